@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { LoginForm } from '@/components/auth/login-form';
+
+export const metadata: Metadata = { title: 'Inloggen' };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  return (
+    <>
+      <h1>Inloggen</h1>
+      {params.uitgelogd !== undefined && <p className="melding melding-ok">U bent uitgelogd.</p>}
+      {params.verlopen !== undefined && (
+        <p className="melding">Uw sessie is verlopen omdat u een tijd niet actief was. Log opnieuw in.</p>
+      )}
+      {params.hersteld !== undefined && <p className="melding melding-ok">Uw wachtwoord is gewijzigd. U kunt nu inloggen.</p>}
+      <LoginForm />
+      <p><Link href="/wachtwoord-vergeten">Wachtwoord vergeten?</Link></p>
+      <section className="toestemming" aria-labelledby="toestemming-kop">
+        <h2 id="toestemming-kop" style={{ fontSize: '1rem', margin: '0 0 0.5rem' }}>Voorwaarden voor gebruik</h2>
+        <p style={{ margin: 0 }}>
+          Dit portaal bevat gepseudonimiseerde gegevens over jeugdhulp en maatschappelijke ondersteuning. Door in te loggen
+          verklaart u dat u het portaal alleen gebruikt waarvoor uw organisatie u toegang heeft gegeven. Elk gebruik wordt
+          vastgelegd. Onbevoegd gebruik of een poging om personen te herleiden is verboden en kan tot aangifte leiden.
+        </p>
+      </section>
+    </>
+  );
+}

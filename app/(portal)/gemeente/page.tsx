@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { requireScope } from '@/lib/access/require-scope';
+import { expectScope } from '@/lib/access/scope';
+import { getGemeenteStart } from '@/lib/services/start/get-gemeente-start';
+import { formatShownCount, K_ANONYMITY } from '@/lib/indicators/suppression';
+import { formatNumber } from '@/lib/format';
+import { StatCards } from '@/components/ui/stat-cards';
+
+export const metadata: Metadata = { title: 'Start gemeente' };
+
+export default async function GemeenteStart() {
+  const scope = expectScope(await requireScope('gemeente:start', 'startpagina gemeente'), 'gemeente');
+  const s = await getGemeenteStart(scope);
+  return (
+    <>
+      <h1>{scope.user.organisationName}</h1>
+      <p>
+        U ziet geaggregeerde cijfers over de jeugdhulp aan inwoners van{' '}
+        {scope.gemeenteCodes.length === 1 ? 'uw gemeente' : `de ${scope.gemeenteCodes.length} gemeenten in uw regio`}. Cijfers
+        die op minder dan {K_ANONYMITY} cliënten rusten, tonen we niet.
+      </p>
+      <StatCards
+        label="Kerncijfers"
+        stats={[
+          { label: 'Aanbieders met cliënten uit uw gebied', value: formatNumber(s.providers) },
+          { label: 'Cliënten in de gegevens', value: formatShownCount(s.clients) },
+          { label: 'Cliënten met een traject beëindigd in de afgelopen 12 maanden', value: formatShownCount(s.endedLastYear) },
+        ]}
+      />
+      <p className="melding">Het dashboard met alle outcome-indicatoren volgt binnenkort.</p>
+    </>
+  );
+}

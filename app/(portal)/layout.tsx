@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { navigationFor } from '@/lib/access/navigation';
+import { ROLE_LABEL, START_PAGE } from '@/lib/access/permissions';
+import { MainNav } from '@/components/ui/main-nav';
+import { LogoutButton } from '@/components/ui/logout-button';
+
+export const dynamic = 'force-dynamic';
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect('/inloggen');
+  const nav = navigationFor(user.role).map(({ label, href }) => ({ label, href }));
+  return (
+    <>
+      <header className="kop">
+        <div className="kop-binnen">
+          <Link className="merk" href={START_PAGE[user.role]}>Gemeenteportaal</Link>
+          <div className="gebruiker">
+            <span>
+              {user.name} · <Link href={`/organisatie/${user.organisationId}`}>{user.organisationName}</Link> · {ROLE_LABEL[user.role]}
+            </span>
+            <LogoutButton />
+          </div>
+        </div>
+      </header>
+      <MainNav items={nav} />
+      <main id="inhoud" className="inhoud">{children}</main>
+      <footer className="voet">
+        <div>Gemeenteportaal · gegevens gepseudonimiseerd door de trusted third party · elk gebruik wordt vastgelegd (NEN 7513)</div>
+      </footer>
+    </>
+  );
+}

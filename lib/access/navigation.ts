@@ -1,0 +1,25 @@
+import type { Role } from '@/lib/generated/prisma/enums';
+import { can, type Permission } from './permissions';
+
+export type NavItem = { label: string; href?: string; permission: Permission };
+
+// The navigation shows only what a role may use. Items without href are announced as "binnenkort"
+// (their issues: upload/import, dashboards, administration, spiegelrapportage).
+const NAV: NavItem[] = [
+  { label: 'Start', href: '/aanbieder', permission: 'aanbieder:start' },
+  { label: 'Aanleveren', permission: 'aanbieder:start' },
+  { label: 'Uploadgeschiedenis', permission: 'aanbieder:start' },
+  { label: 'Spiegelrapportage', permission: 'aanbieder:start' },
+  { label: 'Start', href: '/gemeente', permission: 'gemeente:start' },
+  { label: 'Dashboard', permission: 'gemeente:start' },
+  { label: 'Kwaliteitsgesprekken', permission: 'gemeente:start' },
+  { label: 'Start', href: '/beheer', permission: 'beheer:start' },
+  { label: 'Organisaties', permission: 'beheer:start' },
+  { label: 'Accounts', permission: 'beheer:start' },
+  { label: 'Verwerkersovereenkomsten', permission: 'beheer:start' },
+  { label: 'Verwerking', permission: 'beheer:start' },
+  { label: 'Auditlog', permission: 'beheer:start' },
+  { label: 'Uitgaande e-mail', href: '/beheer/mail', permission: 'mail:outbox' },
+];
+
+export const navigationFor = (role: Role) => NAV.filter((item) => can(role, item.permission));

@@ -1,0 +1,59 @@
+import type { AuditActor } from '@/lib/audit/write-audit';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+/** The signed-in user as re-read from the database on this request. */
+export type SessionUser = AuditActor & {
+  name: string;
+  sessionId: string;
+  organisationKind: 'TTP' | 'AANBIEDER' | 'GEMEENTE' | 'REGIO';
+  agbCode: string | null;
+  /** GEMEENTE: its own CBS code; REGIO: the member municipalities' codes. */
+  gemeenteCodes: string[];
+};
+
+/**
+ * What a user may see. Every query takes a Scope as its first argument and turns it into a
+ * where-clause (and the row-level-security settings of lib/access/with-scope.ts).
+ */
+export type Scope =
+  | { kind: 'aanbieder'; user: SessionUser; aanbiederId: string; agbCode: string }
+  | { kind: 'gemeente'; user: SessionUser; gemeenteCodes: string[] }
+  | { kind: 'ttp'; user: SessionUser };
+
+const SCOPE_KIND = {
+  TTP_BEHEER: 'ttp',
+  AANBIEDER_UPLOAD: 'aanbieder',
+  AANBIEDER_INZAGE: 'aanbieder',
+  GEMEENTE: 'gemeente',
+  REGIO: 'gemeente',
+} as const satisfies Record<Role, Scope['kind']>;
+
+export function scopeFor(user: SessionUser): Scope {
+  switch (SCOPE_KIND[user.role]) {
+    case 'aanbieder':
+      if (!user.agbCode) throw new Error('Aanbieder-account zonder AGB-code');
+      return { kind: 'aanbieder', user, aanbiederId: user.organisationId, agbCode: user.agbCode };
+    case 'gemeente':
+      return { kind: 'gemeente', user, gemeenteCodes: user.gemeenteCodes };
+    case 'ttp':
+      return { kind: 'ttp', user };
+  }
+}
+
+/** The scope as it is written to the audit log. */
+export function describeScope(scope: Scope) {
+  switch (scope.kind) {
+    case 'aanbieder':
+      return { kind: scope.kind, agbCode: scope.agbCode };
+    case 'gemeente':
+      return { kind: scope.kind, gemeenten: scope.gemeenteCodes };
+    case 'ttp':
+      return { kind: scope.kind };
+  }
+}
+
+/** Narrows a scope whose kind the permission already guarantees; a mismatch is a bug, not a user error. */
+export function expectScope<K extends Scope['kind']>(scope: Scope, kind: K): Extract<Scope, { kind: K }> {
+  if (scope.kind !== kind) throw new Error(`Scope ${scope.kind} waar ${kind} verwacht werd`);
+  return scope as Extract<Scope, { kind: K }>;
+}

@@ -1,0 +1,33 @@
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Scope } from './scope';
+
+export type Tx = Prisma.TransactionClient;
+
+// Row-level security is the second line of defence behind the where-clauses: the policy on
+// client-level tables reads these transaction-local settings (see the init migration).
+function settingsFor(scope: Scope | 'system') {
+  if (scope === 'system') return { kind: 'system', aanbieder: '', gemeenten: '' };
+  switch (scope.kind) {
+    case 'aanbieder':
+      return { kind: 'aanbieder', aanbieder: scope.aanbiederId, gemeenten: '' };
+    case 'gemeente':
+      return { kind: 'gemeente', aanbieder: '', gemeenten: scope.gemeenteCodes.join(',') };
+    case 'ttp':
+      return { kind: 'ttp', aanbieder: '', gemeenten: '' }; // sees no client-level rows
+  }
+}
+
+/** Runs `fn` in one transaction in which client-level rows outside `scope` are invisible. */
+export function withScope<T>(scope: Scope | 'system', fn: (tx: Tx) => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const s = settingsFor(scope);
+  return db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT set_config('app.scope_kind', ${s.kind}, true),
+        set_config('app.scope_aanbieder', ${s.aanbieder}, true),
+        set_config('app.scope_gemeenten', ${s.gemeenten}, true)`;
+      return fn(tx);
+    },
+    { timeout: timeoutMs, maxWait: 10_000 },
+  );
+}

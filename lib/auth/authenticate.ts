@@ -1,0 +1,101 @@
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { openString, sealString } from '@/lib/crypto/secret-box';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { hashPassword, verifyPassword } from './password';
+import { checkTotpCode, newTotpSecret, totpUri } from './totp';
+import { createSession } from './sessions';
+import { LoginError } from './login-errors';
+
+type Credentials = { email: string; password: string; code?: string; address?: string | null };
+
+// Spent on unknown accounts too, so response time does not tell which e-mail addresses exist.
+let dummyHash: Promise<string> | undefined;
+const dummy = () => (dummyHash ??= hashPassword('geen-account-hier-0'));
+
+const normalise = (email: string) => email.trim().toLowerCase();
+
+async function findLoginUser(email: string) {
+  return db().user.findUnique({ where: { email: normalise(email) }, include: { organisation: true } });
+}
+type LoginUser = NonNullable<Awaited<ReturnType<typeof findLoginUser>>>;
+
+const actorOf = (u: LoginUser) => ({
+  userId: u.id,
+  email: u.email,
+  role: u.role,
+  organisationId: u.organisationId,
+  organisationName: u.organisation.name,
+});
+
+async function registerFailure(user: LoginUser, reason: string, address?: string | null): Promise<never> {
+  const { LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES } = env();
+  const failures = user.failedLogins + 1;
+  const lock = failures >= LOGIN_MAX_FAILURES;
+  await db().user.update({
+    where: { id: user.id },
+    data: lock
+      ? { failedLogins: 0, lockedUntil: new Date(Date.now() + LOGIN_LOCK_MINUTES * 60_000) }
+      : { failedLogins: failures },
+  });
+  await writeAudit({ event: lock ? 'inloggen.geblokkeerd' : 'inloggen.mislukt', actor: actorOf(user), object: reason, address, outcome: 'mislukt' });
+  throw new LoginError(lock ? 'GEBLOKKEERD' : reason === 'code' ? 'CODE_ONGELDIG' : 'ONGELDIG');
+}
+
+/** Checks password, lock-out and account state; returns the user, or throws a LoginError. */
+async function checkPassword({ email, password, address }: Credentials): Promise<LoginUser> {
+  const user = await findLoginUser(email);
+  if (!user || !user.active || !user.organisation.active || !user.passwordHash) {
+    await verifyPassword(await dummy(), password);
+    await writeAudit({ event: 'inloggen.mislukt', object: `onbekend of inactief account`, address, outcome: 'mislukt' });
+    throw new LoginError('ONGELDIG');
+  }
+  if (user.lockedUntil && user.lockedUntil > new Date()) {
+    await writeAudit({ event: 'inloggen.geweigerd', actor: actorOf(user), object: 'account geblokkeerd', address, outcome: 'geweigerd' });
+    throw new LoginError('GEBLOKKEERD');
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return registerFailure(user, 'wachtwoord', address);
+  return user;
+}
+
+/**
+ * The whole login: password, then the TOTP code (of the confirmed secret, or of the secret being
+ * enrolled, which the first valid code confirms). Returns the new server-side session id.
+ */
+export async function authenticate(creds: Credentials): Promise<{ userId: string; sessionId: string }> {
+  const user = await checkPassword(creds);
+  const sealed = user.totpSecretEnc ?? user.totpPendingEnc;
+  if (!sealed) throw new LoginError('INSTELLEN_NODIG');
+  if (!creds.code) throw new LoginError('CODE_NODIG');
+  const step = await checkTotpCode(openString(sealed, user.id), creds.code.trim(), user.totpLastStep);
+  if (step === null) return registerFailure(user, 'code', creds.address);
+
+  const enrolling = !user.totpSecretEnc;
+  await db().user.update({
+    where: { id: user.id },
+    data: {
+      failedLogins: 0,
+      lockedUntil: null,
+      totpLastStep: BigInt(step),
+      lastLoginAt: new Date(),
+      ...(enrolling ? { totpSecretEnc: sealed, totpPendingEnc: null, totpEnabledAt: new Date() } : {}),
+    },
+  });
+  const sessionId = await createSession(user.id);
+  if (enrolling) await writeAudit({ event: '2fa.ingesteld', actor: actorOf(user), address: creds.address });
+  await writeAudit({ event: 'inloggen.gelukt', actor: actorOf(user), object: `sessie ${sessionId}`, address: creds.address });
+  return { userId: user.id, sessionId };
+}
+
+/**
+ * First login: after the password is checked, a new secret is kept (encrypted) as pending and
+ * shown once as a QR code. Refused when 2FA is already set up: resetting it is an admin action.
+ */
+export async function startEnrolment(creds: Credentials): Promise<{ secret: string; uri: string }> {
+  const user = await checkPassword(creds);
+  if (user.totpSecretEnc) throw new LoginError('AL_INGESTELD');
+  const secret = newTotpSecret();
+  await db().user.update({ where: { id: user.id }, data: { totpPendingEnc: sealString(secret, user.id) } });
+  await writeAudit({ event: '2fa.instellen.gestart', actor: actorOf(user), address: creds.address });
+  return { secret, uri: totpUri(secret, user.email) };
+}

@@ -1,0 +1,23 @@
+// Codes the login flow returns to the browser, and the Dutch text shown for each.
+export const LOGIN_MESSAGES = {
+  ONGELDIG: 'Het e-mailadres of het wachtwoord is onjuist.',
+  GEBLOKKEERD:
+    'Uw account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over een kwartier opnieuw, of vraag de beheerder om hulp.',
+  CODE_NODIG: 'Vul de zescijferige code uit uw authenticator-app in.',
+  CODE_ONGELDIG: 'De code is onjuist of verlopen. Vul de code in die nu in uw app staat.',
+  INSTELLEN_NODIG: 'Stel eerst tweestapsverificatie in.',
+  AL_INGESTELD: 'Tweestapsverificatie is voor dit account al ingesteld.',
+} as const;
+
+export type LoginErrorCode = keyof typeof LOGIN_MESSAGES;
+
+export class LoginError extends Error {
+  constructor(readonly code: LoginErrorCode) {
+    super(code); // next-auth passes the message to the browser: only the code, never details
+    this.name = 'LoginError';
+  }
+}
+
+export function loginMessage(code: string | null | undefined): string {
+  return (code && LOGIN_MESSAGES[code as LoginErrorCode]) || 'Inloggen is niet gelukt. Probeer het opnieuw.';
+}

@@ -1,0 +1,60 @@
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { sendMail } from '@/lib/mail/send-mail';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { hashPassword, passwordProblem } from './password';
+import { revokeAllSessions } from './sessions';
+import { consumeUserToken, issueUserToken } from './user-tokens';
+
+const RESET_VALID_MINUTES = 60;
+
+/** Always answers the same, whether or not the address is known (no account enumeration). */
+export async function requestPasswordReset(email: string, address?: string | null): Promise<void> {
+  const user = await db().user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    include: { organisation: true },
+  });
+  if (!user || !user.active || !user.organisation.active) {
+    await writeAudit({ event: 'wachtwoord.herstel.aangevraagd', object: 'onbekend of inactief account', address, outcome: 'mislukt' });
+    return;
+  }
+  const token = await issueUserToken(user.id, 'WACHTWOORD_HERSTEL', RESET_VALID_MINUTES);
+  const link = `${env().APP_URL}/wachtwoord-herstellen?token=${token}`;
+  await sendMail({
+    to: user.email,
+    subject: 'Wachtwoord herstellen voor Gemeenteportaal',
+    body: [
+      `Beste ${user.name},`,
+      '',
+      'Er is gevraagd uw wachtwoord voor Gemeenteportaal te herstellen. Kies een nieuw wachtwoord via deze link:',
+      link,
+      '',
+      `De link werkt één keer en is ${RESET_VALID_MINUTES} minuten geldig. Heeft u dit niet zelf gevraagd? Dan kunt u dit bericht negeren; uw wachtwoord blijft ongewijzigd.`,
+    ].join('\n'),
+  });
+  await writeAudit({
+    event: 'wachtwoord.herstel.aangevraagd',
+    actor: { userId: user.id, email: user.email, role: user.role, organisationId: user.organisationId, organisationName: user.organisation.name },
+    address,
+  });
+}
+
+/** Sets a new password with a one-time token (reset or invitation); ends every open session. */
+export async function resetPassword(token: string, newPassword: string, address?: string | null): Promise<void> {
+  const problem = passwordProblem(newPassword);
+  if (problem) throw new AppError(problem);
+  const userId = await consumeUserToken(token);
+  if (!userId) throw new AppError('Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe link aan.', 400, 'LINK_ONGELDIG');
+  const user = await db().user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(newPassword), failedLogins: 0, lockedUntil: null },
+    include: { organisation: true },
+  });
+  await revokeAllSessions(userId);
+  await writeAudit({
+    event: 'wachtwoord.gewijzigd',
+    actor: { userId, email: user.email, role: user.role, organisationId: user.organisationId, organisationName: user.organisation.name },
+    address,
+  });
+}

@@ -1,0 +1,77 @@
+// npm start — the portal with demo data on an embedded PostgreSQL when DATABASE_URL is unset,
+// or against $DATABASE_URL when it is set. See README.md, "Snel starten".
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { migrate } from '@/lib/db/migrate';
+import { buildIfNeeded, generateClientIfNeeded } from './build-if-needed';
+import { ensureDatabase, startEmbeddedDb, type EmbeddedDb } from './embedded-db';
+import { applySecrets, loadOrCreateLocalSecrets } from './local-secrets';
+
+const root = process.cwd();
+const dataDir = process.env.GP_DATA_DIR ?? path.join(root, '.data');
+const port = Number(process.env.PORT ?? 3000);
+const dev = process.argv.includes('--dev');
+const demo = !process.env.DATABASE_URL;
+let embedded: EmbeddedDb | undefined;
+let stopping = false;
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  await embedded?.stop().catch(() => undefined);
+  process.exit(code);
+}
+
+async function main() {
+  if (demo) {
+    applySecrets(loadOrCreateLocalSecrets(dataDir));
+    console.log('Geen DATABASE_URL: ingebouwde PostgreSQL starten in', path.join(dataDir, 'pg'));
+    embedded = await startEmbeddedDb(path.join(dataDir, 'pg'), Number(process.env.GP_EMBEDDED_PG_PORT ?? 54329));
+    await ensureDatabase(embedded.serverUrl, 'gemeenteportaal');
+    process.env.DATABASE_URL = embedded.serverUrl('gemeenteportaal');
+  }
+  process.env.APP_URL ??= `http://localhost:${port}`;
+  process.env.NEXTAUTH_URL ??= process.env.APP_URL;
+
+  const { applied } = await migrate(process.env.DATABASE_URL!);
+  if (applied.length) console.log(`Migraties toegepast: ${applied.join(', ')}`);
+  generateClientIfNeeded(root);
+  const { env } = await import('@/lib/env');
+  env(); // fail early, in Dutch, on missing or malformed configuration
+
+  if (demo) {
+    const { seedDemo } = await import('@/prisma/seed/seed-demo');
+    const { db } = await import('@/lib/db');
+    if (await seedDemo()) console.log('Demodata geladen.');
+    await db().$disconnect();
+  }
+  if (!dev) buildIfNeeded(root);
+
+  const next = spawn(path.join(root, 'node_modules', '.bin', 'next'), [dev ? 'dev' : 'start', '-p', String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: dev ? 'development' : 'production' },
+  });
+  next.stdout.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    process.stdout.write(text);
+    if (/Ready in|✓ Ready/.test(text)) printWelcome();
+  });
+  next.on('exit', (code) => shutdown(code ?? 0));
+}
+
+async function printWelcome() {
+  console.log(`\nGemeenteportaal draait op ${process.env.APP_URL}`);
+  if (!demo) return;
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('@/prisma/seed/demo-organisations');
+  console.log(`\nDemo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(17)} ${a.email}`);
+  console.log('\nDe 2FA-code van een demo-account: npm run demo:code -- <e-mailadres> (in een tweede terminal).');
+  console.log('Of voeg de geheime sleutel toe aan een authenticator-app: zie README.md. Stoppen: Ctrl-C.\n');
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+main().catch(async (err) => {
+  console.error(`\nStarten mislukt: ${err instanceof Error ? err.message : String(err)}`);
+  await shutdown(1);
+});

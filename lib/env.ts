@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+// The only reader of process.env. Secrets have no defaults here: for the local demo,
+// lib/cli/local-secrets.ts generates them under .data/ and passes them in the environment.
+const ZBase64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'moet 32 bytes base64 zijn (openssl rand -base64 32)');
+
+const ZEnv = z.object({
+  DATABASE_URL: z.string().min(1, 'DATABASE_URL ontbreekt'),
+  NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET moet minstens 32 tekens zijn'),
+  /** AES-256-GCM key for secrets at rest (TOTP secrets, uploaded files). */
+  DATA_ENCRYPTION_KEY: ZBase64Key,
+  /** TTP pseudonymisation key (stage 2) and its version; rotate by raising the version. */
+  PSEUDONYM_KEY: ZBase64Key,
+  PSEUDONYM_KEY_VERSION: z.coerce.number().int().min(1).default(1),
+  APP_URL: z.string().url().default('http://localhost:3000'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Gemeenteportaal <noreply@gemeenteportaal.local>'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Role the application switches to on every connection (no BYPASSRLS, append-only audit log). */
+  DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gemeenteportaal_app'),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+let cached: TEnv | undefined;
+
+export function env(): TEnv {
+  if (!cached) {
+    const parsed = ZEnv.safeParse(process.env);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+      throw new Error(`Ongeldige configuratie (zie .env.example):\n${lines.join('\n')}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export const isProduction = () => process.env.NODE_ENV === 'production';

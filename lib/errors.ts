@@ -1,0 +1,14 @@
+/** An error whose message is meant for the user (Dutch), with the HTTP status it maps to. */
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 423 | 429 = 400,
+    readonly code = 'FOUT',
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFoundError = () => new AppError('Niet gevonden.', 404, 'NIET_GEVONDEN');
+export const forbiddenError = () => new AppError('U heeft geen toegang tot deze pagina.', 403, 'GEEN_TOEGANG');

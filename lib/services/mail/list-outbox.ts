@@ -1,0 +1,7 @@
+import { db } from '@/lib/db';
+import type { Scope } from '@/lib/access/scope';
+
+/** The outbox, newest first (TTP admins read it when no SMTP server is configured). */
+export async function listOutbox(_scope: Extract<Scope, { kind: 'ttp' }>, take = 50) {
+  return db().outboxMail.findMany({ orderBy: { createdAt: 'desc' }, take });
+}

@@ -1,0 +1,28 @@
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Scope } from '@/lib/access/scope';
+
+/** Which organisations a scope may open: TTP admins all (they manage them), everyone else only its own. */
+export function organisationWhere(scope: Scope): Prisma.OrganisationWhereInput {
+  return scope.kind === 'ttp' ? {} : { id: scope.user.organisationId };
+}
+
+/** One organisation, or null when it does not exist *or* lies outside the scope (the page answers 404). */
+export async function findOrganisation(scope: Scope, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  return db().organisation.findFirst({
+    where: { AND: [{ id }, organisationWhere(scope)] },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      agbCode: true,
+      cbsCode: true,
+      active: true,
+      contactEmail: true,
+      hostGemeente: { select: { name: true } },
+      regioMembers: { select: { gemeente: { select: { name: true, cbsCode: true } } }, orderBy: { gemeente: { name: 'asc' } } },
+      _count: { select: { users: true } },
+    },
+  });
+}

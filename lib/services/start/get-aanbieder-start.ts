@@ -1,0 +1,26 @@
+import { db } from '@/lib/db';
+import { withScope } from '@/lib/access/with-scope';
+import type { Scope } from '@/lib/access/scope';
+
+/** The provider's start page: agreement status and what it has delivered (its own data, unsuppressed). */
+export async function getAanbiederStart(scope: Extract<Scope, { kind: 'aanbieder' }>) {
+  const [agreement, uploads, data] = await Promise.all([
+    db().processingAgreement.findFirst({
+      where: { aanbiederId: scope.aanbiederId },
+      orderBy: { createdAt: 'desc' },
+      select: { status: true, version: true, signedAt: true, validUntil: true },
+    }),
+    db().upload.count({ where: { aanbiederId: scope.aanbiederId } }),
+    withScope(scope, async (tx) => {
+      const where = { aanbiederId: scope.aanbiederId };
+      const [trajectories, clients, ended, lastEnd] = await Promise.all([
+        tx.trajectory.count({ where }),
+        tx.trajectory.groupBy({ by: ['clientPseudonym'], where }).then((r) => r.length),
+        tx.trajectory.count({ where: { ...where, einddatum: { not: null } } }),
+        tx.trajectory.aggregate({ where, _max: { einddatum: true } }),
+      ]);
+      return { trajectories, clients, ended, lastEnd: lastEnd._max.einddatum };
+    }),
+  ]);
+  return { agreement, uploads, ...data };
+}

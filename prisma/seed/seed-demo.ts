@@ -1,0 +1,92 @@
+import { db } from '@/lib/db';
+import { withScope } from '@/lib/access/with-scope';
+import { sealString } from '@/lib/crypto/secret-box';
+import { hashPassword } from '@/lib/auth/password';
+import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { DEMO_AANBIEDERS, DEMO_ACCOUNTS, DEMO_GEMEENTEN, DEMO_PASSWORD, DEMO_REGIO, DEMO_TTP } from './demo-organisations';
+import { generateDemoTrajectories } from './demo-trajectories';
+
+/** Fills an empty database with the demo. Returns false (and does nothing) when it holds organisations. */
+export async function seedDemo(opts: { trajectories?: number; today?: Date } = {}): Promise<boolean> {
+  if ((await db().organisation.count()) > 0) return false;
+  const today = opts.today ?? new Date();
+
+  const ttp = await db().organisation.create({ data: { kind: 'TTP', name: DEMO_TTP.name } });
+  const gemeenten = new Map<string, string>();
+  for (const g of DEMO_GEMEENTEN) {
+    const row = await db().organisation.create({ data: { kind: 'GEMEENTE', name: `Gemeente ${g.name}`, cbsCode: g.cbsCode } });
+    gemeenten.set(g.cbsCode, row.id);
+  }
+  const regio = await db().organisation.create({
+    data: {
+      kind: 'REGIO',
+      name: DEMO_REGIO.name,
+      hostGemeenteId: gemeenten.get(DEMO_REGIO.hostCbsCode),
+      regioMembers: { create: [...gemeenten.values()].map((gemeenteId) => ({ gemeenteId })) },
+    },
+  });
+  const aanbieders = new Map<string, string>();
+  for (const a of DEMO_AANBIEDERS) {
+    const row = await db().organisation.create({
+      data: { kind: 'AANBIEDER', name: a.name, agbCode: a.agbCode, contactEmail: `info@${a.agbCode}.demo` },
+    });
+    aanbieders.set(a.agbCode, row.id);
+    const signed = a.agreement === 'ONDERTEKEND';
+    await db().processingAgreement.create({
+      data: {
+        aanbiederId: row.id,
+        version: '2026.1',
+        status: a.agreement,
+        requestedAt: new Date(today.getTime() - 400 * 86_400_000),
+        sentAt: a.agreement === 'AANGEVRAAGD' ? null : new Date(today.getTime() - 390 * 86_400_000),
+        signedAt: signed ? new Date(today.getTime() - 380 * 86_400_000) : null,
+        validFrom: signed ? new Date(today.getTime() - 380 * 86_400_000) : null,
+        validUntil: signed ? new Date(today.getTime() + 3 * 365 * 86_400_000) : null,
+        signatoryName: signed ? 'Bestuurder (demo)' : null,
+      },
+    });
+  }
+
+  const orgFor = (key: string) => (key === 'ttp' ? ttp.id : key === 'regio' ? regio.id : (aanbieders.get(key) ?? gemeenten.get(key)!));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const a of DEMO_ACCOUNTS) {
+    const user = await db().user.create({
+      data: { email: a.email, name: a.name, role: a.role as Role, organisationId: orgFor(a.org), passwordHash, totpEnabledAt: today },
+    });
+    await db().user.update({ where: { id: user.id }, data: { totpSecretEnc: sealString(a.totp, user.id) } });
+  }
+
+  const rows = generateDemoTrajectories(opts.trajectories ?? 20_000, today);
+  const pseudonyms = new Map<string, string>();
+  const data = rows.map(({ agbCode, stage1, ...r }) => {
+    if (!pseudonyms.has(stage1)) pseudonyms.set(stage1, pseudonymise(stage1));
+    return { ...r, aanbiederId: aanbieders.get(agbCode)!, clientPseudonym: pseudonyms.get(stage1)! };
+  });
+  // Writing client-level rows is a 'system' act (row-level security refuses it in any user scope).
+  // One statement per chunk via jsonb_to_recordset: Prisma's createMany is ~20× slower here.
+  await withScope(
+    'system',
+    async (tx) => {
+      for (let i = 0; i < data.length; i += 5000) {
+        const chunk = JSON.stringify(data.slice(i, i + 5000));
+        await tx.$executeRaw`
+          INSERT INTO trajectory (aanbieder_id, traject_id, respondent, client_pseudonym, geboortejaar, geslacht,
+            gemeentecode, begindatum, einddatum, reden_einde, verwijzer, hulpvorm, productcategorie, profiel,
+            zorgvraagzwaarte, complexiteit, perspectief, crisis, tevredenheid, zonder_hulp_verder,
+            afname_problematiek, doelrealisatie, meetdatum)
+          SELECT "aanbiederId", "trajectId", respondent, "clientPseudonym", geboortejaar, geslacht,
+            gemeentecode, begindatum, einddatum, "redenEinde", verwijzer, hulpvorm, productcategorie, profiel,
+            zorgvraagzwaarte, complexiteit, perspectief, crisis, tevredenheid, "zonderHulpVerder",
+            "afnameProblematiek", doelrealisatie, meetdatum
+          FROM jsonb_to_recordset(${chunk}::jsonb) AS x("aanbiederId" uuid, "trajectId" text, respondent text,
+            "clientPseudonym" text, geboortejaar int, geslacht text, gemeentecode text, begindatum date,
+            einddatum date, "redenEinde" text, verwijzer text, hulpvorm text, productcategorie text, profiel int,
+            zorgvraagzwaarte int, complexiteit int, perspectief text, crisis boolean, tevredenheid int,
+            "zonderHulpVerder" int, "afnameProblematiek" int, doelrealisatie int, meetdatum date)`;
+      }
+    },
+    120_000,
+  );
+  return true;
+}
