@@ -49,7 +49,7 @@ async function main() {
 
   const next = spawn(path.join(root, 'node_modules', '.bin', 'next'), [dev ? 'dev' : 'start', '-p', String(port)], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: dev ? 'development' : 'production' },
+    env: { ...process.env, NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' },
   });
   next.stdout.on('data', (chunk: Buffer) => {
     const text = chunk.toString();

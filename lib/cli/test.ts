@@ -1,0 +1,123 @@
+// npm test — every test: unit, integration (real PostgreSQL, a fresh database per run) and
+// end-to-end (Playwright in Chromium against a production build). PostgreSQL comes from
+// DATABASE_URL when set (only its server is used: the run creates its own databases), else an
+// embedded one under .data/test-pg. Prints one closing line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { migrate } from '@/lib/db/migrate';
+import { buildIfNeeded, generateClientIfNeeded } from './build-if-needed';
+import { ensureDatabase, freePort, startEmbeddedDb, type EmbeddedDb } from './embedded-db';
+import { generateSecrets } from './local-secrets';
+
+const root = process.cwd();
+const only = process.argv[2] as 'unit' | 'integration' | 'e2e' | undefined;
+const runId = `${Date.now().toString(36)}_${process.pid}`;
+const created: string[] = [];
+let embedded: EmbeddedDb | undefined;
+let serverUrl: (db: string) => string;
+
+function setupServer() {
+  const given = process.env.DATABASE_URL;
+  if (given) {
+    serverUrl = (db) => {
+      const u = new URL(given);
+      u.pathname = `/${db}`;
+      return u.toString();
+    };
+    return;
+  }
+  return startEmbeddedDb(path.join(root, '.data', 'test-pg'), 54339).then((e) => {
+    embedded = e;
+    serverUrl = e.serverUrl;
+  });
+}
+
+async function freshDatabase(kind: string): Promise<string> {
+  const name = `gp_${kind}_${runId}`;
+  await ensureDatabase(serverUrl, name);
+  created.push(name);
+  const url = serverUrl(name);
+  await migrate(url);
+  return url;
+}
+
+type Count = { passed: number; failed: number };
+
+function run(cmd: string, args: string[], env: Record<string, string>): number {
+  return spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' } }).status ?? 1;
+}
+
+function readJson(file: string) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}
+
+async function main(): Promise<Count> {
+  const total: Count = { passed: 0, failed: 0 };
+  generateClientIfNeeded(root);
+  await setupServer();
+  const secrets = generateSecrets();
+  const out = path.join(os.tmpdir(), `gp-test-${runId}`);
+
+  if (!only || only === 'unit' || only === 'integration') {
+    const url = await freshDatabase('test');
+    const file = path.join(out, 'vitest.json');
+    const projects = only ? ['--project', only] : [];
+    const code = run(path.join(root, 'node_modules/.bin/vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
+      ...secrets,
+      DATABASE_URL: url,
+    });
+    const r = readJson(file);
+    total.passed += r?.numPassedTests ?? 0;
+    total.failed += r ? r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0) : 1;
+  }
+
+  if (!only || only === 'e2e') {
+    const url = await freshDatabase('e2e');
+    const { seedDemo } = await import('@/prisma/seed/seed-demo');
+    const { db } = await import('@/lib/db');
+    Object.assign(process.env, secrets, { DATABASE_URL: url });
+    await seedDemo();
+    await db().$disconnect();
+    buildIfNeeded(root);
+    const port = await freePort(3100);
+    const file = path.join(out, 'playwright.json');
+    const code = run(path.join(root, 'node_modules/.bin/playwright'), ['test'], {
+      ...secrets,
+      DATABASE_URL: url,
+      E2E_PORT: String(port),
+      APP_URL: `http://localhost:${port}`,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+    });
+    const r = readJson(file);
+    total.passed += r?.stats?.expected ?? 0;
+    total.failed += r ? r.stats.unexpected + (code !== 0 && r.stats.unexpected === 0 ? 1 : 0) : 1;
+  }
+  rmSync(out, { recursive: true, force: true });
+  return total;
+}
+
+async function cleanup() {
+  if (serverUrl) {
+    const client = new pg.Client({ connectionString: serverUrl('postgres') });
+    await client.connect().catch(() => undefined);
+    for (const name of created) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    await client.end().catch(() => undefined);
+  }
+  await embedded?.stop();
+}
+
+main()
+  .then(async ({ passed, failed }) => {
+    await cleanup();
+    console.log(`\n${passed} passed, ${failed} failed`);
+    process.exit(failed > 0 || passed === 0 ? 1 : 0);
+  })
+  .catch(async (err) => {
+    console.error(err);
+    await cleanup();
+    process.exit(1);
+  });
