@@ -1,0 +1,72 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { withScope } from '@/lib/access/with-scope';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { addTrajectories, makeAanbieder, makeGemeente, makeRegio, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
+
+// Attacks on the defences that do not depend on a where-clause: row-level security on client-level
+// data, and the append-only audit log.
+let a1: { id: string }, a2: { id: string }, g1: { id: string; cbsCode: string | null }, g2: { id: string; cbsCode: string | null };
+const owner = new pg.Client({ connectionString: process.env.DATABASE_URL });
+
+beforeAll(async () => {
+  await owner.connect();
+  [a1, a2, g1, g2] = await Promise.all([makeAanbieder(), makeAanbieder(), makeGemeente(), makeGemeente()]);
+  await addTrajectories([
+    ...Array.from({ length: 10 }, (_, i) => ({ aanbiederId: a1.id, gemeentecode: g1.cbsCode!, client: `sec-a-${i}` })),
+    ...Array.from({ length: 4 }, (_, i) => ({ aanbiederId: a2.id, gemeentecode: g2.cbsCode!, client: `sec-b-${i}` })),
+  ]);
+});
+afterAll(() => owner.end());
+
+// Deliberately no where-clause: the "forgotten filter" that RLS must catch.
+const countAll = (tx: Parameters<Parameters<typeof withScope>[1]>[0]) => tx.trajectory.count();
+
+describe('row-level security on trajectories', () => {
+  it('shows a provider only its own rows, even without a where-clause', async () => {
+    const scope = await scopeOf((await makeUser('AANBIEDER_UPLOAD', a2.id)).id);
+    expect(await withScope(scope, countAll)).toBe(4);
+  });
+  it('shows a municipality only its residents and a region only its members', async () => {
+    expect(await withScope(await scopeOf((await makeUser('GEMEENTE', g2.id)).id), countAll)).toBe(4);
+    const regio = await makeRegio([g1.id]);
+    expect(await withScope(await scopeOf((await makeUser('REGIO', regio.id)).id), countAll)).toBe(10);
+  });
+  it('shows the TTP and a connection without scope nothing at all', async () => {
+    expect(await withScope(await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id), countAll)).toBe(0);
+    expect(await db().trajectory.count()).toBe(0);
+  });
+  it('refuses writes of client-level data in a user scope', async () => {
+    const scope = await scopeOf((await makeUser('AANBIEDER_UPLOAD', a1.id)).id);
+    // even its own (visible) rows: only the import, in 'system' scope, writes client-level data
+    await expect(withScope(scope, (tx) => tx.$executeRaw`UPDATE trajectory SET tevredenheid = 10`)).rejects.toThrow(/row-level security/);
+    await expect(
+      withScope(scope, (tx) =>
+        tx.trajectory.create({ data: { aanbiederId: a1.id, trajectId: 'x', clientPseudonym: 'v1:x', geboortejaar: 2010, geslacht: 'M', gemeentecode: g1.cbsCode!, begindatum: new Date(), hulpvorm: '02' } }),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+  it('runs the application as a role without BYPASSRLS, not as the owner', async () => {
+    const [r] = await db().$queryRaw<{ current_user: string; bypass: boolean; superuser: boolean }[]>`
+      SELECT current_user::text AS current_user, rolbypassrls AS bypass, rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`;
+    expect(r.current_user).toBe('gemeenteportaal_app');
+    expect(r.bypass).toBe(false);
+    expect(r.superuser).toBe(false);
+  });
+});
+
+describe('audit log is append-only', () => {
+  it('refuses UPDATE and DELETE from the application role', async () => {
+    await writeAudit({ event: 'test.onveranderlijk', object: 'x' });
+    await expect(db().$executeRaw`UPDATE audit_log SET event = 'vervalst' WHERE event = 'test.onveranderlijk'`).rejects.toThrow();
+    await expect(db().$executeRaw`DELETE FROM audit_log WHERE event = 'test.onveranderlijk'`).rejects.toThrow();
+  });
+  it('refuses UPDATE, DELETE and TRUNCATE even from the owner', async () => {
+    await expect(owner.query(`UPDATE audit_log SET event = 'vervalst'`)).rejects.toThrow(/append-only/);
+    await expect(owner.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+    await expect(owner.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    const { rows } = await owner.query(`SELECT count(*)::int AS n FROM audit_log WHERE event = 'test.onveranderlijk'`);
+    expect(rows[0].n).toBe(1);
+  });
+});

@@ -1,0 +1,79 @@
+// Builders for integration tests: each test makes its own organisations and accounts (unique
+// codes per call), so tests never depend on each other or on the demo data.
+import { randomInt, randomUUID } from 'node:crypto';
+import { db } from '@/lib/db';
+import { withScope } from '@/lib/access/with-scope';
+import { hashPassword } from '@/lib/auth/password';
+import { sealString } from '@/lib/crypto/secret-box';
+import { newTotpSecret } from '@/lib/auth/totp';
+import { createSession, resolveSession } from '@/lib/auth/sessions';
+import { scopeFor, type Scope } from '@/lib/access/scope';
+import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+const used = new Set<string>();
+function uniqueDigits(len: number): string {
+  for (;;) {
+    const v = String(randomInt(0, 10 ** len)).padStart(len, '0');
+    if (!used.has(v)) {
+      used.add(v);
+      return v;
+    }
+  }
+}
+
+export const makeAanbieder = (name = 'Testaanbieder') =>
+  db().organisation.create({ data: { kind: 'AANBIEDER', name: `${name} ${randomUUID().slice(0, 6)}`, agbCode: uniqueDigits(8) } });
+
+export const makeGemeente = (name = 'Testgemeente') =>
+  db().organisation.create({ data: { kind: 'GEMEENTE', name: `${name} ${randomUUID().slice(0, 6)}`, cbsCode: uniqueDigits(4) } });
+
+export const makeTtp = () => db().organisation.create({ data: { kind: 'TTP', name: `TTP ${randomUUID().slice(0, 6)}` } });
+
+export async function makeRegio(gemeenteIds: string[]) {
+  return db().organisation.create({
+    data: { kind: 'REGIO', name: `Regio ${randomUUID().slice(0, 6)}`, hostGemeenteId: gemeenteIds[0], regioMembers: { create: gemeenteIds.map((gemeenteId) => ({ gemeenteId })) } },
+  });
+}
+
+export const TEST_PASSWORD = 'Test-wachtwoord-123';
+
+/** An account with password TEST_PASSWORD and (unless enrolled: false) a confirmed TOTP secret. */
+export async function makeUser(role: Role, organisationId: string, opts: { enrolled?: boolean } = {}) {
+  const user = await db().user.create({
+    data: { email: `${role.toLowerCase()}-${randomUUID()}@test.nl`, name: `Test ${role}`, role, organisationId, passwordHash: await hashPassword(TEST_PASSWORD) },
+  });
+  const secret = newTotpSecret();
+  if (opts.enrolled !== false) {
+    await db().user.update({ where: { id: user.id }, data: { totpSecretEnc: sealString(secret, user.id), totpEnabledAt: new Date() } });
+  }
+  return { ...user, secret };
+}
+
+/** The Scope that user would get on a request, through the real session path. */
+export async function scopeOf(userId: string): Promise<Scope> {
+  const state = await resolveSession(await createSession(userId));
+  if (!('user' in state)) throw new Error(`geen sessie: ${state.expired}`);
+  return scopeFor(state.user);
+}
+
+type TrajectoryInput = { aanbiederId: string; gemeentecode: string; client: string; einddatum?: string | null };
+
+export async function addTrajectories(rows: TrajectoryInput[]) {
+  await withScope('system', (tx) =>
+    tx.trajectory.createMany({
+      data: rows.map((r) => ({
+        aanbiederId: r.aanbiederId,
+        trajectId: `T-${randomUUID().slice(0, 12)}`,
+        clientPseudonym: pseudonymise(r.client),
+        geboortejaar: 2012,
+        geslacht: 'V',
+        gemeentecode: r.gemeentecode,
+        begindatum: new Date('2026-01-05'),
+        einddatum: r.einddatum === undefined ? new Date('2026-06-30') : r.einddatum && new Date(r.einddatum),
+        redenEinde: r.einddatum === null ? null : '01',
+        hulpvorm: '02',
+      })),
+    }),
+  );
+}
