@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -48,6 +48,9 @@ function isAlive(pid: number) {
 
 export async function startEmbeddedDb(dataDir: string, preferredPort = 54329, log = false): Promise<EmbeddedDb> {
   await mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  // As root the server runs as OS user postgres, which must be able to enter the data root
+  // (a mktemp directory is 700). The root holds only our files; secrets.json stays 600.
+  if (process.getuid?.() === 0) chmodSync(path.dirname(dataDir), 0o755);
   const port = await freePort(preferredPort);
   let lastLog = '';
   const server = new EmbeddedPostgres({

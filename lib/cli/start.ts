@@ -1,6 +1,6 @@
 // npm start — the portal with demo data on an embedded PostgreSQL when DATABASE_URL is unset,
 // or against $DATABASE_URL when it is set. See README.md, "Snel starten".
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { migrate } from '@/lib/db/migrate';
 import { buildIfNeeded, generateClientIfNeeded } from './build-if-needed';
@@ -13,11 +13,18 @@ const port = Number(process.env.PORT ?? 3000);
 const dev = process.argv.includes('--dev');
 const demo = !process.env.DATABASE_URL;
 let embedded: EmbeddedDb | undefined;
+let server: ChildProcess | undefined;
 let stopping = false;
 
+/** Ctrl-C: stop the web server first, then the database, then exit. */
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
   await embedded?.stop().catch(() => undefined);
   process.exit(code);
 }
@@ -47,10 +54,10 @@ async function main() {
   }
   if (!dev) buildIfNeeded(root);
 
-  const next = spawn(path.join(root, 'node_modules', '.bin', 'next'), [dev ? 'dev' : 'start', '-p', String(port)], {
+  const next = (server = spawn(path.join(root, 'node_modules', '.bin', 'next'), [dev ? 'dev' : 'start', '-p', String(port)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  });
+  }));
   next.stdout.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
     process.stdout.write(text);

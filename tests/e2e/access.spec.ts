@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { loginDemo, orgId, sql } from './helpers/accounts';
+
+// Attacks: another role's pages answer 403, another organisation's records 404, and neither
+// leaks the other's data in the HTML. Every refusal is in the audit log.
+test('a provider cannot open TTP or municipal pages, nor another provider', async ({ page }) => {
+  await loginDemo(page, 'aanbieder2@gemeenteportaal.demo');
+  for (const path of ['/beheer', '/beheer/mail', '/gemeente']) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(403);
+    await expect(page.getByRole('heading', { name: 'Geen toegang' })).toBeVisible();
+  }
+  const other = await orgId({ agb: '98100001' });
+  const res = await page.goto(`/organisatie/${other}`);
+  expect(res?.status()).toBe(404);
+  const html = await page.content();
+  expect(html).not.toContain('Jeugdhulp Midden-Brabant');
+  expect(html).not.toContain('98100001');
+  const own = await page.goto(`/organisatie/${await orgId({ agb: '98100002' })}`);
+  expect(own?.status()).toBe(200);
+  const denied = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM audit_log WHERE user_email = 'aanbieder2@gemeenteportaal.demo' AND outcome = 'geweigerd'`,
+  );
+  expect(denied[0].n).toBeGreaterThanOrEqual(3);
+});
+
+test('a municipality cannot open provider pages, nor another municipality', async ({ page }) => {
+  await loginDemo(page, 'hilvarenbeek@gemeenteportaal.demo');
+  expect((await page.goto('/aanbieder'))?.status()).toBe(403);
+  expect((await page.goto('/beheer'))?.status()).toBe(403);
+  const tilburg = await orgId({ cbs: '0855' });
+  expect((await page.goto(`/organisatie/${tilburg}`))?.status()).toBe(404);
+  expect(await page.content()).not.toContain('Gemeente Tilburg');
+});
+
+test('the TTP sees no client-level pages', async ({ page }) => {
+  await loginDemo(page, 'beheer@gemeenteportaal.demo');
+  expect((await page.goto('/aanbieder'))?.status()).toBe(403);
+  expect((await page.goto('/gemeente'))?.status()).toBe(403);
+  // but may open any organisation it manages
+  expect((await page.goto(`/organisatie/${await orgId({ agb: '98100001' })}`))?.status()).toBe(200);
+});
+
+test('without a session every portal page sends you to the login page', async ({ page }) => {
+  for (const path of ['/beheer', '/aanbieder', '/gemeente', '/beheer/mail', '/']) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/inloggen$/);
+  }
+});

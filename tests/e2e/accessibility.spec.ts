@@ -1,0 +1,21 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { loginDemo } from './helpers/accounts';
+
+const serious = (violations: { impact?: string | null; id: string }[]) =>
+  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+
+test('login page: no serious accessibility problems, usable at 320 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/inloggen');
+  expect(serious((await new AxeBuilder({ page }).analyze()).violations)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await expect(page.getByText('Door in te loggen verklaart u')).toBeVisible();
+});
+
+test('a start page: no serious accessibility problems, usable at 320 px', async ({ page }) => {
+  await loginDemo(page, 'gemeente@gemeenteportaal.demo');
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(serious((await new AxeBuilder({ page }).analyze()).violations)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});

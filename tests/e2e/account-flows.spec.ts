@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { generate } from 'otplib';
+import { createAccount, enterCredentials, orgId, sql } from './helpers/accounts';
+
+test('first login enrols 2FA with a QR code and lands on the start page', async ({ page }) => {
+  const { email, password } = await createAccount('GEMEENTE', await orgId({ cbs: '0785' }));
+  await enterCredentials(page, email, password);
+  await expect(page.getByRole('heading', { name: 'Tweestapsverificatie instellen' })).toBeVisible();
+  await expect(page.getByAltText('QR-code voor uw authenticator-app')).toBeVisible();
+  const secret = (await page.getByTestId('totp-sleutel').textContent())!.trim();
+  await page.getByLabel('Code uit uw authenticator-app').fill(await generate({ secret }));
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(/\/gemeente$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gemeente Goirle');
+  const [row] = await sql<{ enabled: boolean }>(`SELECT totp_enabled_at IS NOT NULL AS enabled FROM app_user WHERE email = $1`, [email]);
+  expect(row.enabled).toBe(true);
+});
+
+test('five wrong passwords lock the account, with a Dutch message', async ({ page }) => {
+  const { email } = await createAccount('AANBIEDER_INZAGE', await orgId({ agb: '98100003' }));
+  for (let i = 0; i < 4; i++) {
+    await enterCredentials(page, email, `fout-wachtwoord-${i}`);
+    await expect(page.getByText('Het e-mailadres of het wachtwoord is onjuist.')).toBeVisible();
+  }
+  await enterCredentials(page, email, 'fout-wachtwoord-5');
+  await expect(page.getByText('Uw account is tijdelijk geblokkeerd')).toBeVisible();
+  await enterCredentials(page, email, 'E2e-wachtwoord-123');
+  await expect(page.getByText('Uw account is tijdelijk geblokkeerd')).toBeVisible();
+});
+
+test('a wrong password gets one message that does not reveal whether the account exists', async ({ page }) => {
+  await enterCredentials(page, 'bestaat-niet@test.nl', 'wat-dan-ook-123');
+  await expect(page.getByText('Het e-mailadres of het wachtwoord is onjuist.')).toBeVisible();
+});
+
+test('password reset: link from the outbox, new password, then login', async ({ page }) => {
+  const { email } = await createAccount('GEMEENTE', await orgId({ cbs: '0766' }));
+  await page.goto('/wachtwoord-vergeten');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+  await expect(page.getByText('Als dit e-mailadres bij ons bekend is')).toBeVisible();
+  const [mail] = await sql<{ body: string }>(`SELECT body FROM outbox_mail WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1`, [email]);
+  const link = new URL(mail.body.match(/https?:\/\/\S+/)![0]);
+  await page.goto(link.pathname + link.search);
+  await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Mijn-nieuwe-wachtwoord-9');
+  await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('Mijn-nieuwe-wachtwoord-9');
+  await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await expect(page.getByText('Uw wachtwoord is gewijzigd.')).toBeVisible();
+  await enterCredentials(page, email, 'Mijn-nieuwe-wachtwoord-9');
+  await expect(page.getByRole('heading', { name: 'Tweestapsverificatie instellen' })).toBeVisible();
+  // the link works once
+  await page.goto(link.pathname + link.search);
+  await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Nog-een-wachtwoord-77');
+  await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('Nog-een-wachtwoord-77');
+  await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await expect(page.getByText('Deze link is ongeldig, al gebruikt of verlopen.')).toBeVisible();
+});
+
+test('the TTP reads the outbox', async ({ page }) => {
+  const { email } = await createAccount('GEMEENTE', await orgId({ cbs: '0824' }));
+  await page.goto('/wachtwoord-vergeten');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+  await expect(page.getByText('Als dit e-mailadres bij ons bekend is')).toBeVisible();
+  const { loginDemo } = await import('./helpers/accounts');
+  await loginDemo(page, 'beheer@gemeenteportaal.demo');
+  await page.getByRole('link', { name: 'Uitgaande e-mail' }).click();
+  await expect(page.getByRole('table')).toContainText(email);
+});

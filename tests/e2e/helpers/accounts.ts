@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { hash } from '@node-rs/argon2';
+import { generate } from 'otplib';
+import pg from 'pg';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../../prisma/seed/demo-organisations';
+
+// The e2e database is the demo seed (lib/cli/test.ts). Tests read it, and add their own accounts,
+// through a plain connection as the owner: the web app under test is the only other writer.
+export const demo = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!;
+
+export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function orgId(where: { agb?: string; cbs?: string }) {
+  const [row] = await sql<{ id: string }>(`SELECT id FROM organisation WHERE agb_code = $1 OR cbs_code = $2`, [where.agb ?? null, where.cbs ?? null]);
+  return row.id;
+}
+
+/** A fresh account without 2FA (as after an invitation), password known. */
+export async function createAccount(role: string, organisationId: string, password = 'E2e-wachtwoord-123') {
+  const email = `e2e-${randomUUID().slice(0, 8)}@test.nl`;
+  await sql(
+    `INSERT INTO app_user (id, email, name, role, organisation_id, password_hash) VALUES (gen_random_uuid(), $1, 'E2E Gebruiker', $2, $3, $4)`,
+    [email, role, organisationId, await hash(password)],
+  );
+  return { email, password };
+}
+
+// A TOTP code is accepted once per account per 30 s window (replay guard). Logins in this run
+// remember the last window used per account, and wait for the next one when needed.
+const stepsFile = path.join(os.tmpdir(), `gp-e2e-steps-${Buffer.from(process.env.DATABASE_URL ?? '').toString('hex').slice(-24)}.json`);
+
+export async function freshCode(email: string, secret: string): Promise<string> {
+  const steps: Record<string, number> = existsSync(stepsFile) ? JSON.parse(readFileSync(stepsFile, 'utf8')) : {};
+  let step = Math.floor(Date.now() / 30_000);
+  if (steps[email] !== undefined && step <= steps[email]) {
+    await new Promise((r) => setTimeout(r, (steps[email] + 1) * 30_000 - Date.now() + 200));
+    step = Math.floor(Date.now() / 30_000);
+  }
+  steps[email] = step;
+  writeFileSync(stepsFile, JSON.stringify(steps));
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) });
+}
+
+export async function enterCredentials(page: Page, email: string, password: string) {
+  await page.goto('/inloggen');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Volgende' }).click();
+}
+
+/** Logs a demo account in with password and 2FA code; resolves on its start page. */
+export async function loginDemo(page: Page, email: string) {
+  await enterCredentials(page, email, DEMO_PASSWORD);
+  await page.getByLabel('Code uit uw authenticator-app').fill(await freshCode(email, demo(email).totp));
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).not.toHaveURL(/\/inloggen/);
+}
