@@ -1,10 +1,10 @@
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { START_PAGE } from '@/lib/access/permissions';
+import { ROLES } from '@/lib/access/roles';
 
 export const dynamic = 'force-dynamic';
 
 export default async function Home() {
   const user = await getCurrentUser();
-  redirect(user ? START_PAGE[user.role] : '/inloggen');
+  redirect(user ? ROLES[user.role].startPage : '/inloggen');
 }

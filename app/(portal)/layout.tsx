@@ -1,25 +1,23 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/current-user';
 import { navigationFor } from '@/lib/access/navigation';
-import { ROLE_LABEL, START_PAGE } from '@/lib/access/permissions';
+import { ROLES } from '@/lib/access/roles';
 import { MainNav } from '@/components/ui/main-nav';
 import { LogoutButton } from '@/components/ui/logout-button';
 
 export const dynamic = 'force-dynamic';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const user = await getCurrentUser();
-  if (!user) redirect('/inloggen');
+  const user = await requireUser();
   const nav = navigationFor(user.role).map(({ label, href }) => ({ label, href }));
   return (
     <>
       <header className="kop">
         <div className="kop-binnen">
-          <Link className="merk" href={START_PAGE[user.role]}>Gemeenteportaal</Link>
+          <Link className="merk" href={ROLES[user.role].startPage}>Gemeenteportaal</Link>
           <div className="gebruiker">
             <span>
-              {user.name} · <Link href={`/organisatie/${user.organisationId}`}>{user.organisationName}</Link> · {ROLE_LABEL[user.role]}
+              {user.name} · <Link href={`/organisatie/${user.organisationId}`}>{user.organisationName}</Link> · {ROLES[user.role].label}
             </span>
             <LogoutButton />
           </div>

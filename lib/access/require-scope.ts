@@ -1,5 +1,5 @@
-import { forbidden, redirect } from 'next/navigation';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { forbidden } from 'next/navigation';
+import { requireUser } from '@/lib/auth/current-user';
 import { requestAddress } from '@/lib/audit/request-address';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { can, type Permission } from './permissions';
@@ -11,8 +11,7 @@ import { describeScope, scopeFor, type Scope } from './scope';
  * `object` says what is being accessed (page, record, or the filters of an aggregate).
  */
 export async function requireScope(permission: Permission, object?: string): Promise<Scope> {
-  const user = await getCurrentUser();
-  if (!user) redirect('/inloggen');
+  const user = await requireUser();
   const address = await requestAddress();
   if (!can(user.role, permission)) {
     await writeAudit({ event: permission, actor: user, object, address, outcome: 'geweigerd' });

@@ -1,5 +1,5 @@
 import type { AuditActor } from '@/lib/audit/write-audit';
-import type { Role } from '@/lib/generated/prisma/enums';
+import { ROLES } from './roles';
 
 /** The signed-in user as re-read from the database on this request. */
 export type SessionUser = AuditActor & {
@@ -20,16 +20,8 @@ export type Scope =
   | { kind: 'gemeente'; user: SessionUser; gemeenteCodes: string[] }
   | { kind: 'ttp'; user: SessionUser };
 
-const SCOPE_KIND = {
-  TTP_BEHEER: 'ttp',
-  AANBIEDER_UPLOAD: 'aanbieder',
-  AANBIEDER_INZAGE: 'aanbieder',
-  GEMEENTE: 'gemeente',
-  REGIO: 'gemeente',
-} as const satisfies Record<Role, Scope['kind']>;
-
 export function scopeFor(user: SessionUser): Scope {
-  switch (SCOPE_KIND[user.role]) {
+  switch (ROLES[user.role].scopeKind) {
     case 'aanbieder':
       if (!user.agbCode) throw new Error('Aanbieder-account zonder AGB-code');
       return { kind: 'aanbieder', user, aanbiederId: user.organisationId, agbCode: user.agbCode };

@@ -1,13 +1,24 @@
 import { cache } from 'react';
+import { redirect } from 'next/navigation';
 import { getServerSession } from 'next-auth';
 import { authOptions } from './auth-options';
-import { resolveSession } from './sessions';
+import { resolveSession, type SessionState } from './sessions';
 import type { SessionUser } from '@/lib/access/scope';
 
-/** The signed-in user, re-read from the database (once per request), or null. */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+/** This request's session, re-read from the database once per request; null without a session cookie. */
+const getSessionState = cache(async (): Promise<SessionState | null> => {
   const session = (await getServerSession(authOptions())) as { sid?: string } | null;
-  if (!session?.sid) return null;
-  const state = await resolveSession(session.sid);
-  return 'user' in state ? state.user : null;
+  return session?.sid ? resolveSession(session.sid) : null;
 });
+
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  const state = await getSessionState();
+  return state && 'user' in state ? state.user : null;
+}
+
+/** The signed-in user, or a redirect to the login page (saying so when the session went idle). */
+export async function requireUser(): Promise<SessionUser> {
+  const state = await getSessionState();
+  if (state && 'user' in state) return state.user;
+  redirect(state?.expired === 'idle' ? '/inloggen?verlopen' : '/inloggen');
+}

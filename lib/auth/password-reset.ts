@@ -8,6 +8,7 @@ import { revokeAllSessions } from './sessions';
 import { consumeUserToken, issueUserToken } from './user-tokens';
 
 const RESET_VALID_MINUTES = 60;
+const MAX_RESETS_PER_HOUR = 3; // stops mail-bombing someone's inbox through the public form
 
 /** Always answers the same, whether or not the address is known (no account enumeration). */
 export async function requestPasswordReset(email: string, address?: string | null): Promise<void> {
@@ -17,6 +18,13 @@ export async function requestPasswordReset(email: string, address?: string | nul
   });
   if (!user || !user.active || !user.organisation.active) {
     await writeAudit({ event: 'wachtwoord.herstel.aangevraagd', object: 'onbekend of inactief account', address, outcome: 'mislukt' });
+    return;
+  }
+  const recent = await db().userToken.count({
+    where: { userId: user.id, purpose: 'WACHTWOORD_HERSTEL', createdAt: { gt: new Date(Date.now() - 3_600_000) } },
+  });
+  if (recent >= MAX_RESETS_PER_HOUR) {
+    await writeAudit({ event: 'wachtwoord.herstel.aangevraagd', object: `te vaak: ${user.email}`, address, outcome: 'geweigerd' });
     return;
   }
   const token = await issueUserToken(user.id, 'WACHTWOORD_HERSTEL', RESET_VALID_MINUTES);

@@ -47,3 +47,13 @@ test('without a session every portal page sends you to the login page', async ({
     await expect(page, path).toHaveURL(/\/inloggen$/);
   }
 });
+
+test('pages carry security headers (no framing, no sniffing, a content security policy)', async ({ request }) => {
+  const res = await request.get('/inloggen');
+  const h = res.headers();
+  expect(h['x-frame-options']).toBe('DENY');
+  expect(h['x-content-type-options']).toBe('nosniff');
+  expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(h['content-security-policy']).not.toContain('unsafe-eval');
+  expect(h['x-powered-by']).toBeUndefined();
+});

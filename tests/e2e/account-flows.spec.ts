@@ -1,6 +1,13 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { generate } from 'otplib';
-import { createAccount, enterCredentials, orgId, sql } from './helpers/accounts';
+import { createAccount, enterCredentials, loginDemo, orgId, sql } from './helpers/accounts';
+
+async function requestResetLink(page: Page, email: string) {
+  await page.goto('/wachtwoord-vergeten');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+  await expect(page.getByText('Als dit e-mailadres bij ons bekend is')).toBeVisible();
+}
 
 test('first login enrols 2FA with a QR code and lands on the start page', async ({ page }) => {
   const { email, password } = await createAccount('GEMEENTE', await orgId({ cbs: '0785' }));
@@ -35,10 +42,7 @@ test('a wrong password gets one message that does not reveal whether the account
 
 test('password reset: link from the outbox, new password, then login', async ({ page }) => {
   const { email } = await createAccount('GEMEENTE', await orgId({ cbs: '0766' }));
-  await page.goto('/wachtwoord-vergeten');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByRole('button', { name: 'Stuur mij een link' }).click();
-  await expect(page.getByText('Als dit e-mailadres bij ons bekend is')).toBeVisible();
+  await requestResetLink(page, email);
   const [mail] = await sql<{ body: string }>(`SELECT body FROM outbox_mail WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1`, [email]);
   const link = new URL(mail.body.match(/https?:\/\/\S+/)![0]);
   await page.goto(link.pathname + link.search);
@@ -58,11 +62,7 @@ test('password reset: link from the outbox, new password, then login', async ({ 
 
 test('the TTP reads the outbox', async ({ page }) => {
   const { email } = await createAccount('GEMEENTE', await orgId({ cbs: '0824' }));
-  await page.goto('/wachtwoord-vergeten');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByRole('button', { name: 'Stuur mij een link' }).click();
-  await expect(page.getByText('Als dit e-mailadres bij ons bekend is')).toBeVisible();
-  const { loginDemo } = await import('./helpers/accounts');
+  await requestResetLink(page, email);
   await loginDemo(page, 'beheer@gemeenteportaal.demo');
   await page.getByRole('link', { name: 'Uitgaande e-mail' }).click();
   await expect(page.getByRole('table')).toContainText(email);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginDemo } from './helpers/accounts';
+import { loginDemo, sql } from './helpers/accounts';
 
 // Each role logs in with 2FA and lands on its own start page, with only its own navigation.
 const ROLES = [
@@ -39,4 +39,15 @@ test('logging out ends the session on the server, also for a copied cookie', asy
   await context.addCookies(cookies); // replay the old session cookie
   await page.goto('/aanbieder');
   await expect(page).toHaveURL(/\/inloggen/);
+});
+
+test('a session idle for more than 30 minutes ends, with a message', async ({ page }) => {
+  await loginDemo(page, 'hilvarenbeek@gemeenteportaal.demo');
+  await sql(
+    `UPDATE session SET last_seen_at = now() - interval '31 minutes'
+     WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE email = 'hilvarenbeek@gemeenteportaal.demo')`,
+  );
+  await page.goto('/gemeente');
+  await expect(page).toHaveURL(/\/inloggen\?verlopen/);
+  await expect(page.getByText('Uw sessie is verlopen')).toBeVisible();
 });

@@ -39,4 +39,10 @@ describe('password reset by e-mailed link', () => {
     await db().userToken.updateMany({ where: { userId: u.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expect(resetPassword(token, 'Goed-wachtwoord-789')).rejects.toThrow(/verlopen/);
   });
+
+  it('sends at most three links per hour to one account', async () => {
+    const u = await makeUser('GEMEENTE', (await makeGemeente()).id);
+    for (let i = 0; i < 5; i++) await requestPasswordReset(u.email);
+    expect(await db().outboxMail.count({ where: { to: u.email } })).toBe(3);
+  });
 });

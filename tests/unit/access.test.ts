@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { can, PERMISSIONS, ROLE_ORGANISATION_KIND, START_PAGE } from '@/lib/access/permissions';
+import { can, PERMISSIONS } from '@/lib/access/permissions';
+import { ROLES } from '@/lib/access/roles';
 import { navigationFor } from '@/lib/access/navigation';
 import { expectScope, scopeFor, type SessionUser } from '@/lib/access/scope';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 const user = (role: Role, extra: Partial<SessionUser> = {}): SessionUser => ({
   sessionId: 's', userId: 'u', email: 'e', name: 'n', role, organisationId: 'org-1', organisationName: 'Org',
-  organisationKind: ROLE_ORGANISATION_KIND[role], agbCode: null, gemeenteCodes: [], ...extra,
+  organisationKind: ROLES[role].organisationKind, agbCode: null, gemeenteCodes: [], ...extra,
 });
 
 describe('permissions', () => {
@@ -26,10 +27,10 @@ describe('permissions', () => {
   });
   it('lets every role open its own start page', () => {
     const pagePermission = { '/beheer': 'beheer:start', '/aanbieder': 'aanbieder:start', '/gemeente': 'gemeente:start' } as const;
-    for (const [role, page] of Object.entries(START_PAGE)) expect(can(role as Role, pagePermission[page])).toBe(true);
+    for (const [role, info] of Object.entries(ROLES)) expect(can(role as Role, pagePermission[info.startPage])).toBe(true);
   });
   it('names only known roles', () => {
-    const roles = Object.keys(START_PAGE);
+    const roles = Object.keys(ROLES);
     for (const allowed of Object.values(PERMISSIONS)) for (const r of allowed) expect(roles).toContain(r);
   });
 });
