@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { looksLikeBsn } from './bsn';
+import { FIELDS, type FieldDef, type FieldKey, type RawRecord } from './layout';
+
+// One zod schema for a record of the file; its issues become the Dutch row report:
+// line, field, value, a stable code and what was expected.
+
+export type RowError = { line: number; field: FieldKey | 'bestand'; value: string; code: string; message: string };
+
+type Ctx = z.RefinementCtx;
+const fail = (ctx: Ctx, code: string, message: string) => {
+  ctx.addIssue({ code: 'custom', message, params: { code } });
+  return z.NEVER;
+};
+
+function parseDate(v: string): Date | null {
+  if (!/^\d{8}$/.test(v)) return null;
+  const [y, m, d] = [Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8))];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 ? date : null;
+}
+
+/** Accepts "1" for code "01" and "07" for score "7": spreadsheets drop or add leading zeros. */
+function normaliseCode(v: string, codes: Readonly<Record<string, string>>): string | null {
+  if (v in codes) return v;
+  if (v.padStart(2, '0') in codes) return v.padStart(2, '0');
+  const stripped = v.replace(/^(-?)0+(?=\d)/, '$1');
+  return stripped in codes ? stripped : null;
+}
+
+const expectedCodes = (codes: Readonly<Record<string, string>>) => {
+  const keys = Object.keys(codes);
+  return keys.length > 6 ? `${keys[0]} t/m ${keys[keys.length - 1]}` : keys.join(', ');
+};
+
+function fieldSchema(f: FieldDef) {
+  return z.string().transform((raw, ctx) => {
+    const v = raw.trim();
+    if (v === '') return f.requirement === 'verplicht' ? fail(ctx, 'VERPLICHT', `${f.label} is verplicht.`) : null;
+    if (v.length > f.width) return fail(ctx, 'TE_LANG', `${f.label} mag hoogstens ${f.width} tekens zijn.`);
+    switch (f.kind) {
+      case 'agb':
+        return /^\d{8}$/.test(v) ? v : fail(ctx, 'FORMAAT', 'Verwacht een AGB-code van 8 cijfers.');
+      case 'id':
+        if (/^[=+\-@]/.test(v)) return fail(ctx, 'FORMAAT', `${f.label} mag niet beginnen met =, +, - of @.`);
+        return v;
+      case 'year': {
+        const year = Number(v);
+        const now = new Date().getUTCFullYear();
+        return /^\d{4}$/.test(v) && year >= 1900 && year <= now ? year : fail(ctx, 'FORMAAT', `Verwacht een jaartal (jjjj) tussen 1900 en ${now}.`);
+      }
+      case 'date':
+        return parseDate(v) ?? fail(ctx, 'ONGELDIGE_DATUM', 'Verwacht een bestaande datum als jjjjmmdd, bijvoorbeeld 20260131.');
+      case 'code': {
+        if (f.key === 'gemeentecode') return /^\d{4}$/.test(v) ? v : fail(ctx, 'FORMAAT', 'Verwacht een CBS-gemeentecode van 4 cijfers, bijvoorbeeld 0855.');
+        const code = normaliseCode(v, f.codes!);
+        return code ?? fail(ctx, 'ONBEKENDE_CODE', `Onbekende code voor ${f.label.toLowerCase()}; verwacht ${expectedCodes(f.codes!)}.`);
+      }
+    }
+  });
+}
+
+const shape = Object.fromEntries(FIELDS.map((f) => [f.key, fieldSchema(f)])) as { [K in FieldKey]: ReturnType<typeof fieldSchema> };
+const ZRawRecord = z.object(shape);
+type Parsed = z.output<typeof ZRawRecord>;
+
+const MEASUREMENTS = ['tevredenheid', 'zonder_hulp_verder', 'afname_problematiek', 'doelrealisatie'] as const;
+
+function crossFieldRules(r: Parsed, ctx: Ctx, agbCode: string) {
+  const issue = (field: FieldKey, code: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message, params: { code } });
+  if (r.agb_code && r.agb_code !== agbCode) issue('agb_code', 'AGB_ANDERS', `Verwacht de AGB-code van uw organisatie (${agbCode}).`);
+  if (typeof r.pseudo_id === 'string' && looksLikeBsn(r.pseudo_id)) issue('pseudo_id', 'BSN', 'Dit lijkt een BSN (9 cijfers, 11-proef). Lever nooit een BSN aan: gebruik uw pseudoniem.');
+  const begin = r.begindatum as Date | null;
+  const end = r.einddatum as Date | null;
+  if (begin && end && end < begin) issue('einddatum', 'EINDE_VOOR_BEGIN', 'De einddatum ligt vóór de begindatum.');
+  if (end && !r.reden_einde) issue('reden_einde', 'VERPLICHT', 'Reden beëindiging is verplicht als de einddatum gevuld is.');
+  if (!end && r.reden_einde) issue('einddatum', 'VERPLICHT', 'Een reden beëindiging zonder einddatum: vul de einddatum in.');
+  if (begin && r.geboortejaar && begin.getUTCFullYear() < (r.geboortejaar as number)) issue('begindatum', 'ONGELDIGE_DATUM', 'De begindatum ligt vóór het geboortejaar.');
+  const measured = MEASUREMENTS.some((m) => r[m] !== null);
+  if (measured && !r.respondent) issue('respondent', 'VERPLICHT', 'Respondent is verplicht bij een meting.');
+  if (measured && !r.meetdatum) issue('meetdatum', 'VERPLICHT', 'Meetdatum is verplicht bij een meting.');
+  if (r.afname_problematiek !== null && r.verwijzer === '06') {
+    issue('afname_problematiek', 'NIET_VAN_TOEPASSING', 'Afname problematiek wordt alleen gemeten bij niet vrij toegankelijke hulp (verwijzer is 06).');
+  }
+}
+
+export type ValidRecord = {
+  agbCode: string;
+  pseudoId: string;
+  trajectId: string;
+  respondent: string | null;
+  geboortejaar: number;
+  geslacht: string;
+  gemeentecode: string;
+  begindatum: Date;
+  einddatum: Date | null;
+  redenEinde: string | null;
+  verwijzer: string;
+  hulpvorm: string;
+  productcategorie: string | null;
+  profiel: number | null;
+  zorgvraagzwaarte: number | null;
+  complexiteit: number | null;
+  perspectief: string | null;
+  crisis: boolean | null;
+  tevredenheid: number | null;
+  zonderHulpVerder: number | null;
+  afnameProblematiek: number | null;
+  doelrealisatie: number | null;
+  meetdatum: Date | null;
+};
+
+const num = (v: unknown) => (v === null ? null : Number(v));
+
+export function validateRecord(raw: RawRecord, line: number, agbCode: string): { record: ValidRecord | null; errors: RowError[] } {
+  const result = ZRawRecord.superRefine((r, ctx) => crossFieldRules(r, ctx, agbCode)).safeParse(raw);
+  if (!result.success) {
+    const errors = result.error.issues.map((i) => {
+      const field: RowError['field'] = (i.path[0] as FieldKey | undefined) ?? 'bestand';
+      const code = (i as { params?: { code?: string } }).params?.code ?? 'ONGELDIG';
+      return { line, field, value: field === 'bestand' ? '' : (raw[field as FieldKey] ?? '').slice(0, 60), code, message: i.message };
+    });
+    return { record: null, errors };
+  }
+  const r = result.data;
+  return {
+    errors: [],
+    record: {
+      agbCode: r.agb_code as string,
+      pseudoId: r.pseudo_id as string,
+      trajectId: r.traject_id as string,
+      respondent: r.respondent as string | null,
+      geboortejaar: r.geboortejaar as number,
+      geslacht: r.geslacht as string,
+      gemeentecode: r.gemeentecode as string,
+      begindatum: r.begindatum as Date,
+      einddatum: r.einddatum as Date | null,
+      redenEinde: r.reden_einde as string | null,
+      verwijzer: r.verwijzer as string,
+      hulpvorm: r.hulpvorm as string,
+      productcategorie: r.productcategorie as string | null,
+      profiel: num(r.profiel),
+      zorgvraagzwaarte: num(r.zorgvraagzwaarte),
+      complexiteit: num(r.complexiteit),
+      perspectief: r.perspectief as string | null,
+      crisis: r.crisis === null ? null : r.crisis === 'J',
+      tevredenheid: num(r.tevredenheid),
+      zonderHulpVerder: num(r.zonder_hulp_verder),
+      afnameProblematiek: num(r.afname_problematiek),
+      doelrealisatie: num(r.doelrealisatie),
+      meetdatum: r.meetdatum as Date | null,
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { FileRejected, openFile } from '@/lib/cbs/read-file';
+import { validateRecord, type RowError, type ValidRecord } from '@/lib/cbs/validate-record';
+
+export type FileReport = {
+  rows: number;
+  accepted: number;
+  rejected: number;
+  errors: RowError[];
+  /** Set when the file as a whole was refused: one clear message. */
+  fileError?: string;
+};
+
+const MAX_REPORTED_ERRORS = 10_000;
+
+/** Reads and validates a whole file. Never throws for bad input: the report says what is wrong. */
+export async function validateFile(buf: Buffer, agbCode: string): Promise<{ report: FileReport; records: ValidRecord[] }> {
+  const report: FileReport = { rows: 0, accepted: 0, rejected: 0, errors: [] };
+  const records: ValidRecord[] = [];
+  const seen = new Map<string, number>();
+  const addErrors = (errs: RowError[]) => {
+    for (const e of errs) if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(e);
+  };
+  try {
+    for await (const row of openFile(buf).rows) {
+      report.rows += 1;
+      if ('error' in row) {
+        report.rejected += 1;
+        addErrors([row.error]);
+        continue;
+      }
+      const { record, errors } = validateRecord(row.raw, row.line, agbCode);
+      if (!record) {
+        report.rejected += 1;
+        addErrors(errors);
+        continue;
+      }
+      // The key (AGB, trajectnummer, respondent) may occur once per file; a later file replaces it.
+      const key = `${record.trajectId}\u0000${record.respondent ?? ''}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        report.rejected += 1;
+        addErrors([{ line: row.line, field: 'traject_id', value: record.trajectId, code: 'DUBBELE_SLEUTEL', message: `Dit trajectnummer met deze respondent staat al op regel ${first}.` }]);
+        continue;
+      }
+      seen.set(key, row.line);
+      records.push(record);
+      report.accepted += 1;
+    }
+  } catch (err) {
+    if (!(err instanceof FileRejected)) throw err;
+    return { report: { ...report, accepted: 0, fileError: err.message }, records: [] };
+  }
+  if (report.rows === 0) report.fileError = 'Het bestand bevat geen records (alleen een kopregel of lege regels).';
+  else if (report.accepted === 0) report.fileError = 'Geen enkel record is goedgekeurd; het bestand is als geheel afgewezen. Zie de fouten per regel.';
+  return { report, records: report.fileError ? [] : records };
+}

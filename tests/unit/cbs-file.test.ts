@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
+import { looksLikeBsn } from '@/lib/cbs/bsn';
+import { exampleRecords, toCsv, toFixedWidth, toXlsx } from '@/lib/cbs/write-files';
+import { FIXED_WIDTH_LENGTH, type RawRecord } from '@/lib/cbs/layout';
+import { validateFile } from '@/lib/imports/validate-file';
+
+// Real bytes in every accepted format, and the malformed files providers actually send.
+const AGB = '12345678';
+const rows = exampleRecords(AGB);
+const csv = (records: RawRecord[], d: ';' | ',' = ';') => Buffer.from(toCsv(records, d), 'utf8');
+const withField = (i: number, field: keyof RawRecord, value: string) => rows.map((r, j) => (j === i ? { ...r, [field]: value } : r));
+const errorOf = async (buf: Buffer) => (await validateFile(buf, AGB)).report;
+
+describe('11-proef', () => {
+  it('recognises BSN-like numbers and nothing else', () => {
+    expect(looksLikeBsn('111222333')).toBe(true);
+    expect(looksLikeBsn('123456782')).toBe(true);
+    expect(looksLikeBsn('123456789')).toBe(false);
+    expect(looksLikeBsn('CL-12345678')).toBe(false);
+    expect(looksLikeBsn('000000000')).toBe(false);
+  });
+});
+
+describe('valid files in every format give the same records', () => {
+  it('CSV with ; and with , with and without BOM, fixed width, xlsx', async () => {
+    const variants = [
+      csv(rows),
+      csv(rows, ','),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), csv(rows)]),
+      Buffer.from(toFixedWidth(rows), 'latin1'),
+      await toXlsx(rows),
+    ];
+    for (const buf of variants) {
+      const { report, records } = await validateFile(buf, AGB);
+      expect(report.fileError).toBeUndefined();
+      expect(report).toMatchObject({ rows: 4, accepted: 4, rejected: 0 });
+      expect(records[1]).toMatchObject({ trajectId: 'TR-2025-0871', respondent: '1', tevredenheid: 8, redenEinde: '01' });
+      expect(records[1].einddatum?.toISOString().slice(0, 10)).toBe('2026-02-27');
+    }
+  });
+  it('reads Windows-1252 text', async () => {
+    const text = toCsv(withField(0, 'traject_id', 'TR-Zoë-1'));
+    const { records } = await validateFile(Buffer.from(text, 'latin1'), AGB);
+    expect(records[0].trajectId).toBe('TR-Zoë-1');
+  });
+  it('accepts codes without their leading zero, as spreadsheets save them', async () => {
+    const { records } = await validateFile(csv(withField(3, 'reden_einde', '3')), AGB);
+    expect(records[3].redenEinde).toBe('03');
+  });
+});
+
+describe('row errors: line, field, value, code and a Dutch explanation', () => {
+  const cases: [string, RawRecord[], string, string, RegExp][] = [
+    ['unknown code', withField(0, 'hulpvorm', '99'), 'hulpvorm', 'ONBEKENDE_CODE', /Onbekende code voor hulpvorm/],
+    ['impossible date', withField(0, 'begindatum', '20260231'), 'begindatum', 'ONGELDIGE_DATUM', /bestaande datum/],
+    ['end before start', withField(1, 'einddatum', '20250801'), 'einddatum', 'EINDE_VOOR_BEGIN', /vóór de begindatum/],
+    ['score out of range', withField(1, 'tevredenheid', '11'), 'tevredenheid', 'ONBEKENDE_CODE', /1 t\/m 10/],
+    ['missing reden einde', withField(3, 'reden_einde', ''), 'reden_einde', 'VERPLICHT', /verplicht als de einddatum/],
+    ['foreign AGB code', withField(0, 'agb_code', '87654321'), 'agb_code', 'AGB_ANDERS', /AGB-code van uw organisatie/],
+    ['BSN-like client number', withField(0, 'pseudo_id', '111222333'), 'pseudo_id', 'BSN', /lijkt een BSN/],
+    ['formula-looking value', withField(0, 'traject_id', '=HYPERLINK("x")'), 'traject_id', 'FORMAAT', /=, \+, - of @/],
+    ['measurement without respondent', withField(1, 'respondent', ''), 'respondent', 'VERPLICHT', /bij een meting/],
+    ['afname problematiek for free access', withField(1, 'verwijzer', '06'), 'afname_problematiek', 'NIET_VAN_TOEPASSING', /niet vrij toegankelijke/],
+  ];
+  for (const [name, records, field, code, message] of cases) {
+    it(name, async () => {
+      const report = await errorOf(csv(records));
+      expect(report.rejected).toBe(1);
+      expect(report.accepted).toBe(3);
+      const e = report.errors.find((x) => x.field === field)!;
+      expect(e).toMatchObject({ field, code });
+      expect(e.message).toMatch(message);
+      expect(e.line).toBeGreaterThan(1);
+    });
+  }
+  it('a duplicate key is refused with the line of its first occurrence', async () => {
+    const report = await errorOf(csv([...rows, rows[0]]));
+    expect(report.errors[0]).toMatchObject({ line: 6, code: 'DUBBELE_SLEUTEL' });
+    expect(report.errors[0].message).toContain('regel 2');
+  });
+  it('a fixed-width line of the wrong length', async () => {
+    const text = toFixedWidth(rows).split('\r\n');
+    text[2] = text[2] + 'XXXX';
+    const report = await errorOf(Buffer.from(text.join('\r\n')));
+    expect(report.errors[0]).toMatchObject({ line: 3, code: 'REGELLENGTE' });
+    expect(report.errors[0].message).toContain(String(FIXED_WIDTH_LENGTH));
+  });
+});
+
+describe('files rejected as a whole, with one clear message', () => {
+  const cases: [string, () => Buffer | Promise<Buffer>, RegExp][] = [
+    ['empty file', () => Buffer.alloc(0), /leeg/],
+    ['header only', () => Buffer.from(toCsv([])), /geen records/],
+    ['every row wrong', () => csv(rows.map((r) => ({ ...r, hulpvorm: '99' }))), /Geen enkel record/],
+    ['wrong delimiter (tab)', () => Buffer.from(toCsv(rows).replace(/;/g, '\t')), /scheidingsteken/],
+    ['UTF-16', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(toCsv(rows), 'utf16le')]), /UTF-16/],
+    ['binary (an image)', () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /binaire/],
+    ['old .xls', () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /\.xls/],
+    ['truncated xlsx', async () => (await toXlsx(rows)).subarray(0, 900), /beschadigd of onvolledig/],
+    ['zip bomb', () => Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(300 * 1024 * 1024) }, { level: 9 })), /zip-bom/],
+    ['a 10 MB single line', () => Buffer.from('agb_code;' + 'x'.repeat(10 * 1024 * 1024)), /langer dan/],
+    ['missing columns', () => Buffer.from('agb_code;pseudo_id\r\n12345678;abc\r\n'), /mist de kolom/],
+    ['plain prose', () => Buffer.from('Beste TTP,\nhierbij de cijfers.\nGroet'), /Geen enkel record|kopregel/],
+  ];
+  for (const [name, make, message] of cases) {
+    it(name, async () => {
+      const report = await errorOf(await make());
+      expect(report.fileError).toMatch(message);
+    });
+  }
+});
