@@ -21,6 +21,12 @@ const ZEnv = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Where uploaded files are kept (encrypted) until processed and the retention period has passed. */
+  UPLOAD_DIR: z.string().default('.data/uploads'),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).default(200),
+  UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+  /** Run the nightly import and the test-file worker inside the web server (off: use `npm run job:import`). */
+  JOBS_IN_SERVER: z.enum(['aan', 'uit']).default('aan'),
   /** Role the application switches to on every connection (no BYPASSRLS, append-only audit log). */
   DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gemeenteportaal_app'),
 });

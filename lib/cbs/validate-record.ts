@@ -66,22 +66,25 @@ type Parsed = z.output<typeof ZRawRecord>;
 
 const MEASUREMENTS = ['tevredenheid', 'zonder_hulp_verder', 'afname_problematiek', 'doelrealisatie'] as const;
 
-function crossFieldRules(r: Parsed, ctx: Ctx, agbCode: string) {
-  const issue = (field: FieldKey, code: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message, params: { code } });
-  if (r.agb_code && r.agb_code !== agbCode) issue('agb_code', 'AGB_ANDERS', `Verwacht de AGB-code van uw organisatie (${agbCode}).`);
-  if (typeof r.pseudo_id === 'string' && looksLikeBsn(r.pseudo_id)) issue('pseudo_id', 'BSN', 'Dit lijkt een BSN (9 cijfers, 11-proef). Lever nooit een BSN aan: gebruik uw pseudoniem.');
-  const begin = r.begindatum as Date | null;
+/** Rules across fields, on a record whose fields are each valid. */
+function crossFieldErrors(r: Parsed, agbCode: string): { field: FieldKey; code: string; message: string }[] {
+  const out: { field: FieldKey; code: string; message: string }[] = [];
+  const issue = (field: FieldKey, code: string, message: string) => out.push({ field, code, message });
+  if (r.agb_code !== agbCode) issue('agb_code', 'AGB_ANDERS', `Verwacht de AGB-code van uw organisatie (${agbCode}).`);
+  if (looksLikeBsn(r.pseudo_id as string)) issue('pseudo_id', 'BSN', 'Dit lijkt een BSN (9 cijfers, 11-proef). Lever nooit een BSN aan: gebruik uw pseudoniem.');
+  const begin = r.begindatum as Date;
   const end = r.einddatum as Date | null;
-  if (begin && end && end < begin) issue('einddatum', 'EINDE_VOOR_BEGIN', 'De einddatum ligt vóór de begindatum.');
+  if (end && end < begin) issue('einddatum', 'EINDE_VOOR_BEGIN', 'De einddatum ligt vóór de begindatum.');
   if (end && !r.reden_einde) issue('reden_einde', 'VERPLICHT', 'Reden beëindiging is verplicht als de einddatum gevuld is.');
   if (!end && r.reden_einde) issue('einddatum', 'VERPLICHT', 'Een reden beëindiging zonder einddatum: vul de einddatum in.');
-  if (begin && r.geboortejaar && begin.getUTCFullYear() < (r.geboortejaar as number)) issue('begindatum', 'ONGELDIGE_DATUM', 'De begindatum ligt vóór het geboortejaar.');
+  if (begin.getUTCFullYear() < (r.geboortejaar as number)) issue('begindatum', 'ONGELDIGE_DATUM', 'De begindatum ligt vóór het geboortejaar.');
   const measured = MEASUREMENTS.some((m) => r[m] !== null);
   if (measured && !r.respondent) issue('respondent', 'VERPLICHT', 'Respondent is verplicht bij een meting.');
   if (measured && !r.meetdatum) issue('meetdatum', 'VERPLICHT', 'Meetdatum is verplicht bij een meting.');
   if (r.afname_problematiek !== null && r.verwijzer === '06') {
     issue('afname_problematiek', 'NIET_VAN_TOEPASSING', 'Afname problematiek wordt alleen gemeten bij niet vrij toegankelijke hulp (verwijzer is 06).');
   }
+  return out;
 }
 
 export type ValidRecord = {
@@ -113,16 +116,19 @@ export type ValidRecord = {
 const num = (v: unknown) => (v === null ? null : Number(v));
 
 export function validateRecord(raw: RawRecord, line: number, agbCode: string): { record: ValidRecord | null; errors: RowError[] } {
-  const result = ZRawRecord.superRefine((r, ctx) => crossFieldRules(r, ctx, agbCode)).safeParse(raw);
+  const value = (field: RowError['field']) => (field === 'bestand' ? '' : (raw[field] ?? '').slice(0, 60));
+  const result = ZRawRecord.safeParse(raw);
   if (!result.success) {
     const errors = result.error.issues.map((i) => {
       const field: RowError['field'] = (i.path[0] as FieldKey | undefined) ?? 'bestand';
       const code = (i as { params?: { code?: string } }).params?.code ?? 'ONGELDIG';
-      return { line, field, value: field === 'bestand' ? '' : (raw[field as FieldKey] ?? '').slice(0, 60), code, message: i.message };
+      return { line, field, value: value(field), code, message: i.message };
     });
     return { record: null, errors };
   }
   const r = result.data;
+  const cross = crossFieldErrors(r, agbCode);
+  if (cross.length) return { record: null, errors: cross.map((e) => ({ line, ...e, value: value(e.field) })) };
   return {
     errors: [],
     record: {

@@ -68,6 +68,7 @@ async function main(): Promise<Count> {
     const code = run(path.join(root, 'node_modules/.bin/vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
       ...secrets,
       DATABASE_URL: url,
+      UPLOAD_DIR: path.join(out, 'uploads-vitest'),
     });
     const r = readJson(file);
     total.passed += r?.numPassedTests ?? 0;
@@ -78,7 +79,7 @@ async function main(): Promise<Count> {
     const url = await freshDatabase('e2e');
     const { seedDemo } = await import('@/prisma/seed/seed-demo');
     const { db } = await import('@/lib/db');
-    Object.assign(process.env, secrets, { DATABASE_URL: url });
+    Object.assign(process.env, secrets, { DATABASE_URL: url, UPLOAD_DIR: path.join(out, 'uploads-e2e') });
     await seedDemo();
     await db().$disconnect();
     buildIfNeeded(root);
@@ -87,6 +88,7 @@ async function main(): Promise<Count> {
     const code = run(path.join(root, 'node_modules/.bin/playwright'), ['test'], {
       ...secrets,
       DATABASE_URL: url,
+      UPLOAD_DIR: path.join(out, 'uploads-e2e'),
       E2E_PORT: String(port),
       APP_URL: `http://localhost:${port}`,
       NEXTAUTH_URL: `http://localhost:${port}`,

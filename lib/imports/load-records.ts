@@ -1,4 +1,4 @@
-import { withScope, type Tx } from '@/lib/access/with-scope';
+import type { Tx } from '@/lib/access/with-scope';
 import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
 import type { ValidRecord } from '@/lib/cbs/validate-record';
 
@@ -33,23 +33,10 @@ async function upsertChunk(tx: Tx, aanbiederId: string, uploadId: string | null,
 }
 
 /**
- * Loads a validated file in ONE transaction (system scope: only the import writes client data),
- * so a crash at any point leaves the file either fully loaded or not at all. Only the stage-2
- * pseudonym is stored; the provider's client number never reaches the database.
- * `afterChunk` lets the caller mark progress inside the same transaction (e.g. the upload's status).
+ * Inserts or replaces the records of one file inside the caller's transaction, which must be in
+ * 'system' scope (only the import writes client data). Only the stage-2 pseudonym is stored;
+ * the provider's client number never reaches the database.
  */
-export async function loadRecords(
-  aanbiederId: string,
-  uploadId: string | null,
-  records: ValidRecord[],
-  afterLoad?: (tx: Tx) => Promise<void>,
-): Promise<void> {
-  await withScope(
-    'system',
-    async (tx) => {
-      for (let i = 0; i < records.length; i += CHUNK) await upsertChunk(tx, aanbiederId, uploadId, records.slice(i, i + CHUNK));
-      await afterLoad?.(tx);
-    },
-    10 * 60_000,
-  );
+export async function upsertRecords(tx: Tx, aanbiederId: string, uploadId: string | null, records: ValidRecord[]): Promise<void> {
+  for (let i = 0; i < records.length; i += CHUNK) await upsertChunk(tx, aanbiederId, uploadId, records.slice(i, i + CHUNK));
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { withScope } from '@/lib/access/with-scope';
 import { importFile } from '@/lib/imports/import-file';
-import { loadRecords } from '@/lib/imports/load-records';
+import { upsertRecords } from '@/lib/imports/load-records';
 import { validateFile } from '@/lib/imports/validate-file';
 import { exampleRecords, toCsv } from '@/lib/cbs/write-files';
 import { makeAanbieder } from './helpers/fixtures';
@@ -61,13 +61,15 @@ describe('importing a production file', () => {
     expect(test.report.accepted).toBe(4);
     expect(await rowsOf(a.id)).toHaveLength(0);
     await expect(importFile({ agbCode: a.agbCode!, buf: csvFor(a.agbCode!), fileName: 'p.csv', kind: 'PRODUCTIE' })).rejects.toThrow(/verwerkersovereenkomst/);
+    expect(await db().upload.count({ where: { aanbiederId: a.id, kind: 'PRODUCTIE' } })).toBe(0);
   });
 
   it('loads nothing at all when the load fails halfway (one transaction)', async () => {
     const a = await signedAanbieder();
     const { records } = await validateFile(csvFor(a.agbCode!), a.agbCode!);
     await expect(
-      loadRecords(a.id, null, records, async () => {
+      withScope('system', async (tx) => {
+        await upsertRecords(tx, a.id, null, records);
         throw new Error('stroomstoring');
       }),
     ).rejects.toThrow('stroomstoring');

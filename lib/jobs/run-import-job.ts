@@ -1,0 +1,41 @@
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import type { UploadKind } from '@/lib/generated/prisma/enums';
+import { processUpload } from '@/lib/imports/process-upload';
+import { deleteUploadFile } from '@/lib/uploads/file-store';
+
+export type JobSummary = { processed: number; skipped: number; filesDeleted: number };
+
+/**
+ * Processes every waiting upload of the given kinds, oldest first, including uploads a crashed
+ * run left IN_VERWERKING (processUpload's row lock keeps a live run's file from being done twice);
+ * then deletes raw files whose retention period has passed.
+ */
+export async function runImportJob(kinds: UploadKind[] = ['TEST', 'PRODUCTIE']): Promise<JobSummary> {
+  const waiting = await db().upload.findMany({
+    where: { kind: { in: kinds }, status: { in: ['ONTVANGEN', 'IN_VERWERKING'] } },
+    orderBy: { receivedAt: 'asc' },
+    select: { id: true },
+  });
+  const summary: JobSummary = { processed: 0, skipped: 0, filesDeleted: 0 };
+  for (const { id } of waiting) {
+    if ((await processUpload(id)) === 'verwerkt') summary.processed += 1;
+    else summary.skipped += 1;
+  }
+  summary.filesDeleted = await deleteExpiredFiles();
+  return summary;
+}
+
+/** Raw files are kept for UPLOAD_RETENTION_DAYS after processing (domain.md, minimal data). */
+export async function deleteExpiredFiles(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - env().UPLOAD_RETENTION_DAYS * 86_400_000);
+  const expired = await db().upload.findMany({
+    where: { fileDeletedAt: null, storagePath: { not: null }, processedAt: { lte: before } },
+    select: { id: true, storagePath: true },
+  });
+  for (const u of expired) {
+    await deleteUploadFile(u.storagePath!);
+    await db().upload.update({ where: { id: u.id }, data: { storagePath: null, fileDeletedAt: now } });
+  }
+  return expired.length;
+}

@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { withScope } from '@/lib/access/with-scope';
+import { receiveUpload } from '@/lib/uploads/receive-upload';
+import { processUpload } from '@/lib/imports/process-upload';
+import { deleteExpiredFiles } from '@/lib/jobs/run-import-job';
+import { exampleRecords, toCsv } from '@/lib/cbs/write-files';
+import type { RawRecord } from '@/lib/cbs/layout';
+import { makeAanbieder, makeUser } from './helpers/fixtures';
+
+async function signedAanbieder() {
+  const a = await makeAanbieder();
+  await db().processingAgreement.create({ data: { aanbiederId: a.id, version: '2026.1', status: 'ONDERTEKEND', signedAt: new Date() } });
+  return a;
+}
+const count = (aanbiederId: string) => withScope('system', (tx) => tx.trajectory.count({ where: { aanbiederId } }));
+
+function bigFile(agb: string, n: number): Buffer {
+  const [template] = exampleRecords(agb);
+  const rows: RawRecord[] = Array.from({ length: n }, (_, i) => ({ ...template, pseudo_id: `CL-${i}`, traject_id: `TR-${i}` }));
+  return Buffer.from(toCsv(rows));
+}
+
+describe('receiving an upload', () => {
+  it('stores the file encrypted before the receipt, and recognises the same file again', async () => {
+    const a = await signedAanbieder();
+    const content = Buffer.from(toCsv(exampleRecords(a.agbCode!)));
+    const first = await receiveUpload({ aanbiederId: a.id, content, fileName: 'jan.csv', kind: 'PRODUCTIE' });
+    expect(first).toMatchObject({ duplicate: false, sizeBytes: content.length });
+    expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const stored = await db().upload.findUniqueOrThrow({ where: { id: first.id } });
+    const { readFileSync } = await import('node:fs');
+    const onDisk = readFileSync(stored.storagePath!);
+    expect(onDisk.includes(Buffer.from('CL-7f3a91c2'))).toBe(false); // encrypted at rest
+    const again = await receiveUpload({ aanbiederId: a.id, content, fileName: 'jan-kopie.csv', kind: 'PRODUCTIE' });
+    expect(again).toMatchObject({ id: first.id, duplicate: true });
+  });
+});
+
+describe('processing an upload', () => {
+  it('notifies the provider in the portal and by e-mail', async () => {
+    const a = await signedAanbieder();
+    const user = await makeUser('AANBIEDER_UPLOAD', a.id);
+    const r = await receiveUpload({ aanbiederId: a.id, actor: { userId: user.id, email: user.email, role: user.role, organisationId: a.id, organisationName: a.name }, content: Buffer.from(toCsv(exampleRecords(a.agbCode!))), fileName: 'feb.csv', kind: 'TEST' });
+    expect(await processUpload(r.id)).toBe('verwerkt');
+    expect((await db().notification.findFirstOrThrow({ where: { organisationId: a.id } })).text).toContain('4 van 4 records');
+    expect((await db().outboxMail.findFirstOrThrow({ where: { to: user.email } })).body).toContain(`/aanbieder/uploads/${r.id}`);
+  });
+
+  it('imports a file once when two workers race for it', async () => {
+    const a = await signedAanbieder();
+    const r = await receiveUpload({ aanbiederId: a.id, content: bigFile(a.agbCode!, 3000), fileName: 'groot.csv', kind: 'PRODUCTIE' });
+    const outcomes = await Promise.all([processUpload(r.id), processUpload(r.id)]);
+    expect(outcomes.sort()).toEqual(['overgeslagen', 'verwerkt']);
+    expect(await count(a.id)).toBe(3000);
+  });
+
+  it('survives a SIGKILL mid-import: the rerun imports every record exactly once', async () => {
+    const a = await signedAanbieder();
+    const n = 60_000;
+    const r = await receiveUpload({ aanbiederId: a.id, content: bigFile(a.agbCode!, n), fileName: 'zwaar.csv', kind: 'PRODUCTIE' });
+    // node --import tsx: one process (the tsx launcher would leave its child running after a SIGKILL)
+    const job = () => spawn(process.execPath, ['--import', 'tsx', 'lib/cli/job-import.ts'], { env: process.env, stdio: 'ignore' });
+    const child = job();
+    // wait until the worker is inserting records (its load transaction is open), then kill it
+    // (as the owner: the application role may not read other sessions' queries)
+    const owner = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await owner.connect();
+    const activity = async (where: string) =>
+      (await owner.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (${where})`)).rows[0].n as number;
+    await expect.poll(() => activity(`state = 'active' AND query LIKE '%INSERT INTO trajectory%'`), { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await expect.poll(() => activity(`(state LIKE 'idle in transaction%' OR (state = 'active' AND query LIKE '%INSERT INTO trajectory%'))`), { timeout: 10_000 }).toBe(0);
+    await owner.end();
+    expect(await count(a.id)).toBe(0);
+    expect((await db().upload.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('IN_VERWERKING');
+    const rerun = job();
+    const code = await new Promise((resolve) => rerun.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(await count(a.id)).toBe(n);
+    expect((await db().upload.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('VERWERKT');
+  }, 120_000);
+
+  it('deletes the raw file after the retention period, keeping the record of the upload', async () => {
+    const a = await signedAanbieder();
+    const r = await receiveUpload({ aanbiederId: a.id, content: Buffer.from(toCsv(exampleRecords(a.agbCode!))), fileName: 'mrt.csv', kind: 'TEST' });
+    await processUpload(r.id);
+    const { storagePath } = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
+    expect(existsSync(storagePath!)).toBe(true);
+    await deleteExpiredFiles(new Date(Date.now() + 31 * 86_400_000));
+    expect(existsSync(storagePath!)).toBe(false);
+    expect(await db().upload.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ storagePath: null, status: 'VERWERKT' });
+  });
+});
