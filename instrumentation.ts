@@ -1,0 +1,7 @@
+// Next.js calls register() once when the server starts: the job runner (nightly import, test
+// files) runs inside the web server unless JOBS_IN_SERVER=uit (then use `npm run job:import`).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.JOBS_IN_SERVER === 'uit') return;
+  const { getBoss } = await import('@/lib/jobs/boss');
+  await getBoss().catch((err: Error) => console.error(`[jobs] niet gestart: ${err.message}`));
+}

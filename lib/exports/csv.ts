@@ -1,0 +1,11 @@
+// CSV for downloads (Dutch Excel: ";" and a BOM). Cells that a spreadsheet would run as a formula
+// (=, +, -, @, tab, CR at the start) are neutralised with a leading apostrophe.
+export function safeCell(value: unknown): string {
+  let v = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+  return /[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function toCsvDownload(header: string[], rows: unknown[][]): string {
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(safeCell).join(';')).join('\r\n') + '\r\n';
+}

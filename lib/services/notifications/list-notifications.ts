@@ -1,0 +1,12 @@
+import { db } from '@/lib/db';
+import type { Scope } from '@/lib/access/scope';
+
+/** The latest messages for the user's own organisation. */
+export async function listNotifications(scope: Scope, take = 5) {
+  return db().notification.findMany({
+    where: { organisationId: scope.user.organisationId },
+    orderBy: { createdAt: 'desc' },
+    take,
+    select: { id: true, text: true, link: true, createdAt: true },
+  });
+}

@@ -1,0 +1,12 @@
+import { db } from '@/lib/db';
+import type { Scope } from '@/lib/access/scope';
+
+/** The provider's own uploads, newest first. */
+export async function listUploads(scope: Extract<Scope, { kind: 'aanbieder' }>, take = 200) {
+  return db().upload.findMany({
+    where: { aanbiederId: scope.aanbiederId },
+    orderBy: { receivedAt: 'desc' },
+    take,
+    select: { id: true, kind: true, status: true, fileName: true, sizeBytes: true, receivedAt: true, processedAt: true, rowCount: true, acceptedCount: true, rejectedCount: true },
+  });
+}

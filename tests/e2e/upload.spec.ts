@@ -1,0 +1,62 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { exampleRecords, toCsv } from '../../lib/cbs/write-files';
+import { loginDemo, sql } from './helpers/accounts';
+
+const AGB = '98100001';
+
+test('a provider uploads a test file in the browser and sees its report per row', async ({ page }) => {
+  await loginDemo(page, 'aanbieder@gemeenteportaal.demo');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanleveren' }).click();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  const rows = exampleRecords(AGB);
+  rows[1] = { ...rows[1], hulpvorm: '99' };
+  await page.getByLabel('Sleep uw bestand hierheen, of kies een bestand').setInputFiles({ name: 'test-januari.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(rows)) });
+  await expect(page.getByTestId('controle')).toContainText('herkend als CSV');
+  await page.getByRole('button', { name: 'Versturen' }).click();
+  const receipt = page.getByTestId('ontvangstbewijs');
+  await expect(receipt).toContainText('SHA-256');
+  await receipt.getByRole('link', { name: 'Bekijk de status en het verslag' }).click();
+  // test files are processed within a minute by the job runner in the server
+  await expect(page.getByTestId('status')).toHaveText('verwerkt met fouten', { timeout: 60_000 });
+  const row = page.getByRole('row').filter({ hasText: 'hulpvorm' });
+  await expect(row).toContainText('99');
+  await expect(row).toContainText('Onbekende code voor hulpvorm');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download het verslag als CSV' }).click();
+  const text = await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  expect(text).toContain('ONBEKENDE_CODE');
+  // and it never reached the figures
+  const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM trajectory WHERE traject_id = 'TR-2026-0001'`);
+  expect(n).toBe(0);
+});
+
+test('the browser refuses a file with a BSN before anything is sent', async ({ page }) => {
+  await loginDemo(page, 'aanbieder@gemeenteportaal.demo');
+  await page.goto('/aanbieder/aanleveren');
+  const rows = exampleRecords(AGB);
+  rows[2] = { ...rows[2], pseudo_id: '111222333' };
+  const sent: string[] = [];
+  page.on('request', (r) => r.url().includes('/api/uploads') && sent.push(r.url()));
+  await page.getByLabel('Sleep uw bestand hierheen, of kies een bestand').setInputFiles({ name: 'met-bsn.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(rows)) });
+  await expect(page.getByTestId('controle')).toContainText('regel 4');
+  await expect(page.getByTestId('controle')).toContainText('BSN');
+  await expect(page.getByRole('button', { name: 'Versturen' })).toBeDisabled();
+  expect(sent).toEqual([]);
+});
+
+test('uploading needs a session and the upload permission', async ({ page, request }) => {
+  const res = await request.post('/api/uploads', { headers: { 'x-soort': 'productie', 'x-bestandsnaam': 'x.csv' }, data: 'x' });
+  expect(res.status()).not.toBe(201); // without a session: sent to the login page, never accepted
+  await loginDemo(page, 'inzage@gemeenteportaal.demo');
+  const denied = await page.request.post('/api/uploads', { headers: { 'x-soort': 'test', 'x-bestandsnaam': 'x.csv' }, data: toCsv(exampleRecords(AGB)) });
+  expect(denied.status()).toBe(403); // a read-only account may not upload
+});
+
+test('the format page and its example files are generated from the layout', async ({ page, request }) => {
+  await page.goto('/bestandsformaat');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bestandsformaat, versie');
+  await expect(page.getByRole('row').filter({ hasText: 'reden_einde' })).toContainText('voortijdig, eenzijdig door cliënt (uitval)');
+  for (const f of ['csv', 'txt', 'xlsx']) expect((await request.get(`/bestandsformaat/voorbeeld/${f}`)).status()).toBe(200);
+});
