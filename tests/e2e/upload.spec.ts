@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
 import { exampleRecords, toCsv } from '../../lib/cbs/write-files';
 import { loginDemo, sql } from './helpers/accounts';
 
@@ -30,6 +33,23 @@ test('a provider uploads a test file in the browser and sees its report per row'
   // and it never reached the figures
   const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM trajectory WHERE traject_id = 'TR-2026-0001'`);
   expect(n).toBe(0);
+
+  // the nastiest files get their Dutch answer, and the server stays up
+  const nasty = {
+    'zip-bom.xlsx': Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(300 * 1024 * 1024) }, { level: 9 })),
+    'een-regel.csv': Buffer.from('agb_code;' + 'x'.repeat(10 * 1024 * 1024)),
+    'afbeelding.png': readFileSync(path.join('tests', 'fixtures', 'malformed', 'afbeelding.png')),
+  };
+  const ids: string[] = [];
+  for (const [name, data] of Object.entries(nasty)) {
+    const res = await page.request.post('/api/uploads', { headers: { 'x-soort': 'test', 'x-bestandsnaam': name, 'content-type': 'application/octet-stream' }, data });
+    expect(res.status(), name).toBe(201);
+    ids.push((await res.json()).id);
+  }
+  await expect
+    .poll(async () => (await sql<{ status: string }>(`SELECT status::text FROM upload WHERE id = ANY($1::uuid[])`, [ids])).map((r) => r.status), { timeout: 90_000 })
+    .toEqual(['AFGEWEZEN', 'AFGEWEZEN', 'AFGEWEZEN']);
+  expect((await page.request.get('/api/health')).status()).toBe(200);
 });
 
 test('the browser refuses a file with a BSN before anything is sent', async ({ page }) => {
