@@ -6,43 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { migrate } from '@/lib/db/migrate';
 import { buildIfNeeded, generateClientIfNeeded } from './build-if-needed';
-import { ensureDatabase, freePort, startEmbeddedDb, type EmbeddedDb } from './embedded-db';
+import { openDatabaseServer, type DatabaseServer } from './database-server';
+import { freePort } from './embedded-db';
 import { generateSecrets } from './local-secrets';
 
 const root = process.cwd();
 const only = process.argv[2] as 'unit' | 'integration' | 'e2e' | undefined;
 const runId = `${Date.now().toString(36)}_${process.pid}`;
-const created: string[] = [];
-let embedded: EmbeddedDb | undefined;
-let serverUrl: (db: string) => string;
-
-function setupServer() {
-  const given = process.env.DATABASE_URL;
-  if (given) {
-    serverUrl = (db) => {
-      const u = new URL(given);
-      u.pathname = `/${db}`;
-      return u.toString();
-    };
-    return;
-  }
-  return startEmbeddedDb(path.join(root, '.data', 'test-pg'), 54339).then((e) => {
-    embedded = e;
-    serverUrl = e.serverUrl;
-  });
-}
-
-async function freshDatabase(kind: string): Promise<string> {
-  const name = `gp_${kind}_${runId}`;
-  await ensureDatabase(serverUrl, name);
-  created.push(name);
-  const url = serverUrl(name);
-  await migrate(url);
-  return url;
-}
+let server: DatabaseServer | undefined;
 
 type Count = { passed: number; failed: number };
 
@@ -57,12 +29,12 @@ function readJson(file: string) {
 async function main(): Promise<Count> {
   const total: Count = { passed: 0, failed: 0 };
   generateClientIfNeeded(root);
-  await setupServer();
+  server = await openDatabaseServer('test-pg', 54339);
   const secrets = generateSecrets();
   const out = path.join(os.tmpdir(), `gp-test-${runId}`);
 
   if (!only || only === 'unit' || only === 'integration') {
-    const url = await freshDatabase('test');
+    const url = await server.fresh('test');
     const file = path.join(out, 'vitest.json');
     const projects = only ? ['--project', only] : [];
     const code = run(path.join(root, 'node_modules/.bin/vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
@@ -76,7 +48,7 @@ async function main(): Promise<Count> {
   }
 
   if (!only || only === 'e2e') {
-    const url = await freshDatabase('e2e');
+    const url = await server.fresh('e2e');
     const { seedDemo } = await import('@/prisma/seed/seed-demo');
     const { db } = await import('@/lib/db');
     Object.assign(process.env, secrets, { DATABASE_URL: url, UPLOAD_DIR: path.join(out, 'uploads-e2e') });
@@ -103,13 +75,7 @@ async function main(): Promise<Count> {
 }
 
 async function cleanup() {
-  if (serverUrl) {
-    const client = new pg.Client({ connectionString: serverUrl('postgres') });
-    await client.connect().catch(() => undefined);
-    for (const name of created) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-    await client.end().catch(() => undefined);
-  }
-  await embedded?.stop();
+  await server?.close();
 }
 
 main()
