@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 
@@ -10,12 +11,23 @@ function createClient() {
   return new PrismaClient({ adapter });
 }
 
-const globalForDb = globalThis as unknown as { gpDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { gpDb?: PrismaClient; gpPool?: pg.Pool };
 
 /** The Prisma client, created on first use (so importing this module needs no configuration). */
 export function db(): PrismaClient {
   globalForDb.gpDb ??= createClient();
   return globalForDb.gpDb;
+}
+
+/** A plain pg pool under the same application role, for what Prisma cannot do (COPY for bulk import). */
+export function pgPool(): pg.Pool {
+  const { DATABASE_URL, DATABASE_APP_ROLE } = env();
+  if (!globalForDb.gpPool) {
+    globalForDb.gpPool = new pg.Pool({ connectionString: DATABASE_URL, options: `-c role=${DATABASE_APP_ROLE}`, max: 4 });
+    // An idle connection dropped by the server (restart, failover) must not take the process down.
+    globalForDb.gpPool.on('error', (err) => console.error(`[db] verbinding verbroken: ${err.message}`));
+  }
+  return globalForDb.gpPool;
 }
 
 export type Db = PrismaClient;

@@ -1,4 +1,5 @@
-import { db } from '@/lib/db';
+import type pg from 'pg';
+import { db, pgPool } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Scope } from './scope';
 
@@ -30,4 +31,25 @@ export function withScope<T>(scope: Scope | 'system', fn: (tx: Tx) => Promise<T>
     },
     { timeout: timeoutMs, maxWait: 10_000 },
   );
+}
+
+/** The same on a plain pg connection (bulk COPY, which Prisma cannot do): one transaction, one connection. */
+export async function withScopedClient<T>(scope: Scope | 'system', fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const s = settingsFor(scope);
+  const client = await pgPool().connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(
+      `SELECT set_config('app.scope_kind', $1, true), set_config('app.scope_aanbieder', $2, true), set_config('app.scope_gemeenten', $3, true)`,
+      [s.kind, s.aanbieder, s.gemeenten],
+    );
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
 }

@@ -1,19 +1,34 @@
+import { isUtf8 } from 'node:buffer';
 import { FileRejected } from './file-rejected';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
-/** Strict UTF-8 first (with or without BOM); otherwise Windows-1252, the other encoding we accept. */
-export function decodeText(buf: Uint8Array): { text: string; encoding: TextEncoding } {
+/** Strict UTF-8 (with or without BOM), else Windows-1252: decided once, without copying the file. */
+export function detectEncoding(buf: Buffer): { encoding: TextEncoding; start: number } {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
     throw new FileRejected('Het bestand is in UTF-16 opgeslagen. Sla het op als UTF-8 of Windows-1252 (ANSI).');
   }
   if (buf.subarray(0, 65536).includes(0)) {
     throw new FileRejected('Het bestand bevat binaire gegevens en is geen tekst-, CSV- of Excelbestand.');
   }
-  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bom ? buf.subarray(3) : buf), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(buf), encoding: 'windows-1252' };
+  const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  return { encoding: isUtf8(buf.subarray(start)) ? 'utf-8' : 'windows-1252', start };
+}
+
+const cp1252 = new TextDecoder('windows-1252');
+
+/** The file's lines, decoded one at a time (a 1-million-row file is never one big string). */
+export function* textLines(buf: Buffer): Generator<{ line: number; text: string }> {
+  const { encoding, start } = detectEncoding(buf);
+  const decode = encoding === 'utf-8' ? (a: number, b: number) => buf.toString('utf8', a, b) : (a: number, b: number) => cp1252.decode(buf.subarray(a, b));
+  let pos = start;
+  let line = 0;
+  while (pos < buf.length) {
+    let end = buf.indexOf(0x0a, pos);
+    if (end === -1) end = buf.length;
+    line += 1;
+    const stop = end > pos && buf[end - 1] === 0x0d ? end - 1 : end;
+    yield { line, text: decode(pos, stop) };
+    pos = end + 1;
   }
 }

@@ -45,7 +45,7 @@ try {
   await writeCsv(file);
   console.log(`Bestand: ${mb(statSync(file).size)}`);
 
-  const { db } = await import('@/lib/db');
+  const { db, pgPool } = await import('@/lib/db');
   const { receiveUpload } = await import('@/lib/uploads/receive-upload');
   const { processUpload } = await import('@/lib/imports/process-upload');
   const org = await db().organisation.create({ data: { kind: 'AANBIEDER', name: 'Bench', agbCode: AGB } });
@@ -75,6 +75,7 @@ try {
   console.log(`Kale COPY van hetzelfde bestand in een tabel zonder indexen: ${(copyMs / 1000).toFixed(1)} s (${nf.format(Math.round((ROWS / copyMs) * 1000))} records/s)`);
   console.log(`Verhouding import / COPY: ${(importMs / copyMs).toFixed(1)}×`);
   await db().$disconnect();
+  await pgPool().end();
   rmSync(dir, { recursive: true, force: true });
 } finally {
   clearInterval(sampler);

@@ -1,42 +1,70 @@
-import type { Tx } from '@/lib/access/with-scope';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
 import type { ValidRecord } from '@/lib/cbs/validate-record';
 
-const CHUNK = 5_000;
+// Bulk load: records stream into a temporary staging table with COPY, then one INSERT … ON CONFLICT
+// merges them into trajectory. Runs inside the caller's transaction ('system' scope: only the
+// import writes client data). Only the stage-2 pseudonym is stored; the provider's client number
+// never reaches the database.
 
-/** Inserts or replaces one chunk; the key is (aanbieder, trajectnummer, respondent). */
-async function upsertChunk(tx: Tx, aanbiederId: string, uploadId: string | null, records: ValidRecord[]) {
-  const rows = records.map(({ pseudoId, agbCode: _agb, ...r }) => ({ ...r, clientPseudonym: pseudonymise(pseudoId) }));
-  await tx.$executeRaw`
-    INSERT INTO trajectory (aanbieder_id, upload_id, traject_id, respondent, client_pseudonym, geboortejaar, geslacht,
-      gemeentecode, begindatum, einddatum, reden_einde, verwijzer, hulpvorm, productcategorie, profiel,
-      zorgvraagzwaarte, complexiteit, perspectief, crisis, tevredenheid, zonder_hulp_verder,
-      afname_problematiek, doelrealisatie, meetdatum, imported_at)
-    SELECT ${aanbiederId}::uuid, ${uploadId}::uuid, "trajectId", respondent, "clientPseudonym", geboortejaar, geslacht,
-      gemeentecode, begindatum, einddatum, "redenEinde", verwijzer, hulpvorm, productcategorie, profiel,
-      zorgvraagzwaarte, complexiteit, perspectief, crisis, tevredenheid, "zonderHulpVerder",
-      "afnameProblematiek", doelrealisatie, meetdatum, now()
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x("trajectId" text, respondent text,
-      "clientPseudonym" text, geboortejaar int, geslacht text, gemeentecode text, begindatum date, einddatum date,
-      "redenEinde" text, verwijzer text, hulpvorm text, productcategorie text, profiel int, zorgvraagzwaarte int,
-      complexiteit int, perspectief text, crisis boolean, tevredenheid int, "zonderHulpVerder" int,
-      "afnameProblematiek" int, doelrealisatie int, meetdatum date)
-    ON CONFLICT (aanbieder_id, traject_id, respondent) DO UPDATE SET
-      upload_id = EXCLUDED.upload_id, client_pseudonym = EXCLUDED.client_pseudonym, geboortejaar = EXCLUDED.geboortejaar,
-      geslacht = EXCLUDED.geslacht, gemeentecode = EXCLUDED.gemeentecode, begindatum = EXCLUDED.begindatum,
-      einddatum = EXCLUDED.einddatum, reden_einde = EXCLUDED.reden_einde, verwijzer = EXCLUDED.verwijzer,
-      hulpvorm = EXCLUDED.hulpvorm, productcategorie = EXCLUDED.productcategorie, profiel = EXCLUDED.profiel,
-      zorgvraagzwaarte = EXCLUDED.zorgvraagzwaarte, complexiteit = EXCLUDED.complexiteit,
-      perspectief = EXCLUDED.perspectief, crisis = EXCLUDED.crisis, tevredenheid = EXCLUDED.tevredenheid,
-      zonder_hulp_verder = EXCLUDED.zonder_hulp_verder, afname_problematiek = EXCLUDED.afname_problematiek,
-      doelrealisatie = EXCLUDED.doelrealisatie, meetdatum = EXCLUDED.meetdatum, imported_at = EXCLUDED.imported_at`;
+const COLUMNS = [
+  'traject_id', 'respondent', 'client_pseudonym', 'geboortejaar', 'geslacht', 'gemeentecode', 'begindatum', 'einddatum',
+  'reden_einde', 'verwijzer', 'hulpvorm', 'productcategorie', 'profiel', 'zorgvraagzwaarte', 'complexiteit', 'perspectief',
+  'crisis', 'tevredenheid', 'zonder_hulp_verder', 'afname_problematiek', 'doelrealisatie', 'meetdatum',
+] as const;
+
+const UPDATES = COLUMNS.filter((c) => c !== 'traject_id' && c !== 'respondent').map((c) => `${c} = EXCLUDED.${c}`);
+
+const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+function values(r: ValidRecord): (string | number | boolean | null)[] {
+  return [
+    r.trajectId, r.respondent, pseudonymise(r.pseudoId), r.geboortejaar, r.geslacht, r.gemeentecode, date(r.begindatum), date(r.einddatum),
+    r.redenEinde, r.verwijzer, r.hulpvorm, r.productcategorie, r.profiel, r.zorgvraagzwaarte, r.complexiteit, r.perspectief,
+    r.crisis, r.tevredenheid, r.zonderHulpVerder, r.afnameProblematiek, r.doelrealisatie, date(r.meetdatum),
+  ];
 }
 
-/**
- * Inserts or replaces the records of one file inside the caller's transaction, which must be in
- * 'system' scope (only the import writes client data). Only the stage-2 pseudonym is stored;
- * the provider's client number never reaches the database.
- */
-export async function upsertRecords(tx: Tx, aanbiederId: string, uploadId: string | null, records: ValidRecord[]): Promise<void> {
-  for (let i = 0; i < records.length; i += CHUNK) await upsertChunk(tx, aanbiederId, uploadId, records.slice(i, i + CHUNK));
+/** COPY text format: \N for null; backslash, tab, newline and carriage return escaped. */
+const field = (v: string | number | boolean | null) =>
+  v === null ? '\\N' : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+
+export type RecordSink = { write: (r: ValidRecord) => Promise<void> | void; merge: (aanbiederId: string, uploadId: string | null) => Promise<number> };
+
+/** Opens the staging table and its COPY stream on `client` (inside an open transaction). */
+export async function openRecordSink(client: pg.PoolClient): Promise<RecordSink> {
+  await client.query(`CREATE TEMP TABLE import_staging ON COMMIT DROP AS SELECT ${COLUMNS.join(', ')} FROM trajectory WITH NO DATA`);
+  const stream = client.query(copyFrom(`COPY import_staging (${COLUMNS.join(', ')}) FROM STDIN`));
+  let failed: Error | null = null;
+  stream.on('error', (err: Error) => (failed = err));
+  let chunk = '';
+  const flush = async () => {
+    if (failed) throw failed;
+    if (!chunk) return;
+    const ok = stream.write(chunk);
+    chunk = '';
+    if (!ok) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+  };
+  return {
+    write(r) {
+      chunk += values(r).map(field).join('\t') + '\n';
+      if (chunk.length > 256 * 1024) return flush();
+    },
+    async merge(aanbiederId, uploadId) {
+      await flush();
+      stream.end();
+      await finished(stream);
+      const res = await client.query(
+        `INSERT INTO trajectory (aanbieder_id, upload_id, imported_at, ${COLUMNS.join(', ')})
+         SELECT $1::uuid, $2::uuid, now(), ${COLUMNS.join(', ')} FROM import_staging
+         ON CONFLICT (aanbieder_id, traject_id, respondent) DO UPDATE SET upload_id = EXCLUDED.upload_id,
+           imported_at = EXCLUDED.imported_at, ${UPDATES.join(', ')}`,
+        [aanbiederId, uploadId],
+      );
+      return res.rowCount ?? 0;
+    },
+  };
 }

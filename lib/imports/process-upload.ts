@@ -1,21 +1,22 @@
 import { db } from '@/lib/db';
-import { withScope } from '@/lib/access/with-scope';
+import { withScopedClient } from '@/lib/access/with-scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { sendMail } from '@/lib/mail/send-mail';
 import { env } from '@/lib/env';
 import { readUploadFile } from '@/lib/uploads/file-store';
-import { upsertRecords } from './load-records';
-import { validateFile, type FileReport } from './validate-file';
+import { openRecordSink } from './load-records';
+import { validateRecords, type FileReport } from './validate-file';
 
 const STATUS_TEXT = { VERWERKT: 'verwerkt', VERWERKT_MET_FOUTEN: 'verwerkt met fouten', AFGEWEZEN: 'afgewezen' } as const;
+type FinalStatus = keyof typeof STATUS_TEXT;
 
 /**
  * Processes one received upload; safe to run twice and to kill at any moment.
  * 1. Mark it IN_VERWERKING (what the provider sees meanwhile).
- * 2. In ONE transaction: lock the row (another worker holding it → skip), validate, load the
- *    records of a production file, and write the final status. A crash rolls all of it back and
- *    leaves the upload IN_VERWERKING, which the next run picks up again: each file is imported
- *    fully once, or not at all.
+ * 2. In ONE transaction: lock the row (another worker holding it → skip), validate while streaming
+ *    the valid records into a staging table, merge them into trajectory (production files only),
+ *    and write the final status and the notification. A crash rolls all of it back and leaves the
+ *    upload IN_VERWERKING, which the next run picks up: each file is imported fully once, or not at all.
  */
 export async function processUpload(uploadId: string): Promise<'verwerkt' | 'overgeslagen'> {
   const { count } = await db().upload.updateMany({
@@ -24,43 +25,40 @@ export async function processUpload(uploadId: string): Promise<'verwerkt' | 'ove
   });
   if (count === 0) return 'overgeslagen';
 
-  const done = await withScope(
-    'system',
-    async (tx) => {
-      const [u] = await tx.$queryRaw<{ id: string; aanbieder_id: string; kind: string; storage_path: string | null; file_name: string }[]>`
-        SELECT id, aanbieder_id, kind::text AS kind, storage_path, file_name FROM upload
-        WHERE id = ${uploadId}::uuid AND status = 'IN_VERWERKING' FOR UPDATE SKIP LOCKED`;
-      if (!u) return null;
-      const aanbieder = await tx.organisation.findUniqueOrThrow({ where: { id: u.aanbieder_id } });
-      let report: FileReport;
-      let records: Awaited<ReturnType<typeof validateFile>>['records'] = [];
-      try {
-        if (!u.storage_path) throw new Error('geen bestand');
-        ({ report, records } = await validateFile(await readUploadFile(u.id, u.storage_path), aanbieder.agbCode!));
-      } catch {
-        report = { rows: 0, accepted: 0, rejected: 0, errors: [], fileError: 'Het opgeslagen bestand kon niet worden gelezen. Lever het opnieuw aan.' };
-      }
-      if (u.kind === 'PRODUCTIE' && records.length) await upsertRecords(tx, u.aanbieder_id, u.id, records);
-      const status = report.fileError ? 'AFGEWEZEN' : report.rejected ? 'VERWERKT_MET_FOUTEN' : 'VERWERKT';
-      const upload = await tx.upload.update({
-        where: { id: u.id },
-        data: { status, rowCount: report.rows, acceptedCount: report.accepted, rejectedCount: report.rejected, report: report as object, processedAt: new Date() },
-        include: { uploadedBy: { select: { email: true, name: true } } },
-      });
-      const kindText = u.kind === 'TEST' ? 'testbestand' : 'productiebestand';
-      const text = `Uw ${kindText} ${u.file_name} is ${STATUS_TEXT[status]}: ${report.accepted} van ${report.rows} records goedgekeurd.`;
-      await tx.notification.create({ data: { organisationId: u.aanbieder_id, text, link: `/aanbieder/uploads/${u.id}` } });
-      return { upload, text };
-    },
-    10 * 60_000,
-  );
+  const done = await withScopedClient('system', async (client) => {
+    const { rows } = await client.query<{ id: string; aanbieder_id: string; agb_code: string; kind: 'TEST' | 'PRODUCTIE'; storage_path: string | null; file_name: string }>(
+      `SELECT u.id, u.aanbieder_id, o.agb_code, u.kind::text AS kind, u.storage_path, u.file_name
+       FROM upload u JOIN organisation o ON o.id = u.aanbieder_id
+       WHERE u.id = $1 AND u.status = 'IN_VERWERKING' FOR UPDATE OF u SKIP LOCKED`,
+      [uploadId],
+    );
+    const u = rows[0];
+    if (!u) return null;
+    const content = u.storage_path ? await readUploadFile(u.id, u.storage_path).catch(() => null) : null;
+    // Test files are only validated; a production file's records are staged and merged at the end.
+    const sink = u.kind === 'PRODUCTIE' ? await openRecordSink(client) : null;
+    const report: FileReport = content
+      ? await validateRecords(content, u.agb_code, (r) => sink?.write(r))
+      : { rows: 0, accepted: 0, rejected: 0, errors: [], fileError: 'Het opgeslagen bestand kon niet worden gelezen. Lever het opnieuw aan.' };
+    // The staged records of a refused file never reach trajectory (the staging table is dropped at commit).
+    if (sink && !report.fileError) await sink.merge(u.aanbieder_id, u.id);
+    const status: FinalStatus = report.fileError ? 'AFGEWEZEN' : report.rejected ? 'VERWERKT_MET_FOUTEN' : 'VERWERKT';
+    await client.query(
+      `UPDATE upload SET status = $2::"UploadStatus", row_count = $3, accepted_count = $4, rejected_count = $5, report = $6::jsonb, processed_at = now() WHERE id = $1`,
+      [u.id, status, report.rows, report.accepted, report.rejected, JSON.stringify(report)],
+    );
+    const text = `Uw ${u.kind === 'TEST' ? 'testbestand' : 'productiebestand'} ${u.file_name} is ${STATUS_TEXT[status]}: ${report.accepted} van ${report.rows} records goedgekeurd.`;
+    await client.query(`INSERT INTO notification (id, organisation_id, text, link) VALUES (gen_random_uuid(), $1, $2, $3)`, [u.aanbieder_id, text, `/aanbieder/uploads/${u.id}`]);
+    return { status, text };
+  });
   if (!done) return 'overgeslagen';
-  await writeAudit({ event: 'import.verwerkt', object: `upload ${uploadId} (${done.upload.status.toLowerCase()})` });
-  if (done.upload.uploadedBy) {
+  await writeAudit({ event: 'import.verwerkt', object: `upload ${uploadId} (${done.status.toLowerCase()})` });
+  const upload = await db().upload.findUniqueOrThrow({ where: { id: uploadId }, select: { uploadedBy: { select: { email: true, name: true } } } });
+  if (upload.uploadedBy) {
     await sendMail({
-      to: done.upload.uploadedBy.email,
-      subject: `Aanlevering ${STATUS_TEXT[done.upload.status as keyof typeof STATUS_TEXT]}`,
-      body: `Beste ${done.upload.uploadedBy.name},\n\n${done.text}\n\nHet verslag per regel: ${env().APP_URL}/aanbieder/uploads/${uploadId}\n`,
+      to: upload.uploadedBy.email,
+      subject: `Aanlevering ${STATUS_TEXT[done.status]}`,
+      body: `Beste ${upload.uploadedBy.name},\n\n${done.text}\n\nHet verslag per regel: ${env().APP_URL}/aanbieder/uploads/${uploadId}\n`,
     });
   }
   return 'verwerkt';

@@ -12,16 +12,20 @@ export type FileReport = {
 
 const MAX_REPORTED_ERRORS = 10_000;
 
-/** Reads and validates a whole file. Never throws for bad input: the report says what is wrong. */
-export async function validateFile(buf: Buffer, agbCode: string): Promise<{ report: FileReport; records: ValidRecord[] }> {
+/**
+ * Reads and validates a file row by row, handing each valid record to `onRecord` as it goes (so a
+ * million rows never sit in memory at once). Never throws for bad input: the report says what is
+ * wrong. When the whole file is refused, records already handed out must be discarded (the
+ * caller's transaction is rolled back or its staging dropped).
+ */
+export async function validateRecords(buf: Buffer, agbCode: string, onRecord: (r: ValidRecord) => unknown): Promise<FileReport> {
   const report: FileReport = { rows: 0, accepted: 0, rejected: 0, errors: [] };
-  const records: ValidRecord[] = [];
   const seen = new Map<string, number>();
   const addErrors = (errs: RowError[]) => {
     for (const e of errs) if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(e);
   };
   try {
-    for await (const row of openFile(buf).rows) {
+    for await (const row of openFile(buf)) {
       report.rows += 1;
       if ('error' in row) {
         report.rejected += 1;
@@ -43,14 +47,22 @@ export async function validateFile(buf: Buffer, agbCode: string): Promise<{ repo
         continue;
       }
       seen.set(key, row.line);
-      records.push(record);
       report.accepted += 1;
+      const pending = onRecord(record);
+      if (pending instanceof Promise) await pending;
     }
   } catch (err) {
     if (!(err instanceof FileRejected)) throw err;
-    return { report: { ...report, accepted: 0, fileError: err.message }, records: [] };
+    return { ...report, accepted: 0, fileError: err.message };
   }
   if (report.rows === 0) report.fileError = 'Het bestand bevat geen records (alleen een kopregel of lege regels).';
   else if (report.accepted === 0) report.fileError = 'Geen enkel record is goedgekeurd; het bestand is als geheel afgewezen. Zie de fouten per regel.';
+  return report;
+}
+
+/** The same, collecting the records: for small files and tests. */
+export async function validateFile(buf: Buffer, agbCode: string): Promise<{ report: FileReport; records: ValidRecord[] }> {
+  const records: ValidRecord[] = [];
+  const report = await validateRecords(buf, agbCode, (r) => records.push(r));
   return { report, records: report.fileError ? [] : records };
 }

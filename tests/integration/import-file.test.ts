@@ -5,9 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { withScope } from '@/lib/access/with-scope';
+import { withScope, withScopedClient } from '@/lib/access/with-scope';
 import { importFile } from '@/lib/imports/import-file';
-import { upsertRecords } from '@/lib/imports/load-records';
+import { openRecordSink } from '@/lib/imports/load-records';
 import { validateFile } from '@/lib/imports/validate-file';
 import { exampleRecords, toCsv } from '@/lib/cbs/write-files';
 import { makeAanbieder } from './helpers/fixtures';
@@ -68,8 +68,10 @@ describe('importing a production file', () => {
     const a = await signedAanbieder();
     const { records } = await validateFile(csvFor(a.agbCode!), a.agbCode!);
     await expect(
-      withScope('system', async (tx) => {
-        await upsertRecords(tx, a.id, null, records);
+      withScopedClient('system', async (client) => {
+        const sink = await openRecordSink(client);
+        for (const r of records) await sink.write(r);
+        await sink.merge(a.id, null);
         throw new Error('stroomstoring');
       }),
     ).rejects.toThrow('stroomstoring');

@@ -66,13 +66,13 @@ describe('processing an upload', () => {
     // node --import tsx: one process (the tsx launcher would leave its child running after a SIGKILL)
     const job = () => spawn(process.execPath, ['--import', 'tsx', 'lib/cli/job-import.ts'], { env: process.env, stdio: 'ignore' });
     const child = job();
-    // wait until the worker is inserting records (its load transaction is open), then kill it
+    // wait until the worker is loading records (COPY or merge: its transaction is open), then kill it
     // (as the owner: the application role may not read other sessions' queries)
     const owner = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await owner.connect();
     const activity = async (where: string) =>
       (await owner.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (${where})`)).rows[0].n as number;
-    await expect.poll(() => activity(`state = 'active' AND query LIKE '%INSERT INTO trajectory%'`), { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
+    await expect.poll(() => activity(`state = 'active' AND (query LIKE 'COPY import_staging%' OR query LIKE '%INSERT INTO trajectory%')`), { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     await expect.poll(() => activity(`(state LIKE 'idle in transaction%' OR (state = 'active' AND query LIKE '%INSERT INTO trajectory%'))`), { timeout: 10_000 }).toBe(0);
