@@ -4,20 +4,21 @@ import { env } from '@/lib/env';
 // AES-256-GCM for secrets at rest. Format: "v1.<iv>.<tag>.<ciphertext>", all base64url.
 const VERSION = 'v1';
 
-function key(): Buffer {
+/** The data key (AES-256) for secrets and files at rest. */
+export function dataKey(): Buffer {
   return Buffer.from(env().DATA_ENCRYPTION_KEY, 'base64');
 }
 
-export function encryptBytes(plain: Buffer, aad = ''): Buffer {
+function encryptBytes(plain: Buffer, aad = ''): Buffer {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key(), iv);
+  const cipher = createCipheriv('aes-256-gcm', dataKey(), iv);
   cipher.setAAD(Buffer.from(aad));
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]);
 }
 
-export function decryptBytes(sealed: Buffer, aad = ''): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', key(), sealed.subarray(0, 12));
+function decryptBytes(sealed: Buffer, aad = ''): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', dataKey(), sealed.subarray(0, 12));
   decipher.setAAD(Buffer.from(aad));
   decipher.setAuthTag(sealed.subarray(12, 28));
   return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);

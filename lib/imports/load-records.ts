@@ -32,7 +32,13 @@ function values(r: ValidRecord): (string | number | boolean | null)[] {
 const field = (v: string | number | boolean | null) =>
   v === null ? '\\N' : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
 
-export type RecordSink = { write: (r: ValidRecord) => Promise<void> | void; merge: (aanbiederId: string, uploadId: string | null) => Promise<number> };
+export type RecordSink = {
+  write: (r: ValidRecord) => Promise<void> | void;
+  /** Ends the COPY; must be called before the connection runs anything else. */
+  finish: () => Promise<void>;
+  /** Merges the staged records into trajectory (after finish). */
+  merge: (aanbiederId: string, uploadId: string | null) => Promise<number>;
+};
 
 /** Opens the staging table and its COPY stream on `client` (inside an open transaction). */
 export async function openRecordSink(client: pg.PoolClient): Promise<RecordSink> {
@@ -53,10 +59,12 @@ export async function openRecordSink(client: pg.PoolClient): Promise<RecordSink>
       chunk += values(r).map(field).join('\t') + '\n';
       if (chunk.length > 256 * 1024) return flush();
     },
-    async merge(aanbiederId, uploadId) {
+    async finish() {
       await flush();
       stream.end();
       await finished(stream);
+    },
+    async merge(aanbiederId, uploadId) {
       const res = await client.query(
         `INSERT INTO trajectory (aanbieder_id, upload_id, imported_at, ${COLUMNS.join(', ')})
          SELECT $1::uuid, $2::uuid, now(), ${COLUMNS.join(', ')} FROM import_staging

@@ -40,6 +40,7 @@ export async function processUpload(uploadId: string): Promise<'verwerkt' | 'ove
     const report: FileReport = content
       ? await validateRecords(content, u.agb_code, (r) => sink?.write(r))
       : { rows: 0, accepted: 0, rejected: 0, errors: [], fileError: 'Het opgeslagen bestand kon niet worden gelezen. Lever het opnieuw aan.' };
+    await sink?.finish();
     // The staged records of a refused file never reach trajectory (the staging table is dropped at commit).
     if (sink && !report.fileError) await sink.merge(u.aanbieder_id, u.id);
     const status: FinalStatus = report.fileError ? 'AFGEWEZEN' : report.rejected ? 'VERWERKT_MET_FOUTEN' : 'VERWERKT';

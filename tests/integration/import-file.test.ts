@@ -64,6 +64,13 @@ describe('importing a production file', () => {
     expect(await db().upload.count({ where: { aanbiederId: a.id, kind: 'PRODUCTIE' } })).toBe(0);
   });
 
+  it('rejects a production file whose every row is wrong, loading nothing', async () => {
+    const a = await signedAanbieder();
+    const { report } = await importFile({ agbCode: a.agbCode!, buf: csvFor(a.agbCode!, (rs) => rs.map((r) => ({ ...r, hulpvorm: '99' }))), fileName: 'fout.csv', kind: 'PRODUCTIE' });
+    expect(report.fileError).toMatch(/Geen enkel record/);
+    expect(await rowsOf(a.id)).toHaveLength(0);
+  });
+
   it('loads nothing at all when the load fails halfway (one transaction)', async () => {
     const a = await signedAanbieder();
     const { records } = await validateFile(csvFor(a.agbCode!), a.agbCode!);
@@ -71,6 +78,7 @@ describe('importing a production file', () => {
       withScopedClient('system', async (client) => {
         const sink = await openRecordSink(client);
         for (const r of records) await sink.write(r);
+        await sink.finish();
         await sink.merge(a.id, null);
         throw new Error('stroomstoring');
       }),

@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { withScope } from '@/lib/access/with-scope';
 import { receiveUpload } from '@/lib/uploads/receive-upload';
 import { processUpload } from '@/lib/imports/process-upload';
-import { deleteExpiredFiles } from '@/lib/jobs/run-import-job';
+import { deleteExpiredFiles, runImportJob } from '@/lib/jobs/run-import-job';
 import { exampleRecords, toCsv } from '@/lib/cbs/write-files';
 import type { RawRecord } from '@/lib/cbs/layout';
 import { makeAanbieder, makeUser } from './helpers/fixtures';
@@ -42,6 +42,21 @@ describe('receiving an upload', () => {
 });
 
 describe('processing an upload', () => {
+  it('refuses a stored file that was altered on disk (authenticated encryption)', async () => {
+    const a = await signedAanbieder();
+    const r = await receiveUpload({ aanbiederId: a.id, content: Buffer.from(toCsv(exampleRecords(a.agbCode!))), fileName: 'apr.csv', kind: 'PRODUCTIE' });
+    const { storagePath } = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const bytes = readFileSync(storagePath!);
+    bytes[40] ^= 1;
+    writeFileSync(storagePath!, bytes);
+    await processUpload(r.id);
+    const upload = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
+    expect(upload.status).toBe('AFGEWEZEN');
+    expect((upload.report as { fileError: string }).fileError).toContain('kon niet worden gelezen');
+    expect(await count(a.id)).toBe(0);
+  });
+
   it('notifies the provider in the portal and by e-mail', async () => {
     const a = await signedAanbieder();
     const user = await makeUser('AANBIEDER_UPLOAD', a.id);
@@ -60,6 +75,7 @@ describe('processing an upload', () => {
   });
 
   it('survives a SIGKILL mid-import: the rerun imports every record exactly once', async () => {
+    await runImportJob(); // an empty queue: the killed job must be working on this file
     const a = await signedAanbieder();
     const n = 60_000;
     const r = await receiveUpload({ aanbiederId: a.id, content: bigFile(a.agbCode!, n), fileName: 'zwaar.csv', kind: 'PRODUCTIE' });

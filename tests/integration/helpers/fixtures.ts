@@ -11,22 +11,26 @@ import { scopeFor, type Scope } from '@/lib/access/scope';
 import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
 import type { Role } from '@/lib/generated/prisma/enums';
 
-const used = new Set<string>();
-function uniqueDigits(len: number): string {
+/** A code not yet used in this database (test files share it, so a per-file memory is not enough). */
+async function unusedCode(field: 'agbCode' | 'cbsCode', len: number): Promise<string> {
   for (;;) {
     const v = String(randomInt(0, 10 ** len)).padStart(len, '0');
-    if (!used.has(v)) {
-      used.add(v);
-      return v;
-    }
+    if (!(await db().organisation.findFirst({ where: { [field]: v }, select: { id: true } }))) return v;
   }
 }
 
-export const makeAanbieder = (name = 'Testaanbieder') =>
-  db().organisation.create({ data: { kind: 'AANBIEDER', name: `${name} ${randomUUID().slice(0, 6)}`, agbCode: uniqueDigits(8) } });
+export const makeAanbieder = async (name = 'Testaanbieder') =>
+  db().organisation.create({ data: { kind: 'AANBIEDER', name: `${name} ${randomUUID().slice(0, 6)}`, agbCode: await unusedCode('agbCode', 8) } });
 
-export const makeGemeente = (name = 'Testgemeente') =>
-  db().organisation.create({ data: { kind: 'GEMEENTE', name: `${name} ${randomUUID().slice(0, 6)}`, cbsCode: uniqueDigits(4) } });
+// One at a time: two parallel calls could pick the same free code.
+let gemeenteQueue: Promise<unknown> = Promise.resolve();
+export const makeGemeente = (name = 'Testgemeente') => {
+  const next = gemeenteQueue.then(async () =>
+    db().organisation.create({ data: { kind: 'GEMEENTE', name: `${name} ${randomUUID().slice(0, 6)}`, cbsCode: await unusedCode('cbsCode', 4) } }),
+  );
+  gemeenteQueue = next.catch(() => undefined);
+  return next;
+}
 
 export const makeTtp = () => db().organisation.create({ data: { kind: 'TTP', name: `TTP ${randomUUID().slice(0, 6)}` } });
 
