@@ -30,5 +30,13 @@ export function pgPool(): pg.Pool {
   return globalForDb.gpPool;
 }
 
+/** Closes both connection pools (command-line tools call this before they exit). */
+export async function closeDb(): Promise<void> {
+  await globalForDb.gpDb?.$disconnect();
+  await globalForDb.gpPool?.end();
+  globalForDb.gpDb = undefined;
+  globalForDb.gpPool = undefined;
+}
+
 export type Db = PrismaClient;
 export { Prisma } from '@/lib/generated/prisma/client';

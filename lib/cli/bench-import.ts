@@ -45,7 +45,7 @@ try {
   await writeCsv(file);
   console.log(`Bestand: ${mb(statSync(file).size)}`);
 
-  const { db, pgPool } = await import('@/lib/db');
+  const { db, closeDb } = await import('@/lib/db');
   const { receiveUpload } = await import('@/lib/uploads/receive-upload');
   const { processUpload } = await import('@/lib/imports/process-upload');
   const org = await db().organisation.create({ data: { kind: 'AANBIEDER', name: 'Bench', agbCode: AGB } });
@@ -74,8 +74,7 @@ try {
   console.log(`  ${nf.format(Math.round(rate))} records/s, piekgeheugen ${mb(importPeak)} (vóór de import ${mb(baseRss)})`);
   console.log(`Kale COPY van hetzelfde bestand in een tabel zonder indexen: ${(copyMs / 1000).toFixed(1)} s (${nf.format(Math.round((ROWS / copyMs) * 1000))} records/s)`);
   console.log(`Verhouding import / COPY: ${(importMs / copyMs).toFixed(1)}×`);
-  await db().$disconnect();
-  await pgPool().end();
+  await closeDb();
   rmSync(dir, { recursive: true, force: true });
 } finally {
   clearInterval(sampler);

@@ -3,7 +3,7 @@
 // prints a one-time link (72 hours) to set a password; 2FA is enrolled at the first login.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { db } from '@/lib/db';
+import { closeDb, db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { issueUserToken } from '@/lib/auth/user-tokens';
 import { writeAudit } from '@/lib/audit/write-audit';
@@ -26,4 +26,4 @@ const user = await db().user.create({ data: { email, name, role: 'TTP_BEHEER', o
 const token = await issueUserToken(user.id, 'UITNODIGING', 72 * 60);
 await writeAudit({ event: 'account.aangemaakt', object: `TTP-beheerder ${email} (commandoregel)` });
 console.log(`Account aangemaakt. Stel binnen 72 uur een wachtwoord in via:\n${env().APP_URL}/wachtwoord-herstellen?token=${token}`);
-await db().$disconnect();
+await closeDb();

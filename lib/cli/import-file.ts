@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { db } from '@/lib/db';
+import { closeDb, db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { importFile } from '@/lib/imports/import-file';
 
@@ -29,6 +29,6 @@ try {
   console.log(JSON.stringify({ rows: 0, accepted: 0, rejected: 0, fileError: (err as Error).message, errors: [] }, null, 2));
   exitCode = 1;
 } finally {
-  await db().$disconnect();
+  await closeDb();
 }
 process.exit(exitCode);

@@ -1,7 +1,7 @@
 // npm run job:import [-- --test-only] — the nightly import, once, for an external scheduler or by hand.
-import { db } from '@/lib/db';
+import { closeDb } from '@/lib/db';
 import { runImportJob } from '@/lib/jobs/run-import-job';
 
 const summary = await runImportJob(process.argv.includes('--test-only') ? ['TEST'] : ['TEST', 'PRODUCTIE']);
 console.log(JSON.stringify(summary));
-await db().$disconnect();
+await closeDb();

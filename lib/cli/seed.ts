@@ -1,7 +1,7 @@
 // npm run db:seed — fills an empty database ($DATABASE_URL) with the demo data.
 import { seedDemo } from '@/prisma/seed/seed-demo';
-import { db } from '@/lib/db';
+import { closeDb } from '@/lib/db';
 
 const seeded = await seedDemo();
 console.log(seeded ? 'Demodata geladen.' : 'Database bevat al organisaties; niets gedaan.');
-await db().$disconnect();
+await closeDb();

@@ -49,9 +49,9 @@ async function main() {
 
   if (demo) {
     const { seedDemo } = await import('@/prisma/seed/seed-demo');
-    const { db } = await import('@/lib/db');
+    const { closeDb } = await import('@/lib/db');
     if (await seedDemo()) console.log('Demodata geladen.');
-    await db().$disconnect();
+    await closeDb();
   }
   if (!dev) buildIfNeeded(root);
 

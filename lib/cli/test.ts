@@ -50,10 +50,10 @@ async function main(): Promise<Count> {
   if (!only || only === 'e2e') {
     const url = await server.fresh('e2e');
     const { seedDemo } = await import('@/prisma/seed/seed-demo');
-    const { db } = await import('@/lib/db');
+    const { closeDb } = await import('@/lib/db');
     Object.assign(process.env, secrets, { DATABASE_URL: url, UPLOAD_DIR: path.join(out, 'uploads-e2e') });
     await seedDemo();
-    await db().$disconnect();
+    await closeDb();
     buildIfNeeded(root);
     const port = await freePort(3100);
     const file = path.join(out, 'playwright.json');

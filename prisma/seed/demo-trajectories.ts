@@ -1,34 +1,12 @@
+import type { ValidRecord } from '@/lib/cbs/validate-record';
 import { DEMO_AANBIEDERS, DEMO_GEMEENTEN } from './demo-organisations';
 
 // Synthetic trajectories with realistic distributions. Deterministic (seeded PRNG), so every demo
-// database tells the same story. Stage-1 client numbers are made up ("DEMO-…"); the seeder
-// pseudonymises them like the import does.
+// database tells the same story. Stage-1 client numbers are made up ("DEMO-…"); the seeder loads
+// them through the import's own loader, which pseudonymises them.
 
-export type DemoTrajectory = {
-  agbCode: string;
-  stage1: string;
-  trajectId: string;
-  respondent: string | null;
-  geboortejaar: number;
-  geslacht: string;
-  gemeentecode: string;
-  begindatum: Date;
-  einddatum: Date | null;
-  redenEinde: string | null;
-  verwijzer: string;
-  hulpvorm: string;
-  productcategorie: string;
-  profiel: number | null;
-  zorgvraagzwaarte: number;
-  complexiteit: number;
-  perspectief: string | null;
-  crisis: boolean;
-  tevredenheid: number | null;
-  zonderHulpVerder: number | null;
-  afnameProblematiek: number | null;
-  doelrealisatie: number | null;
-  meetdatum: Date | null;
-};
+/** A demo record is a validated file record; its pseudoId is a made-up stage-1 number ("DEMO-…"). */
+export type DemoTrajectory = ValidRecord;
 
 function mulberry32(seed: number) {
   return () => {
@@ -82,7 +60,7 @@ export function generateDemoTrajectories(count = 20_000, today = new Date(), see
       einddatum && rnd() < p.respons ? (age < 12 ? ['2'] : age <= 16 ? (rnd() < 0.5 ? ['1', '2'] : ['2']) : ['1']) : [null];
     const base = {
       agbCode: p.agbCode,
-      stage1: client.stage1,
+      pseudoId: client.stage1,
       trajectId: `T${p.agbCode.slice(-3)}-${String(i + 1).padStart(7, '0')}`,
       geboortejaar: client.geboortejaar,
       geslacht: client.geslacht,

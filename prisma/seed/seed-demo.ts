@@ -1,8 +1,8 @@
 import { db } from '@/lib/db';
-import { withScope } from '@/lib/access/with-scope';
+import { withScopedClient } from '@/lib/access/with-scope';
+import { openRecordSink } from '@/lib/imports/load-records';
 import { sealString } from '@/lib/crypto/secret-box';
 import { hashPassword } from '@/lib/auth/password';
-import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { DEMO_AANBIEDERS, DEMO_ACCOUNTS, DEMO_GEMEENTEN, DEMO_PASSWORD, DEMO_REGIO, DEMO_TTP } from './demo-organisations';
 import { generateDemoTrajectories } from './demo-trajectories';
@@ -57,36 +57,17 @@ export async function seedDemo(opts: { trajectories?: number; today?: Date } = {
     await db().user.update({ where: { id: user.id }, data: { totpSecretEnc: sealString(a.totp, user.id) } });
   }
 
+  // Client-level rows go in through the import's loader (COPY + merge, 'system' scope), per provider.
   const rows = generateDemoTrajectories(opts.trajectories ?? 20_000, today);
-  const pseudonyms = new Map<string, string>();
-  const data = rows.map(({ agbCode, stage1, ...r }) => {
-    if (!pseudonyms.has(stage1)) pseudonyms.set(stage1, pseudonymise(stage1));
-    return { ...r, aanbiederId: aanbieders.get(agbCode)!, clientPseudonym: pseudonyms.get(stage1)! };
-  });
-  // Writing client-level rows is a 'system' act (row-level security refuses it in any user scope).
-  // One statement per chunk via jsonb_to_recordset: Prisma's createMany is ~20× slower here.
-  await withScope(
-    'system',
-    async (tx) => {
-      for (let i = 0; i < data.length; i += 5000) {
-        const chunk = JSON.stringify(data.slice(i, i + 5000));
-        await tx.$executeRaw`
-          INSERT INTO trajectory (aanbieder_id, traject_id, respondent, client_pseudonym, geboortejaar, geslacht,
-            gemeentecode, begindatum, einddatum, reden_einde, verwijzer, hulpvorm, productcategorie, profiel,
-            zorgvraagzwaarte, complexiteit, perspectief, crisis, tevredenheid, zonder_hulp_verder,
-            afname_problematiek, doelrealisatie, meetdatum)
-          SELECT "aanbiederId", "trajectId", respondent, "clientPseudonym", geboortejaar, geslacht,
-            gemeentecode, begindatum, einddatum, "redenEinde", verwijzer, hulpvorm, productcategorie, profiel,
-            zorgvraagzwaarte, complexiteit, perspectief, crisis, tevredenheid, "zonderHulpVerder",
-            "afnameProblematiek", doelrealisatie, meetdatum
-          FROM jsonb_to_recordset(${chunk}::jsonb) AS x("aanbiederId" uuid, "trajectId" text, respondent text,
-            "clientPseudonym" text, geboortejaar int, geslacht text, gemeentecode text, begindatum date,
-            einddatum date, "redenEinde" text, verwijzer text, hulpvorm text, productcategorie text, profiel int,
-            zorgvraagzwaarte int, complexiteit int, perspectief text, crisis boolean, tevredenheid int,
-            "zonderHulpVerder" int, "afnameProblematiek" int, doelrealisatie int, meetdatum date)`;
-      }
-    },
-    120_000,
-  );
+  for (const [agbCode, aanbiederId] of aanbieders) {
+    const own = rows.filter((r) => r.agbCode === agbCode);
+    if (!own.length) continue;
+    await withScopedClient('system', async (client) => {
+      const sink = await openRecordSink(client);
+      for (const r of own) await sink.write(r);
+      await sink.finish();
+      await sink.merge(aanbiederId, null);
+    });
+  }
   return true;
 }

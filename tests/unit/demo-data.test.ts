@@ -32,11 +32,11 @@ describe('demo data', () => {
   it('covers the whole region, with clients at more than one provider', () => {
     expect(new Set(rows.map((r) => r.gemeentecode)).size).toBe(DEMO_GEMEENTEN.length);
     const providersPerClient = new Map<string, Set<string>>();
-    for (const r of rows) providersPerClient.set(r.stage1, (providersPerClient.get(r.stage1) ?? new Set()).add(r.agbCode));
+    for (const r of rows) providersPerClient.set(r.pseudoId, (providersPerClient.get(r.pseudoId) ?? new Set()).add(r.agbCode));
     expect([...providersPerClient.values()].filter((s) => s.size > 1).length).toBeGreaterThan(100);
   });
   it('never uses a BSN-like client number, and has one account per role', () => {
-    expect(rows.every((r) => !/^\d{9}$/.test(r.stage1))).toBe(true);
+    expect(rows.every((r) => !/^\d{9}$/.test(r.pseudoId))).toBe(true);
     expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(['TTP_BEHEER', 'AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO']));
     expect(DEMO_AANBIEDERS).toHaveLength(12);
   });
