@@ -116,7 +116,8 @@ export type ValidRecord = {
 const num = (v: unknown) => (v === null ? null : Number(v));
 
 export function validateRecord(raw: RawRecord, line: number, agbCode: string): { record: ValidRecord | null; errors: RowError[] } {
-  const value = (field: RowError['field']) => (field === 'bestand' ? '' : (raw[field] ?? '').slice(0, 60));
+  // The report is stored and shown: never echo a client number (it may even be a BSN).
+  const value = (field: RowError['field']) => (field === 'bestand' ? '' : field === 'pseudo_id' ? '(niet getoond)' : (raw[field] ?? '').slice(0, 60));
   const result = ZRawRecord.safeParse(raw);
   if (!result.success) {
     const errors = result.error.issues.map((i) => {

@@ -54,6 +54,7 @@ describe('malformed files', () => {
         expect(report.errors).toContainEqual(expect.objectContaining(expected));
         const e = report.errors.find((x) => x.code === expected.code)!;
         expect(e.message.length).toBeGreaterThan(10); // a sentence, in Dutch, saying what was expected
+        expect(JSON.stringify(report)).not.toContain('111222333'); // a BSN is never stored, not even in the report
       }
     });
   }

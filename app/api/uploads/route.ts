@@ -10,10 +10,18 @@ import { receiveUpload } from '@/lib/uploads/receive-upload';
 
 const ZHeaders = z.object({ soort: z.enum(['test', 'productie']), bestandsnaam: z.string().min(1).max(400) });
 
+const decodeName = (v: string | null) => {
+  try {
+    return decodeURIComponent(v ?? '');
+  } catch {
+    return ''; // malformed escape: treated as a missing name
+  }
+};
+
 /** POST the raw file as the body; X-Soort: test|productie; X-Bestandsnaam: URI-encoded name. */
 export async function POST(req: Request) {
   const scope = expectScope(await requireScope('upload:create', 'upload aanleveren'), 'aanbieder');
-  const headers = ZHeaders.safeParse({ soort: req.headers.get('x-soort'), bestandsnaam: decodeURIComponent(req.headers.get('x-bestandsnaam') ?? '') });
+  const headers = ZHeaders.safeParse({ soort: req.headers.get('x-soort'), bestandsnaam: decodeName(req.headers.get('x-bestandsnaam')) });
   if (!headers.success) return Response.json({ fout: 'Kies testbestand of productiebestand en een bestand.' }, { status: 400 });
   try {
     const content = await readBody(req, env().UPLOAD_MAX_MB * 1024 * 1024);
