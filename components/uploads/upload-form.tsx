@@ -69,12 +69,12 @@ export function UploadForm({ productionAllowed, maxMb }: { productionAllowed: bo
 
   return (
     <form className="formulier" onSubmit={send} style={{ maxWidth: '40rem' }}>
-      <fieldset className="veld" style={{ border: 0, padding: 0 }}>
-        <legend style={{ fontWeight: 600, marginBottom: '0.25rem' }}>Soort bestand</legend>
-        <label style={{ display: 'block' }}>
+      <fieldset className="keuze">
+        <legend>Soort bestand</legend>
+        <label>
           <input type="radio" name="soort" value="test" checked={kind === 'test'} onChange={() => setKind('test')} /> Testbestand (alleen controle; komt niet in de cijfers)
         </label>
-        <label style={{ display: 'block' }}>
+        <label>
           <input type="radio" name="soort" value="productie" checked={kind === 'productie'} onChange={() => setKind('productie')} disabled={!productionAllowed} /> Productiebestand
           {!productionAllowed && ' (pas mogelijk met een ondertekende verwerkersovereenkomst)'}
         </label>
@@ -111,7 +111,7 @@ export function UploadForm({ productionAllowed, maxMb }: { productionAllowed: bo
           <strong>{receipt.duplicate ? 'Dit bestand was al ontvangen.' : 'Ontvangen.'}</strong> Ontvangstbewijs:
           <dl className="bewijs">
             <dt>Nummer</dt><dd>{receipt.id}</dd>
-            <dt>Tijd</dt><dd>{new Date(receipt.receivedAt).toLocaleString('nl-NL')}</dd>
+            <dt>Tijd</dt><dd>{new Date(receipt.receivedAt).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })}</dd>
             <dt>Grootte</dt><dd>{nf.format(receipt.sizeBytes)} bytes</dd>
             <dt>SHA-256</dt><dd><code className="sleutel">{receipt.sha256}</code></dd>
           </dl>

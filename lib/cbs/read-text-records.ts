@@ -24,7 +24,9 @@ function mapHeader(cells: string[]): (FieldKey | null)[] {
         `${FIXED_WIDTH_LENGTH} tekens. Zie de pagina Bestandsformaat.`,
     );
   }
-  const missing = FIELDS.filter((f) => f.requirement !== 'optioneel' && !columns.includes(f.key)).map((f) => f.key);
+  // Only always-required columns must be present; a missing conditional column (reden_einde,
+  // respondent, meetdatum) reads as empty, and the row rules say when a value was needed.
+  const missing = FIELDS.filter((f) => f.requirement === 'verplicht' && !columns.includes(f.key)).map((f) => f.key);
   if (missing.length) throw new FileRejected(`De kopregel mist de kolom(men): ${missing.join(', ')}.`);
   return columns;
 }

@@ -44,6 +44,12 @@ describe('valid files in every format give the same records', () => {
     const { records } = await validateFile(Buffer.from(text, 'latin1'), AGB);
     expect(records[0].trajectId).toBe('TR-Zoë-1');
   });
+  it('reads a file without the optional and conditional columns (no measurements delivered)', async () => {
+    const header = 'agb_code;pseudo_id;traject_id;geboortejaar;geslacht;gemeentecode;begindatum;einddatum;verwijzer;hulpvorm';
+    const { report } = await validateFile(Buffer.from(`${header}\r\n${AGB};CL-1;T-1;2012;V;0855;20260105;;01;02\r\n${AGB};CL-2;T-2;2012;V;0855;20260105;20260301;01;02\r\n`), AGB);
+    expect(report).toMatchObject({ rows: 2, accepted: 1, rejected: 1 });
+    expect(report.errors[0]).toMatchObject({ line: 3, field: 'reden_einde', code: 'VERPLICHT' });
+  });
   it('accepts codes without their leading zero, as spreadsheets save them', async () => {
     const { records } = await validateFile(csv(withField(3, 'reden_einde', '3')), AGB);
     expect(records[3].redenEinde).toBe('03');
