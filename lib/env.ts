@@ -46,5 +46,3 @@ export function env(): TEnv {
   }
   return cached;
 }
-
-export const isProduction = () => process.env.NODE_ENV === 'production';

@@ -10,5 +10,3 @@ export class AppError extends Error {
   }
 }
 
-export const notFoundError = () => new AppError('Niet gevonden.', 404, 'NIET_GEVONDEN');
-export const forbiddenError = () => new AppError('U heeft geen toegang tot deze pagina.', 403, 'GEEN_TOEGANG');

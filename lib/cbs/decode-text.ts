@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { FileRejected } from './file-rejected';
 
-export type TextEncoding = 'utf-8' | 'windows-1252';
+type TextEncoding = 'utf-8' | 'windows-1252';
 
 /** Strict UTF-8 (with or without BOM), else Windows-1252: decided once, without copying the file. */
 export function detectEncoding(buf: Buffer): { encoding: TextEncoding; start: number } {

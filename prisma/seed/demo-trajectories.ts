@@ -5,8 +5,6 @@ import { DEMO_AANBIEDERS, DEMO_GEMEENTEN } from './demo-organisations';
 // database tells the same story. Stage-1 client numbers are made up ("DEMO-…"); the seeder loads
 // them through the import's own loader, which pseudonymises them.
 
-/** A demo record is a validated file record; its pseudoId is a made-up stage-1 number ("DEMO-…"). */
-export type DemoTrajectory = ValidRecord;
 
 function mulberry32(seed: number) {
   return () => {
@@ -20,7 +18,7 @@ function mulberry32(seed: number) {
 
 const DAY = 86_400_000;
 
-export function generateDemoTrajectories(count = 20_000, today = new Date(), seed = 20181): DemoTrajectory[] {
+export function generateDemoTrajectories(count = 20_000, today = new Date(), seed = 20181): ValidRecord[] {
   const rnd = mulberry32(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)];
   const weighted = <T>(items: readonly (readonly [T, number])[]) => {
@@ -43,7 +41,7 @@ export function generateDemoTrajectories(count = 20_000, today = new Date(), see
     geslacht: weighted([['M', 52], ['V', 47], ['O', 1]] as const),
   }));
 
-  const rows: DemoTrajectory[] = [];
+  const rows: ValidRecord[] = [];
   for (let i = 0; i < count; i++) {
     const client = pick(clients);
     const p = weighted(providers.map((a) => [a, a.share] as const));
