@@ -13,11 +13,23 @@ const fail = (ctx: Ctx, code: string, message: string) => {
   return z.NEVER;
 };
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** jjjjmmdd → Date (UTC), or null when it is not an existing date from 1900 on. Hot path: no regex. */
 function parseDate(v: string): Date | null {
-  if (!/^\d{8}$/.test(v)) return null;
-  const [y, m, d] = [Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8))];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 ? date : null;
+  if (v.length !== 8) return null;
+  let n = 0;
+  for (let i = 0; i < 8; i++) {
+    const c = v.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return null;
+    n = n * 10 + c;
+  }
+  const y = Math.floor(n / 10000);
+  const m = Math.floor(n / 100) % 100;
+  const d = n % 100;
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]) return null;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  return new Date(Date.UTC(y, m - 1, d));
 }
 
 /** Accepts "1" for code "01" and "07" for score "7": spreadsheets drop or add leading zeros. */
