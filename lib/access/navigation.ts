@@ -19,7 +19,7 @@ const NAV: NavItem[] = [
   { label: 'Accounts', permission: 'beheer:start' },
   { label: 'Verwerkersovereenkomsten', permission: 'beheer:start' },
   { label: 'Verwerking', permission: 'beheer:start' },
-  { label: 'Auditlog', permission: 'beheer:start' },
+  { label: 'Auditlog', href: '/beheer/auditlog', permission: 'audit:view' },
   { label: 'Uitgaande e-mail', href: '/beheer/mail', permission: 'mail:outbox' },
 ];
 

@@ -5,7 +5,7 @@ import { loginDemo, orgId, sql } from './helpers/accounts';
 // leaks the other's data in the HTML. Every refusal is in the audit log.
 test('a provider cannot open TTP or municipal pages, nor another provider', async ({ page }) => {
   await loginDemo(page, 'aanbieder2@gemeenteportaal.demo');
-  for (const path of ['/beheer', '/beheer/mail', '/gemeente']) {
+  for (const path of ['/beheer', '/beheer/mail', '/beheer/auditlog', '/gemeente']) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(403);
     await expect(page.getByRole('heading', { name: 'Geen toegang' })).toBeVisible();
@@ -28,6 +28,8 @@ test('a municipality cannot open provider pages, nor another municipality', asyn
   await loginDemo(page, 'hilvarenbeek@gemeenteportaal.demo');
   expect((await page.goto('/aanbieder'))?.status()).toBe(403);
   expect((await page.goto('/beheer'))?.status()).toBe(403);
+  expect((await page.goto('/beheer/auditlog'))?.status()).toBe(403);
+  expect((await page.request.get('/api/beheer/auditlog')).status()).toBe(403);
   const tilburg = await orgId({ cbs: '0855' });
   expect((await page.goto(`/organisatie/${tilburg}`))?.status()).toBe(404);
   expect(await page.content()).not.toContain('Gemeente Tilburg');

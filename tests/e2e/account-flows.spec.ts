@@ -66,4 +66,19 @@ test('the TTP reads the outbox', async ({ page }) => {
   await loginDemo(page, 'beheer@gemeenteportaal.demo');
   await page.getByRole('link', { name: 'Uitgaande e-mail' }).click();
   await expect(page.getByRole('table')).toContainText(email);
+
+  // the audit log: searchable, exportable, and reading it is logged too
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Auditlog' }).click();
+  await page.getByLabel('Actie (begint met)').fill('wachtwoord.herstel');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page).toHaveURL(/actie=wachtwoord.herstel/);
+  await expect(page.getByRole('table')).toContainText('wachtwoord.herstel.aangevraagd');
+  await expect(page.getByRole('table')).not.toContainText('inloggen.gelukt');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Exporteer als CSV' }).click();
+  const csv = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString('utf8');
+  expect(csv).toContain('tijd_utc;actie;gebruiker');
+  expect(csv).toContain('wachtwoord.herstel.aangevraagd');
+  const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE event = 'audit:view' AND user_email = 'beheer@gemeenteportaal.demo'`);
+  expect(n).toBeGreaterThanOrEqual(2);
 });

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { expectScope } from '@/lib/access/scope';
+import { searchAudit, ZAuditFilters } from '@/lib/services/audit/search-audit';
+import { safeCell } from '@/lib/exports/csv';
+import { makeAanbieder, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
+
+async function ttpScope() {
+  return expectScope(await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id), 'ttp');
+}
+
+describe('audit log search', () => {
+  it('filters on user, organisation, action prefix and UTC day', async () => {
+    const a = await makeAanbieder('Zoekbare aanbieder');
+    const u = await makeUser('AANBIEDER_UPLOAD', a.id);
+    const tag = `test.zoek.${randomUUID().slice(0, 8)}`;
+    const actor = { userId: u.id, email: u.email, role: u.role, organisationId: a.id, organisationName: a.name };
+    await writeAudit({ event: `${tag}.een`, actor, object: 'x' });
+    await writeAudit({ event: `${tag}.twee`, actor, object: 'y' });
+    await writeAudit({ event: `${tag}.drie`, object: 'zonder gebruiker' });
+    const scope = await ttpScope();
+    const search = (f: Record<string, string>) => searchAudit(scope, ZAuditFilters.parse(f));
+    expect((await search({ actie: tag })).total).toBe(3);
+    expect((await search({ actie: tag, gebruiker: u.email.toUpperCase() })).total).toBe(2);
+    expect((await search({ actie: tag, organisatie: a.name.slice(0, 12).toLowerCase() })).total).toBe(2);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await search({ actie: tag, van: today, tot: today })).total).toBe(3);
+    expect((await search({ actie: tag, tot: '2020-01-01' })).total).toBe(0);
+  });
+
+  it('ignores malformed filter values instead of failing', () => {
+    expect(ZAuditFilters.parse({ pagina: 'abc', van: 'gisteren', gebruiker: 'x'.repeat(500) })).toEqual({ pagina: 1, van: undefined, gebruiker: undefined, organisatie: undefined, actie: undefined, tot: undefined });
+  });
+
+  it('pages newest first', async () => {
+    const tag = `test.pagina.${randomUUID().slice(0, 8)}`;
+    for (let i = 0; i < 3; i++) await writeAudit({ event: tag, object: String(i) });
+    const { rows } = await searchAudit(await ttpScope(), ZAuditFilters.parse({ actie: tag }), 2);
+    expect(rows.map((r) => r.object)).toEqual(['2', '1']);
+  });
+
+  it('exports cells that a spreadsheet cannot execute', async () => {
+    expect(safeCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(safeCell('+31 6')).toBe("'+31 6");
+    expect(safeCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(safeCell('-1')).toBe("'-1");
+    expect(safeCell('gewoon')).toBe('gewoon');
+    expect(await db().auditLog.count()).toBeGreaterThan(0);
+  });
+});
