@@ -18,7 +18,7 @@ const NAV: NavItem[] = [
   { label: 'Organisaties', permission: 'beheer:start' },
   { label: 'Accounts', permission: 'beheer:start' },
   { label: 'Verwerkersovereenkomsten', permission: 'beheer:start' },
-  { label: 'Verwerking', permission: 'beheer:start' },
+  { label: 'Verwerking', href: '/beheer/verwerking', permission: 'processing:monitor' },
   { label: 'Auditlog', href: '/beheer/auditlog', permission: 'audit:view' },
   { label: 'Uitgaande e-mail', href: '/beheer/mail', permission: 'mail:outbox' },
 ];

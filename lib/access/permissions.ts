@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   'beheer:start': ['TTP_BEHEER'],
   'mail:outbox': ['TTP_BEHEER'],
   'audit:view': ['TTP_BEHEER'],
+  'processing:monitor': ['TTP_BEHEER'],
   'organisatie:view': ['TTP_BEHEER', 'AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -3,6 +3,9 @@ import { env } from '@/lib/env';
 import type { UploadKind } from '@/lib/generated/prisma/enums';
 import { processUpload } from '@/lib/imports/process-upload';
 import { deleteUploadFile } from '@/lib/uploads/file-store';
+import { writeAudit } from '@/lib/audit/write-audit';
+
+export const IMPORT_RUN_EVENT = 'import.run';
 
 export type JobSummary = { processed: number; skipped: number; filesDeleted: number };
 
@@ -23,6 +26,8 @@ export async function runImportJob(kinds: UploadKind[] = ['TEST', 'PRODUCTIE']):
     else summary.skipped += 1;
   }
   summary.filesDeleted = await deleteExpiredFiles();
+  // The processing monitor shows the last run from this record.
+  await writeAudit({ event: IMPORT_RUN_EVENT, object: JSON.stringify({ soorten: kinds, ...summary }) });
   return summary;
 }
 

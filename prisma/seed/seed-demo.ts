@@ -6,6 +6,7 @@ import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { DEMO_AANBIEDERS, DEMO_ACCOUNTS, DEMO_GEMEENTEN, DEMO_PASSWORD, DEMO_REGIO, DEMO_TTP } from './demo-organisations';
 import { generateDemoTrajectories } from './demo-trajectories';
+import { seedDemoUploads } from './demo-uploads';
 
 /** Fills an empty database with the demo. Returns false (and does nothing) when it holds organisations. */
 export async function seedDemo(opts: { trajectories?: number; today?: Date } = {}): Promise<boolean> {
@@ -47,6 +48,8 @@ export async function seedDemo(opts: { trajectories?: number; today?: Date } = {
       },
     });
   }
+
+  await seedDemoUploads(aanbieders, today);
 
   const orgFor = (key: string) => (key === 'ttp' ? ttp.id : key === 'regio' ? regio.id : (aanbieders.get(key) ?? gemeenten.get(key)!));
   const passwordHash = await hashPassword(DEMO_PASSWORD);

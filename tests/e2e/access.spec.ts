@@ -5,7 +5,7 @@ import { loginDemo, orgId, sql } from './helpers/accounts';
 // leaks the other's data in the HTML. Every refusal is in the audit log.
 test('a provider cannot open TTP or municipal pages, nor another provider', async ({ page }) => {
   await loginDemo(page, 'aanbieder2@gemeenteportaal.demo');
-  for (const path of ['/beheer', '/beheer/mail', '/beheer/auditlog', '/gemeente']) {
+  for (const path of ['/beheer', '/beheer/mail', '/beheer/auditlog', '/beheer/verwerking', '/gemeente']) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(403);
     await expect(page.getByRole('heading', { name: 'Geen toegang' })).toBeVisible();

@@ -81,4 +81,13 @@ test('the TTP reads the outbox', async ({ page }) => {
   expect(csv).toContain('wachtwoord.herstel.aangevraagd');
   const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE event = 'audit:view' AND user_email = 'beheer@gemeenteportaal.demo'`);
   expect(n).toBeGreaterThanOrEqual(2);
+
+  // the processing monitor: every provider's files, errors counted, never the values
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verwerking' }).click();
+  const table = page.getByRole('table');
+  await expect(table).toContainText('Jeugdhulp Midden-Brabant');
+  await expect(table).toContainText('Stichting Kompasroos Jeugd & Gezin');
+  await expect(table).toContainText('ONBEKENDE_CODE: 1');
+  await expect(table).toContainText('Het scheidingsteken is niet herkend');
+  await expect(page.getByText('Volgende nachtelijke run')).toBeVisible();
 });
