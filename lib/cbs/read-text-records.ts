@@ -1,36 +1,19 @@
 import { textLines } from './decode-text';
 import { parseCsvLine } from './csv-line';
 import { FileRejected } from './file-rejected';
-import { FIELDS, FIELD_KEYS, FIXED_WIDTH_LENGTH, FIXED_WIDTH_OFFSETS, type FieldKey, type RawRecord } from './layout';
+import { emptyRecord, mapHeader, recordFromCells } from './header-columns';
+import { FIELDS, FIXED_WIDTH_LENGTH, FIXED_WIDTH_OFFSETS, type RawRecord } from './layout';
 import type { RowError } from './validate-record';
 
 export type ReadRow = { line: number; raw: RawRecord } | { line: number; error: RowError };
 
 const MAX_LINE = 20_000; // a 10 MB single line is not a record
 
-const EMPTY = Object.freeze(Object.fromEntries(FIELD_KEYS.map((k) => [k, ''])) as RawRecord);
-const emptyRecord = (): RawRecord => ({ ...EMPTY }); // a shallow copy of a fixed shape: cheap per row
 const rowError = (line: number, code: string, message: string): ReadRow => ({ line, error: { line, field: 'bestand', value: '', code, message } });
 
-/** Maps header cells to field keys; refuses a header that lacks required columns. */
-function mapHeader(cells: string[]): (FieldKey | null)[] {
-  const known = new Set<string>(FIELD_KEYS);
-  const columns = cells.map((c) => {
-    const name = c.trim().toLowerCase();
-    return known.has(name) ? (name as FieldKey) : null;
-  });
-  if (columns.every((c) => c === null)) {
-    throw new FileRejected(
-      'De eerste regel is geen kopregel met de veldnamen van het bestandsformaat (bijvoorbeeld agb_code;pseudo_id;traject_id;…), en de regels hebben niet de vaste breedte van ' +
-        `${FIXED_WIDTH_LENGTH} tekens. Zie de pagina Bestandsformaat.`,
-    );
-  }
-  // Only always-required columns must be present; a missing conditional column (reden_einde,
-  // respondent, meetdatum) reads as empty, and the row rules say when a value was needed.
-  const missing = FIELDS.filter((f) => f.requirement === 'verplicht' && !columns.includes(f.key)).map((f) => f.key);
-  if (missing.length) throw new FileRejected(`De kopregel mist de kolom(men): ${missing.join(', ')}.`);
-  return columns;
-}
+const NO_HEADER =
+  'De eerste regel is geen kopregel met de veldnamen van het bestandsformaat (bijvoorbeeld agb_code;pseudo_id;traject_id;…), en de regels hebben niet de vaste breedte van ' +
+  `${FIXED_WIDTH_LENGTH} tekens. Zie de pagina Bestandsformaat.`;
 
 function* readCsv(header: string, rest: Iterator<{ line: number; text: string }>): Generator<ReadRow> {
   const delimiter = (header.match(/;/g)?.length ?? 0) >= (header.match(/,/g)?.length ?? 0) ? ';' : ',';
@@ -38,7 +21,7 @@ function* readCsv(header: string, rest: Iterator<{ line: number; text: string }>
   if (headerCells.length < 2) {
     throw new FileRejected('Het scheidingsteken is niet herkend: gebruik een puntkomma (;) of een komma (,) tussen de velden.');
   }
-  const columns = mapHeader(headerCells);
+  const columns = mapHeader(headerCells, NO_HEADER);
   for (let next = rest.next(); !next.done; next = rest.next()) {
     const { line, text } = next.value;
     if (text.trim() === '') continue;
@@ -55,12 +38,7 @@ function* readCsv(header: string, rest: Iterator<{ line: number; text: string }>
       yield rowError(line, 'AANTAL_VELDEN', `Verwacht ${headerCells.length} velden, gevonden ${cells.length}. Controleer het scheidingsteken en de aanhalingstekens.`);
       continue;
     }
-    const raw = emptyRecord();
-    for (let c = 0; c < cells.length; c++) {
-      const key = columns[c];
-      if (key) raw[key] = cells[c];
-    }
-    yield { line, raw };
+    yield { line, raw: recordFromCells(cells, columns) };
   }
 }
 

@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { FileRejected } from './file-rejected';
-import { FIELD_KEYS, type FieldKey, type RawRecord } from './layout';
+import { mapHeader, recordFromCells } from './header-columns';
+import type { FieldKey } from './layout';
 import type { ReadRow } from './read-text-records';
 
 // No Excel library survives a zip bomb: read the zip's directory first (declared sizes, ratio,
@@ -57,16 +58,10 @@ export async function* readXlsx(buf: Buffer): AsyncGenerator<ReadRow> {
       for await (const row of sheet) {
         const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
         if (!columns) {
-          const known = new Set<string>(FIELD_KEYS);
-          columns = values.map((c) => (known.has(c.trim().toLowerCase()) ? (c.trim().toLowerCase() as FieldKey) : null));
-          if (!columns.includes('agb_code')) throw new FileRejected('Het eerste werkblad begint niet met een kopregel met de veldnamen (agb_code, pseudo_id, …).');
+          columns = mapHeader(values, 'Het eerste werkblad begint niet met een kopregel met de veldnamen (agb_code, pseudo_id, …).');
           continue;
         }
-        const raw = Object.fromEntries(FIELD_KEYS.map((k) => [k, ''])) as RawRecord;
-        values.forEach((value, c) => {
-          const key = columns![c];
-          if (key) raw[key] = value;
-        });
+        const raw = recordFromCells(values, columns);
         if (Object.values(raw).every((v) => v.trim() === '')) continue;
         yield { line: row.number, raw };
       }

@@ -4,11 +4,11 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { sendMail } from '@/lib/mail/send-mail';
 import { env } from '@/lib/env';
 import { readUploadFile } from '@/lib/uploads/file-store';
+import { KIND_LABEL, STATUS_LABEL } from '@/lib/uploads/labels';
 import { openRecordSink } from './load-records';
 import { validateRecords, type FileReport } from './validate-file';
 
-const STATUS_TEXT = { VERWERKT: 'verwerkt', VERWERKT_MET_FOUTEN: 'verwerkt met fouten', AFGEWEZEN: 'afgewezen' } as const;
-type FinalStatus = keyof typeof STATUS_TEXT;
+type FinalStatus = 'VERWERKT' | 'VERWERKT_MET_FOUTEN' | 'AFGEWEZEN';
 
 /**
  * Processes one received upload; safe to run twice and to kill at any moment.
@@ -48,7 +48,7 @@ export async function processUpload(uploadId: string): Promise<'verwerkt' | 'ove
       `UPDATE upload SET status = $2::"UploadStatus", row_count = $3, accepted_count = $4, rejected_count = $5, report = $6::jsonb, processed_at = now() WHERE id = $1`,
       [u.id, status, report.rows, report.accepted, report.rejected, JSON.stringify(report)],
     );
-    const text = `Uw ${u.kind === 'TEST' ? 'testbestand' : 'productiebestand'} ${u.file_name} is ${STATUS_TEXT[status]}: ${report.accepted} van ${report.rows} records goedgekeurd.`;
+    const text = `Uw ${KIND_LABEL[u.kind]} ${u.file_name} is ${STATUS_LABEL[status]}: ${report.accepted} van ${report.rows} records goedgekeurd.`;
     await client.query(`INSERT INTO notification (id, organisation_id, text, link) VALUES (gen_random_uuid(), $1, $2, $3)`, [u.aanbieder_id, text, `/aanbieder/uploads/${u.id}`]);
     return { status, text };
   });
@@ -58,7 +58,7 @@ export async function processUpload(uploadId: string): Promise<'verwerkt' | 'ove
   if (upload.uploadedBy) {
     await sendMail({
       to: upload.uploadedBy.email,
-      subject: `Aanlevering ${STATUS_TEXT[done.status]}`,
+      subject: `Aanlevering ${STATUS_LABEL[done.status]}`,
       body: `Beste ${upload.uploadedBy.name},\n\n${done.text}\n\nHet verslag per regel: ${env().APP_URL}/aanbieder/uploads/${uploadId}\n`,
     });
   }

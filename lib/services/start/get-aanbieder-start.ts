@@ -15,7 +15,8 @@ export async function getAanbiederStart(scope: Extract<Scope, { kind: 'aanbieder
       const where = { aanbiederId: scope.aanbiederId };
       const [trajectories, clients, ended, lastEnd] = await Promise.all([
         tx.trajectory.count({ where }),
-        tx.trajectory.groupBy({ by: ['clientPseudonym'], where }).then((r) => r.length),
+        // distinct clients counted in the database, not by fetching every pseudonym
+        tx.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT client_pseudonym)::int AS n FROM trajectory WHERE aanbieder_id = ${scope.aanbiederId}::uuid`.then((r) => r[0].n),
         tx.trajectory.count({ where: { ...where, einddatum: { not: null } } }),
         tx.trajectory.aggregate({ where, _max: { einddatum: true } }),
       ]);
