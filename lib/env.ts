@@ -27,6 +27,11 @@ const ZEnv = z.object({
   UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
   /** Run the nightly import and the test-file worker inside the web server (off: use `npm run job:import`). */
   JOBS_IN_SERVER: z.enum(['aan', 'uit']).default('aan'),
+  /**
+   * "Na beëindiging geen nieuwe start": window in months after the end. Empty: the CBS rule, until the
+   * end of the half-year after the half-year in which the trajectory ended (6–12 months).
+   */
+  GEEN_NIEUWE_START_MAANDEN: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(36).optional()),
   /** Role the application switches to on every connection (no BYPASSRLS, append-only audit log). */
   DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gemeenteportaal_app'),
 });

@@ -1,0 +1,33 @@
+import type { Prisma } from '@/lib/db';
+import type { Domein } from '@/lib/generated/prisma/enums';
+
+/** What an indicator's SQL may depend on besides the row: the moment of the view and the settings. */
+export type IndicatorContext = { asOf: Date; geenNieuweStartMaanden?: number };
+
+/**
+ * One NJi indicator (domain.md, "The indicators"). The registry (registry.ts) lists them; the query
+ * (query-indicator.ts), the suppression, the pages, the exports and the API all work from this shape.
+ */
+export type IndicatorDefinition = {
+  key: string;
+  label: string;
+  /** One sentence for the page: what is counted, over what. */
+  description: string;
+  domeinen: readonly Domein[];
+  /**
+   * What one count is: a trajectory (counted once, however many respondent records it has), or a
+   * measurement (one respondent's answer; the respondent filter chooses whose).
+   */
+  unit: 'traject' | 'meting';
+  /** Which ended trajectories belong to the population besides the period and filters (e.g. window passed). */
+  population?: (ctx: IndicatorContext) => Prisma.Sql;
+  /** The category key of a row as SQL text, NULL when the row has no valid measurement. */
+  category: (ctx: IndicatorContext) => Prisma.Sql;
+  categories: readonly { key: string; label: string }[];
+  /** The headline share shown on cards and in trends: these categories over all measured. */
+  headline: { keys: readonly string[]; label: string };
+  /** True when rows can lack a measurement: the view then also shows the respons for this indicator. */
+  measured: boolean;
+  /** Months the default period moves back, for figures that need time to settle. */
+  defaultLagMonths?: number;
+};

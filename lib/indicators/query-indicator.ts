@@ -1,0 +1,79 @@
+import { Prisma } from '@/lib/db';
+import type { Tx } from '@/lib/access/with-scope';
+import type { Scope } from '@/lib/access/scope';
+import { trajectoryScopeSql } from '@/lib/access/trajectory-scope';
+import type { Domein } from '@/lib/generated/prisma/enums';
+import { filterSql } from '@/lib/filters/filter-sql';
+import type { FilterState } from '@/lib/filters/registry';
+import type { IndicatorContext, IndicatorDefinition } from './definition';
+import { GROUP_BY, type GroupBy } from './group-by';
+
+/** One count: units (trajectories or measurements, for percentages) and distinct clients (the n). */
+export type Count = { units: number; clients: number };
+
+/** Which part of the table a count belongs to; group '*' is the total over all groups. */
+export type CellKind = { cat: string } | 'geen' | 'head' | 'meas' | 'pop';
+export type RawCell = { group: string; kind: CellKind; counts: Count[] };
+
+export type IndicatorQuery = {
+  indicator: IndicatorDefinition;
+  domein: Domein;
+  groupBy: GroupBy;
+  /** The view itself first, then the neighbours of the differencing guard; one scan computes all. */
+  variants: FilterState[];
+  ctx: IndicatorContext;
+};
+
+/**
+ * One indicator table in one SQL statement: every cell, row total, column total and the grand total,
+ * computed from the data with GROUPING SETS (never by adding shown cells), for the view and each of
+ * its neighbour views at once (FILTER per variant), counting units and distinct clients.
+ * Distinct counts run on 64-bit hashes of the keys: sorting integers instead of collated text is ~6×
+ * faster, and a collision among 5 million keys has a chance of about one in a million.
+ */
+export async function queryIndicator(tx: Tx, scope: Scope, q: IndicatorQuery): Promise<RawCell[]> {
+  const { indicator, ctx } = q;
+  const preds = q.variants.map(filterSql);
+  const unit = (i: number) =>
+    indicator.unit === 'traject'
+      ? Prisma.sql`count(DISTINCT tk) FILTER (WHERE v${Prisma.raw(String(i))})`
+      : Prisma.sql`count(*) FILTER (WHERE v${Prisma.raw(String(i))})`;
+  const aggregates = Prisma.join(
+    preds.map(
+      (_, i) =>
+        Prisma.sql`${unit(i)} AS u${Prisma.raw(String(i))},
+          count(DISTINCT ck) FILTER (WHERE v${Prisma.raw(String(i))}) AS c${Prisma.raw(String(i))}`,
+    ),
+  );
+  const flags = Prisma.join(preds.map((p, i) => Prisma.sql`${p} AS v${Prisma.raw(String(i))}`));
+  const rows = await tx.$queryRaw<Record<string, unknown>[]>`
+    WITH base AS (
+      SELECT ${GROUP_BY[q.groupBy].sql} AS grp, ${indicator.category(ctx)} AS cat,
+             hashtextextended(t.aanbieder_id::text || t.traject_id, 0) AS tk,
+             hashtextextended(t.client_pseudonym, 0) AS ck, ${flags}
+      FROM trajectory t
+      WHERE ${trajectoryScopeSql(scope)} AND t.domein = ${q.domein}::"Domein" AND t.einddatum IS NOT NULL
+        AND ${indicator.population?.(ctx) ?? Prisma.sql`TRUE`}
+        AND (${Prisma.join(preds, ' OR ')})
+    ), marked AS (
+      SELECT *, cat = ANY(${indicator.headline.keys}::text[]) AS head, cat IS NOT NULL AS meas FROM base
+    )
+    SELECT grp, cat, head, meas, GROUPING(grp) AS g_grp, GROUPING(cat) AS g_cat, GROUPING(head) AS g_head,
+           GROUPING(meas) AS g_meas, ${aggregates}
+    FROM marked
+    GROUP BY GROUPING SETS ((grp, cat), (grp, head), (grp, meas), (grp), (cat), (head), (meas), ())`;
+
+  const cells: RawCell[] = [];
+  for (const r of rows) {
+    const group = r.g_grp ? '*' : String(r.grp);
+    let kind: CellKind | null = null;
+    if (!r.g_cat) kind = r.cat === null ? 'geen' : { cat: String(r.cat) };
+    else if (!r.g_head) kind = r.head === true ? 'head' : null;
+    else if (!r.g_meas) kind = r.meas === true ? 'meas' : null;
+    else kind = 'pop';
+    if (!kind) continue;
+    const counts = preds.map((_, i) => ({ units: Number(r[`u${i}`]), clients: Number(r[`c${i}`]) }));
+    cells.push({ group, kind, counts });
+  }
+  return cells;
+}

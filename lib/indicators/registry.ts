@@ -1,0 +1,21 @@
+import type { Domein } from '@/lib/generated/prisma/enums';
+import type { IndicatorDefinition } from './definition';
+import { uitval } from './uitval';
+import { tevredenheid } from './tevredenheid';
+import { zonderHulpVerder } from './zonder-hulp-verder';
+import { geenNieuweStart } from './geen-nieuwe-start';
+import { afnameProblematiek } from './afname-problematiek';
+import { doelrealisatie } from './doelrealisatie';
+import { respons } from './respons';
+
+// The NJi basisset, in the order of the dashboards. Pages, exports, the API and the spiegelrapportage
+// loop over this list; the Wmo set is the same list filtered on domein.
+export const INDICATORS: readonly IndicatorDefinition[] = [
+  uitval, tevredenheid, zonderHulpVerder, geenNieuweStart, afnameProblematiek, doelrealisatie, respons,
+];
+
+export const DOMEINEN = { JEUGD: 'Jeugd', WMO: 'Wmo' } as const satisfies Record<Domein, string>;
+
+export const indicatorsFor = (domein: Domein) => INDICATORS.filter((i) => i.domeinen.includes(domein));
+
+export const findIndicator = (key: string) => INDICATORS.find((i) => i.key === key);

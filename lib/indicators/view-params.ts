@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { Scope } from '@/lib/access/scope';
+import type { Domein } from '@/lib/generated/prisma/enums';
+import { parseFilters, snapToQuarters, withDefaultPeriod, type SearchInput } from '@/lib/filters/parse-filters';
+import type { FilterState } from '@/lib/filters/registry';
+import type { IndicatorDefinition } from './definition';
+import { parseGroupBy, type GroupBy } from './group-by';
+import { DOMEINEN } from './registry';
+
+/** Everything that defines one indicator view; the same for page, export and API. */
+export type ViewParams = {
+  domein: Domein;
+  groupBy: GroupBy;
+  /** As in the URL; the default period is filled in per indicator (withDefaultPeriod). */
+  filters: FilterState;
+  asOf: Date;
+};
+
+const ZDomein = z.enum(Object.keys(DOMEINEN) as [Domein, ...Domein[]]).catch('JEUGD');
+
+const first = (input: SearchInput, key: string) => {
+  const v = input instanceof URLSearchParams ? input.get(key) : input[key];
+  return Array.isArray(v) ? v[0] : (v ?? undefined);
+};
+
+/** Reads a view from URL parameters; anything invalid falls back to its default, never an error. */
+export function parseViewParams(scope: Scope, input: SearchInput, asOf = new Date()): ViewParams {
+  if (scope.kind === 'ttp') throw new Error('TTP-beheer ziet geen cijfers');
+  return {
+    domein: ZDomein.parse(first(input, 'domein')),
+    groupBy: parseGroupBy(first(input, 'groep')),
+    filters: parseFilters(input, { scopeKind: scope.kind, gemeenteCodes: scope.kind === 'gemeente' ? scope.gemeenteCodes : undefined }),
+    asOf,
+  };
+}
+
+/** Months by which periods move for the differencing guard; suppressed scopes work in quarters. */
+export const periodStep = (suppression: boolean) => (suppression ? 3 : 1);
+
+/** The view's filters with its period filled in (and in whole quarters where figures are suppressed). */
+export function filtersFor(indicator: IndicatorDefinition, p: ViewParams, suppression: boolean): FilterState {
+  const filters = withDefaultPeriod(p.filters, p.asOf, indicator.defaultLagMonths, suppression);
+  return suppression ? snapToQuarters(filters) : filters;
+}

@@ -1,0 +1,28 @@
+import { db } from '@/lib/db';
+import { RESPONDENT } from '@/lib/cbs/code-lists';
+import { formatMonth } from '@/lib/filters/months';
+import type { GroupBy } from '@/lib/indicators/group-by';
+
+/** Readable names for the rows of a table: provider and municipality names, Dutch periods. */
+export async function groupLabels(groupBy: GroupBy, keys: string[]): Promise<(key: string) => string> {
+  switch (groupBy) {
+    case 'aanbieder': {
+      const orgs = await db().organisation.findMany({ where: { id: { in: keys } }, select: { id: true, name: true, agbCode: true } });
+      const names = new Map(orgs.map((o) => [o.id, `${o.name} (${o.agbCode})`]));
+      return (k) => names.get(k) ?? k;
+    }
+    case 'gemeente': {
+      const orgs = await db().organisation.findMany({ where: { cbsCode: { in: keys } }, select: { cbsCode: true, name: true } });
+      const names = new Map(orgs.map((o) => [o.cbsCode!, `${o.name} (GM${o.cbsCode})`]));
+      return (k) => names.get(k) ?? `GM${k}`;
+    }
+    case 'maand':
+      return formatMonth;
+    case 'kwartaal':
+      return (k) => `${k.slice(5)} ${k.slice(0, 4)}`;
+    case 'respondent':
+      return (k) => RESPONDENT[k as keyof typeof RESPONDENT] ?? 'geen respondent';
+    default:
+      return (k) => (k === 'totaal' ? 'Totaal' : k);
+  }
+}
