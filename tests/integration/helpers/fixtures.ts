@@ -2,7 +2,9 @@
 // codes per call), so tests never depend on each other or on the demo data.
 import { randomInt, randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
-import { withScope } from '@/lib/access/with-scope';
+import { withScope, withScopedClient } from '@/lib/access/with-scope';
+import { openRecordSink } from '@/lib/imports/load-records';
+import type { ValidRecord } from '@/lib/cbs/validate-record';
 import { hashPassword } from '@/lib/auth/password';
 import { sealString } from '@/lib/crypto/secret-box';
 import { newTotpSecret } from '@/lib/auth/totp';
@@ -80,4 +82,39 @@ export async function addTrajectories(rows: TrajectoryInput[]) {
       })),
     }),
   );
+}
+
+/** A record as the import would load it; only what a test cares about needs to be given. */
+export type RecordInput = Partial<Omit<ValidRecord, 'begindatum' | 'einddatum' | 'meetdatum'>> & {
+  client: string;
+  begindatum?: string;
+  einddatum?: string | null;
+  meetdatum?: string | null;
+};
+
+const measured = (r: RecordInput) => [r.tevredenheid, r.zonderHulpVerder, r.afnameProblematiek, r.doelrealisatie].some((v) => v != null);
+
+/** Loads records through the import's own loader (COPY, merge, cross-provider link), as one file would. */
+export async function loadRecords(aanbieder: { id: string; agbCode: string | null }, rows: RecordInput[]) {
+  const d = (v: string | null | undefined) => (v ? new Date(`${v}T00:00:00Z`) : null);
+  await withScopedClient('system', async (client) => {
+    const sink = await openRecordSink(client);
+    for (const r of rows) {
+      const einddatum = r.einddatum === undefined ? '2026-06-30' : r.einddatum;
+      await sink.write({
+        agbCode: aanbieder.agbCode!,
+        trajectId: `T-${randomUUID().slice(0, 12)}`,
+        respondent: null, geboortejaar: 2012, geslacht: 'V', gemeentecode: '0000', redenEinde: einddatum ? '01' : null,
+        verwijzer: '01', hulpvorm: '02', productcategorie: null, profiel: null, zorgvraagzwaarte: null, complexiteit: null,
+        perspectief: null, crisis: null, tevredenheid: null, zonderHulpVerder: null, afnameProblematiek: null, doelrealisatie: null,
+        ...r,
+        pseudoId: r.client,
+        begindatum: d(r.begindatum ?? '2026-01-05')!,
+        einddatum: d(einddatum),
+        meetdatum: d(r.meetdatum === undefined ? (einddatum && measured(r) ? einddatum : null) : r.meetdatum),
+      });
+    }
+    await sink.finish();
+    await sink.merge(aanbieder.id, null);
+  });
 }
