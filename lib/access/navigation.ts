@@ -10,9 +10,10 @@ const NAV: NavItem[] = [
   { label: 'Aanleveren', href: '/aanbieder/aanleveren', permission: 'upload:create' },
   { label: 'Uploadgeschiedenis', href: '/aanbieder/uploads', permission: 'upload:view' },
   { label: 'Bestandsformaat', href: '/bestandsformaat', permission: 'upload:view' },
+  { label: 'Dashboard', href: '/dashboard', permission: 'aanbieder:start' },
   { label: 'Spiegelrapportage', permission: 'aanbieder:start' },
   { label: 'Start', href: '/gemeente', permission: 'gemeente:start' },
-  { label: 'Dashboard', permission: 'gemeente:start' },
+  { label: 'Dashboard', href: '/dashboard', permission: 'gemeente:start' },
   { label: 'Kwaliteitsgesprekken', permission: 'gemeente:start' },
   { label: 'Start', href: '/beheer', permission: 'beheer:start' },
   { label: 'Organisaties', permission: 'beheer:start' },
@@ -21,6 +22,7 @@ const NAV: NavItem[] = [
   { label: 'Verwerking', href: '/beheer/verwerking', permission: 'processing:monitor' },
   { label: 'Auditlog', href: '/beheer/auditlog', permission: 'audit:view' },
   { label: 'Uitgaande e-mail', href: '/beheer/mail', permission: 'mail:outbox' },
+  { label: 'API-tokens', href: '/beheer/api-tokens', permission: 'api-token:manage' },
 ];
 
 export const navigationFor = (role: Role) => NAV.filter((item) => can(role, item.permission));

@@ -10,6 +10,9 @@ export const PERMISSIONS = {
   'mail:outbox': ['TTP_BEHEER'],
   'audit:view': ['TTP_BEHEER'],
   'processing:monitor': ['TTP_BEHEER'],
+  'dashboard:view': ['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
+  'dashboard:export': ['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
+  'api-token:manage': ['TTP_BEHEER'],
   'organisatie:view': ['TTP_BEHEER', 'AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,26 +1,27 @@
 import type { AuditActor } from '@/lib/audit/write-audit';
 import { ROLES } from './roles';
 
-/** The signed-in user as re-read from the database on this request. */
-export type SessionUser = AuditActor & {
-  name: string;
-  sessionId: string;
+/** Who is asking: a signed-in user, or an organisation's API token. */
+export type ScopeUser = AuditActor & {
   organisationKind: 'TTP' | 'AANBIEDER' | 'GEMEENTE' | 'REGIO';
   agbCode: string | null;
   /** GEMEENTE: its own CBS code; REGIO: the member municipalities' codes. */
   gemeenteCodes: string[];
 };
 
+/** The signed-in user as re-read from the database on this request. */
+export type SessionUser = ScopeUser & { userId: string; name: string; sessionId: string };
+
 /**
  * What a user may see. Every query takes a Scope as its first argument and turns it into a
  * where-clause (and the row-level-security settings of lib/access/with-scope.ts).
  */
 export type Scope =
-  | { kind: 'aanbieder'; user: SessionUser; aanbiederId: string; agbCode: string }
-  | { kind: 'gemeente'; user: SessionUser; gemeenteCodes: string[] }
-  | { kind: 'ttp'; user: SessionUser };
+  | { kind: 'aanbieder'; user: ScopeUser; aanbiederId: string; agbCode: string }
+  | { kind: 'gemeente'; user: ScopeUser; gemeenteCodes: string[] }
+  | { kind: 'ttp'; user: ScopeUser };
 
-export function scopeFor(user: SessionUser): Scope {
+export function scopeFor(user: ScopeUser): Scope {
   switch (ROLES[user.role].scopeKind) {
     case 'aanbieder':
       if (!user.agbCode) throw new Error('Aanbieder-account zonder AGB-code');

@@ -4,7 +4,8 @@ import type { Role } from '@/lib/generated/prisma/enums';
 
 /** Who did it: a snapshot, so the log still reads right after the account or organisation changes. */
 export type AuditActor = {
-  userId: string;
+  /** null for an API token (its id is in `email` as "api-token:<prefix>"). */
+  userId: string | null;
   email: string;
   role: Role;
   organisationId: string;

@@ -1,3 +1,4 @@
+import { gemeenteCodesOf } from '@/lib/access/gemeente-codes';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { SessionUser } from '@/lib/access/scope';
@@ -46,10 +47,6 @@ export async function resolveSession(sessionId: string, now = new Date()): Promi
   if (idleMs > TOUCH_AFTER_MS) {
     await db().session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  const gemeenteCodes =
-    org.kind === 'GEMEENTE' && org.cbsCode
-      ? [org.cbsCode]
-      : org.regioMembers.flatMap((m) => (m.gemeente.cbsCode ? [m.gemeente.cbsCode] : []));
   return {
     user: {
       sessionId: session.id,
@@ -61,7 +58,7 @@ export async function resolveSession(sessionId: string, now = new Date()): Promi
       organisationName: org.name,
       organisationKind: org.kind,
       agbCode: org.agbCode,
-      gemeenteCodes: gemeenteCodes.sort(),
+      gemeenteCodes: gemeenteCodesOf(org),
     },
   };
 }

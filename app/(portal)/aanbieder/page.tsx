@@ -55,6 +55,9 @@ export default async function AanbiederStart() {
           { label: 'Uploads', value: formatNumber(s.uploads) },
         ]}
       />
+      <p>
+        <Link className="knop" href="/dashboard">Uw uitkomsten op het dashboard</Link> (uw eigen cijfers, zonder onderdrukking)
+      </p>
     </>
   );
 }

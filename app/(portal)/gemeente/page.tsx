@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
 import { getGemeenteStart } from '@/lib/services/start/get-gemeente-start';
@@ -27,7 +28,9 @@ export default async function GemeenteStart() {
           { label: 'Cliënten met een traject beëindigd in de afgelopen 12 maanden', value: formatShownCount(s.endedLastYear) },
         ]}
       />
-      <p className="melding">Het dashboard met alle outcome-indicatoren volgt binnenkort.</p>
+      <p>
+        <Link className="knop" href="/dashboard">Naar het dashboard met alle outcome-indicatoren</Link>
+      </p>
     </>
   );
 }

@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import { requireScope } from '@/lib/access/require-scope';
+import { parseViewParams } from '@/lib/indicators/view-params';
+import { toSearchParams } from '@/lib/filters/parse-filters';
+import { formatMonth } from '@/lib/filters/months';
+import { DOMEINEN } from '@/lib/indicators/registry';
+import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
+import { getDashboardOverview } from '@/lib/services/indicators/get-dashboard-overview';
+import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
+import { needsSuppression } from '@/lib/services/indicators/get-indicator-view';
+import { FilterBar } from '@/components/filters/filter-bar';
+import { IndicatorCard } from '@/components/dashboard/indicator-card';
+import { ViewError, asViewError } from '@/components/dashboard/view-error';
+import { searchOf, type PageSearch } from '@/components/dashboard/page-search';
+
+export const metadata: Metadata = { title: 'Dashboard' };
+
+export default async function DashboardPage({ searchParams }: { searchParams: PageSearch }) {
+  const search = await searchOf(searchParams);
+  const scope = await requireScope('dashboard:view', dashboardAuditObject('dashboard', search));
+  const params = parseViewParams(scope, search);
+  const suppression = needsSuppression(scope);
+  const [cards, options] = await Promise.all([getDashboardOverview(scope, params).catch(asViewError), getFilterOptions(scope)]);
+  const query = toSearchParams(params.filters);
+  query.set('domein', params.domein);
+  return (
+    <>
+      <h1>Dashboard outcome-indicatoren</h1>
+      <p>
+        {suppression
+          ? 'Cijfers over de inwoners van uw gebied, bij alle aanbieders. Cijfers die op minder dan 7 cliënten rusten of daaruit terug te rekenen zijn, tonen we niet.'
+          : 'De cijfers van uw eigen cliënten, zonder onderdrukking (interne spiegel). Deel ze niet buiten uw organisatie.'}
+      </p>
+      <FilterBar filters={params.filters} scopeOptions={options} keep={{}} domein={params.domein} quarters={suppression} />
+      {cards instanceof ViewError ? (
+        <p className="melding melding-fout">{cards.message}</p>
+      ) : (
+        <>
+          <p>
+            {DOMEINEN[params.domein]}, trajecten beëindigd van {formatMonth(cards[0].view.filters.eind_van!)} tot en met{' '}
+            {formatMonth(cards[0].view.filters.eind_tm!)}
+            {cards.some((c) => c.view.filters.eind_van !== cards[0].view.filters.eind_van) &&
+              ' (na beëindiging geen nieuwe start: een jaar eerder, omdat het venster eerst moet verstrijken)'}
+            .
+          </p>
+          <div className="indicatorkaarten">
+            {cards.map((card) => (
+              <IndicatorCard key={card.view.indicator.key} card={card} href={`/dashboard/${card.view.indicator.key}?${query}`} />
+            ))}
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import type { OverviewCard } from '@/lib/services/indicators/get-dashboard-overview';
+import { Legend, StackedBar } from '@/components/charts/stacked-bar';
+import { TrendLine } from '@/components/charts/trend-line';
+import { paletteFor } from '@/components/charts/palette';
+import { formatN, formatPct } from './format-figure';
+
+/** One indicator on the overview: the distribution bar, the headline with n, and the trend per quarter. */
+export function IndicatorCard({ card, href }: { card: OverviewCard; href: string }) {
+  const { view, trend } = card;
+  const colours = paletteFor(view.indicator.categories.length);
+  const t = view.total;
+  const points = trend.rows.map((r) => ({ label: r.label, pct: r.headline.pct }));
+  return (
+    <article className="indicatorkaart" aria-labelledby={`kaart-${view.indicator.key}`}>
+      <h2 id={`kaart-${view.indicator.key}`}>
+        <Link href={href}>{view.indicator.label}</Link>
+      </h2>
+      <p className="kerncijfer">
+        <strong>{formatPct(t.headline.pct)}</strong> {view.indicator.headline}
+        <span className="n"> (n = {formatN(t.populatie)} cliënten)</span>
+      </p>
+      <StackedBar segments={view.indicator.categories.map((c, i) => ({ label: c.label, pct: t.categories[i].pct, colour: colours[i] }))} />
+      <Legend items={view.indicator.categories.map((c, i) => ({ label: c.label, colour: colours[i] }))} />
+      <ul className="sr-only">
+        {view.indicator.categories.map((c, i) => (
+          <li key={c.key}>{c.label}: {formatPct(t.categories[i].pct)}, n = {formatN(t.categories[i])}</li>
+        ))}
+      </ul>
+      <TrendLine points={points} />
+      <p className="trendtekst">
+        Per kwartaal: {points.length ? points.map((p) => `${p.label} ${formatPct(p.pct)}`).join(' · ') : 'geen gegevens'}
+      </p>
+      {t.respons && <p className="respons">Respons: {formatPct(t.respons.pct)}</p>}
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Figure, TableRow } from '@/lib/indicators/indicator-table';
+import { K_ANONYMITY } from '@/lib/indicators/suppression';
+import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
+
+// The API's shape of a view (documented in the README): the same figures as the page, with n
+// (distinct clients) and a suppressed flag per cell; a suppressed cell has n and percentage null.
+const cell = (f: Figure) => ({ n: f.n, percentage: f.pct, suppressed: f.suppressed });
+
+export function indicatorJson(view: IndicatorView) {
+  const row = (r: TableRow) => ({
+    sleutel: r.key,
+    label: r.label,
+    categorieen: view.indicator.categories.map((c, i) => ({ sleutel: c.key, label: c.label, ...cell(r.categories[i]) })),
+    kerncijfer: cell(r.headline),
+    respons: r.respons ? cell(r.respons) : null,
+    populatie: cell(r.populatie),
+  });
+  return {
+    indicator: { sleutel: view.indicator.key, naam: view.indicator.label, kerncijfer: view.indicator.headline, eenheid: view.indicator.unit },
+    domein: view.domein,
+    groep: view.groupBy,
+    filters: view.filters,
+    minimumAantal: K_ANONYMITY,
+    geheelOnderdrukt: view.whollySuppressed,
+    rijen: view.rows.map(row),
+    totaal: row(view.total),
+  };
+}

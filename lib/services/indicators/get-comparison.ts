@@ -1,0 +1,30 @@
+import type { Scope } from '@/lib/access/scope';
+import { addMonths, monthsBetween } from '@/lib/filters/months';
+import type { IndicatorDefinition } from '@/lib/indicators/definition';
+import type { Figure } from '@/lib/indicators/indicator-table';
+import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
+import { getIndicatorView, needsSuppression } from './get-indicator-view';
+
+export type PeriodFigure = { label: string; van: string; tm: string; headline: Figure; populatie: Figure };
+
+/**
+ * This period against the one before it (same length) and the same period a year earlier. Each is a
+ * view of its own, with its own suppression; the periods do not overlap for periods up to a year.
+ */
+export async function getComparison(scope: Scope, indicator: IndicatorDefinition, params: ViewParams): Promise<PeriodFigure[]> {
+  const current = filtersFor(indicator, params, needsSuppression(scope));
+  const length = monthsBetween(current.eind_van!, current.eind_tm!) + 1;
+  const periods = [
+    { label: 'Deze periode', shift: 0 },
+    { label: 'Vorige periode', shift: -length },
+    { label: 'Een jaar eerder', shift: -12 },
+  ];
+  return Promise.all(
+    periods.map(async ({ label, shift }) => {
+      const van = addMonths(current.eind_van!, shift);
+      const tm = addMonths(current.eind_tm!, shift);
+      const view = await getIndicatorView(scope, indicator, { ...params, groupBy: 'totaal', filters: { ...current, eind_van: van, eind_tm: tm } });
+      return { label, van, tm, headline: view.total.headline, populatie: view.total.populatie };
+    }),
+  );
+}
