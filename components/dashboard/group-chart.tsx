@@ -4,7 +4,7 @@ import { paletteFor } from '@/components/charts/palette';
 
 /** One stacked bar per row of the table (the table below is the accessible alternative). */
 export function GroupChart({ view }: { view: IndicatorView }) {
-  const colours = paletteFor(view.indicator.categories.length);
+  const colours = paletteFor(view.indicator.categories.length, view.indicator.favourable === 'last');
   const rows = view.groupBy === 'totaal' ? [view.total] : [...view.rows, { ...view.total, label: 'Totaal' }];
   return (
     <figure className="groepgrafiek" aria-label={`Grafiek ${view.indicator.label}; dezelfde cijfers staan in de tabel hieronder`}>

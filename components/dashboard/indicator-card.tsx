@@ -8,7 +8,7 @@ import { formatN, formatPct } from './format-figure';
 /** One indicator on the overview: the distribution bar, the headline with n, and the trend per quarter. */
 export function IndicatorCard({ card, href }: { card: OverviewCard; href: string }) {
   const { view, trend } = card;
-  const colours = paletteFor(view.indicator.categories.length);
+  const colours = paletteFor(view.indicator.categories.length, view.indicator.favourable === 'last');
   const t = view.total;
   const points = trend.rows.map((r) => ({ label: r.label, pct: r.headline.pct }));
   return (

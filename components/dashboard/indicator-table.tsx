@@ -43,6 +43,7 @@ export function IndicatorTable({ view, caption }: { view: IndicatorView; caption
       </div>
       <p className="toelichting">
         n is het aantal unieke cliënten; percentages gaan over {view.indicator.unit === 'traject' ? 'trajecten' : 'metingen'}.
+        {!view.suppression && <> Uw eigen cijfers, zonder onderdrukking (interne spiegel): deel ze niet buiten uw organisatie.</>}
         {view.suppression && <> <strong>{HIDDEN_LABEL}</strong>: {HIDDEN_EXPLANATION}</>}
         {view.whollySuppressed && <> Deze selectie omvat minder dan 7 cliënten en wordt daarom helemaal niet getoond.</>}
       </p>

@@ -14,5 +14,6 @@ export const afnameProblematiek = {
   category: () => answerCategory('afname_problematiek'),
   categories: Object.entries(AFNAME_PROBLEMATIEK).map(([key, label]) => ({ key, label })),
   headline: { keys: ['1', '2'], label: 'verbetering' },
+  favourable: 'first',
   measured: true,
 } as const satisfies IndicatorDefinition;

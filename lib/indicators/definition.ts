@@ -26,6 +26,8 @@ export type IndicatorDefinition = {
   categories: readonly { key: string; label: string }[];
   /** The headline share shown on cards and in trends: these categories over all measured. */
   headline: { keys: readonly string[]; label: string };
+  /** Where the favourable end of the categories is (charts colour from unfavourable to favourable). */
+  favourable: 'first' | 'last';
   /** True when rows can lack a measurement: the view then also shows the respons for this indicator. */
   measured: boolean;
   /** Months the default period moves back, for figures that need time to settle. */

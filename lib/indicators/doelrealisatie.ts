@@ -11,5 +11,6 @@ export const doelrealisatie = {
   category: () => answerCategory('doelrealisatie'),
   categories: ['-1', '0', '1', '2'].map((key) => ({ key, label: `${key.replace('-', '−')} ${DOELREALISATIE[key as keyof typeof DOELREALISATIE]}` })),
   headline: { keys: ['2'], label: 'doelen behaald' },
+  favourable: 'last',
   measured: true,
 } as const satisfies IndicatorDefinition;

@@ -29,6 +29,7 @@ export const geenNieuweStart = {
     { key: 'wel', label: 'wel nieuwe start' },
   ],
   headline: { keys: ['geen'], label: 'geen nieuwe start' },
+  favourable: 'first',
   measured: false,
   defaultLagMonths: 12,
 } as const satisfies IndicatorDefinition;

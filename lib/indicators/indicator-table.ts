@@ -89,7 +89,7 @@ export function presentRows(
     };
     return {
       key: g,
-      label: labelOf(g),
+      label: g === TOTAL ? 'Totaal' : labelOf(g),
       categories: indicator.categories.map((c) => figure({ cat: c.key }, 'meas')),
       headline: figure('head', 'meas'),
       respons: indicator.measured ? figure('meas', 'pop') : null,

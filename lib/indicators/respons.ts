@@ -17,5 +17,6 @@ export const respons = {
     { key: 'zonder', label: 'zonder eindmeting' },
   ],
   headline: { keys: ['met'], label: 'met eindmeting' },
+  favourable: 'first',
   measured: false,
 } as const satisfies IndicatorDefinition;

@@ -18,5 +18,6 @@ export const tevredenheid = {
     { key: 'hoog', label: '8 of hoger' },
   ],
   headline: { keys: ['hoog'], label: 'score 8 of hoger' },
+  favourable: 'last',
   measured: true,
 } as const satisfies IndicatorDefinition;

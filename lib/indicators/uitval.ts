@@ -13,5 +13,6 @@ export const uitval = {
   category: () => Prisma.sql`t.reden_einde::text`,
   categories: Object.entries(REDEN_EINDE).map(([key, label]) => ({ key, label: `${key} ${label}` })),
   headline: { keys: ['03'], label: 'uitval (03)' },
+  favourable: 'first',
   measured: false,
 } as const satisfies IndicatorDefinition;

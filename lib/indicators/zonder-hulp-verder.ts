@@ -11,5 +11,6 @@ export const zonderHulpVerder = {
   category: () => answerCategory('zonder_hulp_verder'),
   categories: Object.entries(ZONDER_HULP_VERDER).map(([key, label]) => ({ key, label })),
   headline: { keys: ['3', '4'], label: '(helemaal) mee eens' },
+  favourable: 'last',
   measured: true,
 } as const satisfies IndicatorDefinition;

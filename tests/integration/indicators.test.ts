@@ -38,6 +38,10 @@ describe('uitval', () => {
     const byCode = Object.fromEntries(v.indicator.categories.map((c, i) => [c.key, v.total.categories[i]]));
     expect(byCode['04']).toEqual({ n: 1, pct: 9.1, suppressed: false });
     expect(byCode['01'].n).toBe(7);
+    const perMonth = await view(scope, 'uitval', `${PERIOD}&groep=maand`);
+    expect(perMonth.rows.map((r) => [r.key, r.populatie.n])).toEqual([['2026-01', 1], ['2026-06', 10]]);
+    expect(perMonth.rows[0].label).toBe('jan 2026');
+    expect(perMonth.total.label).toBe('Totaal');
   });
 
   it('counts trajectories for the percentage and distinct clients for n', async () => {

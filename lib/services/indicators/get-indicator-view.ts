@@ -13,7 +13,7 @@ import type { Domein } from '@/lib/generated/prisma/enums';
 import { groupLabels } from './group-labels';
 
 export type IndicatorView = {
-  indicator: Pick<IndicatorDefinition, 'key' | 'label' | 'description' | 'unit' | 'measured' | 'categories'> & { headline: string };
+  indicator: Pick<IndicatorDefinition, 'key' | 'label' | 'description' | 'unit' | 'measured' | 'categories' | 'favourable'> & { headline: string };
   domein: Domein;
   groupBy: GroupBy;
   /** The filters as applied, period included. */
@@ -62,6 +62,7 @@ export async function getIndicatorView(scope: Scope, indicator: IndicatorDefinit
       unit: indicator.unit,
       measured: indicator.measured,
       categories: indicator.categories,
+      favourable: indicator.favourable,
       headline: indicator.headline.label,
     },
     domein: params.domein,

@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireScope } from '@/lib/access/require-scope';
@@ -18,6 +19,7 @@ export async function issueTokenAction(_prev: IssueState, form: FormData): Promi
   if (!input.success) return { fout: input.error.issues.map((i) => i.message).join(' ') };
   try {
     const { token, record } = await issueApiToken(scope, input.data, await requestAddress());
+    revalidatePath('/beheer/api-tokens');
     return { token, organisation: record.name };
   } catch (err) {
     if (err instanceof AppError) return { fout: err.message };

@@ -21,7 +21,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
         alleen een hash. Intrekken werkt bij de volgende aanroep.
       </p>
       {melding && <p className="melding" role="status">{melding}</p>}
-      <IssueTokenForm organisations={organisations.map((o) => ({ id: o.id, label: `${o.name} (${o.kind === 'REGIO' ? 'regio' : 'gemeente'})` }))} />
+      <IssueTokenForm organisations={organisations.map((o) => ({ id: o.id, label: o.name }))} />
       <h2>Uitgegeven tokens</h2>
       <div className="tabel-scroll">
         <table>

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { loginDemo } from './helpers/accounts';
+
+// The dashboards in Chromium on the demo data: a municipality filters, meets suppression and
+// exports; a provider sees its own figures unsuppressed; the TTP issues an API token for a BI tool.
+
+test('a municipal user filters, sees suppression and exports the same figures', async ({ page }) => {
+  await loginDemo(page, 'gemeente@gemeenteportaal.demo');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard outcome-indicatoren' })).toBeVisible();
+  for (const name of ['Uitval', 'Cliënttevredenheid', 'Zonder hulp verder', 'Na beëindiging geen nieuwe start', 'Afname problematiek', 'Doelrealisatie', 'Respons']) {
+    await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  }
+  await page.getByRole('heading', { level: 2, name: 'Uitval' }).getByRole('link').click();
+  await expect(page).toHaveURL(/\/dashboard\/uitval\?/);
+  await page.getByRole('navigation', { name: 'Indeling van de tabel' }).getByRole('link', { name: 'Per aanbieder' }).click();
+  await expect(page).toHaveURL(/groep=aanbieder/);
+
+  // Per provider, small numbers are hidden with the one marker and its explanation.
+  const table = page.locator('table.indicatortabel');
+  await expect(table.locator('abbr', { hasText: '< 7' }).first()).toBeVisible();
+  await expect(table.locator('abbr').first()).toHaveAttribute('title', /minder dan 7 cliënten/);
+
+  // Filter on a referrer through the filter bar: the filter lands in the URL, so the view can be shared.
+  await page.getByText('Meer filters').click();
+  await page.getByRole('group', { name: 'Verwijzer' }).getByLabel('02 huisarts').check();
+  await page.getByRole('button', { name: 'Filters toepassen' }).click();
+  await expect(page).toHaveURL(/verwijzer=02/);
+  await expect(page).toHaveURL(/groep=aanbieder/);
+  const totalOnPage = (await table.locator('tr.totaalrij td').last().innerText()).trim();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines[0]).toContain('n uitval (03)');
+  const totalLine = lines.at(-1)!.split(';');
+  expect(totalLine[0]).toBe('Totaal');
+  expect(totalLine.at(-1)).toBe(totalOnPage.replace(/\./g, ''));
+  // No figure between 1 and 6 anywhere in the export's count columns.
+  const header = lines[0].split(';');
+  for (const line of lines.slice(1)) {
+    line.split(';').forEach((v, i) => {
+      if (header[i].startsWith('n ')) expect(/^[1-6]$/.test(v), `${header[i]} = ${v}`).toBe(false);
+    });
+  }
+});
+
+test('a provider sees its own figures without suppression', async ({ page }) => {
+  await loginDemo(page, 'aanbieder@gemeenteportaal.demo');
+  await page.goto('/dashboard/uitval?groep=maand');
+  const table = page.locator('table.indicatortabel');
+  await expect(table.locator('tbody tr').nth(3)).toBeVisible();
+  await expect(table.locator('abbr')).toHaveCount(0);
+  await expect(page.getByText('zonder onderdrukking').first()).toBeVisible();
+  // A tampered grouping or filter value is ignored, not an error.
+  const res = await page.goto('/dashboard/uitval?groep=drop&verwijzer=99&eind_van=2099-99');
+  expect(res?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: 'Uitval' })).toBeVisible();
+});
+
+test('the TTP issues an API token that returns suppressed figures, and revokes it', async ({ page, request }) => {
+  await loginDemo(page, 'beheer@gemeenteportaal.demo');
+  expect((await page.goto('/dashboard'))?.status()).toBe(403);
+  await page.goto('/beheer/api-tokens');
+  await page.getByLabel('Gemeente of regio').selectOption({ label: 'Gemeente Tilburg' });
+  await page.getByLabel('Naam van de token').fill('E2E BI-pakket');
+  await page.getByRole('button', { name: 'Token uitgeven' }).click();
+  const token = (await page.getByTestId('nieuwe-token').innerText()).trim();
+  expect(token).toMatch(/^gp_/);
+
+  const api = await request.get('/api/v1/indicatoren/uitval?groep=aanbieder', { headers: { authorization: `Bearer ${token}` } });
+  expect(api.status()).toBe(200);
+  const body = await api.json();
+  expect(body.indicator.sleutel).toBe('uitval');
+  const cells = [...body.rijen, body.totaal].flatMap((r: { categorieen: { n: number | null; suppressed: boolean }[] }) => r.categorieen);
+  expect(cells.some((c: { suppressed: boolean }) => c.suppressed)).toBe(true);
+  for (const c of cells) {
+    if (c.suppressed) expect(c.n).toBeNull();
+    else expect(c.n === 0 || (c.n ?? 0) >= 7).toBe(true);
+  }
+
+  // The list shows the token's first characters only; that is how the admin finds it.
+  await page.getByRole('row').filter({ hasText: `${token.slice(0, 8)}…` }).getByRole('button', { name: 'Intrekken' }).click();
+  await expect(page.getByText('De token is ingetrokken.')).toBeVisible();
+  expect((await request.get('/api/v1/indicatoren/uitval', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+});
