@@ -10,25 +10,15 @@ type Segment = { label: string; pct: number | null; colour: string };
 export function StackedBar({ segments }: { segments: Segment[] }) {
   const shown = segments.filter((s) => s.pct !== null && s.pct > 0);
   if (!shown.length) return <p className="geen-balk">Geen percentages te tonen.</p>;
-  let x = 0;
+  // HTML rather than SVG: the labels stay crisp at every width. Hidden segments leave the bar short.
   return (
-    <svg className="balk" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-      {shown.map((s) => {
-        const w = s.pct!;
-        const rect = (
-          <g key={s.label}>
-            <rect x={x} y={0} width={w} height={10} fill={s.colour} stroke="#fff" strokeWidth={0.3} />
-            {w >= 9 && (
-              <text x={x + w / 2} y={6.6} fontSize={4} textAnchor="middle" fill={textOn(s.colour)}>
-                {formatPct(s.pct)}
-              </text>
-            )}
-          </g>
-        );
-        x += w;
-        return rect;
-      })}
-    </svg>
+    <div className="balk" aria-hidden="true">
+      {shown.map((s) => (
+        <span key={s.label} style={{ width: `${s.pct}%`, background: s.colour, color: textOn(s.colour) }}>
+          {s.pct! >= 9 ? formatPct(s.pct) : ''}
+        </span>
+      ))}
+    </div>
   );
 }
 

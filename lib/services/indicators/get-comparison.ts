@@ -17,7 +17,8 @@ export async function getComparison(scope: Scope, indicator: IndicatorDefinition
   const periods = [
     { label: 'Deze periode', shift: 0 },
     { label: 'Vorige periode', shift: -length },
-    { label: 'Een jaar eerder', shift: -12 },
+    // For a period of a whole year the previous period is the year before: no second row for it.
+    ...(length === 12 ? [] : [{ label: 'Een jaar eerder', shift: -12 }]),
   ];
   return Promise.all(
     periods.map(async ({ label, shift }) => {
