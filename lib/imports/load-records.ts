@@ -34,7 +34,7 @@ const field = (v: string | number | boolean | null) =>
 
 // "Na beëindiging geen nieuwe start" links a client's trajectories across all providers: for every
 // ended trajectory of the touched clients, the first start of another trajectory on or after its end.
-const RELINK_CLIENTS = `
+export const RELINK_CLIENTS = `
   UPDATE trajectory t SET volgende_start = n.volgende_start
   FROM (
     SELECT e.id, (SELECT min(o.begindatum) FROM trajectory o

@@ -45,6 +45,12 @@ export async function queryIndicator(tx: Tx, scope: Scope, q: IndicatorQuery): P
           count(DISTINCT ck) FILTER (WHERE v${Prisma.raw(String(i))}) AS c${Prisma.raw(String(i))}`,
     ),
   );
+  // One total row needs no per-group sets: they would repeat the totals (half the work).
+  const sets = Prisma.raw(
+    q.groupBy === 'totaal'
+      ? '(cat), (head), (meas), ()'
+      : '(grp, cat), (grp, head), (grp, meas), (grp), (cat), (head), (meas), ()',
+  );
   const flags = Prisma.join(preds.map((p, i) => Prisma.sql`${p} AS v${Prisma.raw(String(i))}`));
   const rows = await tx.$queryRaw<Record<string, unknown>[]>`
     WITH base AS (
@@ -58,10 +64,11 @@ export async function queryIndicator(tx: Tx, scope: Scope, q: IndicatorQuery): P
     ), marked AS (
       SELECT *, cat = ANY(${indicator.headline.keys}::text[]) AS head, cat IS NOT NULL AS meas FROM base
     )
-    SELECT grp, cat, head, meas, GROUPING(grp) AS g_grp, GROUPING(cat) AS g_cat, GROUPING(head) AS g_head,
+    SELECT ${q.groupBy === 'totaal' ? Prisma.sql`NULL AS grp, 1 AS g_grp` : Prisma.sql`grp, GROUPING(grp) AS g_grp`},
+           cat, head, meas, GROUPING(cat) AS g_cat, GROUPING(head) AS g_head,
            GROUPING(meas) AS g_meas, ${aggregates}
     FROM marked
-    GROUP BY GROUPING SETS ((grp, cat), (grp, head), (grp, meas), (grp), (cat), (head), (meas), ())`;
+    GROUP BY GROUPING SETS (${sets})`;
 
   const cells: RawCell[] = [];
   for (const r of rows) {
