@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { GET } from '@/app/api/v1/indicatoren/[indicator]/route';
+import { issueApiToken } from '@/lib/services/api-tokens/issue-api-token';
+import { revokeApiToken } from '@/lib/services/api-tokens/revoke-api-token';
+import { expectScope } from '@/lib/access/scope';
+import { findIndicator } from '@/lib/indicators/registry';
+import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
+import { parseViewParams } from '@/lib/indicators/view-params';
+import { indicatorRows } from '@/lib/exports/indicator-rows';
+import { loadRecords, makeAanbieder, makeGemeente, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
+
+// The read-only API through its route handler, and the export rows, attacked like the pages.
+const call = (indicator: string, query: string, token?: string) =>
+  GET(new Request(`http://test/api/v1/indicatoren/${indicator}?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), {
+    params: Promise.resolve({ indicator }),
+  });
+
+async function setup() {
+  const [mine, theirs] = [await makeGemeente(), await makeGemeente()];
+  const a = await makeAanbieder();
+  const t = Math.random().toString(36).slice(2, 8);
+  await loadRecords(a, [
+    ...Array.from({ length: 20 }, (_, i) => ({ client: `${t}-m${i}`, gemeentecode: mine.cbsCode!, einddatum: '2026-05-01' })),
+    ...Array.from({ length: 3 }, (_, i) => ({ client: `${t}-u${i}`, gemeentecode: mine.cbsCode!, einddatum: '2026-05-01', redenEinde: '03' })),
+    ...Array.from({ length: 40 }, (_, i) => ({ client: `${t}-t${i}`, gemeentecode: theirs.cbsCode!, einddatum: '2026-05-01', redenEinde: '03' })),
+  ]);
+  const ttp = expectScope(await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id), 'ttp');
+  const { token, record } = await issueApiToken(ttp, { organisationId: mine.id, name: 'BI' }, null);
+  return { mine, theirs, a, ttp, token, record };
+}
+
+describe('indicator API', () => {
+  it("answers with the suppressed figures of the token's municipality, whatever the URL asks", async () => {
+    const { theirs, a, token } = await setup();
+    const res = await call('uitval', `eind_van=2026-04&eind_tm=2026-06&gemeente=${theirs.cbsCode}&groep=gemeente`, token);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.filters.gemeente).toBeUndefined();
+    expect(body.rijen).toHaveLength(1);
+    expect(body.totaal.populatie.n).toBe(23);
+    expect(body.totaal.kerncijfer).toEqual({ n: null, percentage: null, suppressed: true }); // 3 clients
+    const viaProvider = await (await call('uitval', `eind_van=2026-04&eind_tm=2026-06&aanbieder=${a.agbCode}`, token)).json();
+    expect(viaProvider.totaal.populatie.n).toBe(23);
+  });
+
+  it('refuses a missing, malformed, unknown or revoked token, and logs each call', async () => {
+    const { token, ttp, record } = await setup();
+    expect((await call('uitval', '')).status).toBe(401);
+    expect((await call('uitval', '', 'gp_' + 'x'.repeat(43))).status).toBe(401);
+    expect((await call('uitval', '', token.slice(0, -1))).status).toBe(401);
+    expect((await call('onbekend', '', token)).status).toBe(404);
+    await revokeApiToken(ttp, record.id, null);
+    expect((await call('uitval', '', token)).status).toBe(401);
+    const logged = await db().auditLog.findMany({ where: { event: 'api:indicator', userEmail: `api-token:${token.slice(0, 8)}` } });
+    expect(logged.length).toBeGreaterThanOrEqual(1);
+    expect(logged[0].object).toContain('api onbekend');
+  });
+
+  it('does not issue tokens to providers', async () => {
+    const { a, ttp } = await setup();
+    await expect(issueApiToken(ttp, { organisationId: a.id, name: 'BI' }, null)).rejects.toMatchObject({ status: 400 });
+  });
+});
+
+describe('export rows', () => {
+  it('carry the same suppression as the page, and never a count from 1 to 6', async () => {
+    const { mine } = await setup();
+    const scope = await scopeOf((await makeUser('GEMEENTE', mine.id)).id);
+    const view = await getIndicatorView(scope, findIndicator('uitval')!, parseViewParams(scope, new URLSearchParams('eind_van=2026-04&eind_tm=2026-06')));
+    const { header, rows } = indicatorRows(view);
+    expect(rows).toHaveLength(1);
+    const col = header.indexOf('n uitval (03)');
+    expect(rows[0][col]).toBe('< 7');
+    for (const r of rows) r.forEach((v, i) => header[i].startsWith('n ') && expect(typeof v === 'number' && v >= 1 && v <= 6).toBe(false));
+  });
+});
