@@ -19,3 +19,14 @@ test('a start page: no serious accessibility problems, usable at 320 px', async 
   expect(serious((await new AxeBuilder({ page }).analyze()).violations)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 });
+
+test('the dashboards: no serious accessibility problems, usable at 320 px', async ({ page }) => {
+  await loginDemo(page, 'hilvarenbeek@gemeenteportaal.demo');
+  for (const url of ['/dashboard', '/dashboard/clienttevredenheid?groep=aanbieder&verwijzer=01']) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(url);
+    expect(serious((await new AxeBuilder({ page }).analyze()).violations), url).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(320);
+  }
+});
