@@ -9,5 +9,5 @@ export function paletteFor(n: number, favourableLast = true): string[] {
   return favourableLast ? colours : colours.reverse();
 }
 
-/** Black or white text, whichever reads on the colour. */
-export const textOn = (hex: string) => (['#D55E00', '#0072B2', '#009E73'].includes(hex) ? '#fff' : '#000');
+/** Black or white text, whichever has WCAG AA contrast (4.5:1) on the colour: only the dark blue takes white. */
+export const textOn = (hex: string) => (hex === '#0072B2' ? '#fff' : '#000');

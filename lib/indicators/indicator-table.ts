@@ -14,18 +14,26 @@ export type CountTable = {
   groups: string[];
   /** Per variant (0 = the view, then its neighbours): cell id → count. */
   variants: Map<string, Count>[];
+  /** The view's cells per quarter of einddatum (empty unless asked for): cell id → count. */
+  parts: Map<string, Count>[];
 };
 
 export function toCountTable(cells: RawCell[], variantCount: number): CountTable {
   const variants = Array.from({ length: variantCount }, () => new Map<string, Count>());
+  const parts = new Map<string, Map<string, Count>>();
   const groups = new Set<string>();
   for (const c of cells) {
+    if (c.part !== null) {
+      if (!parts.has(c.part)) parts.set(c.part, new Map());
+      parts.get(c.part)!.set(cellId(c.group, c.kind), c.counts[0]);
+      continue;
+    }
     c.counts.forEach((count, i) => variants[i].set(cellId(c.group, c.kind), count));
     if (c.group !== TOTAL && c.kind === 'pop' && c.counts[0].units > 0) groups.add(c.group);
   }
   // Neighbours may hold groups the view lacks; those cells stay out of the view (they are 0 in it).
   for (const id of [...variants[0].keys()]) if (variants[0].get(id)!.units === 0) variants[0].delete(id);
-  return { groups: [...groups].sort(), variants };
+  return { groups: [...groups].sort(), variants, parts: [...parts.values()] };
 }
 
 /** Every sum relation in the table: within each row (and the total row) and down each column. */
@@ -52,7 +60,7 @@ export function tableLines(indicator: IndicatorDefinition, groups: string[]): Li
 /** The hidden cells for a scope that must not see small numbers. */
 export function suppressCountTable(indicator: IndicatorDefinition, table: CountTable): Suppressed {
   const [cells, ...neighbours] = table.variants;
-  return suppressTable({ cells, neighbours, lines: tableLines(indicator, table.groups), whole: cellId(TOTAL, 'pop') });
+  return suppressTable({ cells, neighbours, components: table.parts, lines: tableLines(indicator, table.groups), whole: cellId(TOTAL, 'pop') });
 }
 
 /** A figure as it leaves the server: n is distinct clients; null with suppressed = true when hidden. */

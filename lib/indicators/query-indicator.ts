@@ -13,7 +13,8 @@ export type Count = { units: number; clients: number };
 
 /** Which part of the table a count belongs to; group '*' is the total over all groups. */
 export type CellKind = { cat: string } | 'geen' | 'head' | 'meas' | 'pop';
-export type RawCell = { group: string; kind: CellKind; counts: Count[] };
+/** part: the quarter (of einddatum) a count is restricted to, for the decomposition guard; null for the view. */
+export type RawCell = { group: string; kind: CellKind; part: string | null; counts: Count[] };
 
 export type IndicatorQuery = {
   indicator: IndicatorDefinition;
@@ -22,6 +23,8 @@ export type IndicatorQuery = {
   /** The view itself first, then the neighbours of the differencing guard; one scan computes all. */
   variants: FilterState[];
   ctx: IndicatorContext;
+  /** Also count every cell per quarter of einddatum (the suppression's decomposition guard). */
+  byQuarter?: boolean;
 };
 
 /**
@@ -45,16 +48,16 @@ export async function queryIndicator(tx: Tx, scope: Scope, q: IndicatorQuery): P
           count(DISTINCT ck) FILTER (WHERE v${Prisma.raw(String(i))}) AS c${Prisma.raw(String(i))}`,
     ),
   );
-  // One total row needs no per-group sets: they would repeat the totals (half the work).
-  const sets = Prisma.raw(
-    q.groupBy === 'totaal'
-      ? '(cat), (head), (meas), ()'
-      : '(grp, cat), (grp, head), (grp, meas), (grp), (cat), (head), (meas), ()',
-  );
+  // One total row needs no per-group sets: they would repeat the totals (half the work). With
+  // byQuarter, each set is repeated per quarter (pq), in the same scan.
+  const tableSets = [['cat'], ['head'], ['meas'], []];
+  const grouped = q.groupBy === 'totaal' ? tableSets : [...tableSets.map((set) => ['grp', ...set]), ...tableSets];
+  const allSets = q.byQuarter ? [...grouped, ...grouped.map((set) => ['pq', ...set])] : grouped;
+  const sets = Prisma.raw(allSets.map((set) => `(${set.join(', ')})`).join(', '));
   const flags = Prisma.join(preds.map((p, i) => Prisma.sql`${p} AS v${Prisma.raw(String(i))}`));
   const rows = await tx.$queryRaw<Record<string, unknown>[]>`
     WITH base AS (
-      SELECT ${GROUP_BY[q.groupBy].sql} AS grp, ${indicator.category(ctx)} AS cat,
+      SELECT ${GROUP_BY[q.groupBy].sql} AS grp, ${indicator.category(ctx)} AS cat, to_char(t.einddatum, 'YYYY-"K"Q') AS pq,
              hashtextextended(t.aanbieder_id::text || t.traject_id, 0) AS tk,
              hashtextextended(t.client_pseudonym, 0) AS ck, ${flags}
       FROM trajectory t
@@ -65,6 +68,7 @@ export async function queryIndicator(tx: Tx, scope: Scope, q: IndicatorQuery): P
       SELECT *, cat = ANY(${indicator.headline.keys}::text[]) AS head, cat IS NOT NULL AS meas FROM base
     )
     SELECT ${q.groupBy === 'totaal' ? Prisma.sql`NULL AS grp, 1 AS g_grp` : Prisma.sql`grp, GROUPING(grp) AS g_grp`},
+           ${q.byQuarter ? Prisma.sql`pq, GROUPING(pq) AS g_pq` : Prisma.sql`NULL AS pq, 1 AS g_pq`},
            cat, head, meas, GROUPING(cat) AS g_cat, GROUPING(head) AS g_head,
            GROUPING(meas) AS g_meas, ${aggregates}
     FROM marked
@@ -80,7 +84,7 @@ export async function queryIndicator(tx: Tx, scope: Scope, q: IndicatorQuery): P
     else kind = 'pop';
     if (!kind) continue;
     const counts = preds.map((_, i) => ({ units: Number(r[`u${i}`]), clients: Number(r[`c${i}`]) }));
-    cells.push({ group, kind, counts });
+    cells.push({ group, kind, part: r.g_pq ? null : String(r.pq), counts });
   }
   return cells;
 }

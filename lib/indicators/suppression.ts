@@ -29,6 +29,11 @@ export type TableToSuppress = {
   whole: string;
   /** The same cells in the views one step away (lib/filters/neighbours.ts). */
   neighbours?: readonly ReadonlyMap<string, Count>[];
+  /**
+   * The same cells split into parts that other tables show on their own (the quarters of a longer
+   * period): a cell with a part of 1 to K−1 is hidden, or the view minus the other parts reveals it.
+   */
+  components?: readonly ReadonlyMap<string, Count>[];
 };
 
 const ZERO: Count = { units: 0, clients: 0 };
@@ -36,9 +41,9 @@ const ZERO: Count = { units: 0, clients: 0 };
 /**
  * The cells to hide. In order: the whole view when its population is under K; every cell under K
  * (primary); every cell that differs by 1 to K−1 from the same cell in a neighbouring view
- * (differencing); then, until nothing changes, within every line: a shown part whose complement in a
- * shown total is 1 to K−1, and the next-smallest member of a line that holds exactly one hidden cell
- * (secondary). Totals are members of their lines like any other cell.
+ * (differencing), or that has a part of 1 to K−1 (decomposition); then, until nothing changes,
+ * within every line: a shown part whose complement in a shown total is 1 to K−1, and the
+ * next-smallest member of a line that holds exactly one hidden cell (secondary). Totals are members of their lines like any other cell.
  */
 export function suppressTable(t: TableToSuppress, k = K_ANONYMITY): Suppressed {
   const get = (id: string) => t.cells.get(id) ?? ZERO;
@@ -51,6 +56,10 @@ export function suppressTable(t: TableToSuppress, k = K_ANONYMITY): Suppressed {
       const o = other.get(id) ?? ZERO;
       if (small(Math.abs(o.clients - c.clients), k) || small(Math.abs(o.units - c.units), k)) hidden.add(id);
     }
+  }
+
+  for (const part of t.components ?? []) {
+    for (const [id, c] of part) if (small(c.clients, k) || small(c.units, k)) hidden.add(id);
   }
 
   for (let changed = true; changed; ) {

@@ -23,12 +23,15 @@ const first = (input: SearchInput, key: string) => {
   return Array.isArray(v) ? v[0] : (v ?? undefined);
 };
 
+/** Municipalities and regions work in whole quarters (docs/suppression.md): no table per month. */
+export const groupByFor = (scope: Scope, g: GroupBy): GroupBy => (g === 'maand' && scope.kind !== 'aanbieder' ? 'kwartaal' : g);
+
 /** Reads a view from URL parameters; anything invalid falls back to its default, never an error. */
 export function parseViewParams(scope: Scope, input: SearchInput, asOf = new Date()): ViewParams {
   if (scope.kind === 'ttp') throw new Error('TTP-beheer ziet geen cijfers');
   return {
     domein: ZDomein.parse(first(input, 'domein')),
-    groupBy: parseGroupBy(first(input, 'groep')),
+    groupBy: groupByFor(scope, parseGroupBy(first(input, 'groep'))),
     filters: parseFilters(input, { scopeKind: scope.kind, gemeenteCodes: scope.kind === 'gemeente' ? scope.gemeenteCodes : undefined }),
     asOf,
   };

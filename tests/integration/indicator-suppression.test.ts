@@ -153,4 +153,29 @@ describe('suppression that holds', () => {
     const monthly = await view(scope, 'uitval', 'eind_van=2026-01&eind_tm=2026-05');
     expect(monthly.filters).toMatchObject({ eind_van: '2026-01', eind_tm: '2026-06' });
   });
+
+  it('does not give away a small quarter through a year minus the quarters of a trend table', async () => {
+    const { g, scope } = await municipality();
+    const a = await makeAanbieder();
+    const t = tag();
+    const quarter = (q: string, end: string, uitval: number) =>
+      loadRecords(a, [
+        ...times(25, (i) => ({ client: `${t}-${q}-${i}`, gemeentecode: g.cbsCode!, begindatum: '2024-01-01', einddatum: end })),
+        ...times(uitval, (i) => ({ client: `${t}-${q}u-${i}`, gemeentecode: g.cbsCode!, begindatum: '2024-01-01', einddatum: end, redenEinde: '03' })),
+      ]);
+    await quarter('q1', '2025-02-01', 10);
+    await quarter('q2', '2025-05-01', 2); // the small number to protect
+    await quarter('q3', '2025-08-01', 10);
+    await quarter('q4', '2025-11-01', 10);
+    await quarter('q0', '2024-11-01', 10);
+    const year = await view(scope, 'uitval', 'eind_van=2025-01&eind_tm=2025-12');
+    const trend = await view(scope, 'uitval', 'eind_van=2024-07&eind_tm=2025-12&groep=kwartaal');
+    const q = (k: string) => trend.rows.find((r) => r.key === k)?.headline.n ?? null;
+    expect(q('2025-K2')).toBeNull();
+    const others = [q('2025-K1'), q('2025-K3'), q('2025-K4')];
+    const recovered = year.total.headline.n !== null && others.every((n) => n !== null) ? year.total.headline.n - others.reduce((x, y) => x! + y!, 0)! : null;
+    expect(recovered).toBeNull();
+    // A municipality gets no table per month: it would split a quarter the same way.
+    expect((await view(scope, 'uitval', 'eind_van=2025-01&eind_tm=2025-12&groep=maand')).groupBy).toBe('kwartaal');
+  });
 });

@@ -3,6 +3,7 @@ import { withScope } from '@/lib/access/with-scope';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { MAX_NEIGHBOURS, neighboursOf } from '@/lib/filters/neighbours';
+import { monthsBetween } from '@/lib/filters/months';
 import type { FilterState } from '@/lib/filters/registry';
 import type { IndicatorDefinition } from '@/lib/indicators/definition';
 import type { GroupBy } from '@/lib/indicators/group-by';
@@ -48,6 +49,9 @@ export async function getIndicatorView(scope: Scope, indicator: IndicatorDefinit
       domein: params.domein,
       groupBy: params.groupBy,
       variants,
+      // A period of several quarters must not be splittable into quarters that other tables show
+      // (the trend per quarter, a table per quarter of a longer period): check every quarter's part.
+      byQuarter: suppression && monthsBetween(filters.eind_van!, filters.eind_tm!) >= 3 && params.groupBy !== 'kwartaal',
       ctx: { asOf: params.asOf, geenNieuweStartMaanden: env().GEEN_NIEUWE_START_MAANDEN },
     }),
   );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireScope } from '@/lib/access/require-scope';
-import { parseViewParams } from '@/lib/indicators/view-params';
+import { groupByFor, parseViewParams } from '@/lib/indicators/view-params';
 import { toSearchParams } from '@/lib/filters/parse-filters';
 import { formatMonth } from '@/lib/filters/months';
 import { findIndicator } from '@/lib/indicators/registry';
@@ -31,7 +31,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   const indicator = findIndicator(key);
   if (!indicator) notFound();
   const p = parseViewParams(scope, search);
-  const groupings = (Object.keys(GROUP_BY) as GroupBy[]).filter((g) => !(g === 'aanbieder' && scope.kind === 'aanbieder'));
+  const groupings = (Object.keys(GROUP_BY) as GroupBy[]).filter((g) => !(g === 'aanbieder' && scope.kind === 'aanbieder') && groupByFor(scope, g) === g);
   const [view, comparison, options] = await Promise.all([
     getIndicatorView(scope, indicator, p).catch(asViewError),
     getComparison(scope, indicator, { ...p, groupBy: 'totaal' }).catch(asViewError),
