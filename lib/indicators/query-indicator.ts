@@ -7,9 +7,7 @@ import { filterSql } from '@/lib/filters/filter-sql';
 import type { FilterState } from '@/lib/filters/registry';
 import type { IndicatorContext, IndicatorDefinition } from './definition';
 import { GROUP_BY, type GroupBy } from './group-by';
-
-/** One count: units (trajectories or measurements, for percentages) and distinct clients (the n). */
-export type Count = { units: number; clients: number };
+import type { Count } from './suppression';
 
 /** Which part of the table a count belongs to; group '*' is the total over all groups. */
 export type CellKind = { cat: string } | 'geen' | 'head' | 'meas' | 'pop';

@@ -9,7 +9,7 @@ import type { IndicatorDefinition } from '@/lib/indicators/definition';
 import type { GroupBy } from '@/lib/indicators/group-by';
 import { presentRows, suppressCountTable, toCountTable, type TableRow } from '@/lib/indicators/indicator-table';
 import { queryIndicator } from '@/lib/indicators/query-indicator';
-import { filtersFor, periodStep, type ViewParams } from '@/lib/indicators/view-params';
+import { filtersFor, groupByFor, periodStep, type ViewParams } from '@/lib/indicators/view-params';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { groupLabels } from './group-labels';
 
@@ -37,6 +37,7 @@ export const needsSuppression = (scope: Scope) => scope.kind !== 'aanbieder';
 export async function getIndicatorView(scope: Scope, indicator: IndicatorDefinition, params: ViewParams): Promise<IndicatorView> {
   if (scope.kind === 'ttp') throw new AppError('Beheerders van de TTP zien geen cijfers.', 403);
   const suppression = needsSuppression(scope);
+  const groupBy = groupByFor(scope, params.groupBy);
   const filters = filtersFor(indicator, params, suppression);
   const neighbours = suppression ? neighboursOf(filters, periodStep(suppression)) : [];
   if (neighbours.length > MAX_NEIGHBOURS) {
@@ -47,17 +48,17 @@ export async function getIndicatorView(scope: Scope, indicator: IndicatorDefinit
     queryIndicator(tx, scope, {
       indicator,
       domein: params.domein,
-      groupBy: params.groupBy,
+      groupBy,
       variants,
       // A period of several quarters must not be splittable into quarters that other tables show
       // (the trend per quarter, a table per quarter of a longer period): check every quarter's part.
-      byQuarter: suppression && monthsBetween(filters.eind_van!, filters.eind_tm!) >= 3 && params.groupBy !== 'kwartaal',
+      byQuarter: suppression && monthsBetween(filters.eind_van!, filters.eind_tm!) >= 3 && groupBy !== 'kwartaal',
       ctx: { asOf: params.asOf, geenNieuweStartMaanden: env().GEEN_NIEUWE_START_MAANDEN },
     }),
   );
   const table = toCountTable(cells, variants.length);
   const suppressed = suppression ? suppressCountTable(indicator, table) : null;
-  const { rows, total } = presentRows(indicator, table, suppressed, await groupLabels(params.groupBy, table.groups));
+  const { rows, total } = presentRows(indicator, table, suppressed, await groupLabels(groupBy, table.groups));
   return {
     indicator: {
       key: indicator.key,
@@ -70,7 +71,7 @@ export async function getIndicatorView(scope: Scope, indicator: IndicatorDefinit
       headline: indicator.headline.label,
     },
     domein: params.domein,
-    groupBy: params.groupBy,
+    groupBy,
     filters,
     suppression,
     whollySuppressed: suppressed?.whole ?? false,
