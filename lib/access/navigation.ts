@@ -17,7 +17,7 @@ const NAV: NavItem[] = [
   { label: 'Kwaliteitsgesprekken', permission: 'gemeente:start' },
   { label: 'Start', href: '/beheer', permission: 'beheer:start' },
   { label: 'Organisaties', permission: 'beheer:start' },
-  { label: 'Accounts', permission: 'beheer:start' },
+  { label: 'Accounts', href: '/beheer/accounts', permission: 'accounts:manage' },
   { label: 'Verwerkersovereenkomsten', permission: 'beheer:start' },
   { label: 'Verwerking', href: '/beheer/verwerking', permission: 'processing:monitor' },
   { label: 'Auditlog', href: '/beheer/auditlog', permission: 'audit:view' },

@@ -1,0 +1,90 @@
+import type { Metadata } from 'next';
+import { requireScope } from '@/lib/access/require-scope';
+import { expectScope } from '@/lib/access/scope';
+import { ROLES } from '@/lib/access/roles';
+import { formatDateTime } from '@/lib/format';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { listAccounts } from '@/lib/services/accounts/list-accounts';
+import { changeAction, inviteAction } from './actions';
+
+export const metadata: Metadata = { title: 'Accounts' };
+
+const KIND_LABEL = { TTP: 'TTP', AANBIEDER: 'aanbieder', GEMEENTE: 'gemeente', REGIO: 'regio' } as const;
+const rolesFor = (kind: keyof typeof KIND_LABEL) => (Object.keys(ROLES) as Role[]).filter((r) => ROLES[r].organisationKind === kind);
+
+function Action({ id, kind, label }: { id: string; kind: string; label: string }) {
+  return (
+    <form action={changeAction} className="inline">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="kind" value={kind} />
+      <button className="knop knop-licht" type="submit">{label}</button>
+    </form>
+  );
+}
+
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<{ melding?: string; fout?: string }> }) {
+  const scope = expectScope(await requireScope('accounts:manage', 'accounts'), 'ttp');
+  const { users, organisations } = await listAccounts(scope);
+  const { melding, fout } = await searchParams;
+  return (
+    <>
+      <h1>Accounts</h1>
+      <p>Een nieuw account krijgt een uitnodiging per e-mail (eenmalige link, 7 dagen geldig) om een wachtwoord te kiezen; tweestapsverificatie stelt de gebruiker in bij de eerste login. Elke wijziging staat in het auditlog.</p>
+      {melding && <p className="melding melding-ok" role="status">{melding}</p>}
+      {fout && <p className="melding melding-fout" role="alert">{fout}</p>}
+      <form action={inviteAction} className="filters" aria-label="Account uitnodigen">
+        <div className="veld"><label htmlFor="name">Naam</label><input id="name" name="name" required /></div>
+        <div className="veld"><label htmlFor="email">E-mailadres</label><input id="email" name="email" type="email" required /></div>
+        <div className="veld">
+          <label htmlFor="organisationId">Organisatie</label>
+          <select id="organisationId" name="organisationId" required defaultValue="">
+            <option value="" disabled>Kies…</option>
+            {organisations.map((o) => <option key={o.id} value={o.id}>{o.name} ({KIND_LABEL[o.kind]})</option>)}
+          </select>
+        </div>
+        <div className="veld">
+          <label htmlFor="role">Rol</label>
+          <select id="role" name="role" required defaultValue="">
+            <option value="" disabled>Kies…</option>
+            {(Object.keys(ROLES) as Role[]).map((r) => <option key={r} value={r}>{ROLES[r].label}</option>)}
+          </select>
+        </div>
+        <button className="knop" type="submit">Uitnodigen</button>
+      </form>
+      <div className="tabel-scroll">
+        <table>
+          <thead>
+            <tr><th scope="col">Naam</th><th scope="col">E-mail</th><th scope="col">Organisatie</th><th scope="col">Rol</th><th scope="col">Status</th><th scope="col">Laatst ingelogd</th><th scope="col">Acties</th></tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.name}</td><td>{u.email}</td><td>{u.organisation.name}</td>
+                <td>
+                  <form action={changeAction} className="inline" aria-label={`Rol van ${u.email}`}>
+                    <input type="hidden" name="id" value={u.id} />
+                    <input type="hidden" name="kind" value="rol" />
+                    <select name="role" defaultValue={u.role} aria-label={`Rol van ${u.email}`}>
+                      {rolesFor(u.organisation.kind).map((r) => <option key={r} value={r}>{ROLES[r].label}</option>)}
+                    </select>{' '}
+                    <button className="knop knop-licht" type="submit">Wijzig</button>
+                  </form>
+                </td>
+                <td>
+                  {!u.active ? 'gedeactiveerd' : u.invitationPending ? 'uitgenodigd' : u.totpEnabledAt ? 'actief' : 'actief, 2FA nog niet ingesteld'}
+                  {u.lockedUntil && u.lockedUntil > new Date() ? ', geblokkeerd' : ''}
+                </td>
+                <td>{formatDateTime(u.lastLoginAt)}</td>
+                <td className="acties">
+                  {u.active ? <Action id={u.id} kind="deactiveren" label="Deactiveren" /> : <Action id={u.id} kind="activeren" label="Activeren" />}
+                  {u.totpEnabledAt && <Action id={u.id} kind="2fa-resetten" label="2FA resetten" />}
+                  {u.invitationPending && <Action id={u.id} kind="uitnodiging-opnieuw" label="Uitnodiging opnieuw" />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import type { Scope } from '@/lib/access/scope';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { sendMail } from '@/lib/mail/send-mail';
+import { issueUserToken } from '@/lib/auth/user-tokens';
+import { Role } from '@/lib/generated/prisma/enums';
+import { assertRoleFits } from './account-rules';
+
+export const INVITE_VALID_DAYS = 7;
+
+export const ZInvite = z.object({
+  email: z.email('Vul een geldig e-mailadres in.').transform((v) => v.trim().toLowerCase()),
+  name: z.string().trim().min(2, 'Vul de naam in.').max(120, 'Hoogstens 120 tekens.'),
+  role: z.enum(Role, 'Kies een rol.'),
+  organisationId: z.uuid('Kies een organisatie.'),
+});
+
+type TtpScope = Extract<Scope, { kind: 'ttp' }>;
+
+/** Mails a one-time link to set a password; 2FA is enrolled at the first login. */
+export async function sendInvite(user: { id: string; email: string; name: string }, organisationName: string) {
+  const token = await issueUserToken(user.id, 'UITNODIGING', INVITE_VALID_DAYS * 24 * 60);
+  await sendMail({
+    to: user.email,
+    subject: 'Uw account voor Gemeenteportaal',
+    body: [
+      `Beste ${user.name},`,
+      '',
+      `Er is een account voor u aangemaakt bij Gemeenteportaal (${organisationName}). Kies een wachtwoord via deze link:`,
+      `${env().APP_URL}/wachtwoord-herstellen?token=${token}`,
+      '',
+      `De link werkt één keer en is ${INVITE_VALID_DAYS} dagen geldig. Bij de eerste keer inloggen stelt u tweestapsverificatie in met een authenticator-app.`,
+    ].join('\n'),
+  });
+}
+
+/** Creates an account for an organisation and sends the invitation. */
+export async function inviteAccount(scope: TtpScope, input: z.infer<typeof ZInvite>, address: string | null) {
+  const org = await db().organisation.findUnique({ where: { id: input.organisationId } });
+  if (!org || !org.active) throw new AppError('Deze organisatie bestaat niet of is gedeactiveerd.', 400);
+  assertRoleFits(input.role, org.kind);
+  if (await db().user.findUnique({ where: { email: input.email } })) throw new AppError('Er bestaat al een account met dit e-mailadres.', 409);
+  const user = await db().user.create({ data: { email: input.email, name: input.name, role: input.role, organisationId: org.id } });
+  await sendInvite(user, org.name);
+  await writeAudit({ event: 'account.uitgenodigd', actor: scope.user, object: `account ${user.id} (${user.email}, ${user.role}) bij ${org.name}`, address });
+  return user;
+}

@@ -1,0 +1,20 @@
+import { db } from '@/lib/db';
+import type { Scope } from '@/lib/access/scope';
+
+/** Every account with its organisation and state (never a secret), and the organisations to invite into. */
+export async function listAccounts(_scope: Extract<Scope, { kind: 'ttp' }>) {
+  const [users, organisations] = await Promise.all([
+    db().user.findMany({
+      orderBy: [{ organisation: { name: 'asc' } }, { email: 'asc' }],
+      select: {
+        id: true, email: true, name: true, role: true, active: true, lastLoginAt: true, totpEnabledAt: true, lockedUntil: true,
+        passwordHash: true, organisation: { select: { name: true, kind: true } },
+      },
+    }),
+    db().organisation.findMany({ where: { active: true }, orderBy: [{ kind: 'asc' }, { name: 'asc' }], select: { id: true, name: true, kind: true } }),
+  ]);
+  return {
+    users: users.map(({ passwordHash, ...u }) => ({ ...u, invitationPending: !passwordHash })),
+    organisations,
+  };
+}
