@@ -35,26 +35,25 @@ export type IndicatorQuery = {
 export async function queryIndicator(tx: Tx, scope: Scope, q: IndicatorQuery): Promise<RawCell[]> {
   const { indicator, ctx } = q;
   const preds = q.variants.map(filterSql);
+  const v = (i: number) => Prisma.raw(`v${i}`);
   const unit = (i: number) =>
-    indicator.unit === 'traject'
-      ? Prisma.sql`count(DISTINCT tk) FILTER (WHERE v${Prisma.raw(String(i))})`
-      : Prisma.sql`count(*) FILTER (WHERE v${Prisma.raw(String(i))})`;
-  const aggregates = Prisma.join(
-    preds.map(
-      (_, i) =>
-        Prisma.sql`${unit(i)} AS u${Prisma.raw(String(i))},
-          count(DISTINCT ck) FILTER (WHERE v${Prisma.raw(String(i))}) AS c${Prisma.raw(String(i))}`,
-    ),
-  );
-  // One total row needs no per-group sets: they would repeat the totals (half the work). With
-  // byQuarter, each set is repeated per quarter (pq), in the same scan.
+    indicator.unit === 'traject' ? Prisma.sql`count(DISTINCT tk) FILTER (WHERE ${v(i)})` : Prisma.sql`count(*) FILTER (WHERE ${v(i)})`;
+  const aggregates = (only?: number) =>
+    Prisma.join(
+      preds.map((_, i) =>
+        only === undefined || i === only
+          ? Prisma.sql`${unit(i)} AS ${Prisma.raw(`u${i}`)}, count(DISTINCT ck) FILTER (WHERE ${v(i)}) AS ${Prisma.raw(`c${i}`)}`
+          : Prisma.sql`NULL::bigint AS ${Prisma.raw(`u${i}`)}, NULL::bigint AS ${Prisma.raw(`c${i}`)}`,
+      ),
+    );
+  // One total row needs no per-group sets: they would repeat the totals (half the work).
   const tableSets = [['cat'], ['head'], ['meas'], []];
   const grouped = q.groupBy === 'totaal' ? tableSets : [...tableSets.map((set) => ['grp', ...set]), ...tableSets];
-  const allSets = q.byQuarter ? [...grouped, ...grouped.map((set) => ['pq', ...set])] : grouped;
-  const sets = Prisma.raw(allSets.map((set) => `(${set.join(', ')})`).join(', '));
-  const flags = Prisma.join(preds.map((p, i) => Prisma.sql`${p} AS v${Prisma.raw(String(i))}`));
+  const setsSql = (sets: string[][]) => Prisma.raw(sets.map((set) => `(${set.join(', ')})`).join(', '));
+  const flags = Prisma.join(preds.map((p, i) => Prisma.sql`${p} AS ${v(i)}`));
+  const grp = q.groupBy === 'totaal' ? Prisma.sql`NULL AS grp, 1 AS g_grp` : Prisma.sql`grp, GROUPING(grp) AS g_grp`;
   const rows = await tx.$queryRaw<Record<string, unknown>[]>`
-    WITH base AS (
+    WITH base AS MATERIALIZED (
       SELECT ${GROUP_BY[q.groupBy].sql} AS grp, ${indicator.category(ctx)} AS cat, to_char(t.einddatum, 'YYYY-"K"Q') AS pq,
              hashtextextended(t.aanbieder_id::text || t.traject_id, 0) AS tk,
              hashtextextended(t.client_pseudonym, 0) AS ck, ${flags}
@@ -65,12 +64,20 @@ export async function queryIndicator(tx: Tx, scope: Scope, q: IndicatorQuery): P
     ), marked AS (
       SELECT *, cat = ANY(${indicator.headline.keys}::text[]) AS head, cat IS NOT NULL AS meas FROM base
     )
-    SELECT ${q.groupBy === 'totaal' ? Prisma.sql`NULL AS grp, 1 AS g_grp` : Prisma.sql`grp, GROUPING(grp) AS g_grp`},
-           ${q.byQuarter ? Prisma.sql`pq, GROUPING(pq) AS g_pq` : Prisma.sql`NULL AS pq, 1 AS g_pq`},
-           cat, head, meas, GROUPING(cat) AS g_cat, GROUPING(head) AS g_head,
-           GROUPING(meas) AS g_meas, ${aggregates}
+    SELECT ${grp}, NULL AS pq, 1 AS g_pq, cat, head, meas, GROUPING(cat) AS g_cat, GROUPING(head) AS g_head,
+           GROUPING(meas) AS g_meas, ${aggregates()}
     FROM marked
-    GROUP BY GROUPING SETS (${sets})`;
+    GROUP BY GROUPING SETS (${setsSql(grouped)})
+    ${
+      // The same cells per quarter, for the view itself only (the neighbours need no split).
+      q.byQuarter
+        ? Prisma.sql`UNION ALL
+    SELECT ${grp}, pq, 0 AS g_pq, cat, head, meas, GROUPING(cat) AS g_cat, GROUPING(head) AS g_head,
+           GROUPING(meas) AS g_meas, ${aggregates(0)}
+    FROM marked WHERE v0
+    GROUP BY GROUPING SETS (${setsSql(grouped.map((set) => ['pq', ...set]))})`
+        : Prisma.empty
+    }`;
 
   const cells: RawCell[] = [];
   for (const r of rows) {
