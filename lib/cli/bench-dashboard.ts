@@ -65,9 +65,8 @@ try {
   }
   console.log(`Geladen in ${((performance.now() - t) / 1000).toFixed(0)} s. Koppeling over aanbieders (volgende_start) berekenen…`);
   t = performance.now();
-  await owner.query(`CREATE TEMP TABLE import_clients AS SELECT DISTINCT client_pseudonym FROM trajectory`);
-  const { RELINK_CLIENTS } = await import('@/lib/imports/load-records');
-  await owner.query(RELINK_CLIENTS);
+  const { relinkAll } = await import('@/lib/imports/link-clients');
+  await relinkAll(owner);
   await owner.query('ANALYZE');
   console.log(`Koppeling en ANALYZE in ${((performance.now() - t) / 1000).toFixed(0)} s.`);
 

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
 import type { ValidRecord } from '@/lib/cbs/validate-record';
+import { INCOMING_LINK, prepareLinks, relinkOthers } from './link-clients';
 
 // Bulk load: records stream into a temporary staging table with COPY, then one INSERT … ON CONFLICT
 // merges them into trajectory. Runs inside the caller's transaction ('system' scope: only the
@@ -31,19 +32,6 @@ function values(r: ValidRecord): (string | number | boolean | null)[] {
 /** COPY text format: \N for null; backslash, tab, newline and carriage return escaped. */
 const field = (v: string | number | boolean | null) =>
   v === null ? '\\N' : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
-
-// "Na beëindiging geen nieuwe start" links a client's trajectories across all providers: for every
-// ended trajectory of the touched clients, the first start of another trajectory on or after its end.
-export const RELINK_CLIENTS = `
-  UPDATE trajectory t SET volgende_start = n.volgende_start
-  FROM (
-    SELECT e.id, (SELECT min(o.begindatum) FROM trajectory o
-                  WHERE o.client_pseudonym = e.client_pseudonym AND o.begindatum >= e.einddatum
-                    AND (o.aanbieder_id, o.traject_id) <> (e.aanbieder_id, e.traject_id)) AS volgende_start
-    FROM trajectory e
-    WHERE e.client_pseudonym IN (SELECT client_pseudonym FROM import_clients)
-  ) n
-  WHERE t.id = n.id AND t.volgende_start IS DISTINCT FROM n.volgende_start`;
 
 export type RecordSink = {
   write: (r: ValidRecord) => Promise<void> | void;
@@ -78,23 +66,16 @@ export async function openRecordSink(client: pg.PoolClient): Promise<RecordSink>
       await finished(stream);
     },
     async merge(aanbiederId, uploadId) {
-      // Clients whose link may change: those in the file, and those a replaced record belonged to.
-      await client.query(
-        `CREATE TEMP TABLE import_clients ON COMMIT DROP AS
-           SELECT client_pseudonym FROM import_staging
-           UNION SELECT t.client_pseudonym FROM trajectory t JOIN import_staging s ON s.traject_id = t.traject_id
-           WHERE t.aanbieder_id = $1::uuid`,
-        [aanbiederId],
-      );
+      await prepareLinks(client, aanbiederId);
       const res = await client.query(
-        `INSERT INTO trajectory (aanbieder_id, upload_id, imported_at, ${COLUMNS.join(', ')})
-         SELECT $1::uuid, $2::uuid, now(), ${COLUMNS.join(', ')} FROM import_staging
+        `INSERT INTO trajectory (aanbieder_id, upload_id, imported_at, ${COLUMNS.join(', ')}, volgende_start)
+         SELECT $1::uuid, $2::uuid, now(), ${COLUMNS.map((c) => `s.${c}`).join(', ')}, n.volgende_start
+         FROM import_staging s ${INCOMING_LINK}
          ON CONFLICT (aanbieder_id, traject_id, respondent) DO UPDATE SET upload_id = EXCLUDED.upload_id,
-           imported_at = EXCLUDED.imported_at, ${UPDATES.join(', ')}`,
+           imported_at = EXCLUDED.imported_at, volgende_start = EXCLUDED.volgende_start, ${UPDATES.join(', ')}`,
         [aanbiederId, uploadId],
       );
-      await client.query(RELINK_CLIENTS);
-      await client.query('DROP TABLE import_clients');
+      await relinkOthers(client, aanbiederId);
       return res.rowCount ?? 0;
     },
   };

@@ -127,6 +127,8 @@ describe('na beëindiging geen nieuwe start', () => {
       { client: 'g-y', begindatum: '2025-01-01', einddatum: '2025-03-15' },
       { client: 'g-z', begindatum: '2025-01-01', einddatum: '2025-03-15' },
       { client: 'g-w', begindatum: '2025-01-01', einddatum: '2026-03-01' }, // window runs to 2026-12-31
+      { client: 'g-v', begindatum: '2025-01-01', einddatum: '2025-03-15' },
+      { client: 'g-v', begindatum: '2025-06-01', einddatum: null }, // same file, same provider: a new start
     ]);
     await loadRecords(b, [
       { client: 'g-x', begindatum: '2025-09-01', einddatum: null }, // within the window (to 2025-12-31)
@@ -134,8 +136,8 @@ describe('na beëindiging geen nieuwe start', () => {
     ]);
     const scope = await scopeOf((await makeUser('AANBIEDER_INZAGE', a.id)).id);
     const v = await view(scope, 'geen-nieuwe-start', 'eind_van=2025-01&eind_tm=2026-06');
-    expect(v.total.populatie.n).toBe(3);
-    expect(v.total.headline).toEqual({ n: 2, pct: 66.7, suppressed: false });
+    expect(v.total.populatie.n).toBe(4);
+    expect(v.total.headline).toEqual({ n: 2, pct: 50, suppressed: false });
   });
 
   it('follows a later file that moves the new start', async () => {
