@@ -3,7 +3,7 @@ import type { OverviewCard } from '@/lib/services/indicators/get-dashboard-overv
 import { Legend, StackedBar } from '@/components/charts/stacked-bar';
 import { TrendLine } from '@/components/charts/trend-line';
 import { paletteFor } from '@/components/charts/palette';
-import { formatN, formatPct } from './format-figure';
+import { formatN, formatPct, HIDDEN_EXPLANATION, HIDDEN_LABEL } from './format-figure';
 
 /** One indicator on the overview: the distribution bar, the headline with n, and the trend per quarter. */
 export function IndicatorCard({ card, href }: { card: OverviewCard; href: string }) {
@@ -17,7 +17,8 @@ export function IndicatorCard({ card, href }: { card: OverviewCard; href: string
         <Link href={href}>{view.indicator.label}</Link>
       </h2>
       <p className="kerncijfer">
-        <strong>{formatPct(t.headline.pct)}</strong> {view.indicator.headline}
+        <strong>{t.headline.suppressed ? <abbr title={HIDDEN_EXPLANATION}>{HIDDEN_LABEL}</abbr> : formatPct(t.headline.pct)}</strong>{' '}
+        {view.indicator.headline}
         <span className="n"> (n = {formatN(t.populatie)} cliënten)</span>
       </p>
       <StackedBar segments={view.indicator.categories.map((c, i) => ({ label: c.label, pct: t.categories[i].pct, colour: colours[i] }))} />
