@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { label: 'Organisaties', permission: 'beheer:start' },
   { label: 'Accounts', href: '/beheer/accounts', permission: 'accounts:manage' },
   { label: 'Verwerkersovereenkomsten', permission: 'beheer:start' },
+  { label: 'Volwassenheid', href: '/beheer/volwassenheid', permission: 'beheer:start' },
   { label: 'Verwerking', href: '/beheer/verwerking', permission: 'processing:monitor' },
   { label: 'Auditlog', href: '/beheer/auditlog', permission: 'audit:view' },
   { label: 'Uitgaande e-mail', href: '/beheer/mail', permission: 'mail:outbox' },

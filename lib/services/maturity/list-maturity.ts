@@ -1,0 +1,64 @@
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import type { Scope } from '@/lib/access/scope';
+import { withScope } from '@/lib/access/with-scope';
+import { respons } from '@/lib/indicators/respons';
+import { maturityLevel, type MaturityLevel } from './maturity-level';
+
+export type MaturityRow = {
+  id: string;
+  name: string;
+  agbCode: string | null;
+  agreementStatus: string | null;
+  level: MaturityLevel;
+  respons: number | null;
+  lastUpload: Date | null;
+};
+
+/**
+ * Every active provider with its maturity level. The respons is one share per provider over the
+ * trajectories ended in the last twelve months, computed in system scope: the TTP sees the level
+ * and that share, never a client-level row or a figure of an indicator.
+ */
+export async function listMaturity(_scope: Extract<Scope, { kind: 'ttp' }>, asOf = new Date()): Promise<MaturityRow[]> {
+  const since = new Date(asOf.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const [providers, shares] = await Promise.all([
+    db().organisation.findMany({
+      where: { kind: 'AANBIEDER', active: true },
+      orderBy: { name: 'asc' },
+      select: {
+        id: true, name: true, agbCode: true,
+        agreements: { orderBy: { createdAt: 'desc' }, take: 1, select: { status: true, validUntil: true } },
+        uploads: { orderBy: { receivedAt: 'desc' }, select: { kind: true, status: true, acceptedCount: true, receivedAt: true } },
+      },
+    }),
+    withScope('system', (tx) =>
+      tx.$queryRaw<{ aanbieder_id: string; ended: bigint; met: bigint; any_rows: boolean }[]>`
+        SELECT t.aanbieder_id, count(DISTINCT (t.aanbieder_id, t.traject_id)) FILTER (WHERE t.einddatum >= ${since}::date) AS ended,
+               count(DISTINCT (t.aanbieder_id, t.traject_id)) FILTER (WHERE t.einddatum >= ${since}::date AND ${respons.category()} = 'met') AS met,
+               true AS any_rows
+        FROM trajectory t GROUP BY t.aanbieder_id`,
+    ),
+  ]);
+  const byProvider = new Map(shares.map((s) => [s.aanbieder_id, s]));
+  const { VOLWASSENHEID_RESPONS_5: level5, VOLWASSENHEID_RESPONS_6: level6 } = env();
+  return providers.map((p) => {
+    const agreement = p.agreements[0];
+    const current = agreement?.status === 'ONDERTEKEND' && (!agreement.validUntil || agreement.validUntil >= asOf);
+    const share = byProvider.get(p.id);
+    const r = share && Number(share.ended) > 0 ? Math.round((1000 * Number(share.met)) / Number(share.ended)) / 10 : null;
+    const accepted = (u: (typeof p.uploads)[number]) => (u.status === 'VERWERKT' || u.status === 'VERWERKT_MET_FOUTEN') && (u.acceptedCount ?? 0) > 0;
+    return {
+      id: p.id,
+      name: p.name,
+      agbCode: p.agbCode,
+      agreementStatus: agreement?.status ?? null,
+      respons: r,
+      lastUpload: p.uploads[0]?.receivedAt ?? null,
+      level: maturityLevel(
+        { currentAgreement: current, testAccepted: p.uploads.some((u) => u.kind === 'TEST' && accepted(u)), productionData: !!share?.any_rows, respons: r },
+        { level5, level6 },
+      ),
+    };
+  });
+}
