@@ -16,7 +16,7 @@ const NAV: NavItem[] = [
   { label: 'Dashboard', href: '/dashboard', permission: 'gemeente:start' },
   { label: 'Kwaliteitsgesprekken', permission: 'gemeente:start' },
   { label: 'Start', href: '/beheer', permission: 'beheer:start' },
-  { label: 'Organisaties', permission: 'beheer:start' },
+  { label: 'Organisaties', href: '/beheer/organisaties', permission: 'organisations:manage' },
   { label: 'Accounts', href: '/beheer/accounts', permission: 'accounts:manage' },
   { label: 'Verwerkersovereenkomsten', permission: 'beheer:start' },
   { label: 'Volwassenheid', href: '/beheer/volwassenheid', permission: 'beheer:start' },

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'dashboard:export': ['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
   'api-token:manage': ['TTP_BEHEER'],
   'accounts:manage': ['TTP_BEHEER'],
+  'organisations:manage': ['TTP_BEHEER'],
   'organisatie:view': ['TTP_BEHEER', 'AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
 } as const satisfies Record<string, readonly Role[]>;
 

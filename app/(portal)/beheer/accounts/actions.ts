@@ -1,8 +1,8 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireScope } from '@/lib/access/require-scope';
+import { backWithMessage } from '../back-with-message';
 import { expectScope } from '@/lib/access/scope';
 import { requestAddress } from '@/lib/audit/request-address';
 import { AppError } from '@/lib/errors';
@@ -10,7 +10,7 @@ import { Role } from '@/lib/generated/prisma/enums';
 import { changeAccount, type AccountChange } from '@/lib/services/accounts/change-account';
 import { inviteAccount, ZInvite } from '@/lib/services/accounts/invite-account';
 
-const back = (message: string, ok: boolean) => redirect(`/beheer/accounts?${ok ? 'melding' : 'fout'}=${encodeURIComponent(message)}`);
+const back = backWithMessage('/beheer/accounts');
 
 export async function inviteAction(form: FormData) {
   const scope = expectScope(await requireScope('accounts:manage', 'account uitnodigen'), 'ttp');
