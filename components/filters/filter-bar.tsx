@@ -1,4 +1,4 @@
-import { FILTERS, CODE_KEYS, type CodeKey, type FilterState } from '@/lib/filters/registry';
+import { FILTERS, CODE_KEYS, MONTH_KEYS, type CodeKey, type FilterState } from '@/lib/filters/registry';
 import { DOMEINEN } from '@/lib/indicators/registry';
 import type { Option } from '@/lib/services/indicators/get-filter-options';
 import { SearchableOptions } from './searchable-options';
@@ -39,7 +39,7 @@ export function FilterBar({ filters, scopeOptions, keep, domein, quarters }: Pro
             ))}
           </select>
         </div>
-        {(['eind_van', 'eind_tm', 'begin_van', 'begin_tm'] as const).map((key) => (
+        {MONTH_KEYS.map((key) => (
           <div className="veld" key={key}>
             <label htmlFor={key}>{FILTERS[key].label}</label>
             <input id={key} name={key} type="month" min="2015-01" defaultValue={filters[key]} />

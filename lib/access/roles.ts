@@ -9,6 +9,12 @@ type RoleInfo = {
   startPage: string;
 };
 
+/** How an organisation's kind reads in admin lists. */
+export const ORGANISATION_KIND_LABEL = { TTP: 'TTP', AANBIEDER: 'aanbieder', GEMEENTE: 'gemeente', REGIO: 'regio' } as const satisfies Record<
+  OrganisationKind,
+  string
+>;
+
 // Everything that depends on a role, in one table. Permissions live in permissions.ts.
 export const ROLES = {
   TTP_BEHEER: { label: 'Beheerder TTP', organisationKind: 'TTP', scopeKind: 'ttp', startPage: '/beheer' },

@@ -1,10 +1,9 @@
 import type { Figure, TableRow } from '@/lib/indicators/indicator-table';
-import { K_ANONYMITY } from '@/lib/indicators/suppression';
+import { HIDDEN_MARKER as HIDDEN } from '@/lib/indicators/suppression';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
 
 // One indicator view as a flat table for CSV and Excel: the same figures as the page, suppressed
 // cells as "< 7", never a number.
-const HIDDEN = `< ${K_ANONYMITY}`;
 
 export function indicatorRows(view: IndicatorView): { header: string[]; rows: (string | number | null)[][] } {
   const cats = view.indicator.categories;

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { neutraliseFormula } from './csv';
 
 /**
  * A one-sheet workbook for downloads. Numbers stay numbers; text that a spreadsheet could take for
@@ -8,9 +9,7 @@ export async function toXlsxDownload(sheetName: string, header: string[], rows: 
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName.slice(0, 31));
   ws.addRow(header).font = { bold: true };
-  for (const r of rows) ws.addRow(r.map((v) => (typeof v === 'number' || v === null ? v : neutralise(v))));
+  for (const r of rows) ws.addRow(r.map((v) => (typeof v === 'number' || v === null ? v : neutraliseFormula(v))));
   ws.columns.forEach((c) => (c.width = 18));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-
-const neutralise = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);

@@ -1,4 +1,4 @@
-import { CODE_KEYS, MONTH_KEYS, type FilterState } from './registry';
+import { CODE_KEYS, MONTH_KEYS, monthFilter, partnerOf, type FilterState } from './registry';
 import { addMonths } from './months';
 
 // Differencing guard (domain.md, "Privacy rules"): a view must not differ by 1–6 clients from a view
@@ -17,11 +17,12 @@ export function neighboursOf(state: FilterState, stepMonths = 1): Neighbour[] {
   for (const key of MONTH_KEYS) {
     const month = state[key];
     if (!month) continue;
+    const { column, bound } = monthFilter(key);
     // The period on einddatum is always set; dropping it is not a view one can ask for.
-    if (key.startsWith('begin')) out.push({ reason: `zonder ${key}`, state: { ...state, [key]: undefined } });
-    const other = state[key.endsWith('van') ? key.replace('van', 'tm') as typeof key : key.replace('tm', 'van') as typeof key];
-    const moved = addMonths(month, key.endsWith('van') ? stepMonths : -stepMonths);
-    const stillValid = !other || (key.endsWith('van') ? moved <= other : moved >= other);
+    if (column !== 'einddatum') out.push({ reason: `zonder ${key}`, state: { ...state, [key]: undefined } });
+    const other = state[partnerOf(key)];
+    const moved = addMonths(month, bound === 'van' ? stepMonths : -stepMonths);
+    const stillValid = !other || (bound === 'van' ? moved <= other : moved >= other);
     if (stillValid) out.push({ reason: `${key} ${stepMonths} maand(en) verschoven`, state: { ...state, [key]: moved } });
   }
   for (const key of CODE_KEYS) {

@@ -1,4 +1,4 @@
-import { FILTERS, CODE_KEYS, MONTH_KEYS, codeFilter, type FilterState } from './registry';
+import { FILTERS, CODE_KEYS, MONTH_KEYS, codeFilter, monthFilter, partnerOf, type FilterState } from './registry';
 import { addMonths, isMonth, monthOf, quarterBound } from './months';
 
 export type SearchInput = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -6,7 +6,8 @@ export type SearchInput = URLSearchParams | Record<string, string | string[] | u
 /** What the viewer may filter on: a provider has no provider filter; a municipality only its own gemeenten. */
 export type FilterContext = { scopeKind: 'aanbieder' | 'gemeente'; gemeenteCodes?: readonly string[] };
 
-const valuesOf = (input: SearchInput, key: string): string[] => {
+/** Every value of a parameter, from URLSearchParams or from Next's searchParams object. */
+export const valuesOf = (input: SearchInput, key: string): string[] => {
   if (input instanceof URLSearchParams) return input.getAll(key);
   const v = input[key];
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
@@ -22,7 +23,8 @@ export function parseFilters(input: SearchInput, ctx: FilterContext): FilterStat
     const v = valuesOf(input, key)[0];
     if (v && isMonth(v)) state[key] = v;
   }
-  for (const [van, tm] of [['begin_van', 'begin_tm'], ['eind_van', 'eind_tm']] as const) {
+  for (const van of MONTH_KEYS.filter((k) => monthFilter(k).bound === 'van')) {
+    const tm = partnerOf(van);
     if (state[van] && state[tm] && state[van] > state[tm]) {
       delete state[van];
       delete state[tm];
@@ -73,7 +75,7 @@ export function snapToQuarters(state: FilterState): FilterState {
   const out = { ...state };
   for (const key of MONTH_KEYS) {
     const v = out[key];
-    if (v) out[key] = quarterBound(v, key.endsWith('tm'));
+    if (v) out[key] = quarterBound(v, monthFilter(key).bound === 'tm');
   }
   return out;
 }

@@ -29,10 +29,10 @@ export type FilterDefinition = MonthFilter | CodeFilter;
 const ints = (v: string[]) => v.map(Number);
 
 export const FILTERS = {
-  begin_van: { kind: 'maand', label: 'Startdatum van', column: 'begindatum', bound: 'van' },
-  begin_tm: { kind: 'maand', label: 'Startdatum t/m', column: 'begindatum', bound: 'tm' },
   eind_van: { kind: 'maand', label: 'Einddatum van', column: 'einddatum', bound: 'van' },
   eind_tm: { kind: 'maand', label: 'Einddatum t/m', column: 'einddatum', bound: 'tm' },
+  begin_van: { kind: 'maand', label: 'Startdatum van', column: 'begindatum', bound: 'van' },
+  begin_tm: { kind: 'maand', label: 'Startdatum t/m', column: 'begindatum', bound: 'tm' },
   reden_einde: { kind: 'codes', label: 'Reden einde', options: REDEN_EINDE, sql: (v) => Prisma.sql`t.reden_einde = ANY(${v}::bpchar[])` },
   gemeente: { kind: 'codes', label: 'Gemeente', options: 'scope', pattern: /^\d{4}$/, sql: (v) => Prisma.sql`t.gemeentecode = ANY(${v}::bpchar[])` },
   aanbieder: {
@@ -76,3 +76,7 @@ export type FilterState = { [K in MonthKey]?: string } & { [K in CodeKey]?: stri
 
 export const codeFilter = (key: CodeKey): CodeFilter => FILTERS[key];
 export const monthFilter = (key: MonthKey): MonthFilter => FILTERS[key];
+
+/** The other bound of the same date range (eind_van ↔ eind_tm). */
+export const partnerOf = (key: MonthKey): MonthKey =>
+  MONTH_KEYS.find((k) => k !== key && monthFilter(k).column === monthFilter(key).column)!;

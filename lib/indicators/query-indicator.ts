@@ -8,6 +8,7 @@ import type { FilterState } from '@/lib/filters/registry';
 import type { IndicatorContext, IndicatorDefinition } from './definition';
 import { GROUP_BY, type GroupBy } from './group-by';
 import type { Count } from './suppression';
+import { TOTAL } from './indicator-table';
 
 /** Which part of the table a count belongs to; group '*' is the total over all groups. */
 export type CellKind = { cat: string } | 'geen' | 'head' | 'meas' | 'pop';
@@ -53,8 +54,8 @@ export async function queryIndicator(tx: Tx, scope: Scope, q: IndicatorQuery): P
   const flags = Prisma.join(preds.map((p, i) => Prisma.sql`${p} AS ${v(i)}`));
   const grp = q.groupBy === 'totaal' ? Prisma.sql`NULL AS grp, 1 AS g_grp` : Prisma.sql`grp, GROUPING(grp) AS g_grp`;
   const rows = await tx.$queryRaw<Record<string, unknown>[]>`
-    WITH base AS MATERIALIZED (
-      SELECT ${GROUP_BY[q.groupBy].sql} AS grp, ${indicator.category(ctx)} AS cat, to_char(t.einddatum, 'YYYY-"K"Q') AS pq,
+    WITH base AS (
+      SELECT ${GROUP_BY[q.groupBy].sql} AS grp, ${indicator.category(ctx)} AS cat, ${GROUP_BY.kwartaal.sql} AS pq,
              hashtextextended(t.aanbieder_id::text || t.traject_id, 0) AS tk,
              hashtextextended(t.client_pseudonym, 0) AS ck, ${flags}
       FROM trajectory t
@@ -81,7 +82,7 @@ export async function queryIndicator(tx: Tx, scope: Scope, q: IndicatorQuery): P
 
   const cells: RawCell[] = [];
   for (const r of rows) {
-    const group = r.g_grp ? '*' : String(r.grp);
+    const group = r.g_grp ? TOTAL : String(r.grp);
     let kind: CellKind | null = null;
     if (!r.g_cat) kind = r.cat === null ? 'geen' : { cat: String(r.cat) };
     else if (!r.g_head) kind = r.head === true ? 'head' : null;

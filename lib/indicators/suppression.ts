@@ -2,7 +2,15 @@
 // shareable report may rest on fewer than K distinct clients, nor be derivable from what is shown.
 // This file is the one place that rule lives; every figure leaving the server for such a scope passes
 // through suppressTable (tables) or suppressCount (single figures).
+import type { Scope } from '@/lib/access/scope';
+
 export const K_ANONYMITY = 7;
+
+/** Who sees small numbers: only a provider, in its own data. Everyone else gets suppressed figures. */
+export const needsSuppression = (scope: Scope) => scope.kind !== 'aanbieder';
+
+/** How every hidden figure is shown, on pages and in exports. */
+export const HIDDEN_MARKER = `< ${K_ANONYMITY}`;
 
 export type ShownCount = { value: number; suppressed: false } | { value: null; suppressed: true };
 
@@ -14,7 +22,7 @@ export function suppressCount(n: number, k = K_ANONYMITY): ShownCount {
 }
 
 export const formatShownCount = (c: ShownCount) =>
-  c.suppressed ? `< ${K_ANONYMITY}` : new Intl.NumberFormat('nl-NL').format(c.value);
+  c.suppressed ? HIDDEN_MARKER : new Intl.NumberFormat('nl-NL').format(c.value);
 
 /** units: what percentages are taken of (trajectories or measurements); clients: distinct clients, the n. */
 export type Count = { units: number; clients: number };

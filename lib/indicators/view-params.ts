@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Scope } from '@/lib/access/scope';
 import type { Domein } from '@/lib/generated/prisma/enums';
-import { parseFilters, snapToQuarters, withDefaultPeriod, type SearchInput } from '@/lib/filters/parse-filters';
+import { parseFilters, snapToQuarters, valuesOf, withDefaultPeriod, type SearchInput } from '@/lib/filters/parse-filters';
 import type { FilterState } from '@/lib/filters/registry';
 import type { IndicatorDefinition } from './definition';
 import { parseGroupBy, type GroupBy } from './group-by';
 import { DOMEINEN } from './registry';
+import { needsSuppression } from './suppression';
 
 /** Everything that defines one indicator view; the same for page, export and API. */
 export type ViewParams = {
@@ -18,13 +19,10 @@ export type ViewParams = {
 
 const ZDomein = z.enum(Object.keys(DOMEINEN) as [Domein, ...Domein[]]).catch('JEUGD');
 
-const first = (input: SearchInput, key: string) => {
-  const v = input instanceof URLSearchParams ? input.get(key) : input[key];
-  return Array.isArray(v) ? v[0] : (v ?? undefined);
-};
+const first = (input: SearchInput, key: string): string | undefined => valuesOf(input, key)[0];
 
 /** Municipalities and regions work in whole quarters (docs/suppression.md): no table per month. */
-export const groupByFor = (scope: Scope, g: GroupBy): GroupBy => (g === 'maand' && scope.kind !== 'aanbieder' ? 'kwartaal' : g);
+export const groupByFor = (scope: Scope, g: GroupBy): GroupBy => (g === 'maand' && needsSuppression(scope) ? 'kwartaal' : g);
 
 /** Reads a view from URL parameters; anything invalid falls back to its default, never an error. */
 export function parseViewParams(scope: Scope, input: SearchInput, asOf = new Date()): ViewParams {

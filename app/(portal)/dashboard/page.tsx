@@ -7,7 +7,7 @@ import { DOMEINEN } from '@/lib/indicators/registry';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { getDashboardOverview } from '@/lib/services/indicators/get-dashboard-overview';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
-import { needsSuppression } from '@/lib/services/indicators/get-indicator-view';
+import { needsSuppression } from '@/lib/indicators/suppression';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { IndicatorCard } from '@/components/dashboard/indicator-card';
 import { ViewError, asViewError } from '@/components/dashboard/view-error';

@@ -3,6 +3,7 @@ import { gemeenteCodesOf } from '@/lib/access/gemeente-codes';
 import type { Scope } from '@/lib/access/scope';
 import type { OrganisationKind } from '@/lib/generated/prisma/enums';
 import { hashToken, tokenPrefix } from './token-hash';
+import { mayHoldToken } from './token-holders';
 
 type TokenRow = {
   id: string;
@@ -32,7 +33,7 @@ export async function authenticateApiToken(authorization: string | null): Promis
            o.cbs_code, ARRAY(SELECT g.cbs_code FROM regio_member m JOIN organisation g ON g.id = m.gemeente_id WHERE m.regio_id = o.id) AS member_codes
     FROM api_token t JOIN organisation o ON o.id = t.organisation_id
     WHERE t.token_hash = ${hashToken(token)}`;
-  if (!row || row.revoked_at || !row.org_active || (row.org_kind !== 'GEMEENTE' && row.org_kind !== 'REGIO')) return null;
+  if (!row || row.revoked_at || !row.org_active || !mayHoldToken(row.org_kind)) return null;
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_AFTER_MS) {
     await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }

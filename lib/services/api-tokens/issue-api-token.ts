@@ -4,6 +4,7 @@ import type { Scope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { AppError } from '@/lib/errors';
 import { hashToken, newToken, tokenPrefix } from './token-hash';
+import { mayHoldToken } from './token-holders';
 
 export const ZIssueToken = z.object({
   organisationId: z.uuid('Kies een gemeente of regio.'),
@@ -16,7 +17,7 @@ export const ZIssueToken = z.object({
  */
 export async function issueApiToken(scope: Extract<Scope, { kind: 'ttp' }>, input: z.infer<typeof ZIssueToken>, address: string | null) {
   const org = await db().organisation.findUnique({ where: { id: input.organisationId } });
-  if (!org || !org.active || (org.kind !== 'GEMEENTE' && org.kind !== 'REGIO')) {
+  if (!org || !org.active || !mayHoldToken(org.kind)) {
     throw new AppError('Een API-token kan alleen worden uitgegeven aan een actieve gemeente of regio.', 400);
   }
   const token = newToken();

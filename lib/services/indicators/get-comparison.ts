@@ -3,7 +3,8 @@ import { addMonths, monthsBetween } from '@/lib/filters/months';
 import type { IndicatorDefinition } from '@/lib/indicators/definition';
 import type { Figure } from '@/lib/indicators/indicator-table';
 import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
-import { getIndicatorView, needsSuppression } from './get-indicator-view';
+import { needsSuppression } from '@/lib/indicators/suppression';
+import { getIndicatorView } from './get-indicator-view';
 
 export type PeriodFigure = { label: string; van: string; tm: string; headline: Figure; populatie: Figure };
 

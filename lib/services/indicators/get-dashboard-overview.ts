@@ -2,7 +2,8 @@ import type { Scope } from '@/lib/access/scope';
 import { addMonths, quarterBound } from '@/lib/filters/months';
 import { indicatorsFor } from '@/lib/indicators/registry';
 import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
-import { getIndicatorView, needsSuppression, type IndicatorView } from './get-indicator-view';
+import { needsSuppression } from '@/lib/indicators/suppression';
+import { getIndicatorView, type IndicatorView } from './get-indicator-view';
 
 /** Quarters in the trend line of a card. */
 export const TREND_QUARTERS = 6;

@@ -9,6 +9,7 @@ import type { IndicatorDefinition } from '@/lib/indicators/definition';
 import type { GroupBy } from '@/lib/indicators/group-by';
 import { presentRows, suppressCountTable, toCountTable, type TableRow } from '@/lib/indicators/indicator-table';
 import { queryIndicator } from '@/lib/indicators/query-indicator';
+import { needsSuppression } from '@/lib/indicators/suppression';
 import { filtersFor, groupByFor, periodStep, type ViewParams } from '@/lib/indicators/view-params';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { groupLabels } from './group-labels';
@@ -26,9 +27,6 @@ export type IndicatorView = {
   rows: TableRow[];
   total: TableRow;
 };
-
-/** Whether this scope may see small numbers: only a provider, in its own data. */
-export const needsSuppression = (scope: Scope) => scope.kind !== 'aanbieder';
 
 /**
  * One indicator table for one scope. The scope goes into the SQL (and row-level security); for a

@@ -3,6 +3,7 @@ import { env } from '@/lib/env';
 import type { Scope } from '@/lib/access/scope';
 import { withScope } from '@/lib/access/with-scope';
 import { respons } from '@/lib/indicators/respons';
+import { currentAgreementWhere } from '@/lib/uploads/has-current-agreement';
 import { maturityLevel, type MaturityLevel } from './maturity-level';
 
 export type MaturityRow = {
@@ -28,35 +29,37 @@ export async function listMaturity(_scope: Extract<Scope, { kind: 'ttp' }>, asOf
       orderBy: { name: 'asc' },
       select: {
         id: true, name: true, agbCode: true,
-        agreements: { orderBy: { createdAt: 'desc' }, take: 1, select: { status: true, validUntil: true } },
-        uploads: { orderBy: { receivedAt: 'desc' }, select: { kind: true, status: true, acceptedCount: true, receivedAt: true } },
+        agreements: { orderBy: { createdAt: 'desc' }, take: 1, select: { status: true } },
+        _count: {
+          select: {
+            agreements: { where: currentAgreementWhere(asOf) },
+            uploads: { where: { kind: 'TEST', status: { in: ['VERWERKT', 'VERWERKT_MET_FOUTEN'] }, acceptedCount: { gt: 0 } } },
+          },
+        },
+        uploads: { orderBy: { receivedAt: 'desc' }, take: 1, select: { receivedAt: true } },
       },
     }),
     withScope('system', (tx) =>
-      tx.$queryRaw<{ aanbieder_id: string; ended: bigint; met: bigint; any_rows: boolean }[]>`
+      tx.$queryRaw<{ aanbieder_id: string; ended: bigint; met: bigint }[]>`
         SELECT t.aanbieder_id, count(DISTINCT (t.aanbieder_id, t.traject_id)) FILTER (WHERE t.einddatum >= ${since}::date) AS ended,
-               count(DISTINCT (t.aanbieder_id, t.traject_id)) FILTER (WHERE t.einddatum >= ${since}::date AND ${respons.category()} = 'met') AS met,
-               true AS any_rows
+               count(DISTINCT (t.aanbieder_id, t.traject_id)) FILTER (WHERE t.einddatum >= ${since}::date AND ${respons.category()} = 'met') AS met
         FROM trajectory t GROUP BY t.aanbieder_id`,
     ),
   ]);
   const byProvider = new Map(shares.map((s) => [s.aanbieder_id, s]));
   const { VOLWASSENHEID_RESPONS_5: level5, VOLWASSENHEID_RESPONS_6: level6 } = env();
   return providers.map((p) => {
-    const agreement = p.agreements[0];
-    const current = agreement?.status === 'ONDERTEKEND' && (!agreement.validUntil || agreement.validUntil >= asOf);
     const share = byProvider.get(p.id);
     const r = share && Number(share.ended) > 0 ? Math.round((1000 * Number(share.met)) / Number(share.ended)) / 10 : null;
-    const accepted = (u: (typeof p.uploads)[number]) => (u.status === 'VERWERKT' || u.status === 'VERWERKT_MET_FOUTEN') && (u.acceptedCount ?? 0) > 0;
     return {
       id: p.id,
       name: p.name,
       agbCode: p.agbCode,
-      agreementStatus: agreement?.status ?? null,
+      agreementStatus: p.agreements[0]?.status ?? null,
       respons: r,
       lastUpload: p.uploads[0]?.receivedAt ?? null,
       level: maturityLevel(
-        { currentAgreement: current, testAccepted: p.uploads.some((u) => u.kind === 'TEST' && accepted(u)), productionData: !!share?.any_rows, respons: r },
+        { currentAgreement: p._count.agreements > 0, testAccepted: p._count.uploads > 0, productionData: share !== undefined, respons: r },
         { level5, level6 },
       ),
     };

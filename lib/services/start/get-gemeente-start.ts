@@ -1,7 +1,7 @@
 import { withScope } from '@/lib/access/with-scope';
 import { suppressCount } from '@/lib/indicators/suppression';
 import type { Scope } from '@/lib/access/scope';
-import { Prisma } from '@/lib/db';
+import { trajectoryScopeSql } from '@/lib/access/trajectory-scope';
 
 /** The municipality's (or region's) start page: residents' care, aggregated and suppressed. */
 export async function getGemeenteStart(scope: Extract<Scope, { kind: 'gemeente' }>) {
@@ -11,8 +11,8 @@ export async function getGemeenteStart(scope: Extract<Scope, { kind: 'gemeente' 
       SELECT count(DISTINCT aanbieder_id) AS providers,
              count(DISTINCT client_pseudonym) AS clients,
              count(DISTINCT client_pseudonym) FILTER (WHERE einddatum >= current_date - interval '1 year') AS ended_year
-      FROM trajectory
-      WHERE gemeentecode IN (${Prisma.join(scope.gemeenteCodes.length ? scope.gemeenteCodes : ['----'])})`;
+      FROM trajectory t
+      WHERE ${trajectoryScopeSql(scope)}`;
     const r = rows[0];
     return {
       gemeenten: scope.gemeenteCodes.length,

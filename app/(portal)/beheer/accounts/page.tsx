@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
-import { ROLES } from '@/lib/access/roles';
+import { ORGANISATION_KIND_LABEL, ROLES } from '@/lib/access/roles';
 import { formatDateTime } from '@/lib/format';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { listAccounts } from '@/lib/services/accounts/list-accounts';
@@ -9,8 +9,7 @@ import { changeAction, inviteAction } from './actions';
 
 export const metadata: Metadata = { title: 'Accounts' };
 
-const KIND_LABEL = { TTP: 'TTP', AANBIEDER: 'aanbieder', GEMEENTE: 'gemeente', REGIO: 'regio' } as const;
-const rolesFor = (kind: keyof typeof KIND_LABEL) => (Object.keys(ROLES) as Role[]).filter((r) => ROLES[r].organisationKind === kind);
+const rolesFor = (kind: keyof typeof ORGANISATION_KIND_LABEL) => (Object.keys(ROLES) as Role[]).filter((r) => ROLES[r].organisationKind === kind);
 
 function Action({ id, kind, label }: { id: string; kind: string; label: string }) {
   return (
@@ -39,7 +38,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           <label htmlFor="organisationId">Organisatie</label>
           <select id="organisationId" name="organisationId" required defaultValue="">
             <option value="" disabled>Kies…</option>
-            {organisations.map((o) => <option key={o.id} value={o.id}>{o.name} ({KIND_LABEL[o.kind]})</option>)}
+            {organisations.map((o) => <option key={o.id} value={o.id}>{o.name} ({ORGANISATION_KIND_LABEL[o.kind]})</option>)}
           </select>
         </div>
         <div className="veld">

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
+import { ORGANISATION_KIND_LABEL } from '@/lib/access/roles';
 import { listOrganisations } from '@/lib/services/organisations/list-organisations';
 import { createAanbiederAction, setActiveAction } from './actions';
 
 export const metadata: Metadata = { title: 'Organisaties' };
-
-const KIND = { TTP: 'TTP', AANBIEDER: 'aanbieder', GEMEENTE: 'gemeente', REGIO: 'regio' } as const;
 
 export default async function OrganisationsPage({ searchParams }: { searchParams: Promise<{ melding?: string; fout?: string }> }) {
   const scope = expectScope(await requireScope('organisations:manage', 'organisaties'), 'ttp');
@@ -36,7 +35,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
           <tbody>
             {organisations.map((o) => (
               <tr key={o.id}>
-                <td>{o.name}</td><td>{KIND[o.kind]}</td>
+                <td>{o.name}</td><td>{ORGANISATION_KIND_LABEL[o.kind]}</td>
                 <td>{o.agbCode ? `AGB ${o.agbCode}` : o.cbsCode ? `GM${o.cbsCode}` : '—'}</td>
                 <td>{o.contactEmail ?? '—'}</td><td>{o._count.users}</td>
                 <td>

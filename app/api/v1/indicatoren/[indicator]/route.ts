@@ -16,7 +16,8 @@ const json = (body: unknown, status = 200) =>
 export async function GET(req: Request, { params }: { params: Promise<{ indicator: string }> }) {
   const address = addressFromHeaders(req.headers);
   const url = new URL(req.url);
-  const object = dashboardAuditObject(`api ${(await params).indicator}`, url.searchParams);
+  const key = (await params).indicator;
+  const object = dashboardAuditObject(`api ${key}`, url.searchParams);
   const scope = await authenticateApiToken(req.headers.get('authorization'));
   if (!scope) {
     await writeAudit({ event: 'api:indicator', object, address, outcome: 'geweigerd' });
@@ -24,7 +25,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ indicato
   }
   // The access is logged whatever follows; writing it alongside the query saves a round trip.
   const audited = writeAudit({ event: 'api:indicator', actor: scope.user, object, scope: describeScope(scope), address });
-  const indicator = findIndicator((await params).indicator);
+  const indicator = findIndicator(key);
   if (!indicator) {
     await audited;
     return json({ fout: 'Onbekende indicator.' }, 404);
