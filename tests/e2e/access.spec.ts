@@ -5,7 +5,7 @@ import { loginDemo, orgId, sql } from './helpers/accounts';
 // leaks the other's data in the HTML. Every refusal is in the audit log.
 test('a provider cannot open TTP or municipal pages, nor another provider', async ({ page }) => {
   await loginDemo(page, 'aanbieder2@gemeenteportaal.demo');
-  for (const path of ['/beheer', '/beheer/mail', '/beheer/auditlog', '/beheer/verwerking', '/gemeente']) {
+  for (const path of ['/beheer', '/beheer/mail', '/beheer/auditlog', '/beheer/verwerking', '/beheer/accounts', '/beheer/organisaties', '/beheer/api-tokens', '/beheer/volwassenheid', '/gemeente']) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(403);
     await expect(page.getByRole('heading', { name: 'Geen toegang' })).toBeVisible();
@@ -30,6 +30,7 @@ test('a municipality cannot open provider pages, nor another municipality', asyn
   expect((await page.goto('/beheer'))?.status()).toBe(403);
   expect((await page.goto('/beheer/auditlog'))?.status()).toBe(403);
   expect((await page.request.get('/api/beheer/auditlog')).status()).toBe(403);
+  for (const path of ['/beheer/accounts', '/beheer/organisaties', '/beheer/api-tokens']) expect((await page.goto(path))?.status(), path).toBe(403);
   const tilburg = await orgId({ cbs: '0855' });
   expect((await page.goto(`/organisatie/${tilburg}`))?.status()).toBe(404);
   expect(await page.content()).not.toContain('Gemeente Tilburg');
@@ -39,6 +40,8 @@ test('the TTP sees no client-level pages', async ({ page }) => {
   await loginDemo(page, 'beheer@gemeenteportaal.demo');
   expect((await page.goto('/aanbieder'))?.status()).toBe(403);
   expect((await page.goto('/gemeente'))?.status()).toBe(403);
+  expect((await page.goto('/dashboard/uitval'))?.status()).toBe(403);
+  expect((await page.request.get('/api/dashboard/uitval/export?formaat=csv')).status()).toBe(403);
   // but may open any organisation it manages
   expect((await page.goto(`/organisatie/${await orgId({ agb: '98100001' })}`))?.status()).toBe(200);
 });
