@@ -24,6 +24,8 @@ const ZEnv = z.object({
   /** Where uploaded files are kept (encrypted) until processed and the retention period has passed. */
   UPLOAD_DIR: z.string().default('.data/uploads'),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).default(200),
+  /** Largest signed verwerkersovereenkomst (PDF) an admin may upload. */
+  AGREEMENT_PDF_MAX_MB: z.coerce.number().int().min(1).max(50).default(10),
   UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
   /** Run the nightly import and the test-file worker inside the web server (off: use `npm run job:import`). */
   JOBS_IN_SERVER: z.enum(['aan', 'uit']).default('aan'),

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'api-token:manage': ['TTP_BEHEER'],
   'accounts:manage': ['TTP_BEHEER'],
   'organisations:manage': ['TTP_BEHEER'],
+  'agreements:manage': ['TTP_BEHEER'],
   'organisatie:view': ['TTP_BEHEER', 'AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
 } as const satisfies Record<string, readonly Role[]>;
 

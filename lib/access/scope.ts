@@ -21,6 +21,9 @@ export type Scope =
   | { kind: 'gemeente'; user: ScopeUser; gemeenteCodes: string[] }
   | { kind: 'ttp'; user: ScopeUser };
 
+/** The scope of a TTP admin: the only one that manages organisations, accounts and agreements. */
+export type TtpScope = Extract<Scope, { kind: 'ttp' }>;
+
 export function scopeFor(user: ScopeUser): Scope {
   switch (ROLES[user.role].scopeKind) {
     case 'aanbieder':

@@ -4,6 +4,7 @@ import type { UploadKind } from '@/lib/generated/prisma/enums';
 import { processUpload } from '@/lib/imports/process-upload';
 import { deleteUploadFile } from '@/lib/uploads/file-store';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { expireAgreements } from '@/lib/services/agreements/expire-agreements';
 
 export const IMPORT_RUN_EVENT = 'import.run';
 
@@ -12,7 +13,7 @@ export type JobSummary = { processed: number; skipped: number; filesDeleted: num
 /**
  * Processes every waiting upload of the given kinds, oldest first, including uploads a crashed
  * run left IN_VERWERKING (processUpload's row lock keeps a live run's file from being done twice);
- * then deletes raw files whose retention period has passed.
+ * then deletes raw files whose retention period has passed and marks expired agreements.
  */
 export async function runImportJob(kinds: UploadKind[] = ['TEST', 'PRODUCTIE']): Promise<JobSummary> {
   const waiting = await db().upload.findMany({
@@ -26,6 +27,7 @@ export async function runImportJob(kinds: UploadKind[] = ['TEST', 'PRODUCTIE']):
     else summary.skipped += 1;
   }
   summary.filesDeleted = await deleteExpiredFiles();
+  await expireAgreements();
   // The processing monitor shows the last run from this record.
   await writeAudit({ event: IMPORT_RUN_EVENT, object: JSON.stringify({ soorten: kinds, ...summary }) });
   return summary;

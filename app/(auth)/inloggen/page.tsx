@@ -16,6 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       {params.hersteld !== undefined && <p className="melding melding-ok">Uw wachtwoord is gewijzigd. U kunt nu inloggen.</p>}
       <LoginForm />
       <p><Link href="/wachtwoord-vergeten">Wachtwoord vergeten?</Link></p>
+      <p>Aanbieder zonder account? <Link href="/aanmelden">Meld uw organisatie aan</Link>.</p>
       <section className="toestemming" aria-labelledby="toestemming-kop">
         <h2 id="toestemming-kop" style={{ fontSize: '1rem', margin: '0 0 0.5rem' }}>Voorwaarden voor gebruik</h2>
         <p style={{ margin: 0 }}>

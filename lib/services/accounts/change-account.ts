@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Scope } from '@/lib/access/scope';
+import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { revokeAllSessions } from '@/lib/auth/sessions';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -10,7 +10,6 @@ import { sendInvite } from './invite-account';
 // Account changes by a TTP admin. Sessions re-read the account on every request, so a new role or
 // a deactivation counts from the user's next click; open sessions are ended where that is safer.
 
-type TtpScope = Extract<Scope, { kind: 'ttp' }>;
 export type AccountChange = { kind: 'rol'; role: Role } | { kind: 'deactiveren' } | { kind: 'activeren' } | { kind: '2fa-resetten' } | { kind: 'uitnodiging-opnieuw' };
 
 async function findAccount(id: string) {

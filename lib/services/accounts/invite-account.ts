@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import type { Scope } from '@/lib/access/scope';
+import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { sendMail } from '@/lib/mail/send-mail';
 import { issueUserToken } from '@/lib/auth/user-tokens';
@@ -17,8 +17,6 @@ export const ZInvite = z.object({
   role: z.enum(Role, 'Kies een rol.'),
   organisationId: z.uuid('Kies een organisatie.'),
 });
-
-type TtpScope = Extract<Scope, { kind: 'ttp' }>;
 
 /** Mails a one-time link to set a password; 2FA is enrolled at the first login. */
 export async function sendInvite(user: { id: string; email: string; name: string }, organisationName: string) {

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Scope } from '@/lib/access/scope';
+import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
-
-type TtpScope = Extract<Scope, { kind: 'ttp' }>;
 
 export const ZNewAanbieder = z.object({
   name: z.string().trim().min(2, 'Vul de naam van de aanbieder in.').max(200, 'Hoogstens 200 tekens.'),

@@ -5,6 +5,10 @@ import type { Scope } from '@/lib/access/scope';
 export async function listOrganisations(_scope: Extract<Scope, { kind: 'ttp' }>) {
   return db().organisation.findMany({
     orderBy: [{ kind: 'asc' }, { name: 'asc' }],
-    select: { id: true, kind: true, name: true, agbCode: true, cbsCode: true, contactEmail: true, active: true, _count: { select: { users: true } } },
+    select: {
+      id: true, kind: true, name: true, agbCode: true, cbsCode: true, contactEmail: true, active: true,
+      hostGemeente: { select: { name: true } },
+      _count: { select: { users: true, regioMembers: true } },
+    },
   });
 }

@@ -1,10 +1,8 @@
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Scope } from '@/lib/access/scope';
+import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { revokeAllSessions } from '@/lib/auth/sessions';
-
-type TtpScope = Extract<Scope, { kind: 'ttp' }>;
 
 /**
  * Deactivates or reactivates an organisation. Nothing is deleted: its data, uploads and audit trail

@@ -1,0 +1,22 @@
+import { db } from '@/lib/db';
+import type { TtpScope } from '@/lib/access/scope';
+
+/** A region with its members, and the registered municipalities that could join it; null when it is no region. */
+export async function getRegio(_scope: TtpScope, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const regio = await db().organisation.findFirst({
+    where: { id, kind: 'REGIO' },
+    select: {
+      id: true, name: true, active: true, hostGemeenteId: true,
+      regioMembers: { select: { gemeente: { select: { id: true, name: true, cbsCode: true } } }, orderBy: { gemeente: { name: 'asc' } } },
+    },
+  });
+  if (!regio) return null;
+  const members = regio.regioMembers.map((m) => m.gemeente);
+  const candidates = await db().organisation.findMany({
+    where: { kind: 'GEMEENTE', active: true, id: { notIn: members.map((m) => m.id) } },
+    select: { id: true, name: true, cbsCode: true },
+    orderBy: { name: 'asc' },
+  });
+  return { ...regio, members, candidates };
+}
