@@ -47,6 +47,16 @@ export const DEMO_AANBIEDERS: {
   { agbCode: '98100012', name: 'Jeugdcoaching Noord-Brabant', agreement: 'AANGEVRAAGD', share: 0, respons: 0, uitval: 0, tevredenheid: 0, hulpvormen: [], productcategorie: '45' },
 ];
 
+/** A provider that asked for access through the public form and waits for the TTP. */
+export const DEMO_AANMELDING = {
+  organisationName: 'Praktijk De Horizon',
+  agbCode: '98100013',
+  contactName: 'Hanna de Horizon',
+  contactEmail: 'contact@horizon.demo',
+  accounts: [{ name: 'Henk Horizon', email: 'henk@horizon.demo', role: 'AANBIEDER_UPLOAD' }],
+  note: 'Wij leveren ambulante jeugdhulp in Tilburg en Goirle.',
+};
+
 export const DEMO_TTP = { name: 'Gemeenteportaal TTP (demo)' } as const;
 
 export const DEMO_PASSWORD = 'Demo-wachtwoord-2026!';

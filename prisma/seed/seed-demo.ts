@@ -4,7 +4,7 @@ import { openRecordSink } from '@/lib/imports/load-records';
 import { sealString } from '@/lib/crypto/secret-box';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { DEMO_AANBIEDERS, DEMO_ACCOUNTS, DEMO_GEMEENTEN, DEMO_PASSWORD, DEMO_REGIO, DEMO_TTP } from './demo-organisations';
+import { DEMO_AANBIEDERS, DEMO_AANMELDING, DEMO_ACCOUNTS, DEMO_GEMEENTEN, DEMO_PASSWORD, DEMO_REGIO, DEMO_TTP } from './demo-organisations';
 import { generateDemoTrajectories } from './demo-trajectories';
 import { seedDemoUploads } from './demo-uploads';
 
@@ -50,6 +50,8 @@ export async function seedDemo(opts: { trajectories?: number; today?: Date } = {
   }
 
   await seedDemoUploads(aanbieders, today);
+  // One aanmelding waiting in the TTP's queue (Beheer → Aanmeldingen).
+  await db().accessRequest.create({ data: DEMO_AANMELDING });
 
   const orgFor = (key: string) => (key === 'ttp' ? ttp.id : key === 'regio' ? regio.id : (aanbieders.get(key) ?? gemeenten.get(key)!));
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -5,7 +5,7 @@ import { loginDemo, orgId, sql } from './helpers/accounts';
 // leaks the other's data in the HTML. Every refusal is in the audit log.
 test('a provider cannot open TTP or municipal pages, nor another provider', async ({ page }) => {
   await loginDemo(page, 'aanbieder2@gemeenteportaal.demo');
-  for (const path of ['/beheer', '/beheer/mail', '/beheer/auditlog', '/beheer/verwerking', '/beheer/accounts', '/beheer/organisaties', '/beheer/api-tokens', '/beheer/volwassenheid', '/gemeente']) {
+  for (const path of ['/beheer', '/beheer/mail', '/beheer/auditlog', '/beheer/verwerking', '/beheer/accounts', '/beheer/organisaties', '/beheer/api-tokens', '/beheer/volwassenheid', '/beheer/aanmeldingen', '/beheer/overeenkomsten', '/gemeente']) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(403);
     await expect(page.getByRole('heading', { name: 'Geen toegang' })).toBeVisible();
@@ -30,7 +30,14 @@ test('a municipality cannot open provider pages, nor another municipality', asyn
   expect((await page.goto('/beheer'))?.status()).toBe(403);
   expect((await page.goto('/beheer/auditlog'))?.status()).toBe(403);
   expect((await page.request.get('/api/beheer/auditlog')).status()).toBe(403);
-  for (const path of ['/beheer/accounts', '/beheer/organisaties', '/beheer/api-tokens']) expect((await page.goto(path))?.status(), path).toBe(403);
+  for (const path of ['/beheer/accounts', '/beheer/organisaties', '/beheer/api-tokens', '/beheer/aanmeldingen', '/beheer/overeenkomsten']) {
+    expect((await page.goto(path))?.status(), path).toBe(403);
+  }
+  // the agreement routes refuse too, also for a real agreement id
+  const [agreement] = await sql<{ id: string }>(`SELECT id FROM processing_agreement LIMIT 1`);
+  expect((await page.request.get(`/api/beheer/overeenkomsten/${agreement.id}/document`)).status()).toBe(403);
+  const post = await page.request.post(`/api/beheer/overeenkomsten/${agreement.id}/ondertekend`, { multipart: { signedAt: '2026-11-01' }, maxRedirects: 0 });
+  expect(post.status()).toBe(403);
   const tilburg = await orgId({ cbs: '0855' });
   expect((await page.goto(`/organisatie/${tilburg}`))?.status()).toBe(404);
   expect(await page.content()).not.toContain('Gemeente Tilburg');

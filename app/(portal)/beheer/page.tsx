@@ -24,6 +24,7 @@ export default async function BeheerStart() {
           { label: 'Actieve accounts', value: n(s.users), note: s.lockedUsers ? `${s.lockedUsers} tijdelijk geblokkeerd` : undefined },
           { label: 'Ondertekende overeenkomsten', value: n(s.agreementCounts.ONDERTEKEND), note: `${n(s.agreementCounts.VERZONDEN)} verzonden, ${n(s.agreementCounts.AANGEVRAAGD)} aangevraagd` },
           { label: 'Niet verzonden e-mail', value: n(s.unsentMail) },
+          { label: 'Nieuwe aanmeldingen', value: n(s.newRequests) },
         ]}
       />
     </>

@@ -18,9 +18,13 @@ const back = (message: string, ok: boolean) =>
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const scope = expectScope(await requireScope('agreements:manage', `overeenkomst ${z.uuid().safeParse(id).data ?? '?'} ondertekend vastleggen`), 'ttp');
-  // Same-origin forms only (the session cookie is SameSite=Lax already; this also refuses other sites' scripts).
+  // Same-origin forms only (the session cookie is SameSite=Lax already). Browsers send Origin "null"
+  // under our Referrer-Policy no-referrer, so Sec-Fetch-Site is the signal where they send it.
+  const site = req.headers.get('sec-fetch-site');
   const origin = req.headers.get('origin');
-  if (origin && origin !== new URL(env().APP_URL).origin) return new Response('Verboden', { status: 403 });
+  if ((site && site !== 'same-origin') || (origin && origin !== 'null' && origin !== new URL(env().APP_URL).origin)) {
+    return new Response('Verboden', { status: 403 });
+  }
   try {
     const body = await readBody(req, (env().AGREEMENT_PDF_MAX_MB + 1) * 1024 * 1024);
     const form = await new Response(new Uint8Array(body), { headers: { 'content-type': req.headers.get('content-type') ?? '' } }).formData();
