@@ -1,4 +1,4 @@
-import { formatPct } from '@/components/dashboard/format-figure';
+import { formatPct } from '@/lib/indicators/format-figure';
 import { textOn } from './palette';
 
 type Segment = { label: string; pct: number | null; colour: string };

@@ -1,4 +1,4 @@
-import { formatPct } from '@/components/dashboard/format-figure';
+import { formatPct } from '@/lib/indicators/format-figure';
 
 type Point = { label: string; pct: number | null };
 

@@ -1,5 +1,5 @@
 import type { Figure } from '@/lib/indicators/indicator-table';
-import { formatN, formatPct, HIDDEN_EXPLANATION, HIDDEN_LABEL } from './format-figure';
+import { formatN, formatPct, HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
 
 /** A count and its percentage, or the one marker for a hidden figure. */
 export function FigureCells({ f, withPct = true }: { f: Figure; withPct?: boolean }) {

@@ -3,7 +3,7 @@ import type { OverviewCard } from '@/lib/services/indicators/get-dashboard-overv
 import { Legend, StackedBar } from '@/components/charts/stacked-bar';
 import { TrendLine } from '@/components/charts/trend-line';
 import { paletteFor } from '@/components/charts/palette';
-import { formatN, formatPct, HIDDEN_EXPLANATION, HIDDEN_LABEL } from './format-figure';
+import { formatN, formatPct, HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
 
 /** One indicator on the overview: the distribution bar, the headline with n, and the trend per quarter. */
 export function IndicatorCard({ card, href }: { card: OverviewCard; href: string }) {

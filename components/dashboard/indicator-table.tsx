@@ -1,7 +1,7 @@
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import type { TableRow } from '@/lib/indicators/indicator-table';
 import { FigureCells } from './figure-cell';
-import { HIDDEN_EXPLANATION, HIDDEN_LABEL } from './format-figure';
+import { HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
 
 /** The table behind every chart: all figures of a view, with n (distinct clients) and percentages. */
 export function IndicatorTable({ view, caption }: { view: IndicatorView; caption: string }) {

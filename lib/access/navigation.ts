@@ -3,18 +3,19 @@ import { can, type Permission } from './permissions';
 
 export type NavItem = { label: string; href?: string; permission: Permission };
 
-// The navigation shows only what a role may use. Items without href are announced as "binnenkort"
-// (their issues: upload/import, dashboards, administration, spiegelrapportage).
+// The navigation shows only what a role may use.
 const NAV: NavItem[] = [
   { label: 'Start', href: '/aanbieder', permission: 'aanbieder:start' },
   { label: 'Aanleveren', href: '/aanbieder/aanleveren', permission: 'upload:create' },
   { label: 'Uploadgeschiedenis', href: '/aanbieder/uploads', permission: 'upload:view' },
   { label: 'Bestandsformaat', href: '/bestandsformaat', permission: 'upload:view' },
   { label: 'Dashboard', href: '/dashboard', permission: 'aanbieder:start' },
-  { label: 'Spiegelrapportage', permission: 'aanbieder:start' },
+  { label: 'Spiegelrapportage', href: '/spiegelrapportage', permission: 'aanbieder:start' },
+  { label: 'Kwaliteitsgesprekken', href: '/kwaliteitsgesprekken', permission: 'aanbieder:start' },
   { label: 'Start', href: '/gemeente', permission: 'gemeente:start' },
   { label: 'Dashboard', href: '/dashboard', permission: 'gemeente:start' },
-  { label: 'Kwaliteitsgesprekken', permission: 'gemeente:start' },
+  { label: 'Spiegelrapportages', href: '/spiegelrapportage', permission: 'gemeente:start' },
+  { label: 'Kwaliteitsgesprekken', href: '/kwaliteitsgesprekken', permission: 'gemeente:start' },
   { label: 'Start', href: '/beheer', permission: 'beheer:start' },
   { label: 'Organisaties', href: '/beheer/organisaties', permission: 'organisations:manage' },
   { label: 'Accounts', href: '/beheer/accounts', permission: 'accounts:manage' },

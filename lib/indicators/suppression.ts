@@ -6,8 +6,11 @@ import type { Scope } from '@/lib/access/scope';
 
 export const K_ANONYMITY = 7;
 
-/** Who sees small numbers: only a provider, in its own data. Everyone else gets suppressed figures. */
-export const needsSuppression = (scope: Scope) => scope.kind !== 'aanbieder';
+/**
+ * Who sees small numbers: only a provider, in its own data. Everyone else gets suppressed figures,
+ * and so does a provider's shareable spiegelrapportage (`shareable`), which it may pass on.
+ */
+export const needsSuppression = (scope: Scope, shareable = false) => shareable || scope.kind !== 'aanbieder';
 
 /** How every hidden figure is shown, on pages and in exports. */
 export const HIDDEN_MARKER = `< ${K_ANONYMITY}`;

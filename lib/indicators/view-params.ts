@@ -15,6 +15,8 @@ export type ViewParams = {
   /** As in the URL; the default period is filled in per indicator (withDefaultPeriod). */
   filters: FilterState;
   asOf: Date;
+  /** A provider's own figures as it may share them: suppressed like everyone else's (spiegelrapportage). */
+  shareable?: boolean;
 };
 
 const ZDomein = z.enum(Object.keys(DOMEINEN) as [Domein, ...Domein[]]).catch('JEUGD');
@@ -22,7 +24,7 @@ const ZDomein = z.enum(Object.keys(DOMEINEN) as [Domein, ...Domein[]]).catch('JE
 const first = (input: SearchInput, key: string): string | undefined => valuesOf(input, key)[0];
 
 /** Municipalities and regions work in whole quarters (docs/suppression.md): no table per month. */
-export const groupByFor = (scope: Scope, g: GroupBy): GroupBy => (g === 'maand' && needsSuppression(scope) ? 'kwartaal' : g);
+export const groupByFor = (scope: Scope, g: GroupBy, shareable = false): GroupBy => (g === 'maand' && needsSuppression(scope, shareable) ? 'kwartaal' : g);
 
 /** Reads a view from URL parameters; anything invalid falls back to its default, never an error. */
 export function parseViewParams(scope: Scope, input: SearchInput, asOf = new Date()): ViewParams {

@@ -13,7 +13,7 @@ export type PeriodFigure = { label: string; van: string; tm: string; headline: F
  * view of its own, with its own suppression; the periods do not overlap for periods up to a year.
  */
 export async function getComparison(scope: Scope, indicator: IndicatorDefinition, params: ViewParams): Promise<PeriodFigure[]> {
-  const current = filtersFor(indicator, params, needsSuppression(scope));
+  const current = filtersFor(indicator, params, needsSuppression(scope, params.shareable));
   const length = monthsBetween(current.eind_van!, current.eind_tm!) + 1;
   const periods = [
     { label: 'Deze periode', shift: 0 },

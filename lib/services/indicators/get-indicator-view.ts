@@ -34,8 +34,8 @@ export type IndicatorView = {
  */
 export async function getIndicatorView(scope: Scope, indicator: IndicatorDefinition, params: ViewParams): Promise<IndicatorView> {
   if (scope.kind === 'ttp') throw new AppError('Beheerders van de TTP zien geen cijfers.', 403);
-  const suppression = needsSuppression(scope);
-  const groupBy = groupByFor(scope, params.groupBy);
+  const suppression = needsSuppression(scope, params.shareable);
+  const groupBy = groupByFor(scope, params.groupBy, params.shareable);
   const filters = filtersFor(indicator, params, suppression);
   const neighbours = suppression ? neighboursOf(filters, periodStep(suppression)) : [];
   if (neighbours.length > MAX_NEIGHBOURS) {

@@ -1,6 +1,6 @@
-import { db } from '@/lib/db';
+import { db, Prisma } from '@/lib/db';
 import { env } from '@/lib/env';
-import type { Scope } from '@/lib/access/scope';
+import type { TtpScope } from '@/lib/access/scope';
 import { withScope } from '@/lib/access/with-scope';
 import { respons } from '@/lib/indicators/respons';
 import { currentAgreementWhere } from '@/lib/uploads/has-current-agreement';
@@ -14,6 +14,8 @@ export type MaturityRow = {
   level: MaturityLevel;
   respons: number | null;
   lastUpload: Date | null;
+  /** Trajectories ended in the last twelve months: the base of the respons. */
+  ended: number;
 };
 
 /**
@@ -21,11 +23,20 @@ export type MaturityRow = {
  * trajectories ended in the last twelve months, computed in system scope: the TTP sees the level
  * and that share, never a client-level row or a figure of an indicator.
  */
-export async function listMaturity(_scope: Extract<Scope, { kind: 'ttp' }>, asOf = new Date()): Promise<MaturityRow[]> {
+export async function listMaturity(_scope: TtpScope, asOf = new Date()): Promise<MaturityRow[]> {
+  return maturityRows({}, asOf);
+}
+
+/** One provider's level, for its spiegelrapportage (the caller has checked that the scope may see the report). */
+export async function maturityOf(aanbiederId: string, asOf = new Date()): Promise<MaturityRow | null> {
+  return (await maturityRows({ id: aanbiederId }, asOf))[0] ?? null;
+}
+
+async function maturityRows(where: { id?: string }, asOf: Date): Promise<MaturityRow[]> {
   const since = new Date(asOf.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
   const [providers, shares] = await Promise.all([
     db().organisation.findMany({
-      where: { kind: 'AANBIEDER', active: true },
+      where: { kind: 'AANBIEDER', active: true, ...where },
       orderBy: { name: 'asc' },
       select: {
         id: true, name: true, agbCode: true,
@@ -43,7 +54,7 @@ export async function listMaturity(_scope: Extract<Scope, { kind: 'ttp' }>, asOf
       tx.$queryRaw<{ aanbieder_id: string; ended: bigint; met: bigint }[]>`
         SELECT t.aanbieder_id, count(DISTINCT (t.aanbieder_id, t.traject_id)) FILTER (WHERE t.einddatum >= ${since}::date) AS ended,
                count(DISTINCT (t.aanbieder_id, t.traject_id)) FILTER (WHERE t.einddatum >= ${since}::date AND ${respons.category()} = 'met') AS met
-        FROM trajectory t GROUP BY t.aanbieder_id`,
+        FROM trajectory t ${where.id ? Prisma.sql`WHERE t.aanbieder_id = ${where.id}::uuid` : Prisma.empty} GROUP BY t.aanbieder_id`,
     ),
   ]);
   const byProvider = new Map(shares.map((s) => [s.aanbieder_id, s]));
@@ -58,6 +69,7 @@ export async function listMaturity(_scope: Extract<Scope, { kind: 'ttp' }>, asOf
       agreementStatus: p.agreements[0]?.status ?? null,
       respons: r,
       lastUpload: p.uploads[0]?.receivedAt ?? null,
+      ended: Number(share?.ended ?? 0),
       level: maturityLevel(
         { currentAgreement: p._count.agreements > 0, testAccepted: p._count.uploads > 0, productionData: share !== undefined, respons: r },
         { level5, level6 },

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { requireScope } from '@/lib/access/require-scope';
+import { parsePeriod } from '@/lib/reports/report-period';
+import { errorResponse, reportResponse, ZReportFormat } from '@/lib/reports/report-download';
+import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+
+const ZQuery = z.object({
+  aanbieder: z.string().regex(/^\d{8}$/),
+  periode: z.string().transform((v, ctx) => parsePeriod(v) ?? (ctx.addIssue({ code: 'custom', message: 'periode' }), z.NEVER)),
+  versie: z.enum(['intern', 'deelbaar']),
+  formaat: ZReportFormat,
+});
+
+/** GET ?aanbieder=<AGB>&periode=2026-K3&versie=intern|deelbaar&formaat=pdf|xlsx. Every download is in the audit log. */
+export async function GET(req: Request) {
+  const params = Object.fromEntries(new URL(req.url).searchParams);
+  const q = ZQuery.safeParse(params);
+  const object = `spiegelrapportage ${JSON.stringify({ aanbieder: params.aanbieder, periode: params.periode, versie: params.versie, formaat: params.formaat }).slice(0, 300)}`;
+  const scope = await requireScope('report:view', object);
+  if (!q.success) return new Response('Kies een aanbieder, een periode, een versie en een formaat.', { status: 400 });
+  try {
+    const report = await getSpiegelrapportage(scope, { agbCode: q.data.aanbieder, period: q.data.periode, version: q.data.versie });
+    return await reportResponse(report, q.data.formaat);
+  } catch (err) {
+    return errorResponse(err, { scope, event: 'report:view', object });
+  }
+}

@@ -1,0 +1,40 @@
+import { FigureCells } from '@/components/dashboard/figure-cell';
+import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+
+/** The figures of a spiegelrapportage as accessible tables: per indicator the consecutive periods. */
+export function ReportSummary({ report }: { report: Spiegelrapportage }) {
+  return (
+    <>
+      <p>
+        Volwassenheidsniveau: <strong>{report.maturity.level ?? '–'}</strong> ({report.maturity.label}). Over: {report.audience}.
+      </p>
+      {report.indicators.map((ind) => (
+        <section key={ind.key} aria-labelledby={`rapport-${ind.key}`}>
+          <h3 id={`rapport-${ind.key}`}>{ind.label}</h3>
+          <div className="tabel-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Periode</th>
+                  <th scope="col">Cliënten</th>
+                  <th scope="col" colSpan={2}>{ind.headline}</th>
+                  {ind.periods[0]?.respons && <th scope="col" colSpan={2}>Respons</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {ind.periods.map((p) => (
+                  <tr key={p.period.key} aria-current={p.period.key === report.period.key ? 'true' : undefined}>
+                    <th scope="row">{p.period.label}</th>
+                    <FigureCells f={p.populatie} withPct={false} />
+                    <FigureCells f={p.headline} />
+                    {p.respons && <FigureCells f={p.respons} />}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}

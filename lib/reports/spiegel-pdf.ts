@@ -1,0 +1,173 @@
+import { grayscale, PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { formatMonth } from '@/lib/filters/months';
+import { formatN, formatPct, HIDDEN_EXPLANATION } from '@/lib/indicators/format-figure';
+import type { Figure } from '@/lib/indicators/indicator-table';
+import type { ReportIndicator, Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+import { REPORT_VERSION_LABEL } from '@/lib/services/reports/report-target';
+
+// The spiegelrapportage as an A4 PDF. Black and white by design: categories are shades of grey from
+// dark to light with their percentage printed in the bar, and every figure is also in a table, so
+// the report reads the same printed on any office printer. Built with pdf-lib's standard Helvetica
+// (no font files, no network); text is limited to what WinAnsi can encode.
+
+const A4 = { w: 595.28, h: 841.89 };
+const M = 50; // margin
+const WIDTH = A4.w - 2 * M;
+const SHADES = [0.15, 0.38, 0.58, 0.76, 0.9];
+
+/** WinAnsi has no ≤ ≥ →: write them out; anything else it cannot encode becomes "?". */
+export function pdfSafe(text: string): string {
+  return text
+    .replace(/≤/g, '<=')
+    .replace(/≥/g, '>=')
+    .replace(/→/g, '->')
+    .replace(/[^\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac]/g, '?');
+}
+
+type Fonts = { regular: PDFFont; bold: PDFFont };
+
+class Writer {
+  page!: PDFPage;
+  y = 0;
+  constructor(readonly doc: PDFDocument, readonly fonts: Fonts) {
+    this.newPage();
+  }
+  newPage() {
+    this.page = this.doc.addPage([A4.w, A4.h]);
+    this.y = A4.h - M;
+  }
+  ensure(height: number) {
+    if (this.y - height < M + 20) this.newPage();
+  }
+  text(t: string, opts: { x?: number; size?: number; bold?: boolean; shade?: number; advance?: boolean } = {}) {
+    const size = opts.size ?? 10;
+    this.page.drawText(pdfSafe(t), { x: opts.x ?? M, y: this.y - size, size, font: opts.bold ? this.fonts.bold : this.fonts.regular, color: grayscale(opts.shade ?? 0) });
+    if (opts.advance !== false) this.y -= size * 1.4;
+  }
+  /** Wrapped paragraph within the text width. */
+  paragraph(t: string, size = 9, shade = 0.2) {
+    const words = pdfSafe(t).split(/\s+/);
+    let line = '';
+    for (const w of words) {
+      const next = line ? `${line} ${w}` : w;
+      if (this.fonts.regular.widthOfTextAtSize(next, size) > WIDTH && line) {
+        this.text(line, { size, shade });
+        line = w;
+      } else line = next;
+    }
+    if (line) this.text(line, { size, shade });
+  }
+  width(t: string, size: number, bold = false) {
+    return (bold ? this.fonts.bold : this.fonts.regular).widthOfTextAtSize(pdfSafe(t), size);
+  }
+}
+
+const periodText = (p: { label: string; van: string; tm: string }) => `${p.label}, einddatum ${formatMonth(p.van)} t/m ${formatMonth(p.tm)}`;
+const cell = (f: Figure) => (f.suppressed ? formatN(f) : f.pct === null ? formatN(f) : `${formatN(f)} (${formatPct(f.pct)})`);
+
+function drawBar(w: Writer, figures: Figure[], x: number, width: number, height: number) {
+  let left = x;
+  const y = w.y - height;
+  figures.forEach((f, i) => {
+    const share = f.pct ?? 0;
+    const segment = (width * share) / 100;
+    if (segment <= 0) return;
+    const shade = SHADES[Math.min(i, SHADES.length - 1)];
+    w.page.drawRectangle({ x: left, y, width: segment, height, color: grayscale(shade), borderColor: grayscale(0), borderWidth: 0.4 });
+    const label = formatPct(f.pct);
+    if (w.width(label, 7) + 4 < segment) {
+      w.page.drawText(label, { x: left + 2, y: y + height / 2 - 2.5, size: 7, font: w.fonts.regular, color: grayscale(shade < 0.5 ? 1 : 0) });
+    }
+    left += segment;
+  });
+  if (left === x) w.page.drawRectangle({ x, y, width, height, borderColor: grayscale(0.5), borderWidth: 0.4 });
+}
+
+function drawIndicator(w: Writer, ind: ReportIndicator) {
+  const rowH = 14;
+  w.ensure(60 + ind.periods.length * (rowH + 4) + (ind.periods.length + 2) * 12);
+  w.y -= 6;
+  w.text(ind.label, { size: 13, bold: true });
+  w.paragraph(ind.description);
+  // legend
+  let lx = M;
+  ind.categories.forEach((c, i) => {
+    const label = pdfSafe(c.label);
+    const lw = w.width(label, 7.5) + 18;
+    if (lx + lw > M + WIDTH) {
+      lx = M;
+      w.y -= 11;
+    }
+    w.page.drawRectangle({ x: lx, y: w.y - 8, width: 8, height: 8, color: grayscale(SHADES[Math.min(i, SHADES.length - 1)]), borderColor: grayscale(0), borderWidth: 0.4 });
+    w.page.drawText(label, { x: lx + 11, y: w.y - 7.5, size: 7.5, font: w.fonts.regular });
+    lx += lw;
+  });
+  w.y -= 16;
+  // one bar per period: the distribution over the categories
+  for (const p of ind.periods) {
+    w.text(p.period.label, { size: 8, advance: false });
+    if (p.whollySuppressed || p.headline.suppressed) {
+      w.text(p.whollySuppressed ? `${formatN(p.populatie)} cliënten: niet getoond` : 'niet getoond', { x: M + 110, size: 8, advance: false });
+    } else if ((p.populatie.n ?? 0) === 0) {
+      w.text('geen beëindigde trajecten', { x: M + 110, size: 8, advance: false });
+    } else {
+      drawBar(w, p.categories, M + 110, WIDTH - 180, rowH - 3);
+      w.text(`n = ${formatN(p.populatie)}`, { x: M + WIDTH - 60, size: 8, advance: false });
+    }
+    w.y -= rowH + 2;
+  }
+  // the same figures as a table: n (percentage) per category, and respons
+  w.y -= 4;
+  const cols = ['Periode', 'Cliënten', ...ind.categories.map((c) => c.label), ...(ind.periods[0]?.respons ? ['Respons'] : [])];
+  const colW = [90, 50, ...Array(cols.length - 2).fill((WIDTH - 140) / (cols.length - 2))];
+  const xs = colW.reduce<number[]>((acc, cw, i) => [...acc, i === 0 ? M : acc[i - 1] + colW[i - 1]], []);
+  const header = (t: string, i: number) => {
+    const max = colW[i] - 4;
+    let s = pdfSafe(t);
+    while (s.length > 3 && w.width(s, 7, true) > max) s = `${s.slice(0, -2)}…`;
+    return s;
+  };
+  cols.forEach((c, i) => w.text(header(c, i), { x: xs[i], size: 7, bold: true, advance: false }));
+  w.y -= 11;
+  for (const p of ind.periods) {
+    const values = [p.period.label, formatN(p.populatie), ...p.categories.map(cell), ...(p.respons ? [cell(p.respons)] : [])];
+    values.forEach((v, i) => w.text(v, { x: xs[i], size: 7.5, advance: false }));
+    w.y -= 11;
+  }
+  w.page.drawLine({ start: { x: M, y: w.y - 2 }, end: { x: M + WIDTH, y: w.y - 2 }, thickness: 0.3, color: grayscale(0.6) });
+  w.y -= 10;
+}
+
+export async function spiegelrapportagePdf(r: Spiegelrapportage): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
+  doc.setTitle(pdfSafe(`Spiegelrapportage ${r.aanbieder.name}, ${r.period.label}`));
+  doc.setAuthor('Gemeenteportaal');
+  doc.setCreator('Gemeenteportaal');
+  doc.setLanguage('nl-NL');
+  doc.setCreationDate(new Date(r.generatedAt));
+  const w = new Writer(doc, fonts);
+  w.text('Spiegelrapportage', { size: 20, bold: true });
+  w.text(`${r.aanbieder.name}, AGB-code ${r.aanbieder.agbCode}`, { size: 13, bold: true });
+  w.y -= 4;
+  w.text(`Periode: ${periodText(r.period)}`, { size: 9 });
+  w.text(`Versie: ${REPORT_VERSION_LABEL[r.version]}`, { size: 9 });
+  w.text(`Over: ${r.audience}`, { size: 9 });
+  w.text(`Volwassenheidsniveau: ${r.maturity.level ?? ''} ${r.maturity.label}`.replace('  ', ' '), { size: 9 });
+  w.text(`Gemaakt: ${new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(r.generatedAt))}`, { size: 9 });
+  w.y -= 4;
+  w.paragraph(
+    r.version === 'deelbaar'
+      ? `"< 7": ${HIDDEN_EXPLANATION} Deze versie mag gedeeld worden, bijvoorbeeld voor het kwaliteitsgesprek.`
+      : 'Interne versie: alle aantallen, ook kleine. Alleen voor de aanbieder zelf; deel de deelbare versie.',
+  );
+  w.paragraph('Elke periode telt de trajecten met een einddatum in die periode. Cliënten: unieke cliënten; percentages over de gemeten trajecten (respons: over alle beëindigde trajecten). De vier perioden zijn opeenvolgend; vergelijk ze als ontwikkeling, niet als norm.');
+  for (const ind of r.indicators) drawIndicator(w, ind);
+  const pages = doc.getPages();
+  pages.forEach((p, i) =>
+    p.drawText(pdfSafe(`Gemeenteportaal - spiegelrapportage ${r.aanbieder.name} - ${r.period.label} - pagina ${i + 1} van ${pages.length}`), {
+      x: M, y: M / 2, size: 7, font: fonts.regular, color: grayscale(0.35),
+    }),
+  );
+  return Buffer.from(await doc.save());
+}

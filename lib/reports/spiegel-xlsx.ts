@@ -1,0 +1,50 @@
+import ExcelJS from 'exceljs';
+import { neutraliseFormula } from '@/lib/exports/csv';
+import { formatMonth } from '@/lib/filters/months';
+import { HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
+import type { Figure } from '@/lib/indicators/indicator-table';
+import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+import { REPORT_VERSION_LABEL } from '@/lib/services/reports/report-target';
+
+// The spiegelrapportage as Excel: a sheet that says what it is, and the figures in long format (one
+// row per indicator, period and figure), so a pivot table or BI tool reads it without reshaping.
+// A hidden figure is the text "< 7" with an empty percentage; no cell is ever a formula.
+
+const text = (v: string) => neutraliseFormula(v);
+
+export async function spiegelrapportageXlsx(r: Spiegelrapportage): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Gemeenteportaal';
+  wb.created = new Date(r.generatedAt);
+
+  const about = wb.addWorksheet('Toelichting');
+  const info: [string, string][] = [
+    ['Spiegelrapportage', r.aanbieder.name],
+    ['AGB-code', r.aanbieder.agbCode],
+    ['Periode', `${r.period.label}, einddatum ${formatMonth(r.period.van)} t/m ${formatMonth(r.period.tm)}`],
+    ['Versie', REPORT_VERSION_LABEL[r.version]],
+    ['Over', r.audience],
+    ['Volwassenheidsniveau', `${r.maturity.level ?? ''} ${r.maturity.label}`.trim()],
+    ['Gemaakt', r.generatedAt],
+    ['Afgeschermd', r.version === 'deelbaar' ? `"${HIDDEN_LABEL}": ${HIDDEN_EXPLANATION}` : 'Interne versie: niets afgeschermd. Alleen voor de aanbieder zelf.'],
+  ];
+  for (const [k, v] of info) about.addRow([k, text(v)]).getCell(1).font = { bold: true };
+  about.getColumn(1).width = 22;
+  about.getColumn(2).width = 90;
+
+  const sheet = wb.addWorksheet('Cijfers');
+  sheet.addRow(['indicator', 'periode', 'einddatum_van', 'einddatum_tm', 'cijfer', 'clienten', 'percentage']).font = { bold: true };
+  const add = (indicator: string, p: { key: string; van: string; tm: string }, what: string, f: Figure) =>
+    sheet.addRow([text(indicator), p.key, p.van, p.tm, text(what), f.suppressed ? HIDDEN_LABEL : (f.n ?? 0), f.suppressed ? null : f.pct]);
+  for (const ind of r.indicators) {
+    for (const p of ind.periods) {
+      add(ind.label, p.period, 'populatie (beëindigde trajecten)', p.populatie);
+      ind.categories.forEach((c, i) => add(ind.label, p.period, c.label, p.categories[i]));
+      add(ind.label, p.period, ind.headline, p.headline);
+      if (p.respons) add(ind.label, p.period, 'respons', p.respons);
+    }
+  }
+  sheet.columns.forEach((c, i) => (c.width = [34, 10, 14, 14, 36, 10, 12][i]));
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

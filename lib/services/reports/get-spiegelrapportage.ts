@@ -1,0 +1,91 @@
+import type { Scope } from '@/lib/access/scope';
+import { K_ANONYMITY } from '@/lib/indicators/suppression';
+import { indicatorsFor } from '@/lib/indicators/registry';
+import type { Figure } from '@/lib/indicators/indicator-table';
+import type { FilterState } from '@/lib/filters/registry';
+import { periodSeries, type ReportPeriod } from '@/lib/reports/report-period';
+import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
+import { MATURITY_LABELS } from '@/lib/services/maturity/maturity-level';
+import { maturityOf } from '@/lib/services/maturity/list-maturity';
+import { reportTarget, type ReportVersion } from './report-target';
+
+/** Periods a report compares: the chosen one and the three before it (Hart van Brabant: consecutive periods). */
+export const REPORT_PERIODS = 4;
+
+export type ReportPeriodFigures = {
+  period: ReportPeriod;
+  whollySuppressed: boolean;
+  populatie: Figure;
+  headline: Figure;
+  categories: Figure[];
+  respons: Figure | null;
+};
+
+export type ReportIndicator = {
+  key: string;
+  label: string;
+  description: string;
+  headline: string;
+  categories: { key: string; label: string }[];
+  periods: ReportPeriodFigures[];
+};
+
+/** Plain JSON: a kwaliteitsgesprek freezes it as it was discussed. */
+export type Spiegelrapportage = {
+  version: ReportVersion;
+  aanbieder: { name: string; agbCode: string };
+  audience: string;
+  period: ReportPeriod;
+  generatedAt: string;
+  maturity: { level: number | null; label: string };
+  indicators: ReportIndicator[];
+};
+
+/**
+ * The spiegelrapportage of one provider for one period: every indicator with n, percentages and the
+ * three periods before. Each figure is one dashboard view (grouping "totaal", filtered on the
+ * provider) and passes the dashboards' suppression in the shareable version, so a report never
+ * shows what the dashboards would hide.
+ */
+export async function getSpiegelrapportage(scope: Scope, input: { agbCode: string; period: ReportPeriod; version: ReportVersion }, asOf = new Date()): Promise<Spiegelrapportage> {
+  const target = await reportTarget(scope, input.agbCode, input.version);
+  const periods = periodSeries(input.period, REPORT_PERIODS);
+  const providerFilter: FilterState = scope.kind === 'gemeente' ? { aanbieder: [target.aanbieder.agbCode] } : {};
+  const indicators: ReportIndicator[] = [];
+  for (const indicator of indicatorsFor('JEUGD')) {
+    const figures = await Promise.all(
+      periods.map(async (period) => {
+        const view = await getIndicatorView(scope, indicator, {
+          domein: 'JEUGD', groupBy: 'totaal', asOf, shareable: target.shareable,
+          filters: { ...providerFilter, eind_van: period.van, eind_tm: period.tm },
+        });
+        const t = view.total;
+        return { period, whollySuppressed: view.whollySuppressed, populatie: t.populatie, headline: t.headline, categories: t.categories, respons: t.respons };
+      }),
+    );
+    indicators.push({
+      key: indicator.key, label: indicator.label, description: indicator.description, headline: indicator.headline.label,
+      categories: indicator.categories.map((c) => ({ key: c.key, label: c.label })), periods: figures,
+    });
+  }
+  return {
+    version: input.version,
+    aanbieder: { name: target.aanbieder.name, agbCode: target.aanbieder.agbCode },
+    audience: target.audience,
+    period: input.period,
+    generatedAt: asOf.toISOString(),
+    maturity: await reportMaturity(target.aanbieder.id, target.shareable, asOf),
+    indicators,
+  };
+}
+
+/**
+ * Levels 4–6 differ only by the respons over the last twelve months; in a shareable report that
+ * share must rest on at least 7 trajectories like any figure, otherwise only "4–6" is told.
+ */
+async function reportMaturity(aanbiederId: string, shareable: boolean, asOf: Date) {
+  const row = await maturityOf(aanbiederId, asOf);
+  if (!row) return { level: null, label: 'onbekend (aanbieder gedeactiveerd)' };
+  if (shareable && row.level >= 4 && row.ended < K_ANONYMITY) return { level: null, label: `4–6: productiedata (te weinig beëindigde trajecten om de respons te tonen)` };
+  return { level: row.level, label: MATURITY_LABELS[row.level] };
+}

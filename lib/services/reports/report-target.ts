@@ -1,0 +1,34 @@
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { Scope } from '@/lib/access/scope';
+import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
+
+export type ReportVersion = 'intern' | 'deelbaar';
+
+export const REPORT_VERSION_LABEL: Record<ReportVersion, string> = {
+  intern: 'intern (alle cliënten, niet afgeschermd)',
+  deelbaar: 'deelbaar (kleine aantallen afgeschermd)',
+};
+
+/**
+ * Who may have which spiegelrapportage: the one rule. A provider gets both versions of its own
+ * report; a municipality or region only the shareable one, and only of a provider that serves its
+ * residents (over those residents); the TTP none. Another provider is "not found", never "forbidden".
+ */
+export async function reportTarget(scope: Scope, agbCode: string, version: ReportVersion) {
+  if (scope.kind === 'ttp') throw new AppError('Beheerders van de TTP zien geen cijfers.', 403);
+  if (scope.kind === 'aanbieder') {
+    if (agbCode !== scope.agbCode) throw new AppError('Deze rapportage bestaat niet.', 404);
+  } else {
+    if (version === 'intern') throw new AppError('De interne spiegelrapportage is alleen voor de aanbieder zelf; kies de deelbare versie.', 403);
+    const { aanbieder } = await getFilterOptions(scope);
+    if (!aanbieder.some((a) => a.value === agbCode)) throw new AppError('Deze rapportage bestaat niet.', 404);
+  }
+  const org = await db().organisation.findUnique({ where: { agbCode }, select: { id: true, name: true, agbCode: true } });
+  if (!org) throw new AppError('Deze rapportage bestaat niet.', 404);
+  return {
+    aanbieder: { id: org.id, name: org.name, agbCode: org.agbCode! },
+    shareable: version === 'deelbaar',
+    audience: scope.kind === 'aanbieder' ? 'alle cliënten van de aanbieder' : `inwoners van ${scope.user.organisationName}`,
+  };
+}

@@ -1,0 +1,101 @@
+import ExcelJS from 'exceljs';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import type { Scope } from '@/lib/access/scope';
+import { parsePeriod } from '@/lib/reports/report-period';
+import { spiegelrapportagePdf } from '@/lib/reports/spiegel-pdf';
+import { spiegelrapportageXlsx } from '@/lib/reports/spiegel-xlsx';
+import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+import type { ReportVersion } from '@/lib/services/reports/report-target';
+import { loadRecords, makeAanbieder, makeGemeente, makeTtp, makeUser, scopeOf, type RecordInput } from './helpers/fixtures';
+
+const AS_OF = new Date('2026-11-23T12:00:00Z');
+const K2 = parsePeriod('2026-K2')!;
+const times = (n: number, make: (i: number) => RecordInput) => Array.from({ length: n }, (_, i) => make(i));
+const tag = () => Math.random().toString(36).slice(2, 8);
+
+/** A provider serving one municipality: 2026-K2 has 12 ended trajectories (3 uitval), 2026-K1 only 4. */
+async function provider() {
+  const g = await makeGemeente();
+  const a = await makeAanbieder();
+  const t = tag();
+  await loadRecords(a, [
+    ...times(12, (i) => ({ client: `${t}-k2-${i}`, gemeentecode: g.cbsCode!, einddatum: '2026-05-15', redenEinde: i < 3 ? '03' : '01', tevredenheid: 8, respondent: '1' })),
+    ...times(4, (i) => ({ client: `${t}-k1-${i}`, gemeentecode: g.cbsCode!, einddatum: '2026-02-15', redenEinde: '01' })),
+  ]);
+  return {
+    a, g,
+    providerScope: await scopeOf((await makeUser('AANBIEDER_INZAGE', a.id)).id),
+    municipalScope: await scopeOf((await makeUser('GEMEENTE', g.id)).id),
+  };
+}
+
+const report = (scope: Scope, agbCode: string, version: ReportVersion) => getSpiegelrapportage(scope, { agbCode, period: K2, version }, AS_OF);
+
+async function pdfText(buffer: Buffer) {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(buffer)), { mergePages: true });
+  return text;
+}
+
+/** Every client count printed in the PDF: "n = 12" and "12 (25%)" (Dutch thousands separator allowed). */
+const countsIn = (text: string) => [...text.matchAll(/(?:n = )?(?<![\d,.])(\d[\d.]*) \(|n = (\d[\d.]*)/g)].map((m) => Number((m[1] ?? m[2]).replace(/\./g, '')));
+
+async function xlsxCounts(buffer: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(new Uint8Array(buffer).buffer as ArrayBuffer);
+  const values: (string | number)[] = [];
+  wb.getWorksheet('Cijfers')!.eachRow((row, i) => i > 1 && values.push(row.getCell(6).value as string | number));
+  return values;
+}
+
+describe('spiegelrapportage', () => {
+  it('the internal version shows the provider every figure, small ones too', async () => {
+    const { a, providerScope } = await provider();
+    const r = await report(providerScope, a.agbCode!, 'intern');
+    const uitval = r.indicators.find((i) => i.key === 'uitval')!;
+    expect(uitval.periods.map((p) => p.period.key)).toEqual(['2025-K3', '2025-K4', '2026-K1', '2026-K2']);
+    expect(uitval.periods[3].headline).toMatchObject({ n: 3, pct: 25, suppressed: false });
+    const text = await pdfText(await spiegelrapportagePdf(r));
+    expect(text).toContain('Spiegelrapportage');
+    expect(text).toContain(a.name);
+    expect(countsIn(text)).toEqual(expect.arrayContaining([3, 4, 12]));
+  });
+
+  it('the shareable version never prints a figure under 7, in the PDF text nor in the Excel cells', async () => {
+    const { a, providerScope, municipalScope } = await provider();
+    for (const scope of [providerScope, municipalScope]) {
+      const r = await report(scope, a.agbCode!, 'deelbaar');
+      const text = await pdfText(await spiegelrapportagePdf(r));
+      const counts = countsIn(text);
+      expect(counts).toContain(12); // the K2 population is shown …
+      expect(counts.filter((n) => n > 0 && n < 7)).toEqual([]); // … its 3 uitval and K1's 4 are not
+      expect(text).toContain('< 7');
+      const cells = await xlsxCounts(await spiegelrapportageXlsx(r));
+      expect(cells).toContain(12);
+      expect(cells).toContain('< 7');
+      expect(cells.filter((v) => typeof v === 'number' && v > 0 && v < 7)).toEqual([]);
+      expect(cells.every((v) => typeof v === 'number' || v === '< 7')).toBe(true);
+    }
+  });
+
+  it('the internal version is reachable only by the provider itself', async () => {
+    const { a, municipalScope } = await provider();
+    const other = await provider();
+    await expect(report(municipalScope, a.agbCode!, 'intern')).rejects.toMatchObject({ status: 403 });
+    await expect(report(other.providerScope, a.agbCode!, 'intern')).rejects.toMatchObject({ status: 404 });
+    await expect(report(other.providerScope, a.agbCode!, 'deelbaar')).rejects.toMatchObject({ status: 404 });
+    // a municipality whose residents the provider does not serve gets nothing either
+    await expect(report(other.municipalScope, a.agbCode!, 'deelbaar')).rejects.toMatchObject({ status: 404 });
+    const ttp = await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id);
+    await expect(report(ttp, a.agbCode!, 'deelbaar')).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('a municipality gets the figures of its own residents only', async () => {
+    const { a, municipalScope } = await provider();
+    const elsewhere = await makeGemeente();
+    await loadRecords(a, times(20, (i) => ({ client: `${tag()}-e${i}`, gemeentecode: elsewhere.cbsCode!, einddatum: '2026-05-20' })));
+    const r = await report(municipalScope, a.agbCode!, 'deelbaar');
+    expect(r.indicators.find((i) => i.key === 'uitval')!.periods[3].populatie).toMatchObject({ n: 12 });
+    expect(r.audience).toContain('inwoners van');
+  });
+});
