@@ -4,7 +4,7 @@ import { expectScope } from '@/lib/access/scope';
 import { ROLES } from '@/lib/access/roles';
 import { formatDateTime } from '@/lib/format';
 import { listAccessRequests } from '@/lib/services/access-requests/list-access-requests';
-import { AdminMessage } from '../admin-message';
+import { FormMessage } from '../../form-message';
 import { handleRequestAction } from './actions';
 
 export const metadata: Metadata = { title: 'Aanmeldingen' };
@@ -19,7 +19,7 @@ export default async function AccessRequestsPage({ searchParams }: { searchParam
     <>
       <h1>Aanmeldingen</h1>
       <p>Aanvragen van aanbieders via het openbare formulier op <code>/aanmelden</code>. Accepteren registreert de aanbieder en start de verwerkersovereenkomst; de gevraagde accounts krijgen hun uitnodiging zodra de ondertekende overeenkomst is vastgelegd.</p>
-      <AdminMessage {...await searchParams} />
+      <FormMessage {...await searchParams} />
       <h2>Te behandelen ({open.length})</h2>
       {open.length === 0 && <p>Geen nieuwe aanmeldingen.</p>}
       {open.map((r) => (

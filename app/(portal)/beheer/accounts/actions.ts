@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { requireScope } from '@/lib/access/require-scope';
-import { backWithMessage } from '../back-with-message';
+import { backWithMessage } from '../../back-with-message';
 import { expectScope } from '@/lib/access/scope';
 import { requestAddress } from '@/lib/audit/request-address';
 import { AppError } from '@/lib/errors';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AdminMessage } from '../admin-message';
+import { FormMessage } from '../../form-message';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
 import { ORGANISATION_KIND_LABEL, ROLES } from '@/lib/access/roles';
@@ -30,7 +30,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     <>
       <h1>Accounts</h1>
       <p>Een nieuw account krijgt een uitnodiging per e-mail (eenmalige link, 7 dagen geldig) om een wachtwoord te kiezen; tweestapsverificatie stelt de gebruiker in bij de eerste login. Elke wijziging staat in het auditlog.</p>
-      <AdminMessage melding={melding} fout={fout} />
+      <FormMessage melding={melding} fout={fout} />
       <form action={inviteAction} className="filters" aria-label="Account uitnodigen">
         <div className="veld"><label htmlFor="name">Naam</label><input id="name" name="name" required /></div>
         <div className="veld"><label htmlFor="email">E-mailadres</label><input id="email" name="email" type="email" required /></div>

@@ -5,7 +5,7 @@ import { expectScope } from '@/lib/access/scope';
 import { ORGANISATION_KIND_LABEL } from '@/lib/access/roles';
 import { GEMEENTEN } from '@/lib/reference/gemeenten';
 import { listOrganisations } from '@/lib/services/organisations/list-organisations';
-import { AdminMessage } from '../admin-message';
+import { FormMessage } from '../../form-message';
 import { createAanbiederAction, createGemeenteAction, createRegioAction, setActiveAction } from './actions';
 
 export const metadata: Metadata = { title: 'Organisaties' };
@@ -20,7 +20,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
     <>
       <h1>Organisaties</h1>
       <p>Aanbieders, gemeenten en regio&apos;s. Deactiveren verwijdert niets: gegevens, uploads en auditlog blijven; de accounts van de organisatie kunnen dan niet inloggen.</p>
-      <AdminMessage {...await searchParams} />
+      <FormMessage {...await searchParams} />
       <details className="formulier-blok">
         <summary>Aanbieder registreren</summary>
         <form action={createAanbiederAction} className="filters" aria-label="Aanbieder registreren">

@@ -5,7 +5,7 @@ import { env } from '@/lib/env';
 import { formatDate } from '@/lib/format';
 import { AGREEMENT_STATUS_LABEL, mayTakeStep } from '@/lib/services/agreements/agreement-lifecycle';
 import { listAgreements } from '@/lib/services/agreements/list-agreements';
-import { AdminMessage } from '../admin-message';
+import { FormMessage } from '../../form-message';
 import { changeAgreementAction, requestAgreementAction } from './actions';
 
 export const metadata: Metadata = { title: 'Verwerkersovereenkomsten' };
@@ -23,7 +23,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
         Per aanbieder: aangevraagd → verzonden → ondertekend → beëindigd (of verlopen na de einddatum). Alleen onder een ondertekende,
         geldige overeenkomst accepteert het portaal productiebestanden. De ondertekende PDF wordt versleuteld bewaard (hoogstens {env().AGREEMENT_PDF_MAX_MB} MB).
       </p>
-      <AdminMessage {...await searchParams} />
+      <FormMessage {...await searchParams} />
       <details className="formulier-blok">
         <summary>Overeenkomst starten</summary>
         <form action={requestAgreementAction} className="filters" aria-label="Overeenkomst starten">

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
 import { getRegio } from '@/lib/services/organisations/get-regio';
-import { AdminMessage } from '../../../admin-message';
+import { FormMessage } from '../../../../form-message';
 import { changeRegioAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Regio' };
@@ -21,7 +21,7 @@ export default async function RegioPage({ params, searchParams }: Props) {
       <p><Link href="/beheer/organisaties">← Organisaties</Link></p>
       <h1>{regio.name}</h1>
       <p>De accounts van de regio zien de cijfers van alle leden samen. Een wijziging geldt direct, ook voor wie al is ingelogd.</p>
-      <AdminMessage {...await searchParams} />
+      <FormMessage {...await searchParams} />
       <h2>Leden ({regio.members.length})</h2>
       <table>
         <thead><tr><th scope="col">Gemeente</th><th scope="col">Code</th><th scope="col">Rol</th><th scope="col"><span className="sr-only">Acties</span></th></tr></thead>

@@ -1,5 +1,5 @@
-/** The outcome of an admin action, as backWithMessage put it in the URL (React escapes it; capped in length). */
-export function AdminMessage({ melding, fout }: { melding?: string; fout?: string }) {
+/** The outcome of a form action, as backWithMessage put it in the URL (React escapes it; capped in length). */
+export function FormMessage({ melding, fout }: { melding?: string; fout?: string }) {
   return (
     <>
       {melding && <p className="melding melding-ok" role="status">{melding.slice(0, 300)}</p>}

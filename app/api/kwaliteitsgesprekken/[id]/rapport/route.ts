@@ -1,0 +1,19 @@
+import { requireScope } from '@/lib/access/require-scope';
+import { errorResponse, reportResponse, ZReportFormat } from '@/lib/reports/report-download';
+import { getConversation } from '@/lib/services/conversations/get-conversation';
+import { notFound } from '@/lib/services/conversations/conversation-scope';
+
+/** The figures frozen in a conversation, as PDF or Excel: what was discussed, for both sides of it. */
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const format = ZReportFormat.catch('pdf').parse(new URL(req.url).searchParams.get('formaat'));
+  const object = `kwaliteitsgesprek ${id.slice(0, 40)} rapport ${format}`;
+  const scope = await requireScope('conversation:view', object);
+  try {
+    const c = await getConversation(scope, id);
+    if (!c) throw notFound();
+    return await reportResponse(c.figures, format, 'kwaliteitsgesprek');
+  } catch (err) {
+    return errorResponse(err, { scope, event: 'conversation:view', object });
+  }
+}

@@ -1,0 +1,29 @@
+import { db } from '@/lib/db';
+import type { Scope } from '@/lib/access/scope';
+import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+import { conversationWhere } from './conversation-scope';
+
+/**
+ * One conversation with its answers and actions, plus the actions still open from earlier
+ * conversations between the same two organisations: they come back on the agenda. Null when the
+ * scope is not part of it (the page answers 404).
+ */
+export async function getConversation(scope: Scope, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const c = await db().qualityConversation.findFirst({
+    where: { AND: [{ id }, conversationWhere(scope)] },
+    include: {
+      organisation: { select: { name: true } },
+      aanbieder: { select: { name: true, agbCode: true } },
+      answers: { orderBy: { createdAt: 'asc' } },
+      actions: { orderBy: { createdAt: 'asc' } },
+    },
+  });
+  if (!c) return null;
+  const carriedOver = await db().qualityAction.findMany({
+    where: { status: 'OPEN', conversation: { organisationId: c.organisationId, aanbiederId: c.aanbiederId, createdAt: { lt: c.createdAt } } },
+    orderBy: { dueDate: 'asc' },
+    include: { conversation: { select: { id: true, period: true } } },
+  });
+  return { ...c, figures: c.figures as unknown as Spiegelrapportage, carriedOver };
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { Scope } from '@/lib/access/scope';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { parsePeriod } from '@/lib/reports/report-period';
+import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+
+export const ZPrepare = z.object({
+  aanbieder: z.string().regex(/^\d{8}$/, 'Kies een aanbieder.'),
+  periode: z.string().refine((v) => parsePeriod(v) !== null, 'Kies een periode.'),
+  meetingDate: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'De datum van het gesprek is geen geldige datum.')]),
+});
+
+/**
+ * A municipality or region prepares a conversation with one provider about one period: the shareable
+ * spiegelrapportage over its residents is assembled now and frozen into the record.
+ */
+export async function prepareConversation(scope: Scope, input: z.infer<typeof ZPrepare>, address: string | null) {
+  if (scope.kind !== 'gemeente') throw new AppError('Een gemeente of regio bereidt het kwaliteitsgesprek voor.', 403);
+  const figures = await getSpiegelrapportage(scope, { agbCode: input.aanbieder, period: parsePeriod(input.periode)!, version: 'deelbaar' });
+  const aanbieder = await db().organisation.findUniqueOrThrow({ where: { agbCode: input.aanbieder }, select: { id: true } });
+  const conversation = await db().qualityConversation.create({
+    data: {
+      organisationId: scope.user.organisationId,
+      aanbiederId: aanbieder.id,
+      period: input.periode,
+      meetingDate: input.meetingDate ? new Date(`${input.meetingDate}T00:00:00Z`) : null,
+      figures,
+      createdById: scope.user.userId,
+    },
+  });
+  await writeAudit({ event: 'kwaliteitsgesprek.voorbereid', actor: scope.user, object: `kwaliteitsgesprek ${conversation.id} (${figures.aanbieder.name}, ${input.periode})`, address });
+  return { id: conversation.id, name: figures.aanbieder.name };
+}
