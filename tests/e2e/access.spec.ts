@@ -69,3 +69,29 @@ test('pages carry security headers (no framing, no sniffing, a content security 
   expect(h['content-security-policy']).not.toContain('unsafe-eval');
   expect(h['x-powered-by']).toBeUndefined();
 });
+
+test('reports and conversations: the internal report is the provider’s alone, a conversation its two parties’', async ({ page }) => {
+  const [tilburg, provider] = [await orgId({ cbs: '0855' }), await orgId({ agb: '98100001' })];
+  const [conversation] = await sql<{ id: string }>(
+    `INSERT INTO quality_conversation (id, organisation_id, aanbieder_id, period, figures) VALUES (gen_random_uuid(), $1, $2, '2026-K3', '{}') RETURNING id`,
+    [tilburg, provider],
+  );
+  const report = (versie: string, aanbieder = '98100001') => `/api/spiegelrapportage?aanbieder=${aanbieder}&periode=2026-K2&versie=${versie}&formaat=pdf`;
+
+  await loginDemo(page, 'hilvarenbeek@gemeenteportaal.demo');
+  expect((await page.request.get(report('intern'))).status()).toBe(403);
+  expect((await page.goto(`/kwaliteitsgesprekken/${conversation.id}`))?.status()).toBe(404);
+  expect((await page.request.get(`/api/kwaliteitsgesprekken/${conversation.id}/rapport?formaat=pdf`)).status()).toBe(404);
+
+  await loginDemo(page, 'aanbieder2@gemeenteportaal.demo');
+  expect((await page.request.get(report('intern'))).status()).toBe(404);
+  expect((await page.request.get(report('deelbaar'))).status()).toBe(404);
+  expect((await page.goto(`/kwaliteitsgesprekken/${conversation.id}`))?.status()).toBe(404);
+  expect((await page.request.get(report('intern', '98100002'))).status()).toBe(200);
+
+  await loginDemo(page, 'beheer@gemeenteportaal.demo');
+  for (const path of ['/kwaliteitsgesprekken', '/spiegelrapportage']) expect((await page.goto(path))?.status(), path).toBe(403);
+  expect((await page.request.get(report('deelbaar'))).status()).toBe(403);
+  const refused = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE outcome = 'geweigerd' AND object LIKE $1`, [`%${conversation.id}%`]);
+  expect(refused[0].n).toBeGreaterThanOrEqual(1);
+});

@@ -31,6 +31,14 @@ test('the onboarding admin pages: no serious accessibility problems', async ({ p
   }
 });
 
+test('spiegelrapportage and kwaliteitsgesprekken: no serious accessibility problems', async ({ page }) => {
+  await loginDemo(page, 'aanbieder@gemeenteportaal.demo');
+  for (const url of ['/spiegelrapportage', '/kwaliteitsgesprekken']) {
+    await page.goto(url);
+    expect(serious((await new AxeBuilder({ page }).analyze()).violations), url).toEqual([]);
+  }
+});
+
 test('a start page: no serious accessibility problems, usable at 320 px', async ({ page }) => {
   await loginDemo(page, 'gemeente@gemeenteportaal.demo');
   await page.setViewportSize({ width: 320, height: 640 });
