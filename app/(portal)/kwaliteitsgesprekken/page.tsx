@@ -27,8 +27,8 @@ export default async function ConversationsPage({ searchParams }: { searchParams
       </p>
       <FormMessage {...await searchParams} />
       {mayPrepare && options && (
-        <details className="formulier-blok" open={conversations.length === 0}>
-          <summary>Gesprek voorbereiden</summary>
+        <section aria-labelledby="voorbereiden">
+          <h2 id="voorbereiden">Gesprek voorbereiden</h2>
           <form action={prepareAction} className="filters" aria-label="Gesprek voorbereiden">
             <div className="veld">
               <label htmlFor="aanbieder">Aanbieder</label>
@@ -46,8 +46,9 @@ export default async function ConversationsPage({ searchParams }: { searchParams
             <div className="veld"><label htmlFor="meetingDate">Datum gesprek (niet verplicht)</label><input id="meetingDate" name="meetingDate" type="date" /></div>
             <button className="knop" type="submit">Voorbereiden</button>
           </form>
-        </details>
+        </section>
       )}
+      <h2>Gesprekken</h2>
       {conversations.length === 0 ? (
         <p>Nog geen gesprekken.</p>
       ) : (
