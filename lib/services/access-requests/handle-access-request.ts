@@ -24,19 +24,25 @@ export async function handleAccessRequest(scope: TtpScope, input: z.infer<typeof
   if (!request) throw new AppError('Deze aanmelding bestaat niet.', 404);
   if (request.status !== 'NIEUW') throw new AppError('Deze aanmelding is al afgehandeld.', 409);
   const object = `aanmelding ${request.id} (AGB ${request.agbCode})`;
+  // Claimed with the status in the UPDATE: two admins handling the same request cannot both succeed.
+  const claim = async (status: 'GEACCEPTEERD' | 'AFGEWEZEN') => {
+    const { count } = await db().accessRequest.updateMany({ where: { id: request.id, status: 'NIEUW' }, data: { status, handledAt: new Date() } });
+    if (count !== 1) throw new AppError('Deze aanmelding is al afgehandeld.', 409);
+  };
   if (input.decision === 'afwijzen') {
-    await db().accessRequest.update({ where: { id: request.id }, data: { status: 'AFGEWEZEN', handledAt: new Date() } });
+    await claim('AFGEWEZEN');
     await writeAudit({ event: 'aanmelding.afgewezen', actor: scope.user, object, address });
     return { decision: 'afwijzen' as const, name: request.organisationName };
   }
   const existing = await db().organisation.findUnique({ where: { agbCode: request.agbCode } });
   if (existing && existing.kind !== 'AANBIEDER') throw new AppError('Deze AGB-code hoort bij een organisatie die geen aanbieder is.', 409);
   if (existing && !existing.active) throw new AppError(`${existing.name} is gedeactiveerd; activeer de aanbieder eerst.`, 409);
+  await claim('GEACCEPTEERD');
   const aanbieder =
     existing ??
     (await db().organisation.create({ data: { kind: 'AANBIEDER', name: request.organisationName, agbCode: request.agbCode, contactEmail: request.contactEmail } }));
   if (!existing) await writeAudit({ event: 'organisatie.aangemaakt', actor: scope.user, object: `organisatie ${aanbieder.id} (aanbieder ${aanbieder.agbCode}, ${aanbieder.name}) uit ${object}`, address });
-  await db().accessRequest.update({ where: { id: request.id }, data: { status: 'GEACCEPTEERD', handledAt: new Date(), organisationId: aanbieder.id } });
+  await db().accessRequest.update({ where: { id: request.id }, data: { organisationId: aanbieder.id } });
   await writeAudit({ event: 'aanmelding.geaccepteerd', actor: scope.user, object, address });
 
   const [open, current] = await Promise.all([
