@@ -4,6 +4,7 @@ import type { Scope } from '@/lib/access/scope';
 import { requestAddress } from '@/lib/audit/request-address';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+import type { ConversationRecord } from '@/lib/services/conversations/conversation-record';
 import { spiegelrapportagePdf } from './spiegel-pdf';
 import { spiegelrapportageXlsx } from './spiegel-xlsx';
 
@@ -16,8 +17,8 @@ const TYPES: Record<ReportFormat, string> = {
 };
 
 /** A report as a download response (PDF or Excel), never cached. */
-export async function reportResponse(r: Spiegelrapportage, format: ReportFormat, name = 'spiegelrapportage'): Promise<Response> {
-  const body = format === 'pdf' ? await spiegelrapportagePdf(r) : await spiegelrapportageXlsx(r);
+export async function reportResponse(r: Spiegelrapportage, format: ReportFormat, name = 'spiegelrapportage', record?: ConversationRecord): Promise<Response> {
+  const body = format === 'pdf' ? await spiegelrapportagePdf(r, record) : await spiegelrapportageXlsx(r, record);
   const file = `${name}-${r.aanbieder.agbCode}-${r.period.key}-${r.version}.${format}`;
   return new Response(new Uint8Array(body), {
     headers: { 'Content-Type': TYPES[format], 'Content-Disposition': `attachment; filename="${file}"`, 'Cache-Control': 'no-store' },

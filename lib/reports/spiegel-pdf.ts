@@ -4,6 +4,7 @@ import { formatN, formatPct, HIDDEN_EXPLANATION } from '@/lib/indicators/format-
 import type { Figure } from '@/lib/indicators/indicator-table';
 import type { ReportIndicator, Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 import { REPORT_VERSION_LABEL } from '@/lib/services/reports/report-target';
+import type { ConversationRecord } from '@/lib/services/conversations/conversation-record';
 
 // The spiegelrapportage as an A4 PDF. Black and white by design: categories are shades of grey from
 // dark to light with their percentage printed in the bar, and every figure is also in a table, so
@@ -138,7 +139,34 @@ function drawIndicator(w: Writer, ind: ReportIndicator) {
   w.y -= 10;
 }
 
-export async function spiegelrapportagePdf(r: Spiegelrapportage): Promise<Buffer> {
+/** The conversation's record first: the questions with both sides' answers, then the actions. */
+function drawRecord(w: Writer, record: ConversationRecord) {
+  w.text(record.title, { size: 18, bold: true });
+  w.paragraph(record.about);
+  for (const q of record.questions) {
+    w.ensure(40);
+    w.y -= 6;
+    w.text(q.title, { size: 12, bold: true });
+    if (q.answers.length === 0) w.text('Geen antwoorden vastgelegd.', { size: 9, shade: 0.35 });
+    for (const a of q.answers) {
+      w.ensure(30);
+      w.text(`${a.side} (${a.author}, ${a.at}):`, { size: 8.5, bold: true });
+      w.paragraph(a.text, 9, 0);
+    }
+  }
+  w.ensure(40);
+  w.y -= 6;
+  w.text('Afgesproken acties', { size: 12, bold: true });
+  if (record.actions.length === 0) w.text('Geen acties vastgelegd.', { size: 9, shade: 0.35 });
+  for (const a of record.actions) {
+    w.ensure(30);
+    w.paragraph(`- ${a.description} (eigenaar: ${a.owner}; uiterlijk ${a.due}; ${a.status})`, 9, 0);
+  }
+  w.newPage();
+}
+
+/** The spiegelrapportage; with a conversation's record, the record comes first (the kwaliteitsgesprek's verslag). */
+export async function spiegelrapportagePdf(r: Spiegelrapportage, record?: ConversationRecord): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
   doc.setTitle(pdfSafe(`Spiegelrapportage ${r.aanbieder.name}, ${r.period.label}`));
@@ -147,6 +175,7 @@ export async function spiegelrapportagePdf(r: Spiegelrapportage): Promise<Buffer
   doc.setLanguage('nl-NL');
   doc.setCreationDate(new Date(r.generatedAt));
   const w = new Writer(doc, fonts);
+  if (record) drawRecord(w, record);
   w.text('Spiegelrapportage', { size: 20, bold: true });
   w.text(`${r.aanbieder.name}, AGB-code ${r.aanbieder.agbCode}`, { size: 13, bold: true });
   w.y -= 4;

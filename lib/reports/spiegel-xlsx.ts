@@ -5,6 +5,7 @@ import { HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure
 import type { Figure } from '@/lib/indicators/indicator-table';
 import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 import { REPORT_VERSION_LABEL } from '@/lib/services/reports/report-target';
+import type { ConversationRecord } from '@/lib/services/conversations/conversation-record';
 
 // The spiegelrapportage as Excel: a sheet that says what it is, and the figures in long format (one
 // row per indicator, period and figure), so a pivot table or BI tool reads it without reshaping.
@@ -12,10 +13,25 @@ import { REPORT_VERSION_LABEL } from '@/lib/services/reports/report-target';
 
 const text = (v: string) => neutraliseFormula(v);
 
-export async function spiegelrapportageXlsx(r: Spiegelrapportage): Promise<Buffer> {
+function addRecord(wb: ExcelJS.Workbook, record: ConversationRecord) {
+  const talk = wb.addWorksheet('Gesprek');
+  talk.addRow([text(record.title)]).font = { bold: true };
+  talk.addRow([text(record.about)]);
+  talk.addRow(['vraag', 'kant', 'auteur', 'tijd', 'antwoord']).font = { bold: true };
+  for (const q of record.questions) for (const a of q.answers) talk.addRow([text(q.title), a.side, text(a.author), a.at, text(a.text)]);
+  talk.columns.forEach((c, i) => (c.width = [30, 12, 30, 16, 90][i]));
+  const actions = wb.addWorksheet('Acties');
+  actions.addRow(['actie', 'eigenaar', 'uiterlijk', 'status']).font = { bold: true };
+  for (const a of record.actions) actions.addRow([text(a.description), text(a.owner), a.due, a.status]);
+  actions.columns.forEach((c, i) => (c.width = [60, 30, 16, 22][i]));
+}
+
+/** The spiegelrapportage; with a conversation's record, its answers and actions get a sheet each. */
+export async function spiegelrapportageXlsx(r: Spiegelrapportage, record?: ConversationRecord): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gemeenteportaal';
   wb.created = new Date(r.generatedAt);
+  if (record) addRecord(wb, record);
 
   const about = wb.addWorksheet('Toelichting');
   const info: [string, string][] = [

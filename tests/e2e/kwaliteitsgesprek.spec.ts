@@ -32,14 +32,16 @@ test('a municipality prepares a kwaliteitsgesprek and downloads both report form
   await actie.getByRole('button', { name: 'Vastleggen' }).click();
   await expect(gemeente.getByRole('region', { name: 'Afgesproken acties' })).toContainText('Respons op de eindmeting verhogen');
 
-  // the frozen figures, both formats
-  const pdf = await download(gemeente, 'Download de vastgelegde cijfers als PDF');
+  // the verslag with the frozen figures, both formats
+  const pdf = await download(gemeente, 'Download het verslag met de cijfers als PDF');
   const text = (await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true })).text;
   expect(text).toContain('Spiegelrapportage');
   expect(text).toContain('Jeugdhulp Midden-Brabant');
   expect(text).toContain('deelbaar');
+  expect(text).toContain('We zien minder uitval dan vorig jaar.');
+  expect(text).toContain('Respons op de eindmeting verhogen');
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(new Uint8Array(await download(gemeente, 'Download de vastgelegde cijfers als Excel')).buffer as ArrayBuffer);
+  await wb.xlsx.load(new Uint8Array(await download(gemeente, 'Download het verslag met de cijfers als Excel')).buffer as ArrayBuffer);
   const counts: unknown[] = [];
   wb.getWorksheet('Cijfers')!.eachRow((row, i) => i > 1 && counts.push(row.getCell(6).value));
   expect(counts.length).toBeGreaterThan(20);

@@ -4,6 +4,11 @@ import { prepareConversation } from '@/lib/services/conversations/prepare-conver
 import { getConversation } from '@/lib/services/conversations/get-conversation';
 import { listConversations } from '@/lib/services/conversations/list-conversations';
 import { addAction, addAnswer, setActionStatus } from '@/lib/services/conversations/contribute';
+import ExcelJS from 'exceljs';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { conversationRecord } from '@/lib/services/conversations/conversation-record';
+import { spiegelrapportagePdf } from '@/lib/reports/spiegel-pdf';
+import { spiegelrapportageXlsx } from '@/lib/reports/spiegel-xlsx';
 import { loadRecords, makeAanbieder, makeGemeente, makeRegio, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
 
 const tag = () => Math.random().toString(36).slice(2, 8);
@@ -83,5 +88,26 @@ describe('kwaliteitsgesprek', () => {
     await setActionStatus(p.aanbieder, { actionId: action.id, status: 'AFGEROND' }, null);
     expect((await getConversation(p.gemeente, second.id))!.carriedOver).toEqual([]);
     expect(await db().auditLog.count({ where: { event: { startsWith: 'kwaliteitsgesprek.actie' }, object: { contains: first.id } } })).toBe(4);
+  });
+
+  it('its verslag (PDF and Excel) holds both sides’ answers and the actions, before the frozen figures', async () => {
+    const p = await parties();
+    const { id } = await prepare(p);
+    await addAnswer(p.gemeente, { conversationId: id, question: 3, text: 'Goed, maar de respons moet omhoog.' }, null);
+    await addAnswer(p.aanbieder, { conversationId: id, question: 4, text: '=HYPERLINK("http://x","klik")' }, null);
+    await addAction(p.aanbieder, { conversationId: id, description: 'Eindmeting in het laatste gesprek', owner: 'Behandelaars', dueDate: '2027-02-01' }, null);
+    const c = (await getConversation(p.gemeente, id))!;
+    const record = conversationRecord(c);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await spiegelrapportagePdf(c.figures, record))), { mergePages: true });
+    expect(text.indexOf('3. Hoe waarderen we het?')).toBeLessThan(text.indexOf('Goed, maar de respons moet omhoog.'));
+    expect(text).toContain('Eindmeting in het laatste gesprek');
+    expect(text.indexOf('Eindmeting in het laatste gesprek')).toBeLessThan(text.indexOf('Spiegelrapportage'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(await spiegelrapportageXlsx(c.figures, record)).buffer as ArrayBuffer);
+    const answers: unknown[] = [];
+    wb.getWorksheet('Gesprek')!.eachRow((row) => answers.push(row.getCell(5).value));
+    expect(answers).toContain('Goed, maar de respons moet omhoog.');
+    expect(answers).toContain(`'=HYPERLINK("http://x","klik")`); // a spreadsheet never reads an answer as a formula
+    expect(wb.getWorksheet('Acties')!.getRow(2).getCell(1).value).toBe('Eindmeting in het laatste gesprek');
   });
 });

@@ -44,8 +44,8 @@ export default async function ConversationPage({ params, searchParams }: Props) 
       </p>
       <FormMessage {...await searchParams} />
       <ul className="downloads">
-        <li><a href={report('pdf')} download>Download de vastgelegde cijfers als PDF</a></li>
-        <li><a href={report('xlsx')} download>Download de vastgelegde cijfers als Excel</a></li>
+        <li><a href={report('pdf')} download>Download het verslag met de cijfers als PDF</a></li>
+        <li><a href={report('xlsx')} download>Download het verslag met de cijfers als Excel</a></li>
       </ul>
 
       {c.carriedOver.length > 0 && (

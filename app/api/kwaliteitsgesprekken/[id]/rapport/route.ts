@@ -2,8 +2,9 @@ import { requireScope } from '@/lib/access/require-scope';
 import { errorResponse, reportResponse, ZReportFormat } from '@/lib/reports/report-download';
 import { getConversation } from '@/lib/services/conversations/get-conversation';
 import { notFound } from '@/lib/services/conversations/conversation-scope';
+import { conversationRecord } from '@/lib/services/conversations/conversation-record';
 
-/** The figures frozen in a conversation, as PDF or Excel: what was discussed, for both sides of it. */
+/** A conversation's verslag (answers, actions) with the figures frozen in it, as PDF or Excel, for both sides of it. */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const format = ZReportFormat.catch('pdf').parse(new URL(req.url).searchParams.get('formaat'));
@@ -12,7 +13,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   try {
     const c = await getConversation(scope, id);
     if (!c) throw notFound();
-    return await reportResponse(c.figures, format, 'kwaliteitsgesprek');
+    return await reportResponse(c.figures, format, 'kwaliteitsgesprek', conversationRecord(c));
   } catch (err) {
     return errorResponse(err, { scope, event: 'conversation:view', object });
   }
