@@ -38,6 +38,7 @@ describe('kwaliteitsgesprek', () => {
     expect(c.figures.version).toBe('deelbaar');
     expect(uitval.periods.at(-1)!.populatie).toMatchObject({ n: 10 });
     expect(await db().auditLog.count({ where: { event: 'kwaliteitsgesprek.voorbereid', object: { contains: id } } })).toBe(1);
+    expect(await db().notification.findFirst({ where: { organisationId: p.a.id, link: `/kwaliteitsgesprekken/${id}` } })).toMatchObject({ text: expect.stringContaining('2e kwartaal 2026') });
   });
 
   it('is seen and added to by its two parties only', async () => {

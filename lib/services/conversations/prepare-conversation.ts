@@ -30,6 +30,10 @@ export async function prepareConversation(scope: Scope, input: z.infer<typeof ZP
       createdById: scope.user.userId,
     },
   });
+  // The provider hears of it on its start page, with a link to add its side.
+  await db().notification.create({
+    data: { organisationId: aanbieder.id, text: `${scope.user.organisationName} heeft een kwaliteitsgesprek voorbereid over ${figures.period.label}.`, link: `/kwaliteitsgesprekken/${conversation.id}` },
+  });
   await writeAudit({ event: 'kwaliteitsgesprek.voorbereid', actor: scope.user, object: `kwaliteitsgesprek ${conversation.id} (${figures.aanbieder.name}, ${input.periode})`, address });
   return { id: conversation.id, name: figures.aanbieder.name };
 }
