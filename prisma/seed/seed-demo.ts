@@ -4,6 +4,10 @@ import { openRecordSink } from '@/lib/imports/load-records';
 import { sealString } from '@/lib/crypto/secret-box';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { scopeFor, type SessionUser } from '@/lib/access/scope';
+import { lastCompletePeriod } from '@/lib/reports/report-period';
+import { prepareConversation } from '@/lib/services/conversations/prepare-conversation';
+import { addAction, addAnswer } from '@/lib/services/conversations/contribute';
 import { DEMO_AANBIEDERS, DEMO_AANMELDING, DEMO_ACCOUNTS, DEMO_GEMEENTEN, DEMO_PASSWORD, DEMO_REGIO, DEMO_TTP } from './demo-organisations';
 import { generateDemoTrajectories } from './demo-trajectories';
 import { seedDemoUploads } from './demo-uploads';
@@ -74,5 +78,26 @@ export async function seedDemo(opts: { trajectories?: number; today?: Date } = {
       await sink.merge(aanbiederId, null);
     });
   }
+  await seedDemoConversation(today);
   return true;
+}
+
+/** A scope as a demo account would have it on a request (the seed has no session). */
+async function demoScope(email: string) {
+  const u = await db().user.findUniqueOrThrow({ where: { email }, include: { organisation: { include: { regioMembers: { include: { gemeente: true } } } } } });
+  const o = u.organisation;
+  const user: SessionUser = {
+    userId: u.id, name: u.name, sessionId: 'demo-seed', email: u.email, role: u.role, organisationId: o.id, organisationName: o.name,
+    organisationKind: o.kind, agbCode: o.agbCode, gemeenteCodes: o.cbsCode ? [o.cbsCode] : o.regioMembers.map((m) => m.gemeente.cbsCode!),
+  };
+  return scopeFor(user);
+}
+
+/** One kwaliteitsgesprek of Tilburg with Jeugdhulp Midden-Brabant over the last quarter, with an answer from each side and an open action. */
+async function seedDemoConversation(today: Date) {
+  const [gemeente, aanbieder] = [await demoScope('gemeente@gemeenteportaal.demo'), await demoScope('aanbieder@gemeenteportaal.demo')];
+  const { id } = await prepareConversation(gemeente, { aanbieder: '98100001', periode: lastCompletePeriod('kwartaal', today).key, meetingDate: '' }, null);
+  await addAnswer(gemeente, { conversationId: id, question: 1, text: 'We herkennen de lage uitval; de respons op de eindmeting is wisselend.' }, null);
+  await addAnswer(aanbieder, { conversationId: id, question: 2, text: 'Bij ambulante trajecten vergeten behandelaars soms de eindmeting in het laatste gesprek.' }, null);
+  await addAction(aanbieder, { conversationId: id, description: 'Eindmeting vast onderdeel van het afsluitende gesprek', owner: 'Teamleiders ambulant', dueDate: `${today.getUTCFullYear() + 1}-03-31` }, null);
 }
