@@ -1,11 +1,10 @@
-'use client';
+import { logoutAction } from '@/app/(portal)/logout-action';
 
-import { signOut } from 'next-auth/react';
-
+/** A form, not a script: logging out works from the first paint, also without JavaScript. */
 export function LogoutButton() {
   return (
-    <button type="button" className="knop knop-licht" onClick={() => signOut({ callbackUrl: '/inloggen?uitgelogd' })}>
-      Uitloggen
-    </button>
+    <form action={logoutAction} className="inline">
+      <button type="submit" className="knop knop-licht">Uitloggen</button>
+    </form>
   );
 }
