@@ -30,7 +30,7 @@ export async function runForm<S extends z.ZodType, R, Sc extends Scope>(form: Fo
   const scope = f.narrow(await requireScope(f.permission, f.audit));
   const back = backWithMessage(f.backTo);
   const input = f.schema.safeParse(Object.fromEntries(form));
-  if (!input.success) back(input.error.issues.map((i) => i.message).join(' '), false);
+  if (!input.success) back([...new Set(input.error.issues.map((i) => i.message))].join(' '), false);
   let result: R;
   try {
     result = await f.run(scope, input.data as z.infer<S>, await requestAddress());

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { looksLikeBsn } from './bsn';
 import { FIELDS, type FieldDef, type FieldKey, type RawRecord } from './layout';
+import { AGB_CODE } from '@/lib/validation';
 
 // One zod schema for a record of the file; its issues become the Dutch row report:
 // line, field, value, a stable code and what was expected.
@@ -52,7 +53,7 @@ function fieldSchema(f: FieldDef) {
     if (v.length > f.width) return fail(ctx, 'TE_LANG', `${f.label} mag hoogstens ${f.width} tekens zijn.`);
     switch (f.kind) {
       case 'agb':
-        return /^\d{8}$/.test(v) ? v : fail(ctx, 'FORMAAT', 'Verwacht een AGB-code van 8 cijfers.');
+        return AGB_CODE.test(v) ? v : fail(ctx, 'FORMAAT', 'Verwacht een AGB-code van 8 cijfers.');
       case 'id':
         if (/^[=+\-@]/.test(v)) return fail(ctx, 'FORMAAT', `${f.label} mag niet beginnen met =, +, - of @.`);
         return v;

@@ -1,4 +1,5 @@
 import { Prisma } from '@/lib/db';
+import { AGB_CODE } from '@/lib/validation';
 import {
   COMPLEXITEIT, HULPVORM, PERSPECTIEF, PRODUCTCATEGORIE, PROFIEL, REDEN_EINDE, RESPONDENT, VERWIJZER, ZORGVRAAGZWAARTE,
   type CodeList,
@@ -39,7 +40,7 @@ export const FILTERS = {
     kind: 'codes',
     label: 'Aanbieder',
     options: 'scope',
-    pattern: /^\d{8}$/,
+    pattern: AGB_CODE,
     scopes: ['gemeente'],
     sql: (v) => Prisma.sql`t.aanbieder_id IN (SELECT o.id FROM organisation o WHERE o.agb_code = ANY(${v}::bpchar[]))`,
   },

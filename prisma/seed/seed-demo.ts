@@ -6,8 +6,8 @@ import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { scopeFor, type SessionUser } from '@/lib/access/scope';
 import { lastCompletePeriod } from '@/lib/reports/report-period';
-import { prepareConversation } from '@/lib/services/conversations/prepare-conversation';
-import { addAction, addAnswer } from '@/lib/services/conversations/contribute';
+import { prepareConversation, ZPrepare } from '@/lib/services/conversations/prepare-conversation';
+import { addAction, addAnswer, ZAction } from '@/lib/services/conversations/contribute';
 import { DEMO_AANBIEDERS, DEMO_AANMELDING, DEMO_ACCOUNTS, DEMO_GEMEENTEN, DEMO_PASSWORD, DEMO_REGIO, DEMO_TTP } from './demo-organisations';
 import { generateDemoTrajectories } from './demo-trajectories';
 import { seedDemoUploads } from './demo-uploads';
@@ -96,8 +96,9 @@ async function demoScope(email: string) {
 /** One kwaliteitsgesprek of Tilburg with Jeugdhulp Midden-Brabant over the last quarter, with an answer from each side and an open action. */
 async function seedDemoConversation(today: Date) {
   const [gemeente, aanbieder] = [await demoScope('gemeente@gemeenteportaal.demo'), await demoScope('aanbieder@gemeenteportaal.demo')];
-  const { id } = await prepareConversation(gemeente, { aanbieder: '98100001', periode: lastCompletePeriod('kwartaal', today).key, meetingDate: '' }, null);
+  const { id } = await prepareConversation(gemeente, ZPrepare.parse({ aanbieder: '98100001', periode: lastCompletePeriod('kwartaal', today).key, meetingDate: '' }), null);
   await addAnswer(gemeente, { conversationId: id, question: 1, text: 'We herkennen de lage uitval; de respons op de eindmeting is wisselend.' }, null);
   await addAnswer(aanbieder, { conversationId: id, question: 2, text: 'Bij ambulante trajecten vergeten behandelaars soms de eindmeting in het laatste gesprek.' }, null);
-  await addAction(aanbieder, { conversationId: id, description: 'Eindmeting vast onderdeel van het afsluitende gesprek', owner: 'Teamleiders ambulant', dueDate: `${today.getUTCFullYear() + 1}-03-31` }, null);
+  const action = { conversationId: id, description: 'Eindmeting vast onderdeel van het afsluitende gesprek', owner: 'Teamleiders ambulant', dueDate: `${today.getUTCFullYear() + 1}-03-31` };
+  await addAction(aanbieder, ZAction.parse(action), null);
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { prepareConversation } from '@/lib/services/conversations/prepare-conversation';
+import { prepareConversation, ZPrepare } from '@/lib/services/conversations/prepare-conversation';
 import { getConversation } from '@/lib/services/conversations/get-conversation';
 import { listConversations } from '@/lib/services/conversations/list-conversations';
-import { addAction, addAnswer, setActionStatus } from '@/lib/services/conversations/contribute';
+import { addAction, addAnswer, setActionStatus, ZAction } from '@/lib/services/conversations/contribute';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { conversationRecord } from '@/lib/services/conversations/conversation-record';
@@ -26,7 +26,7 @@ async function parties() {
   };
 }
 
-const prepare = (p: Awaited<ReturnType<typeof parties>>) => prepareConversation(p.gemeente, { aanbieder: p.a.agbCode!, periode: '2026-K2', meetingDate: '2026-12-01' }, null);
+const prepare = (p: Awaited<ReturnType<typeof parties>>) => prepareConversation(p.gemeente, ZPrepare.parse({ aanbieder: p.a.agbCode!, periode: '2026-K2', meetingDate: '2026-12-01' }), null);
 
 describe('kwaliteitsgesprek', () => {
   it('freezes the shareable figures when prepared: later deliveries do not change the record', async () => {
@@ -62,10 +62,10 @@ describe('kwaliteitsgesprek', () => {
     }
     for (const scope of outsiders.slice(0, 3)) {
       await expect(addAnswer(scope, { conversationId: id, question: 1, text: 'ingebroken' }, null)).rejects.toMatchObject({ status: 404 });
-      await expect(addAction(scope, { conversationId: id, description: 'ingebroken', owner: 'x y', dueDate: '2027-01-01' }, null)).rejects.toMatchObject({ status: 404 });
+      await expect(addAction(scope, ZAction.parse({ conversationId: id, description: 'ingebroken', owner: 'x y', dueDate: '2027-01-01' }), null)).rejects.toMatchObject({ status: 404 });
     }
     await expect(addAnswer(ttp, { conversationId: id, question: 1, text: 'ingebroken' }, null)).rejects.toMatchObject({ status: 403 });
-    const action = await addAction(p.gemeente, { conversationId: id, description: 'Wachtlijst intake halveren', owner: 'Teamleider intake', dueDate: '2027-03-01' }, null);
+    const action = await addAction(p.gemeente, ZAction.parse({ conversationId: id, description: 'Wachtlijst intake halveren', owner: 'Teamleider intake', dueDate: '2027-03-01' }), null);
     await expect(setActionStatus(other.aanbieder, { actionId: action.id, status: 'AFGEROND' }, null)).rejects.toMatchObject({ status: 404 });
     expect(await db().qualityAnswer.count({ where: { conversationId: id } })).toBe(2);
   });
@@ -73,17 +73,17 @@ describe('kwaliteitsgesprek', () => {
   it('only a municipality or region prepares, and only with a provider that serves its residents', async () => {
     const p = await parties();
     const stranger = await makeAanbieder();
-    await expect(prepareConversation(p.aanbieder, { aanbieder: p.a.agbCode!, periode: '2026-K2', meetingDate: '' }, null)).rejects.toMatchObject({ status: 403 });
-    await expect(prepareConversation(p.gemeente, { aanbieder: stranger.agbCode!, periode: '2026-K2', meetingDate: '' }, null)).rejects.toMatchObject({ status: 404 });
+    await expect(prepareConversation(p.aanbieder, ZPrepare.parse({ aanbieder: p.a.agbCode!, periode: '2026-K2', meetingDate: '' }), null)).rejects.toMatchObject({ status: 403 });
+    await expect(prepareConversation(p.gemeente, ZPrepare.parse({ aanbieder: stranger.agbCode!, periode: '2026-K2', meetingDate: '' }), null)).rejects.toMatchObject({ status: 404 });
   });
 
   it('brings open actions back on the agenda of the next conversation, until they are done', async () => {
     const p = await parties();
     const first = await prepare(p);
-    const action = await addAction(p.gemeente, { conversationId: first.id, description: 'Respons verhogen', owner: 'Kwaliteitsmedewerker', dueDate: '2027-01-15' }, null);
-    await addAction(p.aanbieder, { conversationId: first.id, description: 'Al klaar', owner: 'Directie', dueDate: '2027-01-15' }, null)
+    const action = await addAction(p.gemeente, ZAction.parse({ conversationId: first.id, description: 'Respons verhogen', owner: 'Kwaliteitsmedewerker', dueDate: '2027-01-15' }), null);
+    await addAction(p.aanbieder, ZAction.parse({ conversationId: first.id, description: 'Al klaar', owner: 'Directie', dueDate: '2027-01-15' }), null)
       .then((a) => setActionStatus(p.aanbieder, { actionId: a.id, status: 'AFGEROND' }, null));
-    const second = await prepareConversation(p.gemeente, { aanbieder: p.a.agbCode!, periode: '2026-K3', meetingDate: '' }, null);
+    const second = await prepareConversation(p.gemeente, ZPrepare.parse({ aanbieder: p.a.agbCode!, periode: '2026-K3', meetingDate: '' }), null);
     const next = (await getConversation(p.aanbieder, second.id))!;
     expect(next.carriedOver.map((a) => a.description)).toEqual(['Respons verhogen']);
     await setActionStatus(p.aanbieder, { actionId: action.id, status: 'AFGEROND' }, null);
@@ -96,7 +96,7 @@ describe('kwaliteitsgesprek', () => {
     const { id } = await prepare(p);
     await addAnswer(p.gemeente, { conversationId: id, question: 3, text: 'Goed, maar de respons moet omhoog.' }, null);
     await addAnswer(p.aanbieder, { conversationId: id, question: 4, text: '=HYPERLINK("http://x","klik")' }, null);
-    await addAction(p.aanbieder, { conversationId: id, description: 'Eindmeting in het laatste gesprek', owner: 'Behandelaars', dueDate: '2027-02-01' }, null);
+    await addAction(p.aanbieder, ZAction.parse({ conversationId: id, description: 'Eindmeting in het laatste gesprek', owner: 'Behandelaars', dueDate: '2027-02-01' }), null);
     const c = (await getConversation(p.gemeente, id))!;
     const record = conversationRecord(c);
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(await spiegelrapportagePdf(c.figures, record))), { mergePages: true });

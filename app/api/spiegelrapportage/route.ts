@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { requireScope } from '@/lib/access/require-scope';
 import { parsePeriod } from '@/lib/reports/report-period';
+import { AGB_CODE } from '@/lib/validation';
 import { errorResponse, reportResponse, ZReportFormat } from '@/lib/reports/report-download';
 import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 
 const ZQuery = z.object({
-  aanbieder: z.string().regex(/^\d{8}$/),
+  aanbieder: z.string().regex(AGB_CODE),
   periode: z.string().transform((v, ctx) => parsePeriod(v) ?? (ctx.addIssue({ code: 'custom', message: 'periode' }), z.NEVER)),
   versie: z.enum(['intern', 'deelbaar']),
   formaat: ZReportFormat,

@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { TtpScope } from '@/lib/access/scope';
 import { inviteAccount } from '@/lib/services/accounts/invite-account';
-import { ZRequestedAccount } from './submit-access-request';
+import { requestedAccounts } from './submit-access-request';
 
 /**
  * Invites the accounts that accepted aanmeldingen of this provider asked for, once (domain.md: the
@@ -15,8 +14,7 @@ export async function inviteRequestedAccounts(scope: TtpScope, aanbiederId: stri
   const invited: string[] = [];
   const skipped: string[] = [];
   for (const request of requests) {
-    const accounts = z.array(ZRequestedAccount).catch([]).parse(request.accounts);
-    for (const a of accounts) {
+    for (const a of requestedAccounts(request.accounts)) {
       try {
         await inviteAccount(scope, { ...a, organisationId: aanbiederId }, address);
         invited.push(a.email);

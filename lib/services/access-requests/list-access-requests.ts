@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { TtpScope } from '@/lib/access/scope';
-import { ZRequestedAccount } from './submit-access-request';
+import { requestedAccounts } from './submit-access-request';
 
 /** The queue: new requests first (oldest on top), then the last 50 handled ones; with what the portal already knows of the AGB code. */
 export async function listAccessRequests(_scope: TtpScope) {
@@ -11,9 +10,8 @@ export async function listAccessRequests(_scope: TtpScope) {
   ]);
   const known = await db().organisation.findMany({ where: { agbCode: { in: open.map((r) => r.agbCode) } }, select: { agbCode: true, name: true } });
   const knownBy = new Map(known.map((o) => [o.agbCode, o.name]));
-  const accounts = (json: unknown) => z.array(ZRequestedAccount).catch([]).parse(json);
   return {
-    open: open.map((r) => ({ ...r, accounts: accounts(r.accounts), existingName: knownBy.get(r.agbCode) ?? null })),
-    handled: handled.map((r) => ({ ...r, accounts: accounts(r.accounts) })),
+    open: open.map((r) => ({ ...r, accounts: requestedAccounts(r.accounts), existingName: knownBy.get(r.agbCode) ?? null })),
+    handled: handled.map((r) => ({ ...r, accounts: requestedAccounts(r.accounts) })),
   };
 }

@@ -2,24 +2,26 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { RATE_LIMITS, takeRateLimit } from '@/lib/security/rate-limit';
+import { ZAgbCode, zEmail } from '@/lib/validation';
 
 const MAX_ACCOUNTS = 5;
 
-const email = (message: string) => z.string().trim().toLowerCase().pipe(z.email(message)).pipe(z.string().max(200));
-
 export const ZRequestedAccount = z.object({
   name: z.string().trim().min(2, 'Vul bij elk account de naam in.').max(120),
-  email: email('Vul bij elk account een geldig e-mailadres in.'),
+  email: zEmail('Vul bij elk account een geldig e-mailadres in.'),
   role: z.enum(['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE'], 'Kies bij elk account: aanleveren of alleen inzien.'),
 });
 
 export type RequestedAccount = z.infer<typeof ZRequestedAccount>;
 
+/** The accounts stored with a request (JSON), read back; anything unreadable counts as none. */
+export const requestedAccounts = (json: unknown): RequestedAccount[] => z.array(ZRequestedAccount).catch([]).parse(json);
+
 export const ZAccessRequest = z.object({
   organisationName: z.string().trim().min(2, 'Vul de naam van uw organisatie in.').max(200, 'Hoogstens 200 tekens.'),
-  agbCode: z.string().trim().regex(/^\d{8}$/, 'De AGB-code bestaat uit precies 8 cijfers.'),
+  agbCode: ZAgbCode,
   contactName: z.string().trim().min(2, 'Vul de naam van de contactpersoon in.').max(120),
-  contactEmail: email('Vul een geldig e-mailadres van de contactpersoon in.'),
+  contactEmail: zEmail('Vul een geldig e-mailadres van de contactpersoon in.'),
   contactPhone: z.string().trim().max(30, 'Hoogstens 30 tekens.').regex(/^[0-9 +()-]*$/, 'Een telefoonnummer bestaat uit cijfers, spaties en + ( ) -.'),
   accounts: z.array(ZRequestedAccount).min(1, 'Vraag minstens één account aan.').max(MAX_ACCOUNTS, `Hoogstens ${MAX_ACCOUNTS} accounts per aanvraag.`),
   note: z.string().trim().max(2000, 'Hoogstens 2000 tekens.'),

@@ -30,3 +30,7 @@ export const OPEN_STATUSES: AgreementStatus[] = ['AANGEVRAAGD', 'VERZONDEN'];
 
 /** Whether a signed agreement's end date lies before `today` (dates compare as yyyy-mm-dd, UTC). */
 export const hasExpired = (validUntil: Date | null, today: Date) => validUntil !== null && validUntil.toISOString().slice(0, 10) < today.toISOString().slice(0, 10);
+
+/** The status as it is today: a signed agreement past its end date is verlopen, also before the nightly run has marked it. */
+export const statusOn = (a: { status: AgreementStatus; validUntil: Date | null }, today: Date): AgreementStatus =>
+  a.status === 'ONDERTEKEND' && hasExpired(a.validUntil, today) ? 'VERLOPEN' : a.status;

@@ -2,9 +2,8 @@ import { db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit/write-audit';
 
 /**
- * Marks signed agreements whose end date has passed as verlopen (run nightly and before the admin
- * list). Whether production files are accepted does not wait for this: currentAgreementWhere
- * already looks at the date.
+ * Marks signed agreements whose end date has passed as verlopen (run nightly). Nothing waits for
+ * this: currentAgreementWhere and the admin list (statusOn) already look at the date.
  */
 export async function expireAgreements(today = new Date()): Promise<number> {
   const day = new Date(`${today.toISOString().slice(0, 10)}T00:00:00Z`);

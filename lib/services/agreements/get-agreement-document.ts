@@ -2,10 +2,11 @@ import { db } from '@/lib/db';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { readAgreementDocument } from './agreement-document';
+import { isUuid } from '@/lib/validation';
 
 /** The signed PDF for a TTP admin (decrypted, hash checked); null when there is none. Every download is audited. */
 export async function getAgreementDocument(scope: TtpScope, id: string, address: string | null) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const agreement = await db().processingAgreement.findUnique({ where: { id }, include: { aanbieder: { select: { name: true, agbCode: true } } } });
   if (!agreement?.documentPath) return null;
   const content = await readAgreementDocument(agreement.id, agreement.documentPath, agreement.documentSha256);

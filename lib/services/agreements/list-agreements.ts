@@ -1,11 +1,10 @@
 import { db } from '@/lib/db';
 import type { TtpScope } from '@/lib/access/scope';
-import { expireAgreements } from './expire-agreements';
+import { statusOn } from './agreement-lifecycle';
 
-/** Every provider with its agreements, newest first: the TTP's overview of who may deliver. */
-export async function listAgreements(_scope: TtpScope) {
-  await expireAgreements();
-  return db().organisation.findMany({
+/** Every provider with its agreements, newest first, each with its status as of today: the TTP's overview of who may deliver. */
+export async function listAgreements(_scope: TtpScope, today = new Date()) {
+  const aanbieders = await db().organisation.findMany({
     where: { kind: 'AANBIEDER' },
     orderBy: { name: 'asc' },
     select: {
@@ -19,4 +18,5 @@ export async function listAgreements(_scope: TtpScope) {
       },
     },
   });
+  return aanbieders.map((a) => ({ ...a, agreements: a.agreements.map((g) => ({ ...g, status: statusOn(g, today) })) }));
 }

@@ -3,19 +3,18 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { zIsoDate } from '@/lib/validation';
 import { deleteUploadFile } from '@/lib/uploads/file-store';
 import { inviteRequestedAccounts } from '@/lib/services/access-requests/invite-requested-accounts';
 import { mayTakeStep } from './agreement-lifecycle';
 import { storeAgreementDocument } from './agreement-document';
 
-const date = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message).transform((v) => new Date(`${v}T00:00:00Z`)).refine((d) => !Number.isNaN(d.getTime()), message);
-
 export const ZSignedAgreement = z
   .object({
     id: z.uuid('Onbekende overeenkomst.'),
-    signedAt: date('Vul de datum van ondertekening in.'),
-    validFrom: date('Vul de ingangsdatum in.'),
-    validUntil: z.union([z.literal('').transform(() => null), date('De einddatum is geen geldige datum.')]),
+    signedAt: zIsoDate('Vul de datum van ondertekening in.'),
+    validFrom: zIsoDate('Vul de ingangsdatum in.'),
+    validUntil: z.union([z.literal('').transform(() => null), zIsoDate('De einddatum is geen geldige datum.')]),
     signatoryName: z.string().trim().min(2, 'Vul de naam van de ondertekenaar in.').max(120),
     signatoryRole: z.string().trim().min(2, 'Vul de functie van de ondertekenaar in.').max(120),
   })

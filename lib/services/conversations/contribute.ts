@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Scope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { conversationWhere, notFound, sideOf } from './conversation-scope';
+import { zIsoDate } from '@/lib/validation';
+import { conversationWhere, conversationNotFound, sideOf } from './conversation-scope';
 
 // What both sides add to a conversation they are part of: answers to the four questions, agreed
 // actions, and an action marked done (or reopened). Each checks the conversation through
@@ -18,14 +19,14 @@ export const ZAction = z.object({
   conversationId: z.uuid(),
   description: z.string().trim().min(3, 'Beschrijf de actie.').max(1000, 'Hoogstens 1000 tekens.'),
   owner: z.string().trim().min(2, 'Wie is eigenaar van de actie?').max(200),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kies een datum waarop de actie klaar is.'),
+  dueDate: zIsoDate('Kies een datum waarop de actie klaar is.'),
 });
 
 export const ZActionStatus = z.object({ actionId: z.uuid(), status: z.enum(['OPEN', 'AFGEROND']) });
 
 async function visible(scope: Scope, conversationId: string) {
   const c = await db().qualityConversation.findFirst({ where: { AND: [{ id: conversationId }, conversationWhere(scope)] }, select: { id: true } });
-  if (!c) throw notFound();
+  if (!c) throw conversationNotFound();
   return c;
 }
 
@@ -44,7 +45,7 @@ export async function addAction(scope: Scope, input: z.infer<typeof ZAction>, ad
   sideOf(scope);
   await visible(scope, input.conversationId);
   const action = await db().qualityAction.create({
-    data: { conversationId: input.conversationId, description: input.description, owner: input.owner, dueDate: new Date(`${input.dueDate}T00:00:00Z`), createdById: scope.user.userId },
+    data: { conversationId: input.conversationId, description: input.description, owner: input.owner, dueDate: input.dueDate, createdById: scope.user.userId },
   });
   await writeAudit({ event: 'kwaliteitsgesprek.actie', actor: scope.user, object: `kwaliteitsgesprek ${input.conversationId}, actie ${action.id}`, address });
   return action;
@@ -53,7 +54,7 @@ export async function addAction(scope: Scope, input: z.infer<typeof ZAction>, ad
 export async function setActionStatus(scope: Scope, input: z.infer<typeof ZActionStatus>, address: string | null) {
   sideOf(scope);
   const action = await db().qualityAction.findFirst({ where: { id: input.actionId, conversation: conversationWhere(scope) }, select: { id: true, conversationId: true } });
-  if (!action) throw notFound();
+  if (!action) throw conversationNotFound();
   await db().qualityAction.update({ where: { id: action.id }, data: { status: input.status, doneAt: input.status === 'AFGEROND' ? new Date() : null } });
   await writeAudit({ event: `kwaliteitsgesprek.actie-${input.status === 'AFGEROND' ? 'afgerond' : 'heropend'}`, actor: scope.user, object: `kwaliteitsgesprek ${action.conversationId}, actie ${action.id}`, address });
   return action;

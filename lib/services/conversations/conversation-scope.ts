@@ -24,4 +24,4 @@ export const sideOf = (scope: Scope) => {
   return scope.kind === 'gemeente' ? ('GEMEENTE' as const) : ('AANBIEDER' as const);
 };
 
-export const notFound = () => new AppError('Dit gesprek bestaat niet.', 404);
+export const conversationNotFound = () => new AppError('Dit gesprek bestaat niet.', 404);

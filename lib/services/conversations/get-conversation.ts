@@ -2,6 +2,7 @@ import { db } from '@/lib/db';
 import type { Scope } from '@/lib/access/scope';
 import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 import { conversationWhere } from './conversation-scope';
+import { isUuid } from '@/lib/validation';
 
 /**
  * One conversation with its answers and actions, plus the actions still open from earlier
@@ -9,7 +10,7 @@ import { conversationWhere } from './conversation-scope';
  * scope is not part of it (the page answers 404).
  */
 export async function getConversation(scope: Scope, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const c = await db().qualityConversation.findFirst({
     where: { AND: [{ id }, conversationWhere(scope)] },
     include: {

@@ -3,13 +3,14 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Scope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { AGB_CODE, zIsoDate } from '@/lib/validation';
 import { parsePeriod } from '@/lib/reports/report-period';
 import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 
 export const ZPrepare = z.object({
-  aanbieder: z.string().regex(/^\d{8}$/, 'Kies een aanbieder.'),
+  aanbieder: z.string().regex(AGB_CODE, 'Kies een aanbieder.'),
   periode: z.string().refine((v) => parsePeriod(v) !== null, 'Kies een periode.'),
-  meetingDate: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'De datum van het gesprek is geen geldige datum.')]),
+  meetingDate: z.union([z.literal('').transform(() => null), zIsoDate('De datum van het gesprek is geen geldige datum.')]),
 });
 
 /**
@@ -25,7 +26,7 @@ export async function prepareConversation(scope: Scope, input: z.infer<typeof ZP
       organisationId: scope.user.organisationId,
       aanbiederId: aanbieder.id,
       period: input.periode,
-      meetingDate: input.meetingDate ? new Date(`${input.meetingDate}T00:00:00Z`) : null,
+      meetingDate: input.meetingDate,
       figures,
       createdById: scope.user.userId,
     },

@@ -3,15 +3,12 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { ZAgbCode, ZOptionalEmail } from '@/lib/validation';
 
 export const ZNewAanbieder = z.object({
   name: z.string().trim().min(2, 'Vul de naam van de aanbieder in.').max(200, 'Hoogstens 200 tekens.'),
-  agbCode: z.string().trim().regex(/^\d{8}$/, 'De AGB-code bestaat uit precies 8 cijfers.'),
-  contactEmail: z
-    .string()
-    .trim()
-    .transform((v) => v.toLowerCase())
-    .pipe(z.union([z.literal(''), z.email('Vul een geldig e-mailadres in, of laat het leeg.')])),
+  agbCode: ZAgbCode,
+  contactEmail: ZOptionalEmail,
 });
 
 /** Registers a provider. Its AGB code is its identity in every file it delivers, so it is unique. */

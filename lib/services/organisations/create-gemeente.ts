@@ -4,14 +4,11 @@ import { AppError } from '@/lib/errors';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { gemeenteByCode } from '@/lib/reference/gemeenten';
+import { ZOptionalEmail } from '@/lib/validation';
 
 export const ZNewGemeente = z.object({
   cbsCode: z.string().trim().regex(/^\d{4}$/, 'Kies een gemeente uit de lijst.'),
-  contactEmail: z
-    .string()
-    .trim()
-    .transform((v) => v.toLowerCase())
-    .pipe(z.union([z.literal(''), z.email('Vul een geldig e-mailadres in, of laat het leeg.')])),
+  contactEmail: ZOptionalEmail,
 });
 
 /** Registers a municipality from the national reference list: its name and CBS code are never typed. */

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Scope } from '@/lib/access/scope';
+import { isUuid } from '@/lib/validation';
 
 /** Which organisations a scope may open: TTP admins all (they manage them), everyone else only its own. */
 export function organisationWhere(scope: Scope): Prisma.OrganisationWhereInput {
@@ -9,7 +10,7 @@ export function organisationWhere(scope: Scope): Prisma.OrganisationWhereInput {
 
 /** One organisation, or null when it does not exist *or* lies outside the scope (the page answers 404). */
 export async function findOrganisation(scope: Scope, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db().organisation.findFirst({
     where: { AND: [{ id }, organisationWhere(scope)] },
     select: {

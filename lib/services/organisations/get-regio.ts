@@ -1,9 +1,10 @@
 import { db } from '@/lib/db';
 import type { TtpScope } from '@/lib/access/scope';
+import { isUuid } from '@/lib/validation';
 
 /** A region with its members, and the registered municipalities that could join it; null when it is no region. */
 export async function getRegio(_scope: TtpScope, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const regio = await db().organisation.findFirst({
     where: { id, kind: 'REGIO' },
     select: {

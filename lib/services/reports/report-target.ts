@@ -1,7 +1,8 @@
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Scope } from '@/lib/access/scope';
-import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
+import { withScope } from '@/lib/access/with-scope';
+import { trajectoryScopeSql } from '@/lib/access/trajectory-scope';
 
 export type ReportVersion = 'intern' | 'deelbaar';
 
@@ -9,6 +10,15 @@ export const REPORT_VERSION_LABEL: Record<ReportVersion, string> = {
   intern: 'intern (alle cliënten, niet afgeschermd)',
   deelbaar: 'deelbaar (kleine aantallen afgeschermd)',
 };
+
+/** Whether the provider has any trajectory of the scope's residents (one indexed EXISTS, under row-level security). */
+async function servesResidents(scope: Extract<Scope, { kind: 'gemeente' }>, agbCode: string): Promise<boolean> {
+  const [row] = await withScope(scope, (tx) =>
+    tx.$queryRaw<{ serves: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM trajectory t JOIN organisation o ON o.id = t.aanbieder_id WHERE ${trajectoryScopeSql(scope)} AND o.agb_code = ${agbCode}) AS serves`,
+  );
+  return row.serves;
+}
 
 /**
  * Who may have which spiegelrapportage: the one rule. A provider gets both versions of its own
@@ -21,8 +31,7 @@ export async function reportTarget(scope: Scope, agbCode: string, version: Repor
     if (agbCode !== scope.agbCode) throw new AppError('Deze rapportage bestaat niet.', 404);
   } else {
     if (version === 'intern') throw new AppError('De interne spiegelrapportage is alleen voor de aanbieder zelf; kies de deelbare versie.', 403);
-    const { aanbieder } = await getFilterOptions(scope);
-    if (!aanbieder.some((a) => a.value === agbCode)) throw new AppError('Deze rapportage bestaat niet.', 404);
+    if (!(await servesResidents(scope, agbCode))) throw new AppError('Deze rapportage bestaat niet.', 404);
   }
   const org = await db().organisation.findUnique({ where: { agbCode }, select: { id: true, name: true, agbCode: true } });
   if (!org) throw new AppError('Deze rapportage bestaat niet.', 404);

@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/format';
 import { listAccessRequests } from '@/lib/services/access-requests/list-access-requests';
 import { FormMessage } from '../../form-message';
 import { handleRequestAction } from './actions';
+import { ActionButton } from '@/components/ui/action-button';
 
 export const metadata: Metadata = { title: 'Aanmeldingen' };
 
@@ -35,10 +36,7 @@ export default async function AccessRequestsPage({ searchParams }: { searchParam
             <div className="veld"><label htmlFor={`version-${r.id}`}>Versie verwerkersovereenkomst</label><input id={`version-${r.id}`} name="version" required maxLength={40} defaultValue={defaultVersion} /></div>
             <button className="knop" type="submit">Accepteren</button>
           </form>
-          <form action={handleRequestAction} aria-label={`Aanmelding ${r.organisationName} afwijzen`}>
-            <input type="hidden" name="id" value={r.id} /><input type="hidden" name="decision" value="afwijzen" />
-            <button className="knop knop-licht" type="submit">Afwijzen</button>
-          </form>
+          <ActionButton action={handleRequestAction} fields={{ id: r.id, decision: 'afwijzen' }} label="Afwijzen" formLabel={`Aanmelding ${r.organisationName} afwijzen`} />
         </section>
       ))}
       <h2>Afgehandeld</h2>

@@ -7,19 +7,14 @@ import { formatDateTime } from '@/lib/format';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { listAccounts } from '@/lib/services/accounts/list-accounts';
 import { changeAction, inviteAction } from './actions';
+import { ActionButton } from '@/components/ui/action-button';
 
 export const metadata: Metadata = { title: 'Accounts' };
 
 const rolesFor = (kind: keyof typeof ORGANISATION_KIND_LABEL) => (Object.keys(ROLES) as Role[]).filter((r) => ROLES[r].organisationKind === kind);
 
 function Action({ id, kind, label }: { id: string; kind: string; label: string }) {
-  return (
-    <form action={changeAction} className="inline">
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="kind" value={kind} />
-      <button className="knop knop-licht" type="submit">{label}</button>
-    </form>
-  );
+  return <ActionButton action={changeAction} fields={{ id, kind }} label={label} />;
 }
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<{ melding?: string; fout?: string }> }) {

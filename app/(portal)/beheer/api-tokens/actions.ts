@@ -9,6 +9,7 @@ import { requestAddress } from '@/lib/audit/request-address';
 import { AppError } from '@/lib/errors';
 import { issueApiToken, ZIssueToken } from '@/lib/services/api-tokens/issue-api-token';
 import { revokeApiToken } from '@/lib/services/api-tokens/revoke-api-token';
+import { messageUrl } from '../../back-with-message';
 
 export type IssueState = { token?: string; organisation?: string; fout?: string };
 
@@ -31,5 +32,5 @@ export async function revokeTokenAction(form: FormData) {
   const id = z.uuid().safeParse(form.get('id'));
   const scope = expectScope(await requireScope('api-token:manage', `api-token intrekken ${id.data ?? '?'}`), 'ttp');
   const done = id.success && (await revokeApiToken(scope, id.data, await requestAddress()));
-  redirect(`/beheer/api-tokens?melding=${encodeURIComponent(done ? 'De token is ingetrokken.' : 'Deze token was al ingetrokken.')}`);
+  redirect(messageUrl('/beheer/api-tokens', done ? 'De token is ingetrokken.' : 'Deze token was al ingetrokken.', true));
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from '@/lib/format';
 import { listApiTokens } from '@/lib/services/api-tokens/list-api-tokens';
 import { IssueTokenForm } from '@/components/beheer/issue-token-form';
 import { revokeTokenAction } from './actions';
+import { ActionButton } from '@/components/ui/action-button';
 
 export const metadata: Metadata = { title: 'API-tokens' };
 
@@ -37,10 +38,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
                   {t.revokedAt ? (
                     `ingetrokken ${formatDateTime(t.revokedAt)}`
                   ) : (
-                    <form action={revokeTokenAction}>
-                      <input type="hidden" name="id" value={t.id} />
-                      <button className="knop knop-licht" type="submit">Intrekken</button>
-                    </form>
+                    <ActionButton action={revokeTokenAction} fields={{ id: t.id }} label="Intrekken" />
                   )}
                 </td>
               </tr>

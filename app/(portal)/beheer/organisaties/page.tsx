@@ -7,6 +7,7 @@ import { GEMEENTEN } from '@/lib/reference/gemeenten';
 import { listOrganisations } from '@/lib/services/organisations/list-organisations';
 import { FormMessage } from '../../form-message';
 import { createAanbiederAction, createGemeenteAction, createRegioAction, setActiveAction } from './actions';
+import { ActionButton } from '@/components/ui/action-button';
 
 export const metadata: Metadata = { title: 'Organisaties' };
 
@@ -86,11 +87,10 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
                 <td>
                   {o.active ? 'actief' : 'gedeactiveerd'}{' '}
                   {o.kind !== 'TTP' && (
-                    <form action={setActiveAction} className="inline">
-                      <input type="hidden" name="id" value={o.id} />
-                      <input type="hidden" name="active" value={o.active ? 'nee' : 'ja'} />
-                      <button className="knop knop-licht" type="submit" aria-label={`${o.name} ${o.active ? 'deactiveren' : 'activeren'}`}>{o.active ? 'Deactiveren' : 'Activeren'}</button>
-                    </form>
+                    <ActionButton
+                      action={setActiveAction} fields={{ id: o.id, active: o.active ? 'nee' : 'ja' }}
+                      label={o.active ? 'Deactiveren' : 'Activeren'} ariaLabel={`${o.name} ${o.active ? 'deactiveren' : 'activeren'}`}
+                    />
                   )}
                 </td>
               </tr>

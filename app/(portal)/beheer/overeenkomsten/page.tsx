@@ -7,6 +7,7 @@ import { AGREEMENT_STATUS_LABEL, mayTakeStep } from '@/lib/services/agreements/a
 import { listAgreements } from '@/lib/services/agreements/list-agreements';
 import { FormMessage } from '../../form-message';
 import { changeAgreementAction, requestAgreementAction } from './actions';
+import { ActionButton } from '@/components/ui/action-button';
 
 export const metadata: Metadata = { title: 'Verwerkersovereenkomsten' };
 
@@ -59,17 +60,9 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
                       <td>{g.signatoryName ? `${g.signatoryName}, ${g.signatoryRole}` : '—'}</td>
                       <td>
                         {g.documentSha256 && <a href={`/api/beheer/overeenkomsten/${g.id}/document`}>PDF</a>}{' '}
-                        {mayTakeStep(g.status, 'verzenden') && (
-                          <form action={changeAgreementAction} className="inline">
-                            <input type="hidden" name="id" value={g.id} /><input type="hidden" name="step" value="verzenden" />
-                            <button className="knop knop-licht" type="submit">Verzonden</button>
-                          </form>
-                        )}{' '}
+                        {mayTakeStep(g.status, 'verzenden') && <ActionButton action={changeAgreementAction} fields={{ id: g.id, step: 'verzenden' }} label="Verzonden" />}{' '}
                         {mayTakeStep(g.status, 'beeindigen') && (
-                          <form action={changeAgreementAction} className="inline">
-                            <input type="hidden" name="id" value={g.id} /><input type="hidden" name="step" value="beeindigen" />
-                            <button className="knop knop-licht" type="submit">{g.status === 'ONDERTEKEND' ? 'Beëindigen' : 'Intrekken'}</button>
-                          </form>
+                          <ActionButton action={changeAgreementAction} fields={{ id: g.id, step: 'beeindigen' }} label={g.status === 'ONDERTEKEND' ? 'Beëindigen' : 'Intrekken'} />
                         )}
                       </td>
                     </tr>

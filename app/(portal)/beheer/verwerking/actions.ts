@@ -7,6 +7,7 @@ import { expectScope } from '@/lib/access/scope';
 import { requestAddress } from '@/lib/audit/request-address';
 import { AppError } from '@/lib/errors';
 import { rerunUpload } from '@/lib/services/processing/rerun-upload';
+import { messageUrl } from '../../back-with-message';
 
 export async function rerunAction(form: FormData) {
   const id = z.string().uuid().safeParse(form.get('id'));
@@ -19,5 +20,5 @@ export async function rerunAction(form: FormData) {
     if (!(err instanceof AppError)) throw err;
     message = err.message;
   }
-  redirect(`/beheer/verwerking?melding=${encodeURIComponent(message)}`);
+  redirect(messageUrl('/beheer/verwerking', message, true));
 }

@@ -5,6 +5,7 @@ import { getImportSchedule, listProcessing } from '@/lib/services/processing/lis
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/uploads/labels';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { rerunAction } from './actions';
+import { ActionButton } from '@/components/ui/action-button';
 
 export const metadata: Metadata = { title: 'Verwerking' };
 
@@ -41,10 +42,7 @@ export default async function ProcessingPage({ searchParams }: { searchParams: P
                   </td>
                   <td>
                     {u.canRerun && (
-                      <form action={rerunAction}>
-                        <input type="hidden" name="id" value={u.id} />
-                        <button className="knop knop-licht" type="submit">Opnieuw verwerken</button>
-                      </form>
+                      <ActionButton action={rerunAction} fields={{ id: u.id }} label="Opnieuw verwerken" />
                     )}
                   </td>
                 </tr>

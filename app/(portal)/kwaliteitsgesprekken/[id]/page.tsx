@@ -10,20 +10,14 @@ import { QUESTIONS, SIDE_LABEL } from '@/lib/services/conversations/questions';
 import { ReportSummary } from '@/components/reports/report-summary';
 import { FormMessage } from '../../form-message';
 import { actionAction, actionStatusAction, answerAction } from '../actions';
+import { ActionButton } from '@/components/ui/action-button';
 
 export const metadata: Metadata = { title: 'Kwaliteitsgesprek' };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ melding?: string; fout?: string }> };
 
 function StatusButton({ id, conversationId, done }: { id: string; conversationId: string; done: boolean }) {
-  return (
-    <form action={actionStatusAction} className="inline">
-      <input type="hidden" name="actionId" value={id} />
-      <input type="hidden" name="conversationId" value={conversationId} />
-      <input type="hidden" name="status" value={done ? 'OPEN' : 'AFGEROND'} />
-      <button className="knop knop-licht" type="submit">{done ? 'Heropenen' : 'Afgerond'}</button>
-    </form>
-  );
+  return <ActionButton action={actionStatusAction} fields={{ actionId: id, conversationId, status: done ? 'OPEN' : 'AFGEROND' }} label={done ? 'Heropenen' : 'Afgerond'} />;
 }
 
 export default async function ConversationPage({ params, searchParams }: Props) {

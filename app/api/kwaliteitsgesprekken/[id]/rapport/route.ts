@@ -1,7 +1,7 @@
 import { requireScope } from '@/lib/access/require-scope';
 import { errorResponse, reportResponse, ZReportFormat } from '@/lib/reports/report-download';
 import { getConversation } from '@/lib/services/conversations/get-conversation';
-import { notFound } from '@/lib/services/conversations/conversation-scope';
+import { conversationNotFound } from '@/lib/services/conversations/conversation-scope';
 import { conversationRecord } from '@/lib/services/conversations/conversation-record';
 
 /** A conversation's verslag (answers, actions) with the figures frozen in it, as PDF or Excel, for both sides of it. */
@@ -12,7 +12,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const scope = await requireScope('conversation:view', object);
   try {
     const c = await getConversation(scope, id);
-    if (!c) throw notFound();
+    if (!c) throw conversationNotFound();
     return await reportResponse(c.figures, format, 'kwaliteitsgesprek', conversationRecord(c));
   } catch (err) {
     return errorResponse(err, { scope, event: 'conversation:view', object });

@@ -6,6 +6,7 @@ import { expectScope } from '@/lib/access/scope';
 import { getRegio } from '@/lib/services/organisations/get-regio';
 import { FormMessage } from '../../../../form-message';
 import { changeRegioAction } from '../../actions';
+import { ActionButton } from '@/components/ui/action-button';
 
 export const metadata: Metadata = { title: 'Regio' };
 
@@ -34,16 +35,8 @@ export default async function RegioPage({ params, searchParams }: Props) {
                 <td>
                   {!host && (
                     <>
-                      <form action={changeRegioAction} className="inline">
-                        <input type="hidden" name="regioId" value={regio.id} /><input type="hidden" name="gemeenteId" value={g.id} />
-                        <input type="hidden" name="change" value="centrumgemeente" />
-                        <button className="knop knop-licht" type="submit" aria-label={`${g.name} centrumgemeente maken`}>Centrumgemeente maken</button>
-                      </form>{' '}
-                      <form action={changeRegioAction} className="inline">
-                        <input type="hidden" name="regioId" value={regio.id} /><input type="hidden" name="gemeenteId" value={g.id} />
-                        <input type="hidden" name="change" value="lid-verwijderen" />
-                        <button className="knop knop-licht" type="submit" aria-label={`${g.name} uit de regio halen`}>Uit de regio</button>
-                      </form>
+                      <ActionButton action={changeRegioAction} fields={{ regioId: regio.id, gemeenteId: g.id, change: 'centrumgemeente' }} label="Centrumgemeente maken" ariaLabel={`${g.name} centrumgemeente maken`} />{' '}
+                      <ActionButton action={changeRegioAction} fields={{ regioId: regio.id, gemeenteId: g.id, change: 'lid-verwijderen' }} label="Uit de regio" ariaLabel={`${g.name} uit de regio halen`} />
                     </>
                   )}
                 </td>

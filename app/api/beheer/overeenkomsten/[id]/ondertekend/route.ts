@@ -5,6 +5,7 @@ import { requestAddress } from '@/lib/audit/request-address';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { readBody } from '@/lib/uploads/read-body';
+import { messageUrl } from '@/app/(portal)/back-with-message';
 import { recordSignedAgreement, ZSignedAgreement } from '@/lib/services/agreements/record-signed-agreement';
 
 const PAGE = '/beheer/overeenkomsten';
@@ -12,8 +13,8 @@ const PAGE = '/beheer/overeenkomsten';
 // A route handler rather than a server action: the signed PDF may be larger than a server action's
 // 1 MB body limit. The plain HTML form posts here (multipart) and is sent back to the page with the
 // outcome, like every admin form.
-const back = (message: string, ok: boolean) =>
-  Response.redirect(new URL(`${PAGE}?${ok ? 'melding' : 'fout'}=${encodeURIComponent(message)}`, env().APP_URL), 303);
+// 303, not redirect()'s 307: the browser must follow with a GET, not post the form again.
+const back = (message: string, ok: boolean) => Response.redirect(new URL(messageUrl(PAGE, message, ok), env().APP_URL), 303);
 
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
