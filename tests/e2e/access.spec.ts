@@ -95,3 +95,16 @@ test('reports and conversations: the internal report is the provider’s alone, 
   const refused = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE outcome = 'geweigerd' AND object LIKE $1`, [`%${conversation.id}%`]);
   expect(refused[0].n).toBeGreaterThanOrEqual(1);
 });
+
+test('the signed-agreement upload refuses a post from another site, even with the TTP’s session', async ({ page }) => {
+  await loginDemo(page, 'beheer@gemeenteportaal.demo');
+  const [agreement] = await sql<{ id: string }>(`SELECT id FROM processing_agreement WHERE status = 'VERZONDEN' LIMIT 1`);
+  const multipart = { signedAt: '2026-11-01', validFrom: '2026-11-01', signatoryName: 'Aanvaller', signatoryRole: 'x', pdf: { name: 'a.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') } };
+  const attacks: Record<string, string>[] = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }];
+  for (const headers of attacks) {
+    const res = await page.request.post(`/api/beheer/overeenkomsten/${agreement.id}/ondertekend`, { multipart, headers, maxRedirects: 0 });
+    expect(res.status(), JSON.stringify(headers)).toBe(403);
+  }
+  const [after] = await sql<{ status: string }>(`SELECT status::text FROM processing_agreement WHERE id = $1`, [agreement.id]);
+  expect(after.status).toBe('VERZONDEN');
+});
