@@ -14,6 +14,12 @@ const ZEnv = z.object({
   /** TTP pseudonymisation key (stage 2) and its version; rotate by raising the version. */
   PSEUDONYM_KEY: ZBase64Key,
   PSEUDONYM_KEY_VERSION: z.coerce.number().int().min(1).default(1),
+  /**
+   * Key of the record keys behind the cell-key perturbation (docs/disclosure-control.md) and its
+   * version. Whoever holds it can undo the perturbation: keep it like the pseudonym key.
+   */
+  CELL_KEY_SECRET: ZBase64Key,
+  CELL_KEY_VERSION: z.coerce.number().int().min(1).max(32767).default(1),
   APP_URL: z.string().url().default('http://localhost:3000'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Gemeenteportaal <noreply@gemeenteportaal.local>'),

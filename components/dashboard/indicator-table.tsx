@@ -2,6 +2,7 @@ import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view
 import type { TableRow } from '@/lib/indicators/indicator-table';
 import { FigureCells } from './figure-cell';
 import { HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
+import { PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 
 /** The table behind every chart: all figures of a view, with n (distinct clients) and percentages. */
 export function IndicatorTable({ view, caption }: { view: IndicatorView; caption: string }) {
@@ -43,8 +44,8 @@ export function IndicatorTable({ view, caption }: { view: IndicatorView; caption
       </div>
       <p className="toelichting">
         n is het aantal unieke cliënten; percentages gaan over {view.indicator.unit === 'traject' ? 'trajecten' : 'metingen'}.
-        {!view.suppression && <> Uw eigen cijfers, zonder onderdrukking (interne spiegel): deel ze niet buiten uw organisatie.</>}
-        {view.suppression && <> <strong>{HIDDEN_LABEL}</strong>: {HIDDEN_EXPLANATION}</>}
+        {!view.protection && <> Uw eigen cijfers, exact en zonder afscherming (interne spiegel): deel ze niet buiten uw organisatie.</>}
+        {view.protection && <> <strong>{HIDDEN_LABEL}</strong>: {HIDDEN_EXPLANATION} {PERTURBATION_NOTE}</>}
         {view.whollySuppressed && <> Deze selectie omvat minder dan 7 cliënten en wordt daarom helemaal niet getoond.</>}
       </p>
     </>

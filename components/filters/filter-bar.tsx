@@ -10,7 +10,6 @@ type Props = {
   /** Other view parameters to keep when the form is sent (domein, groep). */
   keep: Record<string, string>;
   domein: string;
-  quarters: boolean;
 };
 
 const optionsOf = (key: CodeKey, scopeOptions: Props['scopeOptions']): Option[] => {
@@ -23,7 +22,7 @@ const optionsOf = (key: CodeKey, scopeOptions: Props['scopeOptions']): Option[] 
  * The filter bar: a plain GET form, so every view is a URL that can be bookmarked and shared. It
  * renders the registry; a filter with no options for this scope is left out.
  */
-export function FilterBar({ filters, scopeOptions, keep, domein, quarters }: Props) {
+export function FilterBar({ filters, scopeOptions, keep, domein }: Props) {
   const active = CODE_KEYS.filter((k) => filters[k]?.length).length;
   return (
     <form method="get" className="filterbalk" aria-label="Filters">
@@ -46,7 +45,6 @@ export function FilterBar({ filters, scopeOptions, keep, domein, quarters }: Pro
           </div>
         ))}
       </div>
-      {quarters && <p className="hint">Perioden lopen in hele kwartalen: een maand wordt aangevuld tot het kwartaal waarin hij valt.</p>}
       <details open={active > 0}>
         <summary>Meer filters{active > 0 ? ` (${active} actief)` : ''}</summary>
         <div className="filtergroepen">

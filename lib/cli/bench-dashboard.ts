@@ -1,8 +1,8 @@
 // npm run bench:dashboard [-- --rows 5000000 --runs 40] — national scale: synthetic trajectories over
 // ten years for 342 municipalities and 1,500 providers. Prints p50/p95 of the indicator API (the
-// route handler itself: token, scope, one-scan query with the differencing neighbours, suppression,
-// JSON) for one municipality and for a region, with and without filters, next to a hand-written
-// single SQL aggregate of the same figure in the same run.
+// route handler itself: token, scope, one query for every cell with its cell keys, the disclosure
+// control, JSON) for one municipality and for a region, with and without filters, next to a
+// hand-written single SQL aggregate of the same figure in the same run.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabaseServer } from './database-server';
@@ -40,7 +40,8 @@ try {
     await owner.query(`
       INSERT INTO trajectory (aanbieder_id, traject_id, respondent, client_pseudonym, geboortejaar, geslacht, gemeentecode,
         begindatum, einddatum, reden_einde, verwijzer, hulpvorm, productcategorie, profiel, zorgvraagzwaarte, complexiteit,
-        tevredenheid, zonder_hulp_verder, afname_problematiek, doelrealisatie, meetdatum)
+        tevredenheid, zonder_hulp_verder, afname_problematiek, doelrealisatie, meetdatum,
+        client_key, traject_key, row_key, record_key_version)
       SELECT a.id, 'B' || n, CASE WHEN m THEN '1' END, 'v1:' || md5((n % ${Math.round(ROWS / 1.5)})::text),
         2008, 'V', lpad((1000 + 1 + floor(${GEMEENTEN} * power(r1, 2.2)))::int::text, 4, '0'),
         b, CASE WHEN b + d < current_date THEN b + d END,
@@ -50,7 +51,10 @@ try {
         1 + floor(r2 * 3)::int, 1 + floor(r3 * 2)::int,
         CASE WHEN m THEN 1 + floor(r5 * 10)::int END, CASE WHEN m THEN 1 + floor(r4 * 4)::int END,
         CASE WHEN m THEN 1 + floor(r3 * 5)::int END, CASE WHEN m THEN floor(r2 * 4)::int - 1 END,
-        CASE WHEN m AND b + d < current_date THEN b + d - 3 END
+        CASE WHEN m AND b + d < current_date THEN b + d - 3 END,
+        -- Record keys as uniform as keyed ones (the version-0 placeholders of the migration): speed is the same.
+        hashtextextended(md5((n % ${Math.round(ROWS / 1.5)})::text), 1) & 9223372036854775807,
+        hashint8(n) & 9223372036854775807, hashint8(n) & 9223372036854775807, 0
       FROM (
         SELECT n, r1, r2, r3, r4, r5, current_date - 3650 + floor(r1 * 97 + r5 * 3650)::int % 3650 AS b,
                14 + floor(r4 * r4 * 700)::int AS d, r3 < 0.45 AS m

@@ -47,10 +47,16 @@ async function main() {
   const { env } = await import('@/lib/env');
   env(); // fail early, in Dutch, on missing or malformed configuration
 
-  if (demo) {
-    const { seedDemo } = await import('@/prisma/seed/seed-demo');
+  {
     const { closeDb } = await import('@/lib/db');
-    if (await seedDemo()) console.log('Demodata geladen.');
+    if (demo) {
+      const { seedDemo } = await import('@/prisma/seed/seed-demo');
+      if (await seedDemo()) console.log('Demodata geladen.');
+    }
+    // Records from before record keys existed, or from an older CELL_KEY_VERSION (docs/disclosure-control.md).
+    const { refreshRecordKeys } = await import('@/lib/imports/refresh-record-keys');
+    const rekeyed = await refreshRecordKeys();
+    if (rekeyed) console.log(`Recordsleutels bijgewerkt voor ${rekeyed} trajectregels.`);
     await closeDb();
   }
   if (!dev) buildIfNeeded(root);

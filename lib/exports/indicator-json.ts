@@ -1,9 +1,10 @@
 import type { Figure, TableRow } from '@/lib/indicators/indicator-table';
-import { K_ANONYMITY } from '@/lib/indicators/suppression';
+import { K_ANONYMITY, MAX_OFFSET, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
 
 // The API's shape of a view (documented in the README): the same figures as the page, with n
 // (distinct clients) and a suppressed flag per cell; a suppressed cell has n and percentage null.
+// For a protected view, `verstoring` says how far a count may lie from the truth.
 const cell = (f: Figure) => ({ n: f.n, percentage: f.pct, suppressed: f.suppressed });
 
 export function indicatorJson(view: IndicatorView) {
@@ -21,6 +22,7 @@ export function indicatorJson(view: IndicatorView) {
     groep: view.groupBy,
     filters: view.filters,
     minimumAantal: K_ANONYMITY,
+    verstoring: view.protection ? { maximaleAfwijking: MAX_OFFSET, toelichting: PERTURBATION_NOTE } : null,
     geheelOnderdrukt: view.whollySuppressed,
     rijen: view.rows.map(row),
     totaal: row(view.total),

@@ -1,9 +1,9 @@
 import type { Figure, TableRow } from '@/lib/indicators/indicator-table';
-import { HIDDEN_MARKER as HIDDEN } from '@/lib/indicators/suppression';
+import { HIDDEN_EXPLANATION, HIDDEN_MARKER as HIDDEN, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
 
-// One indicator view as a flat table for CSV and Excel: the same figures as the page, suppressed
-// cells as "< 7", never a number.
+// One indicator view as a flat table for CSV and Excel: the same figures as the page, hidden cells as
+// "< 7", never a number; under a protected table the same explanation as on the page.
 
 export function indicatorRows(view: IndicatorView): { header: string[]; rows: (string | number | null)[][] } {
   const cats = view.indicator.categories;
@@ -24,5 +24,6 @@ export function indicatorRows(view: IndicatorView): { header: string[]; rows: (s
     r.populatie.suppressed ? HIDDEN : r.populatie.n,
   ];
   const groups = view.groupBy === 'totaal' ? [] : view.rows; // one total row needs no copy of itself
-  return { header, rows: [...groups.map(line), line({ ...view.total, label: 'Totaal' })] };
+  const notes = view.protection ? [[], [`${HIDDEN}: ${HIDDEN_EXPLANATION}`], [PERTURBATION_NOTE]] : [];
+  return { header, rows: [...groups.map(line), line({ ...view.total, label: 'Totaal' }), ...notes] };
 }

@@ -1,5 +1,5 @@
 import { FILTERS, CODE_KEYS, MONTH_KEYS, codeFilter, monthFilter, partnerOf, type FilterState } from './registry';
-import { addMonths, isMonth, monthOf, quarterBound } from './months';
+import { addMonths, isMonth, monthOf } from './months';
 
 export type SearchInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -44,13 +44,12 @@ export function parseFilters(input: SearchInput, ctx: FilterContext): FilterStat
 }
 
 /**
- * Fills in the period when the URL has none: the twelve whole months (or four whole quarters) before `asOf`, moved `lagMonths`
+ * Fills in the period when the URL has none: the twelve whole months before `asOf`, moved `lagMonths`
  * further back for an indicator whose figures need time to settle (geen nieuwe start).
  */
-export function withDefaultPeriod(state: FilterState, asOf: Date, lagMonths = 0, quarters = false): FilterState {
+export function withDefaultPeriod(state: FilterState, asOf: Date, lagMonths = 0): FilterState {
   if (state.eind_van && state.eind_tm) return state;
-  // The last whole month, or for quarters the last month of the last whole quarter.
-  const last = quarters ? quarterBound(addMonths(monthOf(asOf), -3 - lagMonths), true) : addMonths(monthOf(asOf), -1 - lagMonths);
+  const last = addMonths(monthOf(asOf), -1 - lagMonths);
   const tm = state.eind_tm ?? last;
   const van = state.eind_van && state.eind_van <= tm ? state.eind_van : addMonths(tm, -11);
   return { ...state, eind_van: van, eind_tm: tm };
@@ -64,18 +63,4 @@ export function toSearchParams(state: FilterState): URLSearchParams {
     for (const value of Array.isArray(v) ? v : v ? [v] : []) params.append(key, value);
   }
   return params;
-}
-
-/**
- * Periods in whole quarters (van: first month, t/m: last month of its quarter). Used for scopes that
- * see suppressed figures: two periods then differ by at least a quarter, which keeps the differencing
- * guard from hiding every figure that grows by a few clients a month.
- */
-export function snapToQuarters(state: FilterState): FilterState {
-  const out = { ...state };
-  for (const key of MONTH_KEYS) {
-    const v = out[key];
-    if (v) out[key] = quarterBound(v, monthFilter(key).bound === 'tm');
-  }
-  return out;
 }

@@ -5,11 +5,11 @@ import {
   type CodeList,
 } from '@/lib/cbs/code-lists';
 
-// Every dashboard filter, declared once: the URL parser, the filter bar, the SQL, the differencing
-// guard, the export and the API all read this table. Adding a filter is adding an entry.
+// Every dashboard filter, declared once: the URL parser, the filter bar, the SQL, the export and the
+// API all read this table. Adding a filter is adding an entry.
 // SQL fragments refer to the trajectory table as `t`; values arrive as bound parameters.
 
-/** A month bound (URL value yyyy-mm): dashboards work in whole months, also to blunt differencing. */
+/** A month bound (URL value yyyy-mm): dashboards work in whole months. */
 type MonthFilter = { kind: 'maand'; label: string; column: 'begindatum' | 'einddatum'; bound: 'van' | 'tm' };
 
 /** A set of codes (URL: the key repeated, e.g. verwijzer=01&verwijzer=02). */

@@ -2,7 +2,9 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { env } from '@/lib/env';
 import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
+import { recordKeys } from '@/lib/pseudonym/record-keys';
 import type { ValidRecord } from '@/lib/cbs/validate-record';
 import { INCOMING_LINK, prepareLinks, relinkOthers } from './link-clients';
 
@@ -15,22 +17,28 @@ const COLUMNS = [
   'traject_id', 'respondent', 'client_pseudonym', 'geboortejaar', 'geslacht', 'gemeentecode', 'begindatum', 'einddatum',
   'reden_einde', 'verwijzer', 'hulpvorm', 'productcategorie', 'profiel', 'zorgvraagzwaarte', 'complexiteit', 'perspectief',
   'crisis', 'tevredenheid', 'zonder_hulp_verder', 'afname_problematiek', 'doelrealisatie', 'meetdatum',
+  'client_key', 'traject_key', 'row_key', 'record_key_version',
 ] as const;
 
 const UPDATES = COLUMNS.filter((c) => c !== 'traject_id' && c !== 'respondent').map((c) => `${c} = EXCLUDED.${c}`);
 
 const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-function values(r: ValidRecord): (string | number | boolean | null)[] {
+type Field = string | number | bigint | boolean | null;
+
+function values(r: ValidRecord, secret: Buffer, keyVersion: number): Field[] {
+  const pseudonym = pseudonymise(r.pseudoId);
+  const keys = recordKeys({ pseudonym, agbCode: r.agbCode, trajectId: r.trajectId, respondent: r.respondent }, secret);
   return [
-    r.trajectId, r.respondent, pseudonymise(r.pseudoId), r.geboortejaar, r.geslacht, r.gemeentecode, date(r.begindatum), date(r.einddatum),
+    r.trajectId, r.respondent, pseudonym, r.geboortejaar, r.geslacht, r.gemeentecode, date(r.begindatum), date(r.einddatum),
     r.redenEinde, r.verwijzer, r.hulpvorm, r.productcategorie, r.profiel, r.zorgvraagzwaarte, r.complexiteit, r.perspectief,
     r.crisis, r.tevredenheid, r.zonderHulpVerder, r.afnameProblematiek, r.doelrealisatie, date(r.meetdatum),
+    keys.clientKey, keys.trajectKey, keys.rowKey, keyVersion,
   ];
 }
 
 /** COPY text format: \N for null; backslash, tab, newline and carriage return escaped. */
-const field = (v: string | number | boolean | null) =>
+const field = (v: Field) =>
   v === null ? '\\N' : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
 
 export type RecordSink = {
@@ -48,6 +56,8 @@ export async function openRecordSink(client: pg.PoolClient): Promise<RecordSink>
   let failed: Error | null = null;
   stream.on('error', (err: Error) => (failed = err));
   let chunk = '';
+  const secret = Buffer.from(env().CELL_KEY_SECRET, 'base64');
+  const keyVersion = env().CELL_KEY_VERSION;
   const flush = async () => {
     if (failed) throw failed;
     if (!chunk) return;
@@ -57,7 +67,7 @@ export async function openRecordSink(client: pg.PoolClient): Promise<RecordSink>
   };
   return {
     write(r) {
-      chunk += values(r).map(field).join('\t') + '\n';
+      chunk += values(r, secret, keyVersion).map(field).join('\t') + '\n';
       if (chunk.length > 256 * 1024) return flush();
     },
     async finish() {

@@ -6,7 +6,7 @@ export type IndicatorContext = { asOf: Date; geenNieuweStartMaanden?: number };
 
 /**
  * One NJi indicator (domain.md, "The indicators"). The registry (registry.ts) lists them; the query
- * (query-indicator.ts), the suppression, the pages, the exports and the API all work from this shape.
+ * (query-indicator.ts), the disclosure control, the pages, the exports and the API all work from this shape.
  */
 export type IndicatorDefinition = {
   key: string;

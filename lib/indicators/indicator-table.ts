@@ -1,67 +1,37 @@
 import type { IndicatorDefinition } from './definition';
-import type { CellKind, RawCell } from './query-indicator';
-import { suppressTable, type Count, type Line, type Suppressed } from './suppression';
+import { type CellCount, type ShownCell, protectTable } from './disclosure-control';
+import { type CellKind, type RawCell, TOTAL } from './query-indicator';
 
-// From the query's cells to a table: cell ids, the lines that tie them together (for suppression),
-// and the figures a page, export or API shows (n, percentage, suppressed).
+// From the query's cells to a table: cell ids, the protection, and the figures a page, export or API
+// shows (n, percentage, suppressed).
 
-export const TOTAL = '*';
 const kindId = (k: CellKind) => (typeof k === 'string' ? k : `cat:${k.cat}`);
 export const cellId = (group: string, kind: CellKind) => `${group}|${kindId(kind)}`;
 
 export type CountTable = {
-  /** Group keys with a population in the view itself, in the order of the query's group expression. */
+  /** Group keys with a population, in the order of the query's group expression. */
   groups: string[];
-  /** Per variant (0 = the view, then its neighbours): cell id → count. */
-  variants: Map<string, Count>[];
-  /** The view's cells per quarter of einddatum (empty unless asked for): cell id → count. */
-  parts: Map<string, Count>[];
+  /** Cell id → true counts with their cell keys. */
+  cells: Map<string, CellCount>;
 };
 
-export function toCountTable(cells: RawCell[], variantCount: number): CountTable {
-  const variants = Array.from({ length: variantCount }, () => new Map<string, Count>());
-  const parts = new Map<string, Map<string, Count>>();
+export function toCountTable(raw: RawCell[]): CountTable {
+  const cells = new Map<string, CellCount>();
   const groups = new Set<string>();
-  for (const c of cells) {
-    if (c.part !== null) {
-      if (!parts.has(c.part)) parts.set(c.part, new Map());
-      parts.get(c.part)!.set(cellId(c.group, c.kind), c.counts[0]);
-      continue;
-    }
-    c.counts.forEach((count, i) => variants[i].set(cellId(c.group, c.kind), count));
-    if (c.group !== TOTAL && c.kind === 'pop' && c.counts[0].units > 0) groups.add(c.group);
+  for (const c of raw) {
+    cells.set(cellId(c.group, c.kind), c.count);
+    if (c.group !== TOTAL && c.kind === 'pop' && c.count.units.n > 0) groups.add(c.group);
   }
-  // Neighbours may hold groups the view lacks; those cells stay out of the view (they are 0 in it).
-  for (const id of [...variants[0].keys()]) if (variants[0].get(id)!.units === 0) variants[0].delete(id);
-  return { groups: [...groups].sort(), variants, parts: [...parts.values()] };
+  return { groups: [...groups].sort(), cells };
 }
 
-/** Every sum relation in the table: within each row (and the total row) and down each column. */
-export function tableLines(indicator: IndicatorDefinition, groups: string[]): Line[] {
-  const cats = indicator.categories.map((c) => c.key);
-  const head = new Set(indicator.headline.keys);
-  const lines: Line[] = [];
-  for (const g of [...groups, TOTAL]) {
-    const id = (k: CellKind) => cellId(g, k);
-    const catIds = cats.map((cat) => id({ cat }));
-    lines.push({ parts: catIds, total: id('meas') });
-    lines.push({ parts: cats.filter((c) => head.has(c)).map((cat) => id({ cat })), total: id('head') });
-    lines.push({ parts: [id('head'), ...cats.filter((c) => !head.has(c)).map((cat) => id({ cat }))], total: id('meas') });
-    if (indicator.measured) {
-      lines.push({ parts: [...catIds, id('geen')], total: id('pop') });
-      lines.push({ parts: [id('meas'), id('geen')], total: id('pop') });
-    }
-  }
-  const kinds: CellKind[] = [...cats.map((cat) => ({ cat })), 'geen', 'head', 'meas', 'pop'];
-  for (const k of kinds) lines.push({ parts: groups.map((g) => cellId(g, k)), total: cellId(TOTAL, k) });
-  return lines;
+/** The cells as a municipality, a region or a shareable report sees them (docs/disclosure-control.md). */
+export function protectCountTable(table: CountTable) {
+  const populationOf = (id: string) => cellId(id.slice(0, id.indexOf('|')), 'pop');
+  return protectTable(table.cells, populationOf, cellId(TOTAL, 'pop'));
 }
 
-/** The hidden cells for a scope that must not see small numbers. */
-export function suppressCountTable(indicator: IndicatorDefinition, table: CountTable): Suppressed {
-  const [cells, ...neighbours] = table.variants;
-  return suppressTable({ cells, neighbours, components: table.parts, lines: tableLines(indicator, table.groups), whole: cellId(TOTAL, 'pop') });
-}
+export type Protected = ReturnType<typeof protectCountTable>;
 
 /** A figure as it leaves the server: n is distinct clients; null with suppressed = true when hidden. */
 export type Figure = { n: number | null; pct: number | null; suppressed: boolean };
@@ -76,24 +46,33 @@ export type TableRow = {
   populatie: Figure;
 };
 
-const pct = (num: Count | undefined, den: Count | undefined) =>
-  num && den && den.units > 0 ? Math.round((1000 * num.units) / den.units) / 10 : 0;
+/** Percentages of perturbed counts can pass 100 (49 of 50 shown as 51 of 50): shown as at most 100. */
+const pct = (num: number, den: number) => (den > 0 ? Math.min(100, Math.round((1000 * num) / den) / 10) : 0);
 
-/** Rows of figures; `suppressed` null means the scope sees everything (the provider's own data). */
+/** Rows of figures; `protectedCells` null means the scope sees exact figures (the provider's own data). */
 export function presentRows(
   indicator: IndicatorDefinition,
   table: CountTable,
-  suppressed: Suppressed | null,
+  protectedCells: Protected | null,
   labelOf: (group: string) => string,
 ): { rows: TableRow[]; total: TableRow } {
-  const cells = table.variants[0];
   const row = (g: string): TableRow => {
-    const get = (k: CellKind) => cells.get(cellId(g, k));
-    const isHidden = (k: CellKind) => (suppressed ? suppressed.whole || suppressed.hidden.has(cellId(g, k)) : false);
+    const get = (k: CellKind): ShownCell | undefined => {
+      const id = cellId(g, k);
+      if (protectedCells) {
+        const shown = protectedCells.shown.get(id);
+        if (shown !== undefined) return shown;
+        // No rows for this cell: a zero, hidden like the rest of its row when the row is.
+        return protectedCells.whole || protectedCells.shown.get(cellId(g, 'pop')) === null ? null : { units: 0, clients: 0 };
+      }
+      const c = table.cells.get(id);
+      return c ? { units: c.units.n, clients: c.clients.n } : { units: 0, clients: 0 };
+    };
     const figure = (k: CellKind, den: CellKind | null): Figure => {
-      if (isHidden(k)) return { n: null, pct: null, suppressed: true };
-      const showPct = den !== null && !isHidden(den) && (get(den)?.units ?? 0) > 0;
-      return { n: get(k)?.clients ?? 0, pct: showPct ? pct(get(k), get(den)) : null, suppressed: false };
+      const cell = get(k);
+      if (!cell) return { n: null, pct: null, suppressed: true };
+      const d = den === null ? null : get(den);
+      return { n: cell.clients, pct: d && d.units > 0 ? pct(cell.units, d.units) : null, suppressed: false };
     };
     return {
       key: g,

@@ -5,6 +5,7 @@ import { processUpload } from '@/lib/imports/process-upload';
 import { deleteUploadFile } from '@/lib/uploads/file-store';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { expireAgreements } from '@/lib/services/agreements/expire-agreements';
+import { refreshRecordKeys } from '@/lib/imports/refresh-record-keys';
 
 export const IMPORT_RUN_EVENT = 'import.run';
 
@@ -22,6 +23,8 @@ export async function runImportJob(kinds: UploadKind[] = ['TEST', 'PRODUCTIE']):
     select: { id: true },
   });
   const summary: JobSummary = { processed: 0, skipped: 0, filesDeleted: 0 };
+  // After a raised CELL_KEY_VERSION the stored records get their new keys before anything else.
+  await refreshRecordKeys();
   for (const { id } of waiting) {
     if ((await processUpload(id)) === 'verwerkt') summary.processed += 1;
     else summary.skipped += 1;

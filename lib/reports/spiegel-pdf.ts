@@ -1,6 +1,7 @@
 import { grayscale, PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatMonth } from '@/lib/filters/months';
 import { formatN, formatPct, HIDDEN_EXPLANATION } from '@/lib/indicators/format-figure';
+import { PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import type { Figure } from '@/lib/indicators/indicator-table';
 import type { ReportIndicator, Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 import { REPORT_VERSION_LABEL } from '@/lib/services/reports/report-target';
@@ -187,7 +188,7 @@ export async function spiegelrapportagePdf(r: Spiegelrapportage, record?: Conver
   w.y -= 4;
   w.paragraph(
     r.version === 'deelbaar'
-      ? `"< 7": ${HIDDEN_EXPLANATION} Deze versie mag gedeeld worden, bijvoorbeeld voor het kwaliteitsgesprek.`
+      ? `"< 7": ${HIDDEN_EXPLANATION} ${PERTURBATION_NOTE} Deze versie mag gedeeld worden, bijvoorbeeld voor het kwaliteitsgesprek.`
       : 'Interne versie: alle aantallen, ook kleine. Alleen voor de aanbieder zelf; deel de deelbare versie.',
   );
   w.paragraph('Elke periode telt de trajecten met een einddatum in die periode. Cliënten: unieke cliënten; percentages over de gemeten trajecten (respons: over alle beëindigde trajecten). De vier perioden zijn opeenvolgend; vergelijk ze als ontwikkeling, niet als norm.');

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '@/lib/exports/csv';
 import { formatMonth } from '@/lib/filters/months';
 import { HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
+import { PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import type { Figure } from '@/lib/indicators/indicator-table';
 import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 import { REPORT_VERSION_LABEL } from '@/lib/services/reports/report-target';
@@ -42,7 +43,7 @@ export async function spiegelrapportageXlsx(r: Spiegelrapportage, record?: Conve
     ['Over', r.audience],
     ['Volwassenheidsniveau', `${r.maturity.level ?? ''} ${r.maturity.label}`.trim()],
     ['Gemaakt', r.generatedAt],
-    ['Afgeschermd', r.version === 'deelbaar' ? `"${HIDDEN_LABEL}": ${HIDDEN_EXPLANATION}` : 'Interne versie: niets afgeschermd. Alleen voor de aanbieder zelf.'],
+    ['Afgeschermd', r.version === 'deelbaar' ? `"${HIDDEN_LABEL}": ${HIDDEN_EXPLANATION} ${PERTURBATION_NOTE}` : 'Interne versie: exacte aantallen, niets afgeschermd. Alleen voor de aanbieder zelf.'],
   ];
   for (const [k, v] of info) about.addRow([k, text(v)]).getCell(1).font = { bold: true };
   about.getColumn(1).width = 22;

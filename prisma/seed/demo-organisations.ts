@@ -63,7 +63,7 @@ export const DEMO_PASSWORD = 'Demo-wachtwoord-2026!';
 
 /**
  * One account per role (plus a second provider and a small municipality, to show isolation and
- * suppression). The TOTP secrets are fixed so `npm run demo:code` can print the current code:
+ * small numbers hidden). The TOTP secrets are fixed so `npm run demo:code` can print the current code:
  * acceptable for demo accounts only; real accounts enrol with a fresh secret at first login.
  */
 export const DEMO_ACCOUNTS = [

@@ -43,7 +43,7 @@ describe('row-level security on trajectories', () => {
     await expect(withScope(scope, (tx) => tx.$executeRaw`UPDATE trajectory SET tevredenheid = 10`)).rejects.toThrow(/row-level security/);
     await expect(
       withScope(scope, (tx) =>
-        tx.trajectory.create({ data: { aanbiederId: a1.id, trajectId: 'x', clientPseudonym: 'v1:x', geboortejaar: 2010, geslacht: 'M', gemeentecode: g1.cbsCode!, begindatum: new Date(), hulpvorm: '02' } }),
+        tx.trajectory.create({ data: { aanbiederId: a1.id, trajectId: 'x', clientPseudonym: 'v1:x', clientKey: 1n, trajectKey: 1n, rowKey: 1n, recordKeyVersion: 1, geboortejaar: 2010, geslacht: 'M', gemeentecode: g1.cbsCode!, begindatum: new Date(), hulpvorm: '02' } }),
       ),
     ).rejects.toThrow(/row-level security/);
   });

@@ -8,7 +8,8 @@ import { findIndicator } from '@/lib/indicators/registry';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import { parseViewParams } from '@/lib/indicators/view-params';
 import { indicatorRows } from '@/lib/exports/indicator-rows';
-import { loadRecords, makeAanbieder, makeGemeente, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
+import { PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
+import { loadRecords, makeAanbieder, makeGemeente, makeTtp, makeUser, scopeOf, shownClients } from './helpers/fixtures';
 
 // The read-only API through its route handler, and the export rows, attacked like the pages.
 const call = (indicator: string, query: string, token?: string) =>
@@ -27,21 +28,25 @@ async function setup() {
   ]);
   const ttp = expectScope(await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id), 'ttp');
   const { token, record } = await issueApiToken(ttp, { organisationId: mine.id, name: 'BI' }, null);
-  return { mine, theirs, a, ttp, token, record };
+  // The 23 residents of `mine`: 20 without uitval, 3 with.
+  const residents = [...Array.from({ length: 20 }, (_, i) => `${t}-m${i}`), ...Array.from({ length: 3 }, (_, i) => `${t}-u${i}`)];
+  return { mine, theirs, a, ttp, token, record, residents };
 }
 
 describe('indicator API', () => {
-  it("answers with the suppressed figures of the token's municipality, whatever the URL asks", async () => {
-    const { theirs, a, token } = await setup();
+  it("answers with the protected figures of the token's municipality, whatever the URL asks", async () => {
+    const { theirs, a, token, residents } = await setup();
     const res = await call('uitval', `eind_van=2026-04&eind_tm=2026-06&gemeente=${theirs.cbsCode}&groep=gemeente`, token);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.filters.gemeente).toBeUndefined();
     expect(body.rijen).toHaveLength(1);
-    expect(body.totaal.populatie.n).toBe(23);
+    // 23 residents, perturbed by the offset their record keys pick: the same number through every route.
+    expect(body.totaal.populatie.n).toBe(shownClients(residents));
     expect(body.totaal.kerncijfer).toEqual({ n: null, percentage: null, suppressed: true }); // 3 clients
+    expect(body.verstoring).toMatchObject({ maximaleAfwijking: 3 });
     const viaProvider = await (await call('uitval', `eind_van=2026-04&eind_tm=2026-06&aanbieder=${a.agbCode}`, token)).json();
-    expect(viaProvider.totaal.populatie.n).toBe(23);
+    expect(viaProvider.totaal.populatie.n).toBe(shownClients(residents));
   });
 
   it('refuses a missing, malformed, unknown or revoked token, and logs each call', async () => {
@@ -64,12 +69,13 @@ describe('indicator API', () => {
 });
 
 describe('export rows', () => {
-  it('carry the same suppression as the page, and never a count from 1 to 6', async () => {
+  it('carry the same protection as the page, and never a count from 1 to 6', async () => {
     const { mine } = await setup();
     const scope = await scopeOf((await makeUser('GEMEENTE', mine.id)).id);
     const view = await getIndicatorView(scope, findIndicator('uitval')!, parseViewParams(scope, new URLSearchParams('eind_van=2026-04&eind_tm=2026-06')));
     const { header, rows } = indicatorRows(view);
-    expect(rows).toHaveLength(1);
+    expect(rows[0][0]).toBe('Totaal');
+    expect(rows.at(-1)).toEqual([PERTURBATION_NOTE]); // the same explanation as under the table on the page
     const col = header.indexOf('n uitval (03)');
     expect(rows[0][col]).toBe('< 7');
     for (const r of rows) r.forEach((v, i) => header[i].startsWith('n ') && expect(typeof v === 'number' && v >= 1 && v <= 6).toBe(false));

@@ -6,7 +6,7 @@ import type { Scope } from '@/lib/access/scope';
 import { loadRecords, makeAanbieder, makeGemeente, makeUser, scopeOf, type RecordInput } from './helpers/fixtures';
 
 // Every indicator against small datasets computed by hand. The provider's own view is unsuppressed,
-// so the exact figures show; suppression has its own tests.
+// so the exact figures show; the disclosure control has its own tests.
 const AS_OF = new Date('2026-11-23T12:00:00Z');
 const PERIOD = 'eind_van=2026-01&eind_tm=2026-06';
 
@@ -32,7 +32,7 @@ describe('uitval', () => {
       { client: 'u-across', begindatum: '2025-06-01', einddatum: '2026-01-01', redenEinde: '01' },
     ]);
     const v = await view(scope, 'uitval');
-    expect(v.suppression).toBe(false);
+    expect(v.protection).toBe(false);
     expect(v.total.populatie.n).toBe(11); // 10 + the trajectory that began before the period
     expect(v.total.headline).toEqual({ n: 3, pct: 27.3, suppressed: false });
     const byCode = Object.fromEntries(v.indicator.categories.map((c, i) => [c.key, v.total.categories[i]]));

@@ -9,7 +9,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { conversationRecord } from '@/lib/services/conversations/conversation-record';
 import { spiegelrapportagePdf } from '@/lib/reports/spiegel-pdf';
 import { spiegelrapportageXlsx } from '@/lib/reports/spiegel-xlsx';
-import { loadRecords, makeAanbieder, makeGemeente, makeRegio, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
+import { loadRecords, makeAanbieder, makeGemeente, makeRegio, makeTtp, makeUser, scopeOf, shownClients } from './helpers/fixtures';
 
 const tag = () => Math.random().toString(36).slice(2, 8);
 
@@ -18,9 +18,10 @@ async function parties() {
   const g = await makeGemeente();
   const a = await makeAanbieder();
   const t = tag();
-  await loadRecords(a, Array.from({ length: 10 }, (_, i) => ({ client: `${t}-${i}`, gemeentecode: g.cbsCode!, einddatum: '2026-05-15' })));
+  const clients = Array.from({ length: 10 }, (_, i) => `${t}-${i}`);
+  await loadRecords(a, clients.map((client) => ({ client, gemeentecode: g.cbsCode!, einddatum: '2026-05-15' })));
   return {
-    g, a,
+    g, a, clients,
     gemeente: await scopeOf((await makeUser('GEMEENTE', g.id)).id),
     aanbieder: await scopeOf((await makeUser('AANBIEDER_UPLOAD', a.id)).id),
   };
@@ -36,7 +37,7 @@ describe('kwaliteitsgesprek', () => {
     const c = (await getConversation(p.gemeente, id))!;
     const uitval = c.figures.indicators.find((i) => i.key === 'uitval')!;
     expect(c.figures.version).toBe('deelbaar');
-    expect(uitval.periods.at(-1)!.populatie).toMatchObject({ n: 10 });
+    expect(uitval.periods.at(-1)!.populatie).toMatchObject({ n: shownClients(p.clients) }); // the 10, as the dashboard showed them
     expect(await db().auditLog.count({ where: { event: 'kwaliteitsgesprek.voorbereid', object: { contains: id } } })).toBe(1);
     expect(await db().notification.findFirst({ where: { organisationId: p.a.id, link: `/kwaliteitsgesprekken/${id}` } })).toMatchObject({ text: expect.stringContaining('2e kwartaal 2026') });
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFilters, snapToQuarters, toSearchParams, withDefaultPeriod } from '@/lib/filters/parse-filters';
-import { neighboursOf } from '@/lib/filters/neighbours';
+import { parseFilters, toSearchParams, withDefaultPeriod } from '@/lib/filters/parse-filters';
 import { FILTER_KEYS } from '@/lib/filters/registry';
 import { parseGroupBy } from '@/lib/indicators/group-by';
 
@@ -34,32 +33,15 @@ describe('filters from the URL', () => {
     expect(toSearchParams(f).toString()).toBe('eind_van=2026-01&eind_tm=2026-06&respondent=2');
   });
 
-  it('defaults to the last twelve whole months, or the last four whole quarters', () => {
+  it('defaults to the last twelve whole months, moved back for indicators that need time to settle', () => {
     const asOf = new Date('2026-11-23T10:00:00Z');
     expect(withDefaultPeriod({}, asOf)).toEqual({ eind_van: '2025-11', eind_tm: '2026-10' });
-    expect(withDefaultPeriod({}, asOf, 0, true)).toEqual({ eind_van: '2025-10', eind_tm: '2026-09' });
-    expect(withDefaultPeriod({}, asOf, 12, true)).toEqual({ eind_van: '2024-10', eind_tm: '2025-09' });
-    expect(snapToQuarters({ eind_van: '2026-02', eind_tm: '2026-04' })).toEqual({ eind_van: '2026-01', eind_tm: '2026-06' });
+    expect(withDefaultPeriod({}, asOf, 12)).toEqual({ eind_van: '2024-11', eind_tm: '2025-10' });
+    expect(withDefaultPeriod({ eind_van: '2026-02', eind_tm: '2026-04' }, asOf)).toEqual({ eind_van: '2026-02', eind_tm: '2026-04' });
   });
 
   it('falls back to one total row for an unknown grouping', () => {
     expect(parseGroupBy('aanbieder')).toBe('aanbieder');
     expect(parseGroupBy('aanbieder_id; DROP')).toBe('totaal');
-  });
-});
-
-describe('neighbouring views for the differencing guard', () => {
-  it('drops each filter, each value of a multi-value filter, and moves each period bound one step inwards', () => {
-    const n = neighboursOf({ eind_van: '2026-01', eind_tm: '2026-06', verwijzer: ['01', '02'] }, 3);
-    expect(n.map((x) => x.state)).toEqual([
-      { eind_van: '2026-04', eind_tm: '2026-06', verwijzer: ['01', '02'] },
-      { eind_van: '2026-01', eind_tm: '2026-03', verwijzer: ['01', '02'] },
-      { eind_van: '2026-01', eind_tm: '2026-06', verwijzer: undefined },
-      { eind_van: '2026-01', eind_tm: '2026-06', verwijzer: ['02'] },
-      { eind_van: '2026-01', eind_tm: '2026-06', verwijzer: ['01'] },
-    ]);
-  });
-  it('does not move a bound past the other one', () => {
-    expect(neighboursOf({ eind_van: '2026-01', eind_tm: '2026-03' }, 3)).toEqual([]);
   });
 });

@@ -56,7 +56,7 @@ export default async function AanbiederStart() {
         ]}
       />
       <p>
-        <Link className="knop" href="/dashboard">Uw uitkomsten op het dashboard</Link> (uw eigen cijfers, zonder onderdrukking)
+        <Link className="knop" href="/dashboard">Uw uitkomsten op het dashboard</Link> (uw eigen cijfers, exact en zonder afscherming)
       </p>
     </>
   );

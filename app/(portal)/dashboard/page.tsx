@@ -7,7 +7,7 @@ import { DOMEINEN } from '@/lib/indicators/registry';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { getDashboardOverview } from '@/lib/services/indicators/get-dashboard-overview';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
-import { needsSuppression } from '@/lib/indicators/suppression';
+import { PERTURBATION_NOTE, needsProtection } from '@/lib/indicators/disclosure-control';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { IndicatorCard } from '@/components/dashboard/indicator-card';
 import { ViewError, asViewError } from '@/components/dashboard/view-error';
@@ -19,7 +19,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
   const search = await searchOf(searchParams);
   const scope = await requireScope('dashboard:view', dashboardAuditObject('dashboard', search));
   const params = parseViewParams(scope, search);
-  const suppression = needsSuppression(scope);
+  const protection = needsProtection(scope);
   const [cards, options] = await Promise.all([getDashboardOverview(scope, params).catch(asViewError), getFilterOptions(scope)]);
   const query = toSearchParams(params.filters);
   query.set('domein', params.domein);
@@ -27,11 +27,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
     <>
       <h1>Dashboard outcome-indicatoren</h1>
       <p>
-        {suppression
-          ? 'Cijfers over de inwoners van uw gebied, bij alle aanbieders. Cijfers die op minder dan 7 cliënten rusten of daaruit terug te rekenen zijn, tonen we niet.'
-          : 'De cijfers van uw eigen cliënten, zonder onderdrukking (interne spiegel). Deel ze niet buiten uw organisatie.'}
+        {protection
+          ? `Cijfers over de inwoners van uw gebied, bij alle aanbieders. Cijfers die op minder dan 7 cliënten rusten, tonen we niet. ${PERTURBATION_NOTE}`
+          : 'De cijfers van uw eigen cliënten, exact en zonder afscherming (interne spiegel). Deel ze niet buiten uw organisatie.'}
       </p>
-      <FilterBar filters={params.filters} scopeOptions={options} keep={{}} domein={params.domein} quarters={suppression} />
+      <FilterBar filters={params.filters} scopeOptions={options} keep={{}} domein={params.domein} />
       {cards instanceof ViewError ? (
         <p className="melding melding-fout">{cards.message}</p>
       ) : (

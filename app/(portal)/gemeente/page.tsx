@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
 import { getGemeenteStart } from '@/lib/services/start/get-gemeente-start';
-import { formatShownCount, K_ANONYMITY } from '@/lib/indicators/suppression';
+import { formatShownCount, K_ANONYMITY, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import { formatNumber } from '@/lib/format';
 import { StatCards } from '@/components/ui/stat-cards';
 
@@ -18,7 +18,7 @@ export default async function GemeenteStart() {
       <p>
         U ziet geaggregeerde cijfers over de jeugdhulp aan inwoners van{' '}
         {scope.gemeenteCodes.length === 1 ? 'uw gemeente' : `de ${scope.gemeenteCodes.length} gemeenten in uw regio`}. Cijfers
-        die op minder dan {K_ANONYMITY} cliënten rusten, tonen we niet.
+        die op minder dan {K_ANONYMITY} cliënten rusten, tonen we niet. {PERTURBATION_NOTE}
       </p>
       <StatCards
         label="Kerncijfers"

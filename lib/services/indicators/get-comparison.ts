@@ -3,17 +3,16 @@ import { addMonths, monthsBetween } from '@/lib/filters/months';
 import type { IndicatorDefinition } from '@/lib/indicators/definition';
 import type { Figure } from '@/lib/indicators/indicator-table';
 import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
-import { needsSuppression } from '@/lib/indicators/suppression';
 import { getIndicatorView } from './get-indicator-view';
 
 export type PeriodFigure = { label: string; van: string; tm: string; headline: Figure; populatie: Figure };
 
 /**
  * This period against the one before it (same length) and the same period a year earlier. Each is a
- * view of its own, with its own suppression; the periods do not overlap for periods up to a year.
+ * view of its own, protected like any other; the periods do not overlap for periods up to a year.
  */
 export async function getComparison(scope: Scope, indicator: IndicatorDefinition, params: ViewParams): Promise<PeriodFigure[]> {
-  const current = filtersFor(indicator, params, needsSuppression(scope, params.shareable));
+  const current = filtersFor(indicator, params);
   const length = monthsBetween(current.eind_van!, current.eind_tm!) + 1;
   const periods = [
     { label: 'Deze periode', shift: 0 },

@@ -2,7 +2,6 @@ import type { Scope } from '@/lib/access/scope';
 import { addMonths, quarterBound } from '@/lib/filters/months';
 import { indicatorsFor } from '@/lib/indicators/registry';
 import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
-import { needsSuppression } from '@/lib/indicators/suppression';
 import { getIndicatorView, type IndicatorView } from './get-indicator-view';
 
 /** Quarters in the trend line of a card. */
@@ -12,12 +11,12 @@ export type OverviewCard = { view: IndicatorView; trend: IndicatorView };
 
 /**
  * One card per indicator of the domain: the view's totals, and the headline per quarter over the
- * last six quarters up to the period's end (its own table, suppressed as any other).
+ * last six quarters up to the period's end (its own table, protected like any other).
  */
 export async function getDashboardOverview(scope: Scope, params: ViewParams): Promise<OverviewCard[]> {
   return Promise.all(
     indicatorsFor(params.domein).map(async (indicator) => {
-      const filters = filtersFor(indicator, params, needsSuppression(scope));
+      const filters = filtersFor(indicator, params);
       const tm = quarterBound(filters.eind_tm!, true);
       const trendFilters = { ...filters, eind_tm: tm, eind_van: quarterBound(addMonths(tm, -3 * TREND_QUARTERS + 1), false) };
       const [view, trend] = await Promise.all([

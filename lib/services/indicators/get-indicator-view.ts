@@ -2,15 +2,13 @@ import type { Scope } from '@/lib/access/scope';
 import { withScope } from '@/lib/access/with-scope';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { MAX_NEIGHBOURS, neighboursOf } from '@/lib/filters/neighbours';
-import { monthsBetween } from '@/lib/filters/months';
 import type { FilterState } from '@/lib/filters/registry';
 import type { IndicatorDefinition } from '@/lib/indicators/definition';
 import type { GroupBy } from '@/lib/indicators/group-by';
-import { presentRows, suppressCountTable, toCountTable, type TableRow } from '@/lib/indicators/indicator-table';
+import { presentRows, protectCountTable, toCountTable, type TableRow } from '@/lib/indicators/indicator-table';
 import { queryIndicator } from '@/lib/indicators/query-indicator';
-import { needsSuppression } from '@/lib/indicators/suppression';
-import { filtersFor, groupByFor, periodStep, type ViewParams } from '@/lib/indicators/view-params';
+import { needsProtection } from '@/lib/indicators/disclosure-control';
+import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { groupLabels } from './group-labels';
 
@@ -20,8 +18,8 @@ export type IndicatorView = {
   groupBy: GroupBy;
   /** The filters as applied, period included. */
   filters: FilterState;
-  /** True for municipal and regional scopes: small and derivable figures are hidden. */
-  suppression: boolean;
+  /** True for municipal and regional scopes and shareable reports: 1–6 hidden, other counts perturbed. */
+  protection: boolean;
   /** The view rests on fewer than 7 clients and shows nothing. */
   whollySuppressed: boolean;
   rows: TableRow[];
@@ -29,34 +27,25 @@ export type IndicatorView = {
 };
 
 /**
- * One indicator table for one scope. The scope goes into the SQL (and row-level security); for a
- * municipal or regional scope every figure passes the suppression before it leaves this function.
+ * One indicator table for one scope. The scope goes into the SQL (and row-level security); for every
+ * scope but a provider's own every figure passes the disclosure control before it leaves this function.
  */
 export async function getIndicatorView(scope: Scope, indicator: IndicatorDefinition, params: ViewParams): Promise<IndicatorView> {
   if (scope.kind === 'ttp') throw new AppError('Beheerders van de TTP zien geen cijfers.', 403);
-  const suppression = needsSuppression(scope, params.shareable);
-  const groupBy = groupByFor(scope, params.groupBy, params.shareable);
-  const filters = filtersFor(indicator, params, suppression);
-  const neighbours = suppression ? neighboursOf(filters, periodStep(suppression)) : [];
-  if (neighbours.length > MAX_NEIGHBOURS) {
-    throw new AppError('Te veel filters tegelijk: kies minder filters of minder waarden per filter.', 400, 'TE_VEEL_FILTERS');
-  }
-  const variants = [filters, ...neighbours.map((n) => n.state)];
+  const protection = needsProtection(scope, params.shareable);
+  const filters = filtersFor(indicator, params);
   const cells = await withScope(scope, (tx) =>
     queryIndicator(tx, scope, {
       indicator,
       domein: params.domein,
-      groupBy,
-      variants,
-      // A period of several quarters must not be splittable into quarters that other tables show
-      // (the trend per quarter, a table per quarter of a longer period): check every quarter's part.
-      byQuarter: suppression && monthsBetween(filters.eind_van!, filters.eind_tm!) >= 3 && groupBy !== 'kwartaal',
+      groupBy: params.groupBy,
+      filters,
       ctx: { asOf: params.asOf, geenNieuweStartMaanden: env().GEEN_NIEUWE_START_MAANDEN },
     }),
   );
-  const table = toCountTable(cells, variants.length);
-  const suppressed = suppression ? suppressCountTable(indicator, table) : null;
-  const { rows, total } = presentRows(indicator, table, suppressed, await groupLabels(groupBy, table.groups));
+  const table = toCountTable(cells);
+  const protectedCells = protection ? protectCountTable(table) : null;
+  const { rows, total } = presentRows(indicator, table, protectedCells, await groupLabels(params.groupBy, table.groups));
   return {
     indicator: {
       key: indicator.key,
@@ -69,10 +58,10 @@ export async function getIndicatorView(scope: Scope, indicator: IndicatorDefinit
       headline: indicator.headline.label,
     },
     domein: params.domein,
-    groupBy,
+    groupBy: params.groupBy,
     filters,
-    suppression,
-    whollySuppressed: suppressed?.whole ?? false,
+    protection,
+    whollySuppressed: protectedCells?.whole ?? false,
     rows,
     total,
   };

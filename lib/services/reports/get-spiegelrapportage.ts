@@ -1,5 +1,5 @@
 import type { Scope } from '@/lib/access/scope';
-import { K_ANONYMITY } from '@/lib/indicators/suppression';
+import { K_ANONYMITY } from '@/lib/indicators/disclosure-control';
 import { indicatorsFor } from '@/lib/indicators/registry';
 import type { Figure } from '@/lib/indicators/indicator-table';
 import type { FilterState } from '@/lib/filters/registry';
@@ -44,8 +44,8 @@ export type Spiegelrapportage = {
 /**
  * The spiegelrapportage of one provider for one period: every indicator with n, percentages and the
  * three periods before. Each figure is one dashboard view (grouping "totaal", filtered on the
- * provider) and passes the dashboards' suppression in the shareable version, so a report never
- * shows what the dashboards would hide.
+ * provider) and passes the dashboards' disclosure control in the shareable version, so a report
+ * shows every cell with the same number as the dashboards.
  */
 export async function getSpiegelrapportage(scope: Scope, input: { agbCode: string; period: ReportPeriod; version: ReportVersion }, asOf = new Date()): Promise<Spiegelrapportage> {
   const target = await reportTarget(scope, input.agbCode, input.version);

@@ -11,6 +11,10 @@ import { newTotpSecret } from '@/lib/auth/totp';
 import { createSession, resolveSession } from '@/lib/auth/sessions';
 import { scopeFor, type Scope } from '@/lib/access/scope';
 import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
+import { recordKeys } from '@/lib/pseudonym/record-keys';
+import { env } from '@/lib/env';
+import { perturb } from '@/lib/indicators/disclosure-control';
+import { CELL_KEY_RANGE } from '@/lib/indicators/ptable';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 /** A code not yet used in this database (test files share it, so a per-file memory is not enough). */
@@ -68,10 +72,16 @@ type TrajectoryInput = { aanbiederId: string; gemeentecode: string; client: stri
 export async function addTrajectories(rows: TrajectoryInput[]) {
   await withScope('system', (tx) =>
     tx.trajectory.createMany({
-      data: rows.map((r) => ({
+      data: rows.map((r) => {
+        const trajectId = `T-${randomUUID().slice(0, 12)}`;
+        const pseudonym = pseudonymise(r.client);
+        const keys = recordKeys({ pseudonym, agbCode: r.aanbiederId, trajectId, respondent: null });
+        return {
         aanbiederId: r.aanbiederId,
-        trajectId: `T-${randomUUID().slice(0, 12)}`,
-        clientPseudonym: pseudonymise(r.client),
+        trajectId,
+        clientPseudonym: pseudonym,
+        ...keys,
+        recordKeyVersion: env().CELL_KEY_VERSION,
         geboortejaar: 2012,
         geslacht: 'V',
         gemeentecode: r.gemeentecode,
@@ -79,7 +89,8 @@ export async function addTrajectories(rows: TrajectoryInput[]) {
         einddatum: r.einddatum === undefined ? new Date('2026-06-30') : r.einddatum && new Date(r.einddatum),
         redenEinde: r.einddatum === null ? null : '01',
         hulpvorm: '02',
-      })),
+        };
+      }),
     }),
   );
 }
@@ -117,4 +128,14 @@ export async function loadRecords(aanbieder: { id: string; agbCode: string | nul
     await sink.finish();
     await sink.merge(aanbieder.id, null);
   });
+}
+
+/**
+ * What a protected view shows as the client count of exactly these clients, computed apart from the
+ * SQL: their record keys summed modulo the key range, then the p-table (docs/disclosure-control.md).
+ */
+export function shownClients(clients: string[]): number {
+  const keys = new Set(clients.map((c) => recordKeys({ pseudonym: pseudonymise(c), agbCode: '', trajectId: '', respondent: null }).clientKey));
+  const key = Number([...keys].reduce((s, k) => s + k, 0n) % BigInt(CELL_KEY_RANGE));
+  return keys.size === 0 ? 0 : perturb({ n: keys.size, key });
 }

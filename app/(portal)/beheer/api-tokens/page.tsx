@@ -17,7 +17,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
     <>
       <h1>API-tokens</h1>
       <p>
-        Gemeenten en regio&apos;s lezen met een token dezelfde onderdrukte cijfers als op hun dashboard, voor hun eigen BI-pakket
+        Gemeenten en regio&apos;s lezen met een token dezelfde afgeschermde en verstoorde cijfers als op hun dashboard, voor hun eigen BI-pakket
         (<code>GET /api/v1/indicatoren/&lt;indicator&gt;</code>, zie de README). Een token wordt één keer getoond; het portaal bewaart
         alleen een hash. Intrekken werkt bij de volgende aanroep.
       </p>

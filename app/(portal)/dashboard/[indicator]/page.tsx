@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireScope } from '@/lib/access/require-scope';
-import { groupByFor, parseViewParams } from '@/lib/indicators/view-params';
+import { parseViewParams } from '@/lib/indicators/view-params';
 import { toSearchParams } from '@/lib/filters/parse-filters';
 import { formatMonth } from '@/lib/filters/months';
 import { findIndicator } from '@/lib/indicators/registry';
@@ -11,7 +11,6 @@ import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { getComparison } from '@/lib/services/indicators/get-comparison';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
-import { needsSuppression } from '@/lib/indicators/suppression';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { IndicatorTable } from '@/components/dashboard/indicator-table';
 import { GroupChart } from '@/components/dashboard/group-chart';
@@ -32,7 +31,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   const indicator = findIndicator(key);
   if (!indicator) notFound();
   const p = parseViewParams(scope, search);
-  const groupings = (Object.keys(GROUP_BY) as GroupBy[]).filter((g) => !(g === 'aanbieder' && scope.kind === 'aanbieder') && groupByFor(scope, g) === g);
+  const groupings = (Object.keys(GROUP_BY) as GroupBy[]).filter((g) => !(g === 'aanbieder' && scope.kind === 'aanbieder'));
   const [view, comparison, options] = await Promise.all([
     getIndicatorView(scope, indicator, p).catch(asViewError),
     getComparison(scope, indicator, { ...p, groupBy: 'totaal' }).catch(asViewError),
@@ -46,7 +45,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
       <p><Link href={`/dashboard?${query}`}>← Alle indicatoren</Link></p>
       <h1>{indicator.label}</h1>
       <p>{indicator.description}</p>
-      <FilterBar filters={p.filters} scopeOptions={options} keep={{ groep: p.groupBy }} domein={p.domein} quarters={needsSuppression(scope)} />
+      <FilterBar filters={p.filters} scopeOptions={options} keep={{ groep: p.groupBy }} domein={p.domein} />
       {view instanceof ViewError ? (
         <p className="melding melding-fout">{view.message}</p>
       ) : (

@@ -9,7 +9,7 @@ import { parseViewParams } from '@/lib/indicators/view-params';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 
-/** The view on the page as CSV or Excel: same scope, same filters, same suppression. */
+/** The view on the page as CSV or Excel: same scope, same filters, same protected figures. */
 export async function GET(req: Request, { params }: { params: Promise<{ indicator: string }> }) {
   const url = new URL(req.url);
   const key = (await params).indicator;
