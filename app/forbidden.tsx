@@ -5,7 +5,9 @@ export default function Forbidden() {
     <main id="inhoud" className="aanmelden">
       <h1>Geen toegang</h1>
       <p>U heeft geen toegang tot deze pagina. Deze poging is vastgelegd.</p>
-      <p><Link href="/">Naar uw startpagina</Link></p>
+      <p>
+        <Link href="/">Naar uw startpagina</Link>
+      </p>
     </main>
   );
 }

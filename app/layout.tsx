@@ -11,7 +11,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="nl">
       <body>
-        <a className="skiplink" href="#inhoud">Naar de inhoud</a>
+        <a className="skiplink" href="#inhoud">
+          Naar de inhoud
+        </a>
         {children}
       </body>
     </html>

@@ -5,7 +5,9 @@ export default function NotFound() {
     <main id="inhoud" className="aanmelden">
       <h1>Niet gevonden</h1>
       <p>Deze pagina bestaat niet, of u heeft er geen toegang toe.</p>
-      <p><Link href="/">Naar uw startpagina</Link></p>
+      <p>
+        <Link href="/">Naar uw startpagina</Link>
+      </p>
     </main>
   );
 }

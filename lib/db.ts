@@ -1,7 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
+import { PrismaClient } from '@/lib/generated/prisma/client';
 
 // Every pooled connection runs as the application role (startup option `role`): no BYPASSRLS,
 // and no UPDATE/DELETE on the audit log. The connecting user only needs membership of that role.
@@ -23,7 +23,11 @@ export function db(): PrismaClient {
 export function pgPool(): pg.Pool {
   const { DATABASE_URL, DATABASE_APP_ROLE } = env();
   if (!globalForDb.gpPool) {
-    globalForDb.gpPool = new pg.Pool({ connectionString: DATABASE_URL, options: `-c role=${DATABASE_APP_ROLE}`, max: 4 });
+    globalForDb.gpPool = new pg.Pool({
+      connectionString: DATABASE_URL,
+      options: `-c role=${DATABASE_APP_ROLE}`,
+      max: 4,
+    });
     // An idle connection dropped by the server (restart, failover) must not take the process down.
     globalForDb.gpPool.on('error', (err) => console.error(`[db] verbinding verbroken: ${err.message}`));
   }

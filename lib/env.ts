@@ -39,12 +39,18 @@ const ZEnv = z.object({
    * "Na beëindiging geen nieuwe start": window in months after the end. Empty: the CBS rule, until the
    * end of the half-year after the half-year in which the trajectory ended (6–12 months).
    */
-  GEEN_NIEUWE_START_MAANDEN: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(36).optional()),
+  GEEN_NIEUWE_START_MAANDEN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(36).optional(),
+  ),
   /** Volwassenheidsniveau (domain.md): respons (%) from which a provider is at level 5, and at level 6 (goede respons). */
   VOLWASSENHEID_RESPONS_5: z.coerce.number().min(0).max(100).default(25),
   VOLWASSENHEID_RESPONS_6: z.coerce.number().min(0).max(100).default(50),
   /** Role the application switches to on every connection (no BYPASSRLS, append-only audit log). */
-  DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gemeenteportaal_app'),
+  DATABASE_APP_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .default('gemeenteportaal_app'),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

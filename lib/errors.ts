@@ -9,4 +9,3 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
-

@@ -1,6 +1,11 @@
 // Dutch number and date formatting, used by every page and export.
 const nf = new Intl.NumberFormat('nl-NL');
-const df = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+const df = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Amsterdam',
+});
 const dtf = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 
 export const formatNumber = (n: number) => nf.format(n);

@@ -11,7 +11,8 @@ export const ZAgbCode = z.string().trim().regex(AGB_CODE, 'De AGB-code bestaat u
 export const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 /** An e-mail address, trimmed and lower-cased (accounts are found by it). */
-export const zEmail = (message: string) => z.string().trim().toLowerCase().pipe(z.email(message)).pipe(z.string().max(200));
+export const zEmail = (message: string) =>
+  z.string().trim().toLowerCase().pipe(z.email(message)).pipe(z.string().max(200));
 
 /** An optional contact address: empty, or a valid e-mail address. */
 export const ZOptionalEmail = z

@@ -6,7 +6,9 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
           <span className="merk">Gemeenteportaal</span>
         </div>
       </header>
-      <main id="inhoud" className="aanmelden">{children}</main>
+      <main id="inhoud" className="aanmelden">
+        {children}
+      </main>
     </>
   );
 }

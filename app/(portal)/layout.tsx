@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { requireUser } from '@/lib/auth/current-user';
+import { LogoutButton } from '@/components/ui/logout-button';
+import { MainNav } from '@/components/ui/main-nav';
 import { navigationFor } from '@/lib/access/navigation';
 import { ROLES } from '@/lib/access/roles';
-import { MainNav } from '@/components/ui/main-nav';
-import { LogoutButton } from '@/components/ui/logout-button';
+import { requireUser } from '@/lib/auth/current-user';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,19 +14,27 @@ export default async function PortalLayout({ children }: { children: React.React
     <>
       <header className="kop">
         <div className="kop-binnen">
-          <Link className="merk" href={ROLES[user.role].startPage}>Gemeenteportaal</Link>
+          <Link className="merk" href={ROLES[user.role].startPage}>
+            Gemeenteportaal
+          </Link>
           <div className="gebruiker">
             <span>
-              {user.name} · <Link href={`/organisatie/${user.organisationId}`}>{user.organisationName}</Link> · {ROLES[user.role].label}
+              {user.name} · <Link href={`/organisatie/${user.organisationId}`}>{user.organisationName}</Link> ·{' '}
+              {ROLES[user.role].label}
             </span>
             <LogoutButton />
           </div>
         </div>
       </header>
       <MainNav items={nav} />
-      <main id="inhoud" className="inhoud">{children}</main>
+      <main id="inhoud" className="inhoud">
+        {children}
+      </main>
       <footer className="voet">
-        <div>Gemeenteportaal · gegevens gepseudonimiseerd door de trusted third party · elk gebruik wordt vastgelegd (NEN 7513)</div>
+        <div>
+          Gemeenteportaal · gegevens gepseudonimiseerd door de trusted third party · elk gebruik wordt vastgelegd (NEN
+          7513)
+        </div>
       </footer>
     </>
   );

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import type { Permission } from '@/lib/access/permissions';
 import { requireScope } from '@/lib/access/require-scope';
 import type { Scope } from '@/lib/access/scope';
-import type { Permission } from '@/lib/access/permissions';
 import { requestAddress } from '@/lib/audit/request-address';
 import { AppError } from '@/lib/errors';
 import { backWithMessage } from './back-with-message';
@@ -26,7 +26,10 @@ export type FormSpec<S extends z.ZodType, R, Sc extends Scope> = {
  * The shape of every form action in the portal: permission, zod (Dutch messages), the service, and
  * back to the page with the outcome. An AppError is the user's to read; anything else is a bug and is thrown.
  */
-export async function runForm<S extends z.ZodType, R, Sc extends Scope>(form: FormData, f: FormSpec<S, R, Sc>): Promise<never> {
+export async function runForm<S extends z.ZodType, R, Sc extends Scope>(
+  form: FormData,
+  f: FormSpec<S, R, Sc>,
+): Promise<never> {
   const scope = f.narrow(await requireScope(f.permission, f.audit));
   const back = backWithMessage(f.backTo);
   const input = f.schema.safeParse(Object.fromEntries(form));

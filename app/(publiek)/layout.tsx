@@ -5,10 +5,14 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
     <>
       <header className="kop">
         <div className="kop-binnen">
-          <Link className="merk" href="/">Gemeenteportaal</Link>
+          <Link className="merk" href="/">
+            Gemeenteportaal
+          </Link>
         </div>
       </header>
-      <main id="inhoud" className="inhoud">{children}</main>
+      <main id="inhoud" className="inhoud">
+        {children}
+      </main>
     </>
   );
 }

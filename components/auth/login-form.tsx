@@ -1,9 +1,9 @@
 'use client';
 
-import { useState } from 'react';
 import { signIn } from 'next-auth/react';
-import { loginMessage } from '@/lib/auth/login-errors';
+import { useState } from 'react';
 import { startEnrolmentAction } from '@/app/(auth)/inloggen/actions';
+import { loginMessage } from '@/lib/auth/login-errors';
 
 type Step = 'wachtwoord' | 'code' | 'instellen';
 
@@ -22,7 +22,12 @@ export function LoginForm() {
     setBusy(true);
     setError(null);
     try {
-      const res = await signIn('credentials', { redirect: false, email, password, code: step === 'wachtwoord' ? '' : code });
+      const res = await signIn('credentials', {
+        redirect: false,
+        email,
+        password,
+        code: step === 'wachtwoord' ? '' : code,
+      });
       if (res?.ok && !res.error) {
         window.location.assign('/');
         return;
@@ -56,11 +61,25 @@ export function LoginForm() {
         <>
           <div className="veld">
             <label htmlFor="email">E-mailadres</label>
-            <input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              id="email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </div>
           <div className="veld">
             <label htmlFor="password">Wachtwoord</label>
-            <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              id="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </div>
         </>
       ) : (
@@ -68,16 +87,37 @@ export function LoginForm() {
           {step === 'instellen' && enrol && (
             <div>
               <h2>Tweestapsverificatie instellen</h2>
-              <p>Scan deze QR-code met een authenticator-app (bijvoorbeeld Microsoft Authenticator of FreeOTP) en vul daarna de code in die de app toont.</p>
+              <p>
+                Scan deze QR-code met een authenticator-app (bijvoorbeeld Microsoft Authenticator of FreeOTP) en vul
+                daarna de code in die de app toont.
+              </p>
               {/* eslint-disable-next-line @next/next/no-img-element */}
               <img className="qr" src={enrol.qr} alt="QR-code voor uw authenticator-app" width={200} height={200} />
-              <p>Kunt u niet scannen? Voer deze sleutel handmatig in: <code className="sleutel" data-testid="totp-sleutel">{enrol.secret}</code></p>
+              <p>
+                Kunt u niet scannen? Voer deze sleutel handmatig in:{' '}
+                <code className="sleutel" data-testid="totp-sleutel">
+                  {enrol.secret}
+                </code>
+              </p>
             </div>
           )}
           <div className="veld">
             <label htmlFor="code">Code uit uw authenticator-app</label>
-            <p className="hint" id="code-hint">Zes cijfers; de code verandert elke 30 seconden.</p>
-            <input id="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required aria-describedby="code-hint" autoFocus value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />
+            <p className="hint" id="code-hint">
+              Zes cijfers; de code verandert elke 30 seconden.
+            </p>
+            <input
+              id="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              aria-describedby="code-hint"
+              autoFocus
+              value={code}
+              onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+            />
           </div>
         </>
       )}

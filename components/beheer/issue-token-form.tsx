@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { issueTokenAction, type IssueState } from '@/app/(portal)/beheer/api-tokens/actions';
+import { type IssueState, issueTokenAction } from '@/app/(portal)/beheer/api-tokens/actions';
 
 /** Issue form; the new token is shown once, right here. */
 export function IssueTokenForm({ organisations }: { organisations: { id: string; label: string }[] }) {
@@ -8,25 +8,41 @@ export function IssueTokenForm({ organisations }: { organisations: { id: string;
   return (
     <form action={action} className="formulier" aria-label="Nieuwe API-token">
       <h2>Nieuwe token</h2>
-      {state.fout && <p className="melding melding-fout" role="alert">{state.fout}</p>}
+      {state.fout && (
+        <p className="melding melding-fout" role="alert">
+          {state.fout}
+        </p>
+      )}
       {state.token && (
         <div className="melding melding-ok" role="status">
           <p>Token &quot;{state.organisation}&quot; uitgegeven. Kopieer hem nu: hij wordt niet nog eens getoond.</p>
-          <p><code className="token" data-testid="nieuwe-token">{state.token}</code></p>
+          <p>
+            <code className="token" data-testid="nieuwe-token">
+              {state.token}
+            </code>
+          </p>
         </div>
       )}
       <div className="veld">
         <label htmlFor="organisationId">Gemeente of regio</label>
         <select id="organisationId" name="organisationId" required defaultValue="">
-          <option value="" disabled>Kies…</option>
-          {organisations.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+          <option value="" disabled>
+            Kies…
+          </option>
+          {organisations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
         </select>
       </div>
       <div className="veld">
         <label htmlFor="name">Naam van de token</label>
         <input id="name" name="name" required maxLength={80} placeholder="bijv. Power BI afdeling Jeugd" />
       </div>
-      <button className="knop" type="submit" disabled={pending}>Token uitgeven</button>
+      <button className="knop" type="submit" disabled={pending}>
+        Token uitgeven
+      </button>
     </form>
   );
 }

@@ -34,7 +34,9 @@ export function TrendLine({ points }: { points: Point[] }) {
           <g key={p.label}>
             <circle cx={x(i)} cy={y(p.pct)} r={2.5} fill="#0072B2" />
             {i === points.length - 1 && (
-              <text x={x(i)} y={y(p.pct) - 5} fontSize={9} textAnchor="end">{formatPct(p.pct)}</text>
+              <text x={x(i)} y={y(p.pct) - 5} fontSize={9} textAnchor="end">
+                {formatPct(p.pct)}
+              </text>
             )}
           </g>
         ),

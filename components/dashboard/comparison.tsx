@@ -9,13 +9,21 @@ export function Comparison({ periods, headline }: { periods: PeriodFigure[]; hea
       <table className="vergelijking">
         <caption>Vergelijking met eerdere perioden: {headline}</caption>
         <thead>
-          <tr><th scope="col">Periode</th><th scope="col">Einddatum</th><th scope="col">n</th><th scope="col">%</th><th scope="col">Cliënten</th></tr>
+          <tr>
+            <th scope="col">Periode</th>
+            <th scope="col">Einddatum</th>
+            <th scope="col">n</th>
+            <th scope="col">%</th>
+            <th scope="col">Cliënten</th>
+          </tr>
         </thead>
         <tbody>
           {periods.map((p) => (
             <tr key={p.label}>
               <th scope="row">{p.label}</th>
-              <td>{formatMonth(p.van)} t/m {formatMonth(p.tm)}</td>
+              <td>
+                {formatMonth(p.van)} t/m {formatMonth(p.tm)}
+              </td>
               <FigureCells f={p.headline} />
               <FigureCells f={p.populatie} withPct={false} />
             </tr>

@@ -1,13 +1,19 @@
-import type { Figure } from '@/lib/indicators/indicator-table';
 import { formatN, formatPct, HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
+import type { Figure } from '@/lib/indicators/indicator-table';
 
 /** A count and its percentage, or the one marker for a hidden figure. */
 export function FigureCells({ f, withPct = true }: { f: Figure; withPct?: boolean }) {
   if (f.suppressed) {
     return (
       <>
-        <td className="verborgen"><abbr title={HIDDEN_EXPLANATION}>{HIDDEN_LABEL}</abbr></td>
-        {withPct && <td className="verborgen" aria-label="niet getoond">·</td>}
+        <td className="verborgen">
+          <abbr title={HIDDEN_EXPLANATION}>{HIDDEN_LABEL}</abbr>
+        </td>
+        {withPct && (
+          <td className="verborgen" aria-label="niet getoond">
+            ·
+          </td>
+        )}
       </>
     );
   }

@@ -1,18 +1,27 @@
-import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
-import { Legend, StackedBar } from '@/components/charts/stacked-bar';
 import { paletteFor } from '@/components/charts/palette';
+import { Legend, StackedBar } from '@/components/charts/stacked-bar';
+import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
 
 /** One stacked bar per row of the table (the table below is the accessible alternative). */
 export function GroupChart({ view }: { view: IndicatorView }) {
   const colours = paletteFor(view.indicator.categories.length, view.indicator.favourable === 'last');
   const rows = view.groupBy === 'totaal' ? [view.total] : [...view.rows, { ...view.total, label: 'Totaal' }];
   return (
-    <figure className="groepgrafiek" aria-label={`Grafiek ${view.indicator.label}; dezelfde cijfers staan in de tabel hieronder`}>
+    <figure
+      className="groepgrafiek"
+      aria-label={`Grafiek ${view.indicator.label}; dezelfde cijfers staan in de tabel hieronder`}
+    >
       <Legend items={view.indicator.categories.map((c, i) => ({ label: c.label, colour: colours[i] }))} />
       {rows.map((r) => (
         <div className="groepbalk" key={r.key + r.label}>
           <span className="groeplabel">{r.label}</span>
-          <StackedBar segments={view.indicator.categories.map((c, i) => ({ label: c.label, pct: r.categories[i].pct, colour: colours[i] }))} />
+          <StackedBar
+            segments={view.indicator.categories.map((c, i) => ({
+              label: c.label,
+              pct: r.categories[i].pct,
+              colour: colours[i],
+            }))}
+          />
         </div>
       ))}
     </figure>

@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import type { OverviewCard } from '@/lib/services/indicators/get-dashboard-overview';
+import { paletteFor } from '@/components/charts/palette';
 import { Legend, StackedBar } from '@/components/charts/stacked-bar';
 import { TrendLine } from '@/components/charts/trend-line';
-import { paletteFor } from '@/components/charts/palette';
 import { formatN, formatPct, HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
+import type { OverviewCard } from '@/lib/services/indicators/get-dashboard-overview';
 
 /** One indicator on the overview: the distribution bar, the headline with n, and the trend per quarter. */
 export function IndicatorCard({ card, href }: { card: OverviewCard; href: string }) {
@@ -17,20 +17,31 @@ export function IndicatorCard({ card, href }: { card: OverviewCard; href: string
         <Link href={href}>{view.indicator.label}</Link>
       </h2>
       <p className="kerncijfer">
-        <strong>{t.headline.suppressed ? <abbr title={HIDDEN_EXPLANATION}>{HIDDEN_LABEL}</abbr> : formatPct(t.headline.pct)}</strong>{' '}
+        <strong>
+          {t.headline.suppressed ? <abbr title={HIDDEN_EXPLANATION}>{HIDDEN_LABEL}</abbr> : formatPct(t.headline.pct)}
+        </strong>{' '}
         {view.indicator.headline}
         <span className="n"> (n = {formatN(t.populatie)} cliënten)</span>
       </p>
-      <StackedBar segments={view.indicator.categories.map((c, i) => ({ label: c.label, pct: t.categories[i].pct, colour: colours[i] }))} />
+      <StackedBar
+        segments={view.indicator.categories.map((c, i) => ({
+          label: c.label,
+          pct: t.categories[i].pct,
+          colour: colours[i],
+        }))}
+      />
       <Legend items={view.indicator.categories.map((c, i) => ({ label: c.label, colour: colours[i] }))} />
       <ul className="sr-only">
         {view.indicator.categories.map((c, i) => (
-          <li key={c.key}>{c.label}: {formatPct(t.categories[i].pct)}, n = {formatN(t.categories[i])}</li>
+          <li key={c.key}>
+            {c.label}: {formatPct(t.categories[i].pct)}, n = {formatN(t.categories[i])}
+          </li>
         ))}
       </ul>
       <TrendLine points={points} />
       <p className="trendtekst">
-        Per kwartaal: {points.length ? points.map((p) => `${p.label} ${formatPct(p.pct)}`).join(' · ') : 'geen gegevens'}
+        Per kwartaal:{' '}
+        {points.length ? points.map((p) => `${p.label} ${formatPct(p.pct)}`).join(' · ') : 'geen gegevens'}
       </p>
       {t.respons && <p className="respons">Respons: {formatPct(t.respons.pct)}</p>}
     </article>

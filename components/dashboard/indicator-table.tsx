@@ -1,8 +1,8 @@
-import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
-import type { TableRow } from '@/lib/indicators/indicator-table';
-import { FigureCells } from './figure-cell';
-import { HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
 import { PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
+import { HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
+import type { TableRow } from '@/lib/indicators/indicator-table';
+import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
+import { FigureCells } from './figure-cell';
 
 /** The table behind every chart: all figures of a view, with n (distinct clients) and percentages. */
 export function IndicatorTable({ view, caption }: { view: IndicatorView; caption: string }) {
@@ -10,7 +10,9 @@ export function IndicatorTable({ view, caption }: { view: IndicatorView; caption
   const line = (r: TableRow, total = false) => (
     <tr key={r.key} className={total ? 'totaalrij' : undefined}>
       <th scope="row">{total ? 'Totaal' : r.label}</th>
-      {r.categories.map((f, i) => <FigureCells key={i} f={f} />)}
+      {r.categories.map((f, i) => (
+        <FigureCells key={i} f={f} />
+      ))}
       <FigureCells f={r.headline} />
       {r.respons && <FigureCells f={r.respons} />}
       <FigureCells f={r.populatie} withPct={false} />
@@ -23,17 +25,37 @@ export function IndicatorTable({ view, caption }: { view: IndicatorView; caption
           <caption>{caption}</caption>
           <thead>
             <tr>
-              <th scope="col" rowSpan={2}>{view.groupBy === 'totaal' ? '' : 'Groep'}</th>
-              {view.indicator.categories.map((c) => <th key={c.key} scope="colgroup" colSpan={2}>{c.label}</th>)}
-              <th scope="colgroup" colSpan={2}>{view.indicator.headline}</th>
-              {view.indicator.measured && <th scope="colgroup" colSpan={2}>Respons</th>}
-              <th scope="col" rowSpan={2}>Cliënten</th>
+              <th scope="col" rowSpan={2}>
+                {view.groupBy === 'totaal' ? '' : 'Groep'}
+              </th>
+              {view.indicator.categories.map((c) => (
+                <th key={c.key} scope="colgroup" colSpan={2}>
+                  {c.label}
+                </th>
+              ))}
+              <th scope="colgroup" colSpan={2}>
+                {view.indicator.headline}
+              </th>
+              {view.indicator.measured && (
+                <th scope="colgroup" colSpan={2}>
+                  Respons
+                </th>
+              )}
+              <th scope="col" rowSpan={2}>
+                Cliënten
+              </th>
             </tr>
             <tr>
-              {[...view.indicator.categories, 'kern', ...(view.indicator.measured ? ['respons'] : [])].flatMap((_, i) => [
-                <th key={`n${i}`} scope="col">n</th>,
-                <th key={`p${i}`} scope="col">%</th>,
-              ])}
+              {[...view.indicator.categories, 'kern', ...(view.indicator.measured ? ['respons'] : [])].flatMap(
+                (_, i) => [
+                  <th key={`n${i}`} scope="col">
+                    n
+                  </th>,
+                  <th key={`p${i}`} scope="col">
+                    %
+                  </th>,
+                ],
+              )}
             </tr>
           </thead>
           <tbody>
@@ -43,10 +65,20 @@ export function IndicatorTable({ view, caption }: { view: IndicatorView; caption
         </table>
       </div>
       <p className="toelichting">
-        n is het aantal unieke cliënten; percentages gaan over {view.indicator.unit === 'traject' ? 'trajecten' : 'metingen'}.
-        {!view.protection && <> Uw eigen cijfers, exact en zonder afscherming (interne spiegel): deel ze niet buiten uw organisatie.</>}
-        {view.protection && <> <strong>{HIDDEN_LABEL}</strong>: {HIDDEN_EXPLANATION} {PERTURBATION_NOTE}</>}
-        {view.whollySuppressed && <> Deze selectie omvat minder dan 7 cliënten en wordt daarom helemaal niet getoond.</>}
+        n is het aantal unieke cliënten; percentages gaan over{' '}
+        {view.indicator.unit === 'traject' ? 'trajecten' : 'metingen'}.
+        {!view.protection && (
+          <> Uw eigen cijfers, exact en zonder afscherming (interne spiegel): deel ze niet buiten uw organisatie.</>
+        )}
+        {view.protection && (
+          <>
+            {' '}
+            <strong>{HIDDEN_LABEL}</strong>: {HIDDEN_EXPLANATION} {PERTURBATION_NOTE}
+          </>
+        )}
+        {view.whollySuppressed && (
+          <> Deze selectie omvat minder dan 7 cliënten en wordt daarom helemaal niet getoond.</>
+        )}
       </p>
     </>
   );

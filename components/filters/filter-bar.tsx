@@ -1,4 +1,4 @@
-import { FILTERS, CODE_KEYS, MONTH_KEYS, type CodeKey, type FilterState } from '@/lib/filters/registry';
+import { CODE_KEYS, type CodeKey, FILTERS, type FilterState, MONTH_KEYS } from '@/lib/filters/registry';
 import { DOMEINEN } from '@/lib/indicators/registry';
 import type { Option } from '@/lib/services/indicators/get-filter-options';
 import { SearchableOptions } from './searchable-options';
@@ -34,7 +34,9 @@ export function FilterBar({ filters, scopeOptions, keep, domein }: Props) {
           <label htmlFor="domein">Domein</label>
           <select id="domein" name="domein" defaultValue={domein}>
             {Object.entries(DOMEINEN).map(([k, label]) => (
-              <option key={k} value={k}>{label}</option>
+              <option key={k} value={k}>
+                {label}
+              </option>
             ))}
           </select>
         </div>
@@ -53,13 +55,20 @@ export function FilterBar({ filters, scopeOptions, keep, domein }: Props) {
             if (!options.length) return null;
             const selected = new Set(filters[key] ?? []);
             return options.length > 12 || key === 'gemeente' ? (
-              <SearchableOptions key={key} name={key} legend={FILTERS[key].label} options={options} selected={[...selected]} />
+              <SearchableOptions
+                key={key}
+                name={key}
+                legend={FILTERS[key].label}
+                options={options}
+                selected={[...selected]}
+              />
             ) : (
               <fieldset className="keuze" key={key}>
                 <legend>{FILTERS[key].label}</legend>
                 {options.map((o) => (
                   <label key={o.value}>
-                    <input type="checkbox" name={key} value={o.value} defaultChecked={selected.has(o.value)} /> {o.label}
+                    <input type="checkbox" name={key} value={o.value} defaultChecked={selected.has(o.value)} />{' '}
+                    {o.label}
                   </label>
                 ))}
               </fieldset>
@@ -68,7 +77,9 @@ export function FilterBar({ filters, scopeOptions, keep, domein }: Props) {
         </div>
       </details>
       <p>
-        <button className="knop" type="submit">Filters toepassen</button>{' '}
+        <button className="knop" type="submit">
+          Filters toepassen
+        </button>{' '}
         <a href={`?${new URLSearchParams(keep)}`}>Alle filters wissen</a>
       </p>
     </form>

@@ -12,7 +12,9 @@ export function SearchableOptions({ name, legend, options, selected }: Props) {
   return (
     <fieldset className="keuze">
       <legend>{legend}</legend>
-      <label htmlFor={id} className="zoek-label">Zoeken in {legend.toLowerCase()}</label>
+      <label htmlFor={id} className="zoek-label">
+        Zoeken in {legend.toLowerCase()}
+      </label>
       <input id={id} type="search" value={query} onChange={(e) => setQuery(e.target.value)} className="zoekveld" />
       <div className="keuzelijst">
         {options.map((o) => {

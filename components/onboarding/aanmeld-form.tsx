@@ -1,11 +1,16 @@
 'use client';
 
 import { useActionState } from 'react';
-import { aanmeldAction, type AanmeldState } from '@/app/(publiek)/aanmelden/actions';
+import { type AanmeldState, aanmeldAction } from '@/app/(publiek)/aanmelden/actions';
 
 const ROWS = 5;
 
-function Field({ id, label, v, ...rest }: { id: string; label: string; v?: Record<string, string> } & React.InputHTMLAttributes<HTMLInputElement>) {
+function Field({
+  id,
+  label,
+  v,
+  ...rest
+}: { id: string; label: string; v?: Record<string, string> } & React.InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className="veld">
       <label htmlFor={id}>{label}</label>
@@ -19,7 +24,8 @@ export function AanmeldForm() {
   if (state.outcome === 'ontvangen') {
     return (
       <p className="melding melding-ok" role="status">
-        Bedankt, uw aanmelding is ontvangen. De TTP neemt binnen vijf werkdagen contact op met de contactpersoon over de verwerkersovereenkomst.
+        Bedankt, uw aanmelding is ontvangen. De TTP neemt binnen vijf werkdagen contact op met de contactpersoon over de
+        verwerkersovereenkomst.
       </p>
     );
   }
@@ -28,35 +34,69 @@ export function AanmeldForm() {
     // key: a new attempt re-mounts the form with what was typed (React resets a form after its action)
     <form className="formulier" action={action} key={state.attempt} noValidate>
       {state.outcome === 'te-vaak' && (
-        <p className="melding melding-fout" role="alert">Er zijn vanaf uw adres te veel aanmeldingen verstuurd. Probeer het over een uur opnieuw, of neem contact op met de TTP.</p>
+        <p className="melding melding-fout" role="alert">
+          Er zijn vanaf uw adres te veel aanmeldingen verstuurd. Probeer het over een uur opnieuw, of neem contact op
+          met de TTP.
+        </p>
       )}
       {state.errors && (
         <div className="melding melding-fout" role="alert">
           <p>Controleer het formulier:</p>
-          <ul>{state.errors.map((e) => <li key={e}>{e}</li>)}</ul>
+          <ul>
+            {state.errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
         </div>
       )}
       <fieldset>
         <legend>Organisatie</legend>
-        <Field id="organisationName" label="Naam van de organisatie" v={v} required maxLength={200} autoComplete="organization" />
+        <Field
+          id="organisationName"
+          label="Naam van de organisatie"
+          v={v}
+          required
+          maxLength={200}
+          autoComplete="organization"
+        />
         <Field id="agbCode" label="AGB-code (8 cijfers)" v={v} required inputMode="numeric" maxLength={8} />
       </fieldset>
       <fieldset>
         <legend>Contactpersoon voor de verwerkersovereenkomst</legend>
         <Field id="contactName" label="Naam" v={v} required maxLength={120} autoComplete="name" />
         <Field id="contactEmail" label="E-mailadres" v={v} type="email" required maxLength={200} autoComplete="email" />
-        <Field id="contactPhone" label="Telefoonnummer (niet verplicht)" v={v} type="tel" maxLength={30} autoComplete="tel" />
+        <Field
+          id="contactPhone"
+          label="Telefoonnummer (niet verplicht)"
+          v={v}
+          type="tel"
+          maxLength={30}
+          autoComplete="tel"
+        />
       </fieldset>
       <fieldset>
         <legend>Wie heeft een account nodig?</legend>
-        <p className="hint">Hoogstens {ROWS}. &quot;Aanleveren&quot; uploadt bestanden; &quot;alleen inzien&quot; bekijkt de verslagen en resultaten. Iedereen logt in met wachtwoord en tweestapsverificatie.</p>
+        <p className="hint">
+          Hoogstens {ROWS}. &quot;Aanleveren&quot; uploadt bestanden; &quot;alleen inzien&quot; bekijkt de verslagen en
+          resultaten. Iedereen logt in met wachtwoord en tweestapsverificatie.
+        </p>
         {Array.from({ length: ROWS }, (_, i) => (
           <div className="filters" key={i} role="group" aria-label={`Account ${i + 1}`}>
             <Field id={`account-${i}-name`} label={`Naam (account ${i + 1})`} v={v} maxLength={120} />
-            <Field id={`account-${i}-email`} label={`E-mailadres (account ${i + 1})`} v={v} type="email" maxLength={200} />
+            <Field
+              id={`account-${i}-email`}
+              label={`E-mailadres (account ${i + 1})`}
+              v={v}
+              type="email"
+              maxLength={200}
+            />
             <div className="veld">
               <label htmlFor={`account-${i}-role`}>{`Rol (account ${i + 1})`}</label>
-              <select id={`account-${i}-role`} name={`account-${i}-role`} defaultValue={v?.[`account-${i}-role`] ?? 'AANBIEDER_UPLOAD'}>
+              <select
+                id={`account-${i}-role`}
+                name={`account-${i}-role`}
+                defaultValue={v?.[`account-${i}-role`] ?? 'AANBIEDER_UPLOAD'}
+              >
                 <option value="AANBIEDER_UPLOAD">Aanleveren</option>
                 <option value="AANBIEDER_INZAGE">Alleen inzien</option>
               </select>
@@ -73,7 +113,9 @@ export function AanmeldForm() {
         <label htmlFor="website">Website</label>
         <input id="website" name="website" tabIndex={-1} autoComplete="off" />
       </div>
-      <button className="knop" type="submit" disabled={pending}>Aanmelding versturen</button>
+      <button className="knop" type="submit" disabled={pending}>
+        Aanmelding versturen
+      </button>
     </form>
   );
 }

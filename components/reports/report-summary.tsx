@@ -6,7 +6,8 @@ export function ReportSummary({ report }: { report: Spiegelrapportage }) {
   return (
     <>
       <p>
-        Volwassenheidsniveau: <strong>{report.maturity.level ?? '–'}</strong> ({report.maturity.label}). Over: {report.audience}.
+        Volwassenheidsniveau: <strong>{report.maturity.level ?? '–'}</strong> ({report.maturity.label}). Over:{' '}
+        {report.audience}.
       </p>
       {report.indicators.map((ind) => (
         <section key={ind.key} aria-labelledby={`rapport-${ind.key}`}>
@@ -17,8 +18,14 @@ export function ReportSummary({ report }: { report: Spiegelrapportage }) {
                 <tr>
                   <th scope="col">Periode</th>
                   <th scope="col">Cliënten</th>
-                  <th scope="col" colSpan={2}>{ind.headline}</th>
-                  {ind.periods[0]?.respons && <th scope="col" colSpan={2}>Respons</th>}
+                  <th scope="col" colSpan={2}>
+                    {ind.headline}
+                  </th>
+                  {ind.periods[0]?.respons && (
+                    <th scope="col" colSpan={2}>
+                      Respons
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>

@@ -1,5 +1,11 @@
 /** A one-button form that posts fixed values to a server action (deactivate, send, mark done …). */
-export function ActionButton({ action, fields, label, ariaLabel, formLabel }: {
+export function ActionButton({
+  action,
+  fields,
+  label,
+  ariaLabel,
+  formLabel,
+}: {
   action: (form: FormData) => Promise<void>;
   fields: Record<string, string>;
   label: string;
@@ -9,8 +15,12 @@ export function ActionButton({ action, fields, label, ariaLabel, formLabel }: {
 }) {
   return (
     <form action={action} className="inline" aria-label={formLabel}>
-      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      <button className="knop knop-licht" type="submit" aria-label={ariaLabel}>{label}</button>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button className="knop knop-licht" type="submit" aria-label={ariaLabel}>
+        {label}
+      </button>
     </form>
   );
 }

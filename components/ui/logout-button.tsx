@@ -4,7 +4,9 @@ import { logoutAction } from '@/app/(portal)/logout-action';
 export function LogoutButton() {
   return (
     <form action={logoutAction} className="inline">
-      <button type="submit" className="knop knop-licht">Uitloggen</button>
+      <button type="submit" className="knop knop-licht">
+        Uitloggen
+      </button>
     </form>
   );
 }

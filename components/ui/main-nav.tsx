@@ -17,7 +17,9 @@ export function MainNav({ items }: { items: NavEntry[] }) {
                 {item.label}
               </Link>
             ) : (
-              <span className="binnenkort">{item.label} <small>(binnenkort)</small></span>
+              <span className="binnenkort">
+                {item.label} <small>(binnenkort)</small>
+              </span>
             )}
           </li>
         ))}

@@ -1,7 +1,7 @@
 'use client';
 
-import { useEffect } from 'react';
 import { useRouter } from 'next/navigation';
+import { useEffect } from 'react';
 
 /** Re-renders the page every few seconds while a file is still being processed. */
 export function AutoRefresh({ active, seconds = 3 }: { active: boolean; seconds?: number }) {

@@ -1,9 +1,17 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { preflightText, preflightXlsx, type Preflight } from '@/lib/cbs/preflight';
+import { type Preflight, preflightText, preflightXlsx } from '@/lib/cbs/preflight';
 
-type Receipt = { id: string; receivedAt: string; sizeBytes: number; sha256: string; kind: 'TEST' | 'PRODUCTIE'; fileName: string; duplicate: boolean };
+type Receipt = {
+  id: string;
+  receivedAt: string;
+  sizeBytes: number;
+  sha256: string;
+  kind: 'TEST' | 'PRODUCTIE';
+  fileName: string;
+  duplicate: boolean;
+};
 
 const nf = new Intl.NumberFormat('nl-NL');
 
@@ -41,7 +49,12 @@ export function UploadForm({ productionAllowed, maxMb }: { productionAllowed: bo
     setPreflight(await check(f));
   }
 
-  const blocked = !file || !preflight || preflight.bsnLines.length > 0 || !!preflight.problem || (kind === 'productie' && !productionAllowed);
+  const blocked =
+    !file ||
+    !preflight ||
+    preflight.bsnLines.length > 0 ||
+    !!preflight.problem ||
+    (kind === 'productie' && !productionAllowed);
 
   function send(e: React.FormEvent) {
     e.preventDefault();
@@ -56,7 +69,13 @@ export function UploadForm({ productionAllowed, maxMb }: { productionAllowed: bo
     xhr.upload.onprogress = (ev) => ev.lengthComputable && setProgress(Math.round((ev.loaded / ev.total) * 100));
     xhr.onload = () => {
       setProgress(null);
-      const body = (() => { try { return JSON.parse(xhr.responseText); } catch { return {}; } })();
+      const body = (() => {
+        try {
+          return JSON.parse(xhr.responseText);
+        } catch {
+          return {};
+        }
+      })();
       if (xhr.status === 200 || xhr.status === 201) setReceipt(body as Receipt);
       else setError(body.fout ?? 'Het aanleveren is niet gelukt. Probeer het opnieuw.');
     };
@@ -72,48 +91,99 @@ export function UploadForm({ productionAllowed, maxMb }: { productionAllowed: bo
       <fieldset className="keuze">
         <legend>Soort bestand</legend>
         <label>
-          <input type="radio" name="soort" value="test" checked={kind === 'test'} onChange={() => setKind('test')} /> Testbestand (alleen controle; komt niet in de cijfers)
+          <input type="radio" name="soort" value="test" checked={kind === 'test'} onChange={() => setKind('test')} />{' '}
+          Testbestand (alleen controle; komt niet in de cijfers)
         </label>
         <label>
-          <input type="radio" name="soort" value="productie" checked={kind === 'productie'} onChange={() => setKind('productie')} disabled={!productionAllowed} /> Productiebestand
+          <input
+            type="radio"
+            name="soort"
+            value="productie"
+            checked={kind === 'productie'}
+            onChange={() => setKind('productie')}
+            disabled={!productionAllowed}
+          />{' '}
+          Productiebestand
           {!productionAllowed && ' (pas mogelijk met een ondertekende verwerkersovereenkomst)'}
         </label>
       </fieldset>
       <div
         className={`dropzone${dragging ? ' dropzone-actief' : ''}`}
-        onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
         onDragLeave={() => setDragging(false)}
-        onDrop={(e) => { e.preventDefault(); setDragging(false); void choose(e.dataTransfer.files[0]); }}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          void choose(e.dataTransfer.files[0]);
+        }}
       >
         <label htmlFor="bestand">Sleep uw bestand hierheen, of kies een bestand</label>
-        <input id="bestand" ref={input} type="file" accept=".csv,.txt,.asc,.dat,.xlsx" onChange={(e) => void choose(e.target.files?.[0])} />
+        <input
+          id="bestand"
+          ref={input}
+          type="file"
+          accept=".csv,.txt,.asc,.dat,.xlsx"
+          onChange={(e) => void choose(e.target.files?.[0])}
+        />
         <p className="hint">CSV (; of ,), vaste breedte (ASCII) of Excel (.xlsx); hoogstens {maxMb} MB.</p>
       </div>
       {preflight && file && (
-        <div className={`melding${preflight.bsnLines.length || preflight.problem ? ' melding-fout' : ''}`} role="status" data-testid="controle">
-          <strong>{file.name}</strong> ({nf.format(file.size)} bytes): herkend als {preflight.format}; {nf.format(preflight.rowsChecked)} regels gecontroleerd.
+        <div
+          className={`melding${preflight.bsnLines.length || preflight.problem ? ' melding-fout' : ''}`}
+          role="status"
+          data-testid="controle"
+        >
+          <strong>{file.name}</strong> ({nf.format(file.size)} bytes): herkend als {preflight.format};{' '}
+          {nf.format(preflight.rowsChecked)} regels gecontroleerd.
           {preflight.bsnLines.length > 0 && (
-            <> <br />Op regel {preflight.bsnLines.slice(0, 5).join(', ')}{preflight.bsnLines.length > 5 ? ' en verder' : ''} staat in de kolom cliëntnummer een BSN (11-proef). Een BSN mag het portaal nooit bereiken: vervang het door uw pseudoniem. Het bestand is niet verstuurd.</>
+            <>
+              {' '}
+              <br />
+              Op regel {preflight.bsnLines.slice(0, 5).join(', ')}
+              {preflight.bsnLines.length > 5 ? ' en verder' : ''} staat in de kolom cliëntnummer een BSN (11-proef). Een
+              BSN mag het portaal nooit bereiken: vervang het door uw pseudoniem. Het bestand is niet verstuurd.
+            </>
           )}
-          {preflight.problem && <> <br />{preflight.problem}</>}
+          {preflight.problem && (
+            <>
+              {' '}
+              <br />
+              {preflight.problem}
+            </>
+          )}
         </div>
       )}
-      {error && <p className="melding melding-fout" role="alert">{error}</p>}
+      {error && (
+        <p className="melding melding-fout" role="alert">
+          {error}
+        </p>
+      )}
       {progress !== null && (
         <p>
           <label htmlFor="voortgang">Versturen: {progress}%</label>
           <progress id="voortgang" max={100} value={progress} style={{ width: '100%' }} />
         </p>
       )}
-      <button className="knop" type="submit" disabled={blocked || progress !== null}>Versturen</button>
+      <button className="knop" type="submit" disabled={blocked || progress !== null}>
+        Versturen
+      </button>
       {receipt && (
         <div className="melding melding-ok" role="status" data-testid="ontvangstbewijs">
           <strong>{receipt.duplicate ? 'Dit bestand was al ontvangen.' : 'Ontvangen.'}</strong> Ontvangstbewijs:
           <dl className="bewijs">
-            <dt>Nummer</dt><dd>{receipt.id}</dd>
-            <dt>Tijd</dt><dd>{new Date(receipt.receivedAt).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })}</dd>
-            <dt>Grootte</dt><dd>{nf.format(receipt.sizeBytes)} bytes</dd>
-            <dt>SHA-256</dt><dd><code className="sleutel">{receipt.sha256}</code></dd>
+            <dt>Nummer</dt>
+            <dd>{receipt.id}</dd>
+            <dt>Tijd</dt>
+            <dd>{new Date(receipt.receivedAt).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })}</dd>
+            <dt>Grootte</dt>
+            <dd>{nf.format(receipt.sizeBytes)} bytes</dd>
+            <dt>SHA-256</dt>
+            <dd>
+              <code className="sleutel">{receipt.sha256}</code>
+            </dd>
           </dl>
           <a href={`/aanbieder/uploads/${receipt.id}`}>Bekijk de status en het verslag</a>
         </div>

@@ -1,9 +1,9 @@
 import { forbidden } from 'next/navigation';
-import { requireUser } from '@/lib/auth/current-user';
 import { requestAddress } from '@/lib/audit/request-address';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { requireUser } from '@/lib/auth/current-user';
 import { can, type Permission } from './permissions';
-import { describeScope, scopeFor, type Scope } from './scope';
+import { describeScope, type Scope, scopeFor } from './scope';
 
 /**
  * The first call of every page, action and route handler: no session → login page; the role lacks

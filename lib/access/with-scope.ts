@@ -34,7 +34,10 @@ export function withScope<T>(scope: Scope | 'system', fn: (tx: Tx) => Promise<T>
 }
 
 /** The same on a plain pg connection (bulk COPY, which Prisma cannot do): one transaction, one connection. */
-export async function withScopedClient<T>(scope: Scope | 'system', fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function withScopedClient<T>(
+  scope: Scope | 'system',
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const s = settingsFor(scope);
   const client = await pgPool().connect();
   try {

@@ -1,8 +1,8 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { env } from '@/lib/env';
 import { addressFromHeaders } from '@/lib/audit/request-address';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { env } from '@/lib/env';
 import { authenticate } from './authenticate';
 import { revokeSession } from './sessions';
 

@@ -1,11 +1,11 @@
+import { writeAudit } from '@/lib/audit/write-audit';
+import { openString, sealString } from '@/lib/crypto/secret-box';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { openString, sealString } from '@/lib/crypto/secret-box';
-import { writeAudit } from '@/lib/audit/write-audit';
-import { hashPassword, verifyPassword } from './password';
-import { checkTotpCode, newTotpSecret, totpUri } from './totp';
-import { createSession } from './sessions';
 import { LoginError } from './login-errors';
+import { hashPassword, verifyPassword } from './password';
+import { createSession } from './sessions';
+import { checkTotpCode, newTotpSecret, totpUri } from './totp';
 
 type Credentials = { email: string; password: string; code?: string; address?: string | null };
 
@@ -38,7 +38,13 @@ async function registerFailure(user: LoginUser, reason: string, address?: string
       ? { failedLogins: 0, lockedUntil: new Date(Date.now() + LOGIN_LOCK_MINUTES * 60_000) }
       : { failedLogins: failures },
   });
-  await writeAudit({ event: lock ? 'inloggen.geblokkeerd' : 'inloggen.mislukt', actor: actorOf(user), object: reason, address, outcome: 'mislukt' });
+  await writeAudit({
+    event: lock ? 'inloggen.geblokkeerd' : 'inloggen.mislukt',
+    actor: actorOf(user),
+    object: reason,
+    address,
+    outcome: 'mislukt',
+  });
   throw new LoginError(lock ? 'GEBLOKKEERD' : reason === 'code' ? 'CODE_ONGELDIG' : 'ONGELDIG');
 }
 
@@ -47,11 +53,22 @@ async function checkPassword({ email, password, address }: Credentials): Promise
   const user = await findLoginUser(email);
   if (!user || !user.active || !user.organisation.active || !user.passwordHash) {
     await verifyPassword(await dummy(), password);
-    await writeAudit({ event: 'inloggen.mislukt', object: `onbekend of inactief account`, address, outcome: 'mislukt' });
+    await writeAudit({
+      event: 'inloggen.mislukt',
+      object: `onbekend of inactief account`,
+      address,
+      outcome: 'mislukt',
+    });
     throw new LoginError('ONGELDIG');
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
-    await writeAudit({ event: 'inloggen.geweigerd', actor: actorOf(user), object: 'account geblokkeerd', address, outcome: 'geweigerd' });
+    await writeAudit({
+      event: 'inloggen.geweigerd',
+      actor: actorOf(user),
+      object: 'account geblokkeerd',
+      address,
+      outcome: 'geweigerd',
+    });
     throw new LoginError('GEBLOKKEERD');
   }
   if (!(await verifyPassword(user.passwordHash, password))) return registerFailure(user, 'wachtwoord', address);
@@ -83,7 +100,12 @@ export async function authenticate(creds: Credentials): Promise<{ userId: string
   });
   const sessionId = await createSession(user.id);
   if (enrolling) await writeAudit({ event: '2fa.ingesteld', actor: actorOf(user), address: creds.address });
-  await writeAudit({ event: 'inloggen.gelukt', actor: actorOf(user), object: `sessie ${sessionId}`, address: creds.address });
+  await writeAudit({
+    event: 'inloggen.gelukt',
+    actor: actorOf(user),
+    object: `sessie ${sessionId}`,
+    address: creds.address,
+  });
   return { userId: user.id, sessionId };
 }
 

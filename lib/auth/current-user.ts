@@ -1,9 +1,9 @@
-import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { getServerSession } from 'next-auth';
+import { cache } from 'react';
+import type { SessionUser } from '@/lib/access/scope';
 import { authOptions } from './auth-options';
 import { resolveSession, type SessionState } from './sessions';
-import type { SessionUser } from '@/lib/access/scope';
 
 /** This request's session, re-read from the database once per request; null without a session cookie. */
 const getSessionState = cache(async (): Promise<SessionState | null> => {

@@ -1,8 +1,8 @@
+import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { sendMail } from '@/lib/mail/send-mail';
-import { writeAudit } from '@/lib/audit/write-audit';
 import { hashPassword, passwordProblem } from './password';
 import { revokeAllSessions } from './sessions';
 import { consumeUserToken, issueUserToken } from './user-tokens';
@@ -17,14 +17,24 @@ export async function requestPasswordReset(email: string, address?: string | nul
     include: { organisation: true },
   });
   if (!user || !user.active || !user.organisation.active) {
-    await writeAudit({ event: 'wachtwoord.herstel.aangevraagd', object: 'onbekend of inactief account', address, outcome: 'mislukt' });
+    await writeAudit({
+      event: 'wachtwoord.herstel.aangevraagd',
+      object: 'onbekend of inactief account',
+      address,
+      outcome: 'mislukt',
+    });
     return;
   }
   const recent = await db().userToken.count({
     where: { userId: user.id, purpose: 'WACHTWOORD_HERSTEL', createdAt: { gt: new Date(Date.now() - 3_600_000) } },
   });
   if (recent >= MAX_RESETS_PER_HOUR) {
-    await writeAudit({ event: 'wachtwoord.herstel.aangevraagd', object: `te vaak: ${user.email}`, address, outcome: 'geweigerd' });
+    await writeAudit({
+      event: 'wachtwoord.herstel.aangevraagd',
+      object: `te vaak: ${user.email}`,
+      address,
+      outcome: 'geweigerd',
+    });
     return;
   }
   const token = await issueUserToken(user.id, 'WACHTWOORD_HERSTEL', RESET_VALID_MINUTES);
@@ -43,7 +53,13 @@ export async function requestPasswordReset(email: string, address?: string | nul
   });
   await writeAudit({
     event: 'wachtwoord.herstel.aangevraagd',
-    actor: { userId: user.id, email: user.email, role: user.role, organisationId: user.organisationId, organisationName: user.organisation.name },
+    actor: {
+      userId: user.id,
+      email: user.email,
+      role: user.role,
+      organisationId: user.organisationId,
+      organisationName: user.organisation.name,
+    },
     address,
   });
 }
@@ -53,7 +69,12 @@ export async function resetPassword(token: string, newPassword: string, address?
   const problem = passwordProblem(newPassword);
   if (problem) throw new AppError(problem);
   const userId = await consumeUserToken(token);
-  if (!userId) throw new AppError('Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe link aan.', 400, 'LINK_ONGELDIG');
+  if (!userId)
+    throw new AppError(
+      'Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe link aan.',
+      400,
+      'LINK_ONGELDIG',
+    );
   const user = await db().user.update({
     where: { id: userId },
     data: { passwordHash: await hashPassword(newPassword), failedLogins: 0, lockedUntil: null },
@@ -62,7 +83,13 @@ export async function resetPassword(token: string, newPassword: string, address?
   await revokeAllSessions(userId);
   await writeAudit({
     event: 'wachtwoord.gewijzigd',
-    actor: { userId, email: user.email, role: user.role, organisationId: user.organisationId, organisationName: user.organisation.name },
+    actor: {
+      userId,
+      email: user.email,
+      role: user.role,
+      organisationId: user.organisationId,
+      organisationName: user.organisation.name,
+    },
     address,
   });
 }

@@ -1,7 +1,7 @@
 import { gemeenteCodesOf } from '@/lib/access/gemeente-codes';
+import type { SessionUser } from '@/lib/access/scope';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import type { SessionUser } from '@/lib/access/scope';
 
 // The JWT only carries a session id. Each request re-reads session, user and organisation, so a
 // logout, a disabled account, an idle session or a changed role takes effect at once.
@@ -37,7 +37,10 @@ export async function resolveSession(sessionId: string, now = new Date()): Promi
   if (session.revokedAt) return { expired: 'revoked' };
   const { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } = env();
   const idleMs = now.getTime() - session.lastSeenAt.getTime();
-  if (idleMs > SESSION_IDLE_MINUTES * 60_000 || now.getTime() - session.createdAt.getTime() > SESSION_MAX_HOURS * 3_600_000) {
+  if (
+    idleMs > SESSION_IDLE_MINUTES * 60_000 ||
+    now.getTime() - session.createdAt.getTime() > SESSION_MAX_HOURS * 3_600_000
+  ) {
     await revokeSession(session.id);
     return { expired: 'idle' };
   }

@@ -61,7 +61,11 @@ export const PERSPECTIEF = {
 
 export const CRISIS = { J: 'ja', N: 'nee' } as const satisfies CodeList;
 
-export const RESPONDENT = { '1': 'jeugdige', '2': 'ouder/verzorger', '3': 'jeugdige en ouder samen' } as const satisfies CodeList;
+export const RESPONDENT = {
+  '1': 'jeugdige',
+  '2': 'ouder/verzorger',
+  '3': 'jeugdige en ouder samen',
+} as const satisfies CodeList;
 
 export const ZONDER_HULP_VERDER = {
   '1': 'helemaal niet mee eens',

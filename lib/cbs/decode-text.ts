@@ -20,7 +20,10 @@ const cp1252 = new TextDecoder('windows-1252');
 /** The file's lines, decoded one at a time (a 1-million-row file is never one big string). */
 export function* textLines(buf: Buffer): Generator<{ line: number; text: string }> {
   const { encoding, start } = detectEncoding(buf);
-  const decode = encoding === 'utf-8' ? (a: number, b: number) => buf.toString('utf8', a, b) : (a: number, b: number) => cp1252.decode(buf.subarray(a, b));
+  const decode =
+    encoding === 'utf-8'
+      ? (a: number, b: number) => buf.toString('utf8', a, b)
+      : (a: number, b: number) => cp1252.decode(buf.subarray(a, b));
   let pos = start;
   let line = 0;
   while (pos < buf.length) {

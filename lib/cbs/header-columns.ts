@@ -1,5 +1,5 @@
 import { FileRejected } from './file-rejected';
-import { FIELDS, FIELD_KEYS, type FieldKey, type RawRecord } from './layout';
+import { FIELD_KEYS, FIELDS, type FieldKey, type RawRecord } from './layout';
 
 // The header rule for every format with a header row (CSV and Excel), in one place.
 

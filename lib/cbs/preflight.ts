@@ -1,4 +1,4 @@
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { looksLikeBsn } from './bsn';
 import { FIELDS, FIXED_WIDTH_LENGTH, FIXED_WIDTH_OFFSETS } from './layout';
 
@@ -14,12 +14,18 @@ const pseudoWidth = FIELDS.find((f) => f.key === 'pseudo_id')!.width;
 const unquote = (v: string) => v.trim().replace(/^"(.*)"$/, '$1');
 
 export function preflightText(text: string): Preflight {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).slice(0, SAMPLE_ROWS + 1);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(0, SAMPLE_ROWS + 1);
   const header = lines[0] ?? '';
   const delimiter = header.includes(';') ? ';' : header.includes(',') ? ',' : null;
   const bsnLines: number[] = [];
   if (delimiter && /pseudo_id/i.test(header)) {
-    const col = header.split(delimiter).map((h) => unquote(h).toLowerCase()).indexOf('pseudo_id');
+    const col = header
+      .split(delimiter)
+      .map((h) => unquote(h).toLowerCase())
+      .indexOf('pseudo_id');
     lines.slice(1).forEach((l, i) => {
       if (looksLikeBsn(unquote(l.split(delimiter)[col] ?? ''))) bsnLines.push(i + 2);
     });
@@ -27,26 +33,43 @@ export function preflightText(text: string): Preflight {
   }
   if (Math.abs(header.length - FIXED_WIDTH_LENGTH) <= 40) {
     lines.forEach((l, i) => {
-      if (looksLikeBsn(l.slice(FIXED_WIDTH_OFFSETS.pseudo_id, FIXED_WIDTH_OFFSETS.pseudo_id + pseudoWidth))) bsnLines.push(i + 1);
+      if (looksLikeBsn(l.slice(FIXED_WIDTH_OFFSETS.pseudo_id, FIXED_WIDTH_OFFSETS.pseudo_id + pseudoWidth)))
+        bsnLines.push(i + 1);
     });
     return { format: 'vaste breedte (ASCII)', rowsChecked: lines.filter((l) => l.trim()).length, bsnLines };
   }
-  return { format: 'onbekend', rowsChecked: 0, bsnLines, problem: 'Geen kopregel met pseudo_id en geen regels van vaste breedte gevonden. Controleer het bestand tegen de pagina Bestandsformaat.' };
+  return {
+    format: 'onbekend',
+    rowsChecked: 0,
+    bsnLines,
+    problem:
+      'Geen kopregel met pseudo_id en geen regels van vaste breedte gevonden. Controleer het bestand tegen de pagina Bestandsformaat.',
+  };
 }
 
 /** The first sheet of an .xlsx: read the shared strings and the cells of the pseudo_id column. */
 export function preflightXlsx(bytes: Uint8Array): Preflight {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => (f.name === 'xl/sharedStrings.xml' || f.name === 'xl/worksheets/sheet1.xml') && f.originalSize < 50 * 1024 * 1024 });
+    files = unzipSync(bytes, {
+      filter: (f) =>
+        (f.name === 'xl/sharedStrings.xml' || f.name === 'xl/worksheets/sheet1.xml') &&
+        f.originalSize < 50 * 1024 * 1024,
+    });
   } catch {
-    return { format: 'Excel (.xlsx)', rowsChecked: 0, bsnLines: [], problem: 'Het Excelbestand is beschadigd of onvolledig.' };
+    return {
+      format: 'Excel (.xlsx)',
+      rowsChecked: 0,
+      bsnLines: [],
+      problem: 'Het Excelbestand is beschadigd of onvolledig.',
+    };
   }
   const sheet = files['xl/worksheets/sheet1.xml'];
-  if (!sheet) return { format: 'Excel (.xlsx)', rowsChecked: 0, bsnLines: [], problem: 'Geen eerste werkblad gevonden.' };
-  const shared = [...strFromU8(files['xl/sharedStrings.xml'] ?? new Uint8Array()).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
-    [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''),
-  );
+  if (!sheet)
+    return { format: 'Excel (.xlsx)', rowsChecked: 0, bsnLines: [], problem: 'Geen eerste werkblad gevonden.' };
+  const shared = [
+    ...strFromU8(files['xl/sharedStrings.xml'] ?? new Uint8Array()).matchAll(/<si>([\s\S]*?)<\/si>/g),
+  ].map((m) => [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''));
   let pseudoCol: string | null = null;
   const bsnLines: number[] = [];
   let rows = 0;
@@ -62,6 +85,12 @@ export function preflightXlsx(bytes: Uint8Array): Preflight {
       if (looksLikeBsn(value)) bsnLines.push(row);
     }
   }
-  if (!pseudoCol) return { format: 'Excel (.xlsx)', rowsChecked: 0, bsnLines, problem: 'De kopregel van het eerste werkblad mist de kolom pseudo_id.' };
+  if (!pseudoCol)
+    return {
+      format: 'Excel (.xlsx)',
+      rowsChecked: 0,
+      bsnLines,
+      problem: 'De kopregel van het eerste werkblad mist de kolom pseudo_id.',
+    };
   return { format: 'Excel (.xlsx)', rowsChecked: rows, bsnLines };
 }

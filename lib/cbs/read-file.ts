@@ -1,5 +1,5 @@
 import { FileRejected } from './file-rejected';
-import { readTextRecords, type ReadRow } from './read-text-records';
+import { type ReadRow, readTextRecords } from './read-text-records';
 import { readXlsx } from './read-xlsx-records';
 
 /** Recognises the file by its content (not its name) and returns its rows; FileRejected when unreadable. */
@@ -7,10 +7,12 @@ export function openFile(buf: Buffer): AsyncIterable<ReadRow> | Iterable<ReadRow
   if (buf.length === 0) throw new FileRejected('Het bestand is leeg.');
   if (buf[0] === 0x50 && buf[1] === 0x4b) return readXlsx(buf);
   if (buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) {
-    throw new FileRejected('Oude Excelbestanden (.xls) worden niet ondersteund. Sla het bestand op als .xlsx of als CSV.');
+    throw new FileRejected(
+      'Oude Excelbestanden (.xls) worden niet ondersteund. Sla het bestand op als .xlsx of als CSV.',
+    );
   }
   return readTextRecords(buf);
 }
 
-export { FileRejected };
 export type { ReadRow };
+export { FileRejected };

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { FileRejected } from './file-rejected';
 import { mapHeader, recordFromCells } from './header-columns';
 import type { FieldKey } from './layout';
@@ -19,17 +19,23 @@ export function checkZip(buf: Uint8Array) {
         entries += 1;
         total += file.originalSize;
         if (file.size > 0 && file.originalSize / file.size > LIMITS.ratio && file.originalSize > 10 * 1024 * 1024) {
-          throw new FileRejected('Het Excelbestand pakt uit tot een onredelijke omvang (mogelijk een zip-bom) en is geweigerd.');
+          throw new FileRejected(
+            'Het Excelbestand pakt uit tot een onredelijke omvang (mogelijk een zip-bom) en is geweigerd.',
+          );
         }
         return false; // never inflate here
       },
     });
   } catch (err) {
     if (err instanceof FileRejected) throw err;
-    throw new FileRejected('Het Excelbestand is beschadigd of onvolledig (de zip-structuur is niet leesbaar). Sla het opnieuw op als .xlsx.');
+    throw new FileRejected(
+      'Het Excelbestand is beschadigd of onvolledig (de zip-structuur is niet leesbaar). Sla het opnieuw op als .xlsx.',
+    );
   }
   if (entries > LIMITS.entries || total > LIMITS.totalBytes) {
-    throw new FileRejected('Het Excelbestand pakt uit tot een onredelijke omvang (mogelijk een zip-bom) en is geweigerd.');
+    throw new FileRejected(
+      'Het Excelbestand pakt uit tot een onredelijke omvang (mogelijk een zip-bom) en is geweigerd.',
+    );
   }
 }
 
@@ -51,14 +57,22 @@ function cellText(v: ExcelJS.CellValue): string {
 
 export async function* readXlsx(buf: Buffer): AsyncGenerator<ReadRow> {
   checkZip(buf);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+  });
   let columns: (FieldKey | null)[] | null = null;
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
         const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
         if (!columns) {
-          columns = mapHeader(values, 'Het eerste werkblad begint niet met een kopregel met de veldnamen (agb_code, pseudo_id, …).');
+          columns = mapHeader(
+            values,
+            'Het eerste werkblad begint niet met een kopregel met de veldnamen (agb_code, pseudo_id, …).',
+          );
           continue;
         }
         const raw = recordFromCells(values, columns);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { AGB_CODE } from '@/lib/validation';
 import { looksLikeBsn } from './bsn';
 import { FIELDS, type FieldDef, type FieldKey, type RawRecord } from './layout';
-import { AGB_CODE } from '@/lib/validation';
 
 // One zod schema for a record of the file; its issues become the Dutch row report:
 // line, field, value, a stable code and what was expected.
@@ -60,20 +60,37 @@ function fieldSchema(f: FieldDef) {
       case 'year': {
         const year = Number(v);
         const now = new Date().getUTCFullYear();
-        return /^\d{4}$/.test(v) && year >= 1900 && year <= now ? year : fail(ctx, 'FORMAAT', `Verwacht een jaartal (jjjj) tussen 1900 en ${now}.`);
+        return /^\d{4}$/.test(v) && year >= 1900 && year <= now
+          ? year
+          : fail(ctx, 'FORMAAT', `Verwacht een jaartal (jjjj) tussen 1900 en ${now}.`);
       }
       case 'date':
-        return parseDate(v) ?? fail(ctx, 'ONGELDIGE_DATUM', 'Verwacht een bestaande datum als jjjjmmdd, bijvoorbeeld 20260131.');
+        return (
+          parseDate(v) ??
+          fail(ctx, 'ONGELDIGE_DATUM', 'Verwacht een bestaande datum als jjjjmmdd, bijvoorbeeld 20260131.')
+        );
       case 'code': {
-        if (f.key === 'gemeentecode') return /^\d{4}$/.test(v) ? v : fail(ctx, 'FORMAAT', 'Verwacht een CBS-gemeentecode van 4 cijfers, bijvoorbeeld 0855.');
+        if (f.key === 'gemeentecode')
+          return /^\d{4}$/.test(v)
+            ? v
+            : fail(ctx, 'FORMAAT', 'Verwacht een CBS-gemeentecode van 4 cijfers, bijvoorbeeld 0855.');
         const code = normaliseCode(v, f.codes!);
-        return code ?? fail(ctx, 'ONBEKENDE_CODE', `Onbekende code voor ${f.label.toLowerCase()}; verwacht ${expectedCodes(f.codes!)}.`);
+        return (
+          code ??
+          fail(
+            ctx,
+            'ONBEKENDE_CODE',
+            `Onbekende code voor ${f.label.toLowerCase()}; verwacht ${expectedCodes(f.codes!)}.`,
+          )
+        );
       }
     }
   });
 }
 
-const shape = Object.fromEntries(FIELDS.map((f) => [f.key, fieldSchema(f)])) as { [K in FieldKey]: ReturnType<typeof fieldSchema> };
+const shape = Object.fromEntries(FIELDS.map((f) => [f.key, fieldSchema(f)])) as {
+  [K in FieldKey]: ReturnType<typeof fieldSchema>;
+};
 const ZRawRecord = z.object(shape);
 type Parsed = z.output<typeof ZRawRecord>;
 
@@ -84,18 +101,30 @@ function crossFieldErrors(r: Parsed, agbCode: string): { field: FieldKey; code: 
   const out: { field: FieldKey; code: string; message: string }[] = [];
   const issue = (field: FieldKey, code: string, message: string) => out.push({ field, code, message });
   if (r.agb_code !== agbCode) issue('agb_code', 'AGB_ANDERS', `Verwacht de AGB-code van uw organisatie (${agbCode}).`);
-  if (looksLikeBsn(r.pseudo_id as string)) issue('pseudo_id', 'BSN', 'Dit lijkt een BSN (9 cijfers, 11-proef). Lever nooit een BSN aan: gebruik uw pseudoniem.');
+  if (looksLikeBsn(r.pseudo_id as string))
+    issue(
+      'pseudo_id',
+      'BSN',
+      'Dit lijkt een BSN (9 cijfers, 11-proef). Lever nooit een BSN aan: gebruik uw pseudoniem.',
+    );
   const begin = r.begindatum as Date;
   const end = r.einddatum as Date | null;
   if (end && end < begin) issue('einddatum', 'EINDE_VOOR_BEGIN', 'De einddatum ligt vóór de begindatum.');
-  if (end && !r.reden_einde) issue('reden_einde', 'VERPLICHT', 'Reden beëindiging is verplicht als de einddatum gevuld is.');
-  if (!end && r.reden_einde) issue('einddatum', 'VERPLICHT', 'Een reden beëindiging zonder einddatum: vul de einddatum in.');
-  if (begin.getUTCFullYear() < (r.geboortejaar as number)) issue('begindatum', 'ONGELDIGE_DATUM', 'De begindatum ligt vóór het geboortejaar.');
+  if (end && !r.reden_einde)
+    issue('reden_einde', 'VERPLICHT', 'Reden beëindiging is verplicht als de einddatum gevuld is.');
+  if (!end && r.reden_einde)
+    issue('einddatum', 'VERPLICHT', 'Een reden beëindiging zonder einddatum: vul de einddatum in.');
+  if (begin.getUTCFullYear() < (r.geboortejaar as number))
+    issue('begindatum', 'ONGELDIGE_DATUM', 'De begindatum ligt vóór het geboortejaar.');
   const measured = MEASUREMENTS.some((m) => r[m] !== null);
   if (measured && !r.respondent) issue('respondent', 'VERPLICHT', 'Respondent is verplicht bij een meting.');
   if (measured && !r.meetdatum) issue('meetdatum', 'VERPLICHT', 'Meetdatum is verplicht bij een meting.');
   if (r.afname_problematiek !== null && r.verwijzer === '06') {
-    issue('afname_problematiek', 'NIET_VAN_TOEPASSING', 'Afname problematiek wordt alleen gemeten bij niet vrij toegankelijke hulp (verwijzer is 06).');
+    issue(
+      'afname_problematiek',
+      'NIET_VAN_TOEPASSING',
+      'Afname problematiek wordt alleen gemeten bij niet vrij toegankelijke hulp (verwijzer is 06).',
+    );
   }
   return out;
 }
@@ -128,9 +157,14 @@ export type ValidRecord = {
 
 const num = (v: unknown) => (v === null ? null : Number(v));
 
-export function validateRecord(raw: RawRecord, line: number, agbCode: string): { record: ValidRecord | null; errors: RowError[] } {
+export function validateRecord(
+  raw: RawRecord,
+  line: number,
+  agbCode: string,
+): { record: ValidRecord | null; errors: RowError[] } {
   // The report is stored and shown: never echo a client number (it may even be a BSN).
-  const value = (field: RowError['field']) => (field === 'bestand' ? '' : field === 'pseudo_id' ? '(niet getoond)' : (raw[field] ?? '').slice(0, 60));
+  const value = (field: RowError['field']) =>
+    field === 'bestand' ? '' : field === 'pseudo_id' ? '(niet getoond)' : (raw[field] ?? '').slice(0, 60);
   const result = ZRawRecord.safeParse(raw);
   if (!result.success) {
     const errors = result.error.issues.map((i) => {

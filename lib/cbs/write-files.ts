@@ -1,16 +1,23 @@
 import ExcelJS from 'exceljs';
-import { FIELDS, FIELD_KEYS, type RawRecord } from './layout';
+import { FIELD_KEYS, FIELDS, type RawRecord } from './layout';
 
 // Writes records in each accepted format: the downloadable example files and the test fixtures
 // come from here, so they always match the layout the parser reads.
 
 export function toCsv(records: RawRecord[], delimiter: ';' | ',' = ';'): string {
-  const quote = (v: string) => (v.includes(delimiter) || v.includes('"') || /[\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return [FIELD_KEYS.join(delimiter), ...records.map((r) => FIELD_KEYS.map((k) => quote(r[k])).join(delimiter))].join('\r\n') + '\r\n';
+  const quote = (v: string) =>
+    v.includes(delimiter) || v.includes('"') || /[\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return (
+    [FIELD_KEYS.join(delimiter), ...records.map((r) => FIELD_KEYS.map((k) => quote(r[k])).join(delimiter))].join(
+      '\r\n',
+    ) + '\r\n'
+  );
 }
 
 export function toFixedWidth(records: RawRecord[]): string {
-  return records.map((r) => FIELDS.map((f) => r[f.key].padEnd(f.width).slice(0, f.width)).join('')).join('\r\n') + '\r\n';
+  return (
+    records.map((r) => FIELDS.map((f) => r[f.key].padEnd(f.width).slice(0, f.width)).join('')).join('\r\n') + '\r\n'
+  );
 }
 
 export async function toXlsx(records: RawRecord[]): Promise<Buffer> {
@@ -24,14 +31,69 @@ export async function toXlsx(records: RawRecord[]): Promise<Buffer> {
 /** A small, valid example: a running trajectory, an ended one with two respondents, an uitval. */
 export function exampleRecords(agbCode = '12345678'): RawRecord[] {
   const base = {
-    agb_code: agbCode, geslacht: 'V', gemeentecode: '0855', verwijzer: '01', hulpvorm: '02', productcategorie: '45',
-    profiel: '3', zorgvraagzwaarte: '2', complexiteit: '1', perspectief: '', crisis: 'N',
-    reden_einde: '', einddatum: '', respondent: '', tevredenheid: '', zonder_hulp_verder: '', afname_problematiek: '', doelrealisatie: '', meetdatum: '',
+    agb_code: agbCode,
+    geslacht: 'V',
+    gemeentecode: '0855',
+    verwijzer: '01',
+    hulpvorm: '02',
+    productcategorie: '45',
+    profiel: '3',
+    zorgvraagzwaarte: '2',
+    complexiteit: '1',
+    perspectief: '',
+    crisis: 'N',
+    reden_einde: '',
+    einddatum: '',
+    respondent: '',
+    tevredenheid: '',
+    zonder_hulp_verder: '',
+    afname_problematiek: '',
+    doelrealisatie: '',
+    meetdatum: '',
   };
   return [
     { ...base, pseudo_id: 'CL-7f3a91c2', traject_id: 'TR-2026-0001', geboortejaar: '2013', begindatum: '20260105' },
-    { ...base, pseudo_id: 'CL-0b44de19', traject_id: 'TR-2025-0871', geboortejaar: '2011', geslacht: 'M', begindatum: '20250901', einddatum: '20260227', reden_einde: '01', respondent: '1', tevredenheid: '8', zonder_hulp_verder: '3', afname_problematiek: '2', doelrealisatie: '2', meetdatum: '20260220' },
-    { ...base, pseudo_id: 'CL-0b44de19', traject_id: 'TR-2025-0871', geboortejaar: '2011', geslacht: 'M', begindatum: '20250901', einddatum: '20260227', reden_einde: '01', respondent: '2', tevredenheid: '7', zonder_hulp_verder: '3', afname_problematiek: '2', doelrealisatie: '1', meetdatum: '20260221' },
-    { ...base, pseudo_id: 'CL-5d2e7788', traject_id: 'TR-2025-0902', geboortejaar: '2009', gemeentecode: '0785', begindatum: '20251015', einddatum: '20260112', reden_einde: '03' },
+    {
+      ...base,
+      pseudo_id: 'CL-0b44de19',
+      traject_id: 'TR-2025-0871',
+      geboortejaar: '2011',
+      geslacht: 'M',
+      begindatum: '20250901',
+      einddatum: '20260227',
+      reden_einde: '01',
+      respondent: '1',
+      tevredenheid: '8',
+      zonder_hulp_verder: '3',
+      afname_problematiek: '2',
+      doelrealisatie: '2',
+      meetdatum: '20260220',
+    },
+    {
+      ...base,
+      pseudo_id: 'CL-0b44de19',
+      traject_id: 'TR-2025-0871',
+      geboortejaar: '2011',
+      geslacht: 'M',
+      begindatum: '20250901',
+      einddatum: '20260227',
+      reden_einde: '01',
+      respondent: '2',
+      tevredenheid: '7',
+      zonder_hulp_verder: '3',
+      afname_problematiek: '2',
+      doelrealisatie: '1',
+      meetdatum: '20260221',
+    },
+    {
+      ...base,
+      pseudo_id: 'CL-5d2e7788',
+      traject_id: 'TR-2025-0902',
+      geboortejaar: '2009',
+      gemeentecode: '0785',
+      begindatum: '20251015',
+      einddatum: '20260112',
+      reden_einde: '03',
+    },
   ] as RawRecord[];
 }

@@ -8,7 +8,9 @@ import pg from 'pg';
 import { openDatabaseServer } from './database-server';
 import { generateSecrets } from './local-secrets';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '5000000' }, runs: { type: 'string', default: '40' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '5000000' }, runs: { type: 'string', default: '40' } },
+});
 const ROWS = Number(values.rows);
 const RUNS = Number(values.runs);
 const GEMEENTEN = 342;
@@ -22,17 +24,28 @@ try {
   const owner = new pg.Client({ connectionString: url });
   await owner.connect();
 
-  console.log(`${nf.format(ROWS)} synthetische trajecten genereren (tien jaar, ${GEMEENTEN} gemeenten, 1.500 aanbieders)…`);
+  console.log(
+    `${nf.format(ROWS)} synthetische trajecten genereren (tien jaar, ${GEMEENTEN} gemeenten, 1.500 aanbieders)…`,
+  );
   let t = performance.now();
   // Municipalities with a skewed size distribution (a few large cities, many small towns).
   await owner.query(`INSERT INTO organisation (id, kind, name, cbs_code)
     SELECT gen_random_uuid(), 'GEMEENTE', 'Benchgemeente ' || i, lpad((1000 + i)::text, 4, '0') FROM generate_series(1, ${GEMEENTEN}) i`);
   await owner.query(`INSERT INTO organisation (id, kind, name, agb_code)
     SELECT gen_random_uuid(), 'AANBIEDER', 'Benchaanbieder ' || i, lpad((90000000 + i)::text, 8, '0') FROM generate_series(1, 1500) i`);
-  const regio = (await owner.query(`INSERT INTO organisation (id, kind, name) VALUES (gen_random_uuid(), 'REGIO', 'Benchregio') RETURNING id`)).rows[0].id;
+  const regio = (
+    await owner.query(
+      `INSERT INTO organisation (id, kind, name) VALUES (gen_random_uuid(), 'REGIO', 'Benchregio') RETURNING id`,
+    )
+  ).rows[0].id;
   // The region: ten municipalities of middling size (ranks 20–29).
-  await owner.query(`INSERT INTO regio_member (regio_id, gemeente_id) SELECT $1, id FROM organisation WHERE cbs_code BETWEEN '1020' AND '1029'`, [regio]);
-  await owner.query(`CREATE TEMP TABLE bench_aanbieder AS SELECT row_number() OVER (ORDER BY agb_code) AS i, id FROM organisation WHERE kind = 'AANBIEDER'`);
+  await owner.query(
+    `INSERT INTO regio_member (regio_id, gemeente_id) SELECT $1, id FROM organisation WHERE cbs_code BETWEEN '1020' AND '1029'`,
+    [regio],
+  );
+  await owner.query(
+    `CREATE TEMP TABLE bench_aanbieder AS SELECT row_number() OVER (ORDER BY agb_code) AS i, id FROM organisation WHERE kind = 'AANBIEDER'`,
+  );
   await owner.query(`SELECT set_config('app.scope_kind', 'system', false)`);
   const BATCH = 500_000;
   for (let from = 0; from < ROWS; from += BATCH) {
@@ -67,7 +80,9 @@ try {
       ) y JOIN bench_aanbieder a ON a.i = 1 + (hashint8(n + 101) & 2147483647) % 1500`);
     process.stdout.write(`  ${nf.format(Math.min(from + BATCH, ROWS))}\r`);
   }
-  console.log(`Geladen in ${((performance.now() - t) / 1000).toFixed(0)} s. Koppeling over aanbieders (volgende_start) berekenen…`);
+  console.log(
+    `Geladen in ${((performance.now() - t) / 1000).toFixed(0)} s. Koppeling over aanbieders (volgende_start) berekenen…`,
+  );
   t = performance.now();
   const { relinkAll } = await import('@/lib/imports/link-clients');
   await relinkAll(owner);
@@ -77,25 +92,44 @@ try {
   const { db, closeDb } = await import('@/lib/db');
   const { newToken, hashToken, tokenPrefix } = await import('@/lib/services/api-tokens/token-hash');
   const { GET } = await import('@/app/api/v1/indicatoren/[indicator]/route');
-  const { rows: sizes } = await owner.query(`SELECT gemeentecode, count(*) AS n FROM trajectory GROUP BY 1 ORDER BY 2 DESC`);
+  const { rows: sizes } = await owner.query(
+    `SELECT gemeentecode, count(*) AS n FROM trajectory GROUP BY 1 ORDER BY 2 DESC`,
+  );
   // One municipality of the size of Tilburg or Groningen (rank 10), the region of ten from above.
   const gemeenteCode = sizes[9].gemeentecode as string;
   const tokenFor = async (where: { cbsCode?: string; id?: string }) => {
     const org = await db().organisation.findFirstOrThrow({ where });
     const token = newToken();
-    await db().apiToken.create({ data: { organisationId: org.id, name: 'bench', prefix: tokenPrefix(token), tokenHash: hashToken(token) } });
+    await db().apiToken.create({
+      data: { organisationId: org.id, name: 'bench', prefix: tokenPrefix(token), tokenHash: hashToken(token) },
+    });
     return token;
   };
   const scopes = [
-    { label: `gemeente ${gemeenteCode} (${nf.format(Number(sizes[9].n))} trajecten)`, token: await tokenFor({ cbsCode: gemeenteCode }), codes: [gemeenteCode] },
-    { label: 'regio van 10 gemeenten', token: await tokenFor({ id: regio }), codes: sizes.filter((s) => s.gemeentecode >= '1020' && s.gemeentecode <= '1029').map((s) => s.gemeentecode as string) },
+    {
+      label: `gemeente ${gemeenteCode} (${nf.format(Number(sizes[9].n))} trajecten)`,
+      token: await tokenFor({ cbsCode: gemeenteCode }),
+      codes: [gemeenteCode],
+    },
+    {
+      label: 'regio van 10 gemeenten',
+      token: await tokenFor({ id: regio }),
+      codes: sizes
+        .filter((s) => s.gemeentecode >= '1020' && s.gemeentecode <= '1029')
+        .map((s) => s.gemeentecode as string),
+    },
   ];
   const period = { van: '2025-10-01', tot: '2026-10-01', query: 'eind_van=2025-10&eind_tm=2026-09' };
   const variants = [
     { label: 'zonder filters', query: '', sql: '' },
-    { label: 'verwijzer 01+02, hulpvorm 02', query: '&verwijzer=01&verwijzer=02&hulpvorm=02', sql: `AND verwijzer IN ('01','02') AND hulpvorm = '02'` },
+    {
+      label: 'verwijzer 01+02, hulpvorm 02',
+      query: '&verwijzer=01&verwijzer=02&hulpvorm=02',
+      sql: `AND verwijzer IN ('01','02') AND hulpvorm = '02'`,
+    },
   ];
-  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+  const pct = (xs: number[], p: number) =>
+    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
   const time = async (fn: () => Promise<unknown>) => {
     for (let i = 0; i < 3; i++) await fn();
     const out: number[] = [];
@@ -106,13 +140,20 @@ try {
     }
     return { p50: pct(out, 50), p95: pct(out, 95) };
   };
-  console.log(`\nUitval via GET /api/v1/indicatoren/uitval, einddatum ${period.van} t/m ${period.tot} (excl.), ${RUNS} runs:`);
+  console.log(
+    `\nUitval via GET /api/v1/indicatoren/uitval, einddatum ${period.van} t/m ${period.tot} (excl.), ${RUNS} runs:`,
+  );
   for (const s of scopes) {
     for (const v of variants) {
       const api = await time(async () => {
-        const res = await GET(new Request(`http://bench/api/v1/indicatoren/uitval?${period.query}${v.query}`, { headers: { authorization: `Bearer ${s.token}` } }), {
-          params: Promise.resolve({ indicator: 'uitval' }),
-        });
+        const res = await GET(
+          new Request(`http://bench/api/v1/indicatoren/uitval?${period.query}${v.query}`, {
+            headers: { authorization: `Bearer ${s.token}` },
+          }),
+          {
+            params: Promise.resolve({ indicator: 'uitval' }),
+          },
+        );
         if (res.status !== 200) throw new Error(`API ${res.status}`);
         await res.json();
       });
@@ -124,7 +165,9 @@ try {
         ),
       );
       console.log(`  ${s.label}, ${v.label}:`);
-      console.log(`    API p50 ${ms(api.p50)}, p95 ${ms(api.p95)} · handgeschreven SQL p50 ${ms(hand.p50)}, p95 ${ms(hand.p95)} · verhouding p95 ${(api.p95 / hand.p95).toFixed(1)}×`);
+      console.log(
+        `    API p50 ${ms(api.p50)}, p95 ${ms(api.p95)} · handgeschreven SQL p50 ${ms(hand.p50)}, p95 ${ms(hand.p95)} · verhouding p95 ${(api.p95 / hand.p95).toFixed(1)}×`,
+      );
     }
   }
   await owner.end();

@@ -1,12 +1,11 @@
 // npm run bench:import [-- --rows 1000000] — the import end to end (receive, parse, validate,
 // pseudonymise, store) on a generated CSV, next to a plain COPY of the same file into an
 // unindexed table in the same database. Prints records/s, peak memory and the ratio.
-import { createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -24,8 +23,15 @@ async function writeCsv(file: string) {
   const out = createWriteStream(file);
   out.write(FIELD_KEYS.join(';') + '\n');
   for (let i = 0; i < ROWS; i++) {
-    const r = { ...template, pseudo_id: `CL-${(i * 7919) % (ROWS * 0.7) | 0}`, traject_id: `TR-${i}`, gemeentecode: ['0855', '0785', '0798', '0766'][i % 4], tevredenheid: String(1 + (i % 10)) };
-    if (!out.write(FIELD_KEYS.map((k) => r[k]).join(';') + '\n')) await new Promise<void>((res) => out.once('drain', () => res()));
+    const r = {
+      ...template,
+      pseudo_id: `CL-${((i * 7919) % (ROWS * 0.7)) | 0}`,
+      traject_id: `TR-${i}`,
+      gemeentecode: ['0855', '0785', '0798', '0766'][i % 4],
+      tevredenheid: String(1 + (i % 10)),
+    };
+    if (!out.write(FIELD_KEYS.map((k) => r[k]).join(';') + '\n'))
+      await new Promise<void>((res) => out.once('drain', () => res()));
   }
   await new Promise<void>((res) => out.end(() => res()));
 }
@@ -54,7 +60,12 @@ try {
   const baseRss = process.memoryUsage().rss;
   peakRss = baseRss;
   const t0 = performance.now();
-  const receipt = await receiveUpload({ aanbiederId: org.id, content: readFileSync(file), fileName: 'bench.csv', kind: 'PRODUCTIE' });
+  const receipt = await receiveUpload({
+    aanbiederId: org.id,
+    content: readFileSync(file),
+    fileName: 'bench.csv',
+    kind: 'PRODUCTIE',
+  });
   await processUpload(receipt.id);
   const importMs = performance.now() - t0;
   const upload = await db().upload.findUniqueOrThrow({ where: { id: receipt.id } });
@@ -64,15 +75,24 @@ try {
   await client.connect();
   await client.query(`CREATE UNLOGGED TABLE bench_copy (${FIELD_KEYS.map((k) => `${k} text`).join(', ')})`);
   const t1 = performance.now();
-  await pipeline(createReadStream(file), client.query(copyFrom(`COPY bench_copy FROM STDIN WITH (FORMAT csv, DELIMITER ';', HEADER true)`)));
+  await pipeline(
+    createReadStream(file),
+    client.query(copyFrom(`COPY bench_copy FROM STDIN WITH (FORMAT csv, DELIMITER ';', HEADER true)`)),
+  );
   const copyMs = performance.now() - t1;
   await client.end();
 
   clearInterval(sampler);
   const rate = (ROWS / importMs) * 1000;
-  console.log(`\nImport (ontvangen, lezen, valideren, pseudonimiseren, opslaan): ${nf.format(upload.acceptedCount ?? 0)} records in ${(importMs / 1000).toFixed(1)} s`);
-  console.log(`  ${nf.format(Math.round(rate))} records/s, piekgeheugen ${mb(importPeak)} (vóór de import ${mb(baseRss)})`);
-  console.log(`Kale COPY van hetzelfde bestand in een tabel zonder indexen: ${(copyMs / 1000).toFixed(1)} s (${nf.format(Math.round((ROWS / copyMs) * 1000))} records/s)`);
+  console.log(
+    `\nImport (ontvangen, lezen, valideren, pseudonimiseren, opslaan): ${nf.format(upload.acceptedCount ?? 0)} records in ${(importMs / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `  ${nf.format(Math.round(rate))} records/s, piekgeheugen ${mb(importPeak)} (vóór de import ${mb(baseRss)})`,
+  );
+  console.log(
+    `Kale COPY van hetzelfde bestand in een tabel zonder indexen: ${(copyMs / 1000).toFixed(1)} s (${nf.format(Math.round((ROWS / copyMs) * 1000))} records/s)`,
+  );
   console.log(`Verhouding import / COPY: ${(importMs / copyMs).toFixed(1)}×`);
   await closeDb();
   rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,10 @@ function fingerprint(root: string): string {
 }
 
 function run(cmd: string, args: string[]) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} mislukt (code ${r.status})`);
 }
 

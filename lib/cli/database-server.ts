@@ -12,7 +12,9 @@ export type DatabaseServer = {
 
 export async function openDatabaseServer(embeddedDir: string, embeddedPort: number): Promise<DatabaseServer> {
   const given = process.env.DATABASE_URL;
-  const embedded = given ? undefined : await startEmbeddedDb(path.join(process.cwd(), '.data', embeddedDir), embeddedPort);
+  const embedded = given
+    ? undefined
+    : await startEmbeddedDb(path.join(process.cwd(), '.data', embeddedDir), embeddedPort);
   const serverUrl = (db: string) => {
     if (embedded) return embedded.serverUrl(db);
     const u = new URL(given!);
@@ -32,7 +34,8 @@ export async function openDatabaseServer(embeddedDir: string, embeddedPort: numb
     async close() {
       const client = new pg.Client({ connectionString: serverUrl('postgres') });
       await client.connect().catch(() => undefined);
-      for (const name of created) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      for (const name of created)
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
       await client.end().catch(() => undefined);
       await embedded?.stop();
     },

@@ -1,6 +1,7 @@
 // npm run demo:code [-- <e-mail>] — prints the current 2FA code of the demo accounts.
-import { DEMO_ACCOUNTS } from '@/prisma/seed/demo-organisations';
+
 import { currentTotpCode } from '@/lib/auth/totp';
+import { DEMO_ACCOUNTS } from '@/prisma/seed/demo-organisations';
 
 const wanted = process.argv[2]?.toLowerCase();
 const accounts = DEMO_ACCOUNTS.filter((a) => !wanted || a.email === wanted);

@@ -7,7 +7,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { d: { type: 'string', default: '3' }, v: { type: 'string', default: '1.25' }, version: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: {
+    d: { type: 'string', default: '3' },
+    v: { type: 'string', default: '1.25' },
+    version: { type: 'string', default: '1' },
+  },
+});
 const D = Number(values.d);
 const V = Number(values.v);
 const K = 7;
@@ -50,6 +56,8 @@ for (const r of rows) {
   const mean = r.offsets.reduce((s, v, i) => s + v * r.probabilities[i], 0);
   const mae = r.offsets.reduce((s, v, i) => s + Math.abs(v) * r.probabilities[i], 0);
   const p0 = r.probabilities[r.offsets.indexOf(0)];
-  console.log(`n ${r.andAbove ? '≥ ' : ''}${r.n}: mean ${mean.toFixed(6)}, variance ${r.variance}, mean |offset| ${mae.toFixed(3)}, P(0) ${p0.toFixed(3)}`);
+  console.log(
+    `n ${r.andAbove ? '≥ ' : ''}${r.n}: mean ${mean.toFixed(6)}, variance ${r.variance}, mean |offset| ${mae.toFixed(3)}, P(0) ${p0.toFixed(3)}`,
+  );
 }
 console.log(`written: ${path.relative(process.cwd(), file)}`);

@@ -1,6 +1,7 @@
 // npm run db:seed — fills an empty database ($DATABASE_URL) with the demo data.
-import { seedDemo } from '@/prisma/seed/seed-demo';
+
 import { closeDb } from '@/lib/db';
+import { seedDemo } from '@/prisma/seed/seed-demo';
 
 const seeded = await seedDemo();
 console.log(seeded ? 'Demodata geladen.' : 'Database bevat al organisaties; niets gedaan.');

@@ -1,10 +1,10 @@
 // npm start — the portal with demo data on an embedded PostgreSQL when DATABASE_URL is unset,
 // or against $DATABASE_URL when it is set. See README.md, "Snel starten".
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { migrate } from '@/lib/db/migrate';
 import { buildIfNeeded, generateClientIfNeeded } from './build-if-needed';
-import { ensureDatabase, startEmbeddedDb, type EmbeddedDb } from './embedded-db';
+import { type EmbeddedDb, ensureDatabase, startEmbeddedDb } from './embedded-db';
 import { applySecrets, loadOrCreateLocalSecrets } from './local-secrets';
 
 const root = process.cwd();
@@ -61,10 +61,14 @@ async function main() {
   }
   if (!dev) buildIfNeeded(root);
 
-  const next = (server = spawn(path.join(root, 'node_modules', '.bin', 'next'), [dev ? 'dev' : 'start', '-p', String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  }));
+  const next = (server = spawn(
+    path.join(root, 'node_modules', '.bin', 'next'),
+    [dev ? 'dev' : 'start', '-p', String(port)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  ));
   next.stdout.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
     process.stdout.write(text);

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIfNeeded, generateClientIfNeeded } from './build-if-needed';
-import { openDatabaseServer, type DatabaseServer } from './database-server';
+import { type DatabaseServer, openDatabaseServer } from './database-server';
 import { freePort } from './embedded-db';
 import { generateSecrets } from './local-secrets';
 
@@ -19,7 +19,10 @@ let server: DatabaseServer | undefined;
 type Count = { passed: number; failed: number };
 
 function run(cmd: string, args: string[], env: Record<string, string>): number {
-  return spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' } }).status ?? 1;
+  return (
+    spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' } }).status ??
+    1
+  );
 }
 
 function readJson(file: string) {
@@ -37,11 +40,15 @@ async function main(): Promise<Count> {
     const url = await server.fresh('test');
     const file = path.join(out, 'vitest.json');
     const projects = only ? ['--project', only] : [];
-    const code = run(path.join(root, 'node_modules/.bin/vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
-      ...secrets,
-      DATABASE_URL: url,
-      UPLOAD_DIR: path.join(out, 'uploads-vitest'),
-    });
+    const code = run(
+      path.join(root, 'node_modules/.bin/vitest'),
+      ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+      {
+        ...secrets,
+        DATABASE_URL: url,
+        UPLOAD_DIR: path.join(out, 'uploads-vitest'),
+      },
+    );
     const r = readJson(file);
     total.passed += r?.numPassedTests ?? 0;
     total.failed += r ? r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0) : 1;

@@ -1,5 +1,5 @@
-import type { Figure, TableRow } from '@/lib/indicators/indicator-table';
 import { K_ANONYMITY, MAX_OFFSET, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
+import type { Figure, TableRow } from '@/lib/indicators/indicator-table';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
 
 // The API's shape of a view (documented in the README): the same figures as the page, with n
@@ -11,13 +11,22 @@ export function indicatorJson(view: IndicatorView) {
   const row = (r: TableRow) => ({
     sleutel: r.key,
     label: r.label,
-    categorieen: view.indicator.categories.map((c, i) => ({ sleutel: c.key, label: c.label, ...cell(r.categories[i]) })),
+    categorieen: view.indicator.categories.map((c, i) => ({
+      sleutel: c.key,
+      label: c.label,
+      ...cell(r.categories[i]),
+    })),
     kerncijfer: cell(r.headline),
     respons: r.respons ? cell(r.respons) : null,
     populatie: cell(r.populatie),
   });
   return {
-    indicator: { sleutel: view.indicator.key, naam: view.indicator.label, kerncijfer: view.indicator.headline, eenheid: view.indicator.unit },
+    indicator: {
+      sleutel: view.indicator.key,
+      naam: view.indicator.label,
+      kerncijfer: view.indicator.headline,
+      eenheid: view.indicator.unit,
+    },
     domein: view.domein,
     groep: view.groupBy,
     filters: view.filters,

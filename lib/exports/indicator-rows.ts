@@ -1,5 +1,5 @@
+import { HIDDEN_MARKER as HIDDEN, HIDDEN_EXPLANATION, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import type { Figure, TableRow } from '@/lib/indicators/indicator-table';
-import { HIDDEN_EXPLANATION, HIDDEN_MARKER as HIDDEN, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
 
 // One indicator view as a flat table for CSV and Excel: the same figures as the page, hidden cells as
@@ -15,7 +15,8 @@ export function indicatorRows(view: IndicatorView): { header: string[]; rows: (s
     ...(view.indicator.measured ? ['n met meting', '% respons'] : []),
     'n cliënten (populatie)',
   ];
-  const pair = (f: Figure | null): (string | number | null)[] => (!f ? [] : f.suppressed ? [HIDDEN, HIDDEN] : [f.n, f.pct]);
+  const pair = (f: Figure | null): (string | number | null)[] =>
+    !f ? [] : f.suppressed ? [HIDDEN, HIDDEN] : [f.n, f.pct];
   const line = (r: TableRow) => [
     r.label,
     ...r.categories.flatMap(pair),

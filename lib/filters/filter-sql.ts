@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/db';
-import { CODE_KEYS, MONTH_KEYS, codeFilter, monthFilter, type FilterState } from './registry';
 import { addMonths, firstDay } from './months';
+import { CODE_KEYS, codeFilter, type FilterState, MONTH_KEYS, monthFilter } from './registry';
 
 /** The filters of one view as one SQL condition on trajectory `t` (TRUE when there are none). */
 export function filterSql(state: FilterState): Prisma.Sql {

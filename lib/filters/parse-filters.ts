@@ -1,5 +1,5 @@
-import { FILTERS, CODE_KEYS, MONTH_KEYS, codeFilter, monthFilter, partnerOf, type FilterState } from './registry';
 import { addMonths, isMonth, monthOf } from './months';
+import { CODE_KEYS, codeFilter, FILTERS, type FilterState, MONTH_KEYS, monthFilter, partnerOf } from './registry';
 
 export type SearchInput = URLSearchParams | Record<string, string | string[] | undefined>;
 

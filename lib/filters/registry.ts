@@ -1,9 +1,17 @@
+import {
+  COMPLEXITEIT,
+  type CodeList,
+  HULPVORM,
+  PERSPECTIEF,
+  PRODUCTCATEGORIE,
+  PROFIEL,
+  REDEN_EINDE,
+  RESPONDENT,
+  VERWIJZER,
+  ZORGVRAAGZWAARTE,
+} from '@/lib/cbs/code-lists';
 import { Prisma } from '@/lib/db';
 import { AGB_CODE } from '@/lib/validation';
-import {
-  COMPLEXITEIT, HULPVORM, PERSPECTIEF, PRODUCTCATEGORIE, PROFIEL, REDEN_EINDE, RESPONDENT, VERWIJZER, ZORGVRAAGZWAARTE,
-  type CodeList,
-} from '@/lib/cbs/code-lists';
 
 // Every dashboard filter, declared once: the URL parser, the filter bar, the SQL, the export and the
 // API all read this table. Adding a filter is adding an entry.
@@ -34,8 +42,19 @@ export const FILTERS = {
   eind_tm: { kind: 'maand', label: 'Einddatum t/m', column: 'einddatum', bound: 'tm' },
   begin_van: { kind: 'maand', label: 'Startdatum van', column: 'begindatum', bound: 'van' },
   begin_tm: { kind: 'maand', label: 'Startdatum t/m', column: 'begindatum', bound: 'tm' },
-  reden_einde: { kind: 'codes', label: 'Reden einde', options: REDEN_EINDE, sql: (v) => Prisma.sql`t.reden_einde = ANY(${v}::bpchar[])` },
-  gemeente: { kind: 'codes', label: 'Gemeente', options: 'scope', pattern: /^\d{4}$/, sql: (v) => Prisma.sql`t.gemeentecode = ANY(${v}::bpchar[])` },
+  reden_einde: {
+    kind: 'codes',
+    label: 'Reden einde',
+    options: REDEN_EINDE,
+    sql: (v) => Prisma.sql`t.reden_einde = ANY(${v}::bpchar[])`,
+  },
+  gemeente: {
+    kind: 'codes',
+    label: 'Gemeente',
+    options: 'scope',
+    pattern: /^\d{4}$/,
+    sql: (v) => Prisma.sql`t.gemeentecode = ANY(${v}::bpchar[])`,
+  },
   aanbieder: {
     kind: 'codes',
     label: 'Aanbieder',
@@ -44,24 +63,54 @@ export const FILTERS = {
     scopes: ['gemeente'],
     sql: (v) => Prisma.sql`t.aanbieder_id IN (SELECT o.id FROM organisation o WHERE o.agb_code = ANY(${v}::bpchar[]))`,
   },
-  profiel: { kind: 'codes', label: 'Profiel', options: PROFIEL, sql: (v) => Prisma.sql`t.profiel = ANY(${ints(v)}::int[])` },
-  verwijzer: { kind: 'codes', label: 'Verwijzer', options: VERWIJZER, sql: (v) => Prisma.sql`t.verwijzer = ANY(${v}::bpchar[])` },
+  profiel: {
+    kind: 'codes',
+    label: 'Profiel',
+    options: PROFIEL,
+    sql: (v) => Prisma.sql`t.profiel = ANY(${ints(v)}::int[])`,
+  },
+  verwijzer: {
+    kind: 'codes',
+    label: 'Verwijzer',
+    options: VERWIJZER,
+    sql: (v) => Prisma.sql`t.verwijzer = ANY(${v}::bpchar[])`,
+  },
   productcategorie: {
     kind: 'codes',
     label: 'Productcategorie',
     options: PRODUCTCATEGORIE,
     sql: (v) => Prisma.sql`t.productcategorie = ANY(${v}::bpchar[])`,
   },
-  perspectief: { kind: 'codes', label: 'Perspectief', options: PERSPECTIEF, sql: (v) => Prisma.sql`t.perspectief = ANY(${v}::bpchar[])` },
+  perspectief: {
+    kind: 'codes',
+    label: 'Perspectief',
+    options: PERSPECTIEF,
+    sql: (v) => Prisma.sql`t.perspectief = ANY(${v}::bpchar[])`,
+  },
   zorgvraagzwaarte: {
     kind: 'codes',
     label: 'Zorgvraagzwaarte',
     options: ZORGVRAAGZWAARTE,
     sql: (v) => Prisma.sql`t.zorgvraagzwaarte = ANY(${ints(v)}::int[])`,
   },
-  hulpvorm: { kind: 'codes', label: 'Hulpvorm', options: HULPVORM, sql: (v) => Prisma.sql`t.hulpvorm = ANY(${v}::bpchar[])` },
-  complexiteit: { kind: 'codes', label: 'Complexiteit', options: COMPLEXITEIT, sql: (v) => Prisma.sql`t.complexiteit = ANY(${ints(v)}::int[])` },
-  respondent: { kind: 'codes', label: 'Respondent', options: RESPONDENT, sql: (v) => Prisma.sql`t.respondent = ANY(${v}::bpchar[])` },
+  hulpvorm: {
+    kind: 'codes',
+    label: 'Hulpvorm',
+    options: HULPVORM,
+    sql: (v) => Prisma.sql`t.hulpvorm = ANY(${v}::bpchar[])`,
+  },
+  complexiteit: {
+    kind: 'codes',
+    label: 'Complexiteit',
+    options: COMPLEXITEIT,
+    sql: (v) => Prisma.sql`t.complexiteit = ANY(${ints(v)}::int[])`,
+  },
+  respondent: {
+    kind: 'codes',
+    label: 'Respondent',
+    options: RESPONDENT,
+    sql: (v) => Prisma.sql`t.respondent = ANY(${v}::bpchar[])`,
+  },
 } as const satisfies Record<string, FilterDefinition>;
 
 export type FilterKey = keyof typeof FILTERS;

@@ -8,11 +8,27 @@ import type { FileReport } from './validate-file';
 export type ImportResult = { uploadId: string; report: FileReport; alreadyProcessed: boolean };
 
 /** The whole pipeline at once for the command line: receive (store, deduplicate), then process. */
-export async function importFile(input: { agbCode: string; buf: Buffer; fileName: string; kind: UploadKind }): Promise<ImportResult> {
-  const aanbieder = await db().organisation.findFirst({ where: { agbCode: input.agbCode, kind: 'AANBIEDER', active: true } });
+export async function importFile(input: {
+  agbCode: string;
+  buf: Buffer;
+  fileName: string;
+  kind: UploadKind;
+}): Promise<ImportResult> {
+  const aanbieder = await db().organisation.findFirst({
+    where: { agbCode: input.agbCode, kind: 'AANBIEDER', active: true },
+  });
   if (!aanbieder) throw new AppError(`Geen actieve aanbieder met AGB-code ${input.agbCode}.`, 404);
-  const receipt = await receiveUpload({ aanbiederId: aanbieder.id, content: input.buf, fileName: input.fileName, kind: input.kind });
+  const receipt = await receiveUpload({
+    aanbiederId: aanbieder.id,
+    content: input.buf,
+    fileName: input.fileName,
+    kind: input.kind,
+  });
   const outcome = await processUpload(receipt.id);
   const upload = await db().upload.findUniqueOrThrow({ where: { id: receipt.id } });
-  return { uploadId: upload.id, report: upload.report as unknown as FileReport, alreadyProcessed: receipt.duplicate && outcome === 'overgeslagen' };
+  return {
+    uploadId: upload.id,
+    report: upload.report as unknown as FileReport,
+    alreadyProcessed: receipt.duplicate && outcome === 'overgeslagen',
+  };
 }

@@ -2,10 +2,10 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import type { ValidRecord } from '@/lib/cbs/validate-record';
 import { env } from '@/lib/env';
 import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
 import { recordKeys } from '@/lib/pseudonym/record-keys';
-import type { ValidRecord } from '@/lib/cbs/validate-record';
 import { INCOMING_LINK, prepareLinks, relinkOthers } from './link-clients';
 
 // Bulk load: records stream into a temporary staging table with COPY, then one INSERT … ON CONFLICT
@@ -14,10 +14,32 @@ import { INCOMING_LINK, prepareLinks, relinkOthers } from './link-clients';
 // never reaches the database.
 
 const COLUMNS = [
-  'traject_id', 'respondent', 'client_pseudonym', 'geboortejaar', 'geslacht', 'gemeentecode', 'begindatum', 'einddatum',
-  'reden_einde', 'verwijzer', 'hulpvorm', 'productcategorie', 'profiel', 'zorgvraagzwaarte', 'complexiteit', 'perspectief',
-  'crisis', 'tevredenheid', 'zonder_hulp_verder', 'afname_problematiek', 'doelrealisatie', 'meetdatum',
-  'client_key', 'traject_key', 'row_key', 'record_key_version',
+  'traject_id',
+  'respondent',
+  'client_pseudonym',
+  'geboortejaar',
+  'geslacht',
+  'gemeentecode',
+  'begindatum',
+  'einddatum',
+  'reden_einde',
+  'verwijzer',
+  'hulpvorm',
+  'productcategorie',
+  'profiel',
+  'zorgvraagzwaarte',
+  'complexiteit',
+  'perspectief',
+  'crisis',
+  'tevredenheid',
+  'zonder_hulp_verder',
+  'afname_problematiek',
+  'doelrealisatie',
+  'meetdatum',
+  'client_key',
+  'traject_key',
+  'row_key',
+  'record_key_version',
 ] as const;
 
 const UPDATES = COLUMNS.filter((c) => c !== 'traject_id' && c !== 'respondent').map((c) => `${c} = EXCLUDED.${c}`);
@@ -30,16 +52,44 @@ function values(r: ValidRecord, secret: Buffer, keyVersion: number): Field[] {
   const pseudonym = pseudonymise(r.pseudoId);
   const keys = recordKeys({ pseudonym, agbCode: r.agbCode, trajectId: r.trajectId, respondent: r.respondent }, secret);
   return [
-    r.trajectId, r.respondent, pseudonym, r.geboortejaar, r.geslacht, r.gemeentecode, date(r.begindatum), date(r.einddatum),
-    r.redenEinde, r.verwijzer, r.hulpvorm, r.productcategorie, r.profiel, r.zorgvraagzwaarte, r.complexiteit, r.perspectief,
-    r.crisis, r.tevredenheid, r.zonderHulpVerder, r.afnameProblematiek, r.doelrealisatie, date(r.meetdatum),
-    keys.clientKey, keys.trajectKey, keys.rowKey, keyVersion,
+    r.trajectId,
+    r.respondent,
+    pseudonym,
+    r.geboortejaar,
+    r.geslacht,
+    r.gemeentecode,
+    date(r.begindatum),
+    date(r.einddatum),
+    r.redenEinde,
+    r.verwijzer,
+    r.hulpvorm,
+    r.productcategorie,
+    r.profiel,
+    r.zorgvraagzwaarte,
+    r.complexiteit,
+    r.perspectief,
+    r.crisis,
+    r.tevredenheid,
+    r.zonderHulpVerder,
+    r.afnameProblematiek,
+    r.doelrealisatie,
+    date(r.meetdatum),
+    keys.clientKey,
+    keys.trajectKey,
+    keys.rowKey,
+    keyVersion,
   ];
 }
 
 /** COPY text format: \N for null; backslash, tab, newline and carriage return escaped. */
 const field = (v: Field) =>
-  v === null ? '\\N' : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+  v === null
+    ? '\\N'
+    : typeof v === 'boolean'
+      ? v
+        ? 't'
+        : 'f'
+      : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
 
 export type RecordSink = {
   write: (r: ValidRecord) => Promise<void> | void;
@@ -51,7 +101,9 @@ export type RecordSink = {
 
 /** Opens the staging table and its COPY stream on `client` (inside an open transaction). */
 export async function openRecordSink(client: pg.PoolClient): Promise<RecordSink> {
-  await client.query(`CREATE TEMP TABLE import_staging ON COMMIT DROP AS SELECT ${COLUMNS.join(', ')} FROM trajectory WITH NO DATA`);
+  await client.query(
+    `CREATE TEMP TABLE import_staging ON COMMIT DROP AS SELECT ${COLUMNS.join(', ')} FROM trajectory WITH NO DATA`,
+  );
   const stream = client.query(copyFrom(`COPY import_staging (${COLUMNS.join(', ')}) FROM STDIN`));
   let failed: Error | null = null;
   stream.on('error', (err: Error) => (failed = err));

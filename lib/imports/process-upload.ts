@@ -1,12 +1,12 @@
-import { db } from '@/lib/db';
 import { withScopedClient } from '@/lib/access/with-scope';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { sendMail } from '@/lib/mail/send-mail';
+import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { sendMail } from '@/lib/mail/send-mail';
 import { readUploadFile } from '@/lib/uploads/file-store';
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/uploads/labels';
 import { openRecordSink } from './load-records';
-import { validateRecords, type FileReport } from './validate-file';
+import { type FileReport, validateRecords } from './validate-file';
 
 type FinalStatus = 'VERWERKT' | 'VERWERKT_MET_FOUTEN' | 'AFGEWEZEN';
 
@@ -26,7 +26,14 @@ export async function processUpload(uploadId: string): Promise<'verwerkt' | 'ove
   if (count === 0) return 'overgeslagen';
 
   const done = await withScopedClient('system', async (client) => {
-    const { rows } = await client.query<{ id: string; aanbieder_id: string; agb_code: string; kind: 'TEST' | 'PRODUCTIE'; storage_path: string | null; file_name: string }>(
+    const { rows } = await client.query<{
+      id: string;
+      aanbieder_id: string;
+      agb_code: string;
+      kind: 'TEST' | 'PRODUCTIE';
+      storage_path: string | null;
+      file_name: string;
+    }>(
       `SELECT u.id, u.aanbieder_id, o.agb_code, u.kind::text AS kind, u.storage_path, u.file_name
        FROM upload u JOIN organisation o ON o.id = u.aanbieder_id
        WHERE u.id = $1 AND u.status = 'IN_VERWERKING' FOR UPDATE OF u SKIP LOCKED`,
@@ -39,7 +46,13 @@ export async function processUpload(uploadId: string): Promise<'verwerkt' | 'ove
     const sink = u.kind === 'PRODUCTIE' ? await openRecordSink(client) : null;
     const report: FileReport = content
       ? await validateRecords(content, u.agb_code, (r) => sink?.write(r))
-      : { rows: 0, accepted: 0, rejected: 0, errors: [], fileError: 'Het opgeslagen bestand kon niet worden gelezen. Lever het opnieuw aan.' };
+      : {
+          rows: 0,
+          accepted: 0,
+          rejected: 0,
+          errors: [],
+          fileError: 'Het opgeslagen bestand kon niet worden gelezen. Lever het opnieuw aan.',
+        };
     await sink?.finish();
     // The staged records of a refused file never reach trajectory (the staging table is dropped at commit).
     if (sink && !report.fileError) await sink.merge(u.aanbieder_id, u.id);
@@ -49,12 +62,18 @@ export async function processUpload(uploadId: string): Promise<'verwerkt' | 'ove
       [u.id, status, report.rows, report.accepted, report.rejected, JSON.stringify(report)],
     );
     const text = `Uw ${KIND_LABEL[u.kind]} ${u.file_name} is ${STATUS_LABEL[status]}: ${report.accepted} van ${report.rows} records goedgekeurd.`;
-    await client.query(`INSERT INTO notification (id, organisation_id, text, link) VALUES (gen_random_uuid(), $1, $2, $3)`, [u.aanbieder_id, text, `/aanbieder/uploads/${u.id}`]);
+    await client.query(
+      `INSERT INTO notification (id, organisation_id, text, link) VALUES (gen_random_uuid(), $1, $2, $3)`,
+      [u.aanbieder_id, text, `/aanbieder/uploads/${u.id}`],
+    );
     return { status, text };
   });
   if (!done) return 'overgeslagen';
   await writeAudit({ event: 'import.verwerkt', object: `upload ${uploadId} (${done.status.toLowerCase()})` });
-  const upload = await db().upload.findUniqueOrThrow({ where: { id: uploadId }, select: { uploadedBy: { select: { email: true, name: true } } } });
+  const upload = await db().upload.findUniqueOrThrow({
+    where: { id: uploadId },
+    select: { uploadedBy: { select: { email: true, name: true } } },
+  });
   if (upload.uploadedBy) {
     await sendMail({
       to: upload.uploadedBy.email,

@@ -16,7 +16,13 @@ export async function refreshRecordKeys(): Promise<number> {
   let total = 0;
   for (;;) {
     const done = await withScopedClient('system', async (client) => {
-      const { rows } = await client.query<{ id: string; pseudonym: string; agb: string; traject: string; respondent: string | null }>(
+      const { rows } = await client.query<{
+        id: string;
+        pseudonym: string;
+        agb: string;
+        traject: string;
+        respondent: string | null;
+      }>(
         `SELECT t.id::text, t.client_pseudonym AS pseudonym, o.agb_code AS agb, t.traject_id AS traject, t.respondent
          FROM trajectory t JOIN organisation o ON o.id = t.aanbieder_id
          WHERE t.record_key_version < $1 OR t.record_key_version > $1
@@ -24,12 +30,20 @@ export async function refreshRecordKeys(): Promise<number> {
         [version],
       );
       if (!rows.length) return 0;
-      const keys = rows.map((r) => recordKeys({ pseudonym: r.pseudonym, agbCode: r.agb, trajectId: r.traject, respondent: r.respondent }, secret));
+      const keys = rows.map((r) =>
+        recordKeys({ pseudonym: r.pseudonym, agbCode: r.agb, trajectId: r.traject, respondent: r.respondent }, secret),
+      );
       await client.query(
         `UPDATE trajectory t SET client_key = k.c, traject_key = k.t, row_key = k.r, record_key_version = $5
          FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[]) AS k(id, c, t, r)
          WHERE t.id = k.id`,
-        [rows.map((r) => r.id), keys.map((k) => String(k.clientKey)), keys.map((k) => String(k.trajectKey)), keys.map((k) => String(k.rowKey)), version],
+        [
+          rows.map((r) => r.id),
+          keys.map((k) => String(k.clientKey)),
+          keys.map((k) => String(k.trajectKey)),
+          keys.map((k) => String(k.rowKey)),
+          version,
+        ],
       );
       return rows.length;
     });

@@ -1,5 +1,5 @@
 import { FileRejected, openFile } from '@/lib/cbs/read-file';
-import { validateRecord, type RowError, type ValidRecord } from '@/lib/cbs/validate-record';
+import { type RowError, type ValidRecord, validateRecord } from '@/lib/cbs/validate-record';
 
 export type FileReport = {
   rows: number;
@@ -18,7 +18,11 @@ const MAX_REPORTED_ERRORS = 10_000;
  * wrong. When the whole file is refused, records already handed out must be discarded (the
  * caller's transaction is rolled back or its staging dropped).
  */
-export async function validateRecords(buf: Buffer, agbCode: string, onRecord: (r: ValidRecord) => unknown): Promise<FileReport> {
+export async function validateRecords(
+  buf: Buffer,
+  agbCode: string,
+  onRecord: (r: ValidRecord) => unknown,
+): Promise<FileReport> {
   const report: FileReport = { rows: 0, accepted: 0, rejected: 0, errors: [] };
   const seen = new Map<string, number>();
   const addErrors = (errs: RowError[]) => {
@@ -43,7 +47,15 @@ export async function validateRecords(buf: Buffer, agbCode: string, onRecord: (r
       const first = seen.get(key);
       if (first !== undefined) {
         report.rejected += 1;
-        addErrors([{ line: row.line, field: 'traject_id', value: record.trajectId, code: 'DUBBELE_SLEUTEL', message: `Dit trajectnummer met deze respondent staat al op regel ${first}.` }]);
+        addErrors([
+          {
+            line: row.line,
+            field: 'traject_id',
+            value: record.trajectId,
+            code: 'DUBBELE_SLEUTEL',
+            message: `Dit trajectnummer met deze respondent staat al op regel ${first}.`,
+          },
+        ]);
         continue;
       }
       seen.set(key, row.line);
@@ -56,12 +68,17 @@ export async function validateRecords(buf: Buffer, agbCode: string, onRecord: (r
     return { ...report, accepted: 0, fileError: err.message };
   }
   if (report.rows === 0) report.fileError = 'Het bestand bevat geen records (alleen een kopregel of lege regels).';
-  else if (report.accepted === 0) report.fileError = 'Geen enkel record is goedgekeurd; het bestand is als geheel afgewezen. Zie de fouten per regel.';
+  else if (report.accepted === 0)
+    report.fileError =
+      'Geen enkel record is goedgekeurd; het bestand is als geheel afgewezen. Zie de fouten per regel.';
   return report;
 }
 
 /** The same, collecting the records: for small files and tests. */
-export async function validateFile(buf: Buffer, agbCode: string): Promise<{ report: FileReport; records: ValidRecord[] }> {
+export async function validateFile(
+  buf: Buffer,
+  agbCode: string,
+): Promise<{ report: FileReport; records: ValidRecord[] }> {
   const records: ValidRecord[] = [];
   const report = await validateRecords(buf, agbCode, (r) => records.push(r));
   return { report, records: report.fileError ? [] : records };

@@ -1,5 +1,5 @@
-import { Prisma } from '@/lib/db';
 import { AFNAME_PROBLEMATIEK } from '@/lib/cbs/code-lists';
+import { Prisma } from '@/lib/db';
 import type { IndicatorDefinition } from './definition';
 import { answerCategory } from './measurement';
 
@@ -7,7 +7,8 @@ import { answerCategory } from './measurement';
 export const afnameProblematiek = {
   key: 'afname-problematiek',
   label: 'Afname problematiek',
-  description: 'Verandering van de problematiek bij beëindiging, over vijf niveaus; alleen niet-vrij-toegankelijke hulp.',
+  description:
+    'Verandering van de problematiek bij beëindiging, over vijf niveaus; alleen niet-vrij-toegankelijke hulp.',
   domeinen: ['JEUGD'],
   unit: 'meting',
   population: () => Prisma.sql`t.verwijzer IS DISTINCT FROM '06'`,

@@ -4,7 +4,7 @@
 // bounded offset that the cell key (sum of the contributors' secret record keys) picks from the
 // p-table, so the same contributors always get the same offset. A provider's own view stays exact.
 import type { Scope } from '@/lib/access/scope';
-import { PTABLE, offsetFor } from './ptable';
+import { offsetFor, PTABLE } from './ptable';
 
 export const K_ANONYMITY = PTABLE.k;
 export const MAX_OFFSET = PTABLE.maxOffset;

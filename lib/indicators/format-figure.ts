@@ -1,5 +1,6 @@
-import type { Figure } from '@/lib/indicators/indicator-table';
 import { HIDDEN_MARKER } from '@/lib/indicators/disclosure-control';
+import type { Figure } from '@/lib/indicators/indicator-table';
+
 export { HIDDEN_EXPLANATION } from '@/lib/indicators/disclosure-control';
 
 const nf = new Intl.NumberFormat('nl-NL');

@@ -1,5 +1,5 @@
-import { Prisma } from '@/lib/db';
 import { z } from 'zod';
+import { Prisma } from '@/lib/db';
 
 // How an indicator table is split into rows. The SQL expressions are fixed here; the request only
 // picks a key (z.enum), never a column.

@@ -1,5 +1,5 @@
 import type { IndicatorDefinition } from './definition';
-import { type CellCount, type ShownCell, protectTable } from './disclosure-control';
+import { type CellCount, protectTable, type ShownCell } from './disclosure-control';
 import { type CellKind, type RawCell, TOTAL } from './query-indicator';
 
 // From the query's cells to a table: cell ids, the protection, and the figures a page, export or API
@@ -63,7 +63,9 @@ export function presentRows(
         const shown = protectedCells.shown.get(id);
         if (shown !== undefined) return shown;
         // No rows for this cell: a zero, hidden like the rest of its row when the row is.
-        return protectedCells.whole || protectedCells.shown.get(cellId(g, 'pop')) === null ? null : { units: 0, clients: 0 };
+        return protectedCells.whole || protectedCells.shown.get(cellId(g, 'pop')) === null
+          ? null
+          : { units: 0, clients: 0 };
       }
       const c = table.cells.get(id);
       return c ? { units: c.units.n, clients: c.clients.n } : { units: 0, clients: 0 };

@@ -1,6 +1,6 @@
 import type { Scope } from '@/lib/access/scope';
-import type { Tx } from '@/lib/access/with-scope';
 import { trajectoryScopeSql } from '@/lib/access/trajectory-scope';
+import type { Tx } from '@/lib/access/with-scope';
 import { Prisma } from '@/lib/db';
 import { filterSql } from '@/lib/filters/filter-sql';
 import type { FilterState } from '@/lib/filters/registry';

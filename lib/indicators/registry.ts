@@ -1,17 +1,23 @@
 import type { Domein } from '@/lib/generated/prisma/enums';
-import type { IndicatorDefinition } from './definition';
-import { uitval } from './uitval';
-import { tevredenheid } from './tevredenheid';
-import { zonderHulpVerder } from './zonder-hulp-verder';
-import { geenNieuweStart } from './geen-nieuwe-start';
 import { afnameProblematiek } from './afname-problematiek';
+import type { IndicatorDefinition } from './definition';
 import { doelrealisatie } from './doelrealisatie';
+import { geenNieuweStart } from './geen-nieuwe-start';
 import { respons } from './respons';
+import { tevredenheid } from './tevredenheid';
+import { uitval } from './uitval';
+import { zonderHulpVerder } from './zonder-hulp-verder';
 
 // The NJi basisset, in the order of the dashboards. Pages, exports, the API and the spiegelrapportage
 // loop over this list; the Wmo set is the same list filtered on domein.
 export const INDICATORS: readonly IndicatorDefinition[] = [
-  uitval, tevredenheid, zonderHulpVerder, geenNieuweStart, afnameProblematiek, doelrealisatie, respons,
+  uitval,
+  tevredenheid,
+  zonderHulpVerder,
+  geenNieuweStart,
+  afnameProblematiek,
+  doelrealisatie,
+  respons,
 ];
 
 export const DOMEINEN = { JEUGD: 'Jeugd', WMO: 'Wmo' } as const satisfies Record<Domein, string>;

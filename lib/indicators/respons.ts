@@ -7,7 +7,8 @@ import { MEASUREMENT_COLUMNS, validMeasurement } from './measurement';
 export const respons = {
   key: 'respons',
   label: 'Respons',
-  description: 'Aandeel beëindigde trajecten met een geldige eindmeting (binnen 3 weken van de einddatum) op ten minste één indicator.',
+  description:
+    'Aandeel beëindigde trajecten met een geldige eindmeting (binnen 3 weken van de einddatum) op ten minste één indicator.',
   domeinen: ['JEUGD', 'WMO'],
   unit: 'traject',
   category: () =>

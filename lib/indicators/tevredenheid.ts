@@ -6,7 +6,8 @@ import { validMeasurement } from './measurement';
 export const tevredenheid = {
   key: 'clienttevredenheid',
   label: 'Cliënttevredenheid',
-  description: 'Verdeling van de tevredenheidsscores (1–10) over beëindigde trajecten met een geldige eindmeting, per respondent te bekijken.',
+  description:
+    'Verdeling van de tevredenheidsscores (1–10) over beëindigde trajecten met een geldige eindmeting, per respondent te bekijken.',
   domeinen: ['JEUGD', 'WMO'],
   unit: 'meting',
   category: () =>

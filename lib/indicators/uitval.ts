@@ -1,5 +1,5 @@
-import { Prisma } from '@/lib/db';
 import { REDEN_EINDE } from '@/lib/cbs/code-lists';
+import { Prisma } from '@/lib/db';
 import type { IndicatorDefinition } from './definition';
 
 // NJi: uitval is reden einde 03 (unilateral by the client). 04 (unilateral by the provider) is shown

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Scope } from '@/lib/access/scope';
-import type { Domein } from '@/lib/generated/prisma/enums';
-import { parseFilters, valuesOf, withDefaultPeriod, type SearchInput } from '@/lib/filters/parse-filters';
+import { parseFilters, type SearchInput, valuesOf, withDefaultPeriod } from '@/lib/filters/parse-filters';
 import type { FilterState } from '@/lib/filters/registry';
+import type { Domein } from '@/lib/generated/prisma/enums';
 import type { IndicatorDefinition } from './definition';
-import { parseGroupBy, type GroupBy } from './group-by';
+import { type GroupBy, parseGroupBy } from './group-by';
 import { DOMEINEN } from './registry';
 
 /** Everything that defines one indicator view; the same for page, export and API. */
@@ -28,7 +28,10 @@ export function parseViewParams(scope: Scope, input: SearchInput, asOf = new Dat
   return {
     domein: ZDomein.parse(first(input, 'domein')),
     groupBy: parseGroupBy(first(input, 'groep')),
-    filters: parseFilters(input, { scopeKind: scope.kind, gemeenteCodes: scope.kind === 'gemeente' ? scope.gemeenteCodes : undefined }),
+    filters: parseFilters(input, {
+      scopeKind: scope.kind,
+      gemeenteCodes: scope.kind === 'gemeente' ? scope.gemeenteCodes : undefined,
+    }),
     asOf,
   };
 }

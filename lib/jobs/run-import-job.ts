@@ -1,11 +1,11 @@
+import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { UploadKind } from '@/lib/generated/prisma/enums';
 import { processUpload } from '@/lib/imports/process-upload';
-import { deleteUploadFile } from '@/lib/uploads/file-store';
-import { writeAudit } from '@/lib/audit/write-audit';
-import { expireAgreements } from '@/lib/services/agreements/expire-agreements';
 import { refreshRecordKeys } from '@/lib/imports/refresh-record-keys';
+import { expireAgreements } from '@/lib/services/agreements/expire-agreements';
+import { deleteUploadFile } from '@/lib/uploads/file-store';
 
 export const IMPORT_RUN_EVENT = 'import.run';
 

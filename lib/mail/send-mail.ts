@@ -11,7 +11,9 @@ export async function sendMail(mail: Mail): Promise<void> {
   if (!SMTP_URL) return;
   try {
     const nodemailer = await import('nodemailer');
-    await nodemailer.createTransport(SMTP_URL).sendMail({ from: MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.body });
+    await nodemailer
+      .createTransport(SMTP_URL)
+      .sendMail({ from: MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.body });
     await db().outboxMail.update({ where: { id: row.id }, data: { sentAt: new Date() } });
   } catch (err) {
     await db().outboxMail.update({ where: { id: row.id }, data: { error: (err as Error).message.slice(0, 500) } });

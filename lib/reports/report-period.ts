@@ -43,7 +43,8 @@ export function shiftPeriod(p: ReportPeriod, n: number): ReportPeriod {
 }
 
 /** This period and the `count - 1` before it, oldest first: the consecutive periods a report compares. */
-export const periodSeries = (p: ReportPeriod, count: number) => Array.from({ length: count }, (_, i) => shiftPeriod(p, i - count + 1));
+export const periodSeries = (p: ReportPeriod, count: number) =>
+  Array.from({ length: count }, (_, i) => shiftPeriod(p, i - count + 1));
 
 /** The last whole period of this kind that has ended before `asOf`. */
 export function lastCompletePeriod(kind: PeriodKind, asOf: Date): ReportPeriod {

@@ -1,11 +1,11 @@
-import { grayscale, PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { grayscale, PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
 import { formatMonth } from '@/lib/filters/months';
-import { formatN, formatPct, HIDDEN_EXPLANATION } from '@/lib/indicators/format-figure';
 import { PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
+import { formatN, formatPct, HIDDEN_EXPLANATION } from '@/lib/indicators/format-figure';
 import type { Figure } from '@/lib/indicators/indicator-table';
+import type { ConversationRecord } from '@/lib/services/conversations/conversation-record';
 import type { ReportIndicator, Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 import { REPORT_VERSION_LABEL } from '@/lib/services/reports/report-target';
-import type { ConversationRecord } from '@/lib/services/conversations/conversation-record';
 
 // The spiegelrapportage as an A4 PDF. Black and white by design: categories are shades of grey from
 // dark to light with their percentage printed in the bar, and every figure is also in a table, so
@@ -31,7 +31,10 @@ type Fonts = { regular: PDFFont; bold: PDFFont };
 class Writer {
   page!: PDFPage;
   y = 0;
-  constructor(readonly doc: PDFDocument, readonly fonts: Fonts) {
+  constructor(
+    readonly doc: PDFDocument,
+    readonly fonts: Fonts,
+  ) {
     this.newPage();
   }
   newPage() {
@@ -43,7 +46,13 @@ class Writer {
   }
   text(t: string, opts: { x?: number; size?: number; bold?: boolean; shade?: number; advance?: boolean } = {}) {
     const size = opts.size ?? 10;
-    this.page.drawText(pdfSafe(t), { x: opts.x ?? M, y: this.y - size, size, font: opts.bold ? this.fonts.bold : this.fonts.regular, color: grayscale(opts.shade ?? 0) });
+    this.page.drawText(pdfSafe(t), {
+      x: opts.x ?? M,
+      y: this.y - size,
+      size,
+      font: opts.bold ? this.fonts.bold : this.fonts.regular,
+      color: grayscale(opts.shade ?? 0),
+    });
     if (opts.advance !== false) this.y -= size * 1.4;
   }
   /** Wrapped paragraph within the text width. */
@@ -64,8 +73,10 @@ class Writer {
   }
 }
 
-const periodText = (p: { label: string; van: string; tm: string }) => `${p.label}, einddatum ${formatMonth(p.van)} t/m ${formatMonth(p.tm)}`;
-const cell = (f: Figure) => (f.suppressed ? formatN(f) : f.pct === null ? formatN(f) : `${formatN(f)} (${formatPct(f.pct)})`);
+const periodText = (p: { label: string; van: string; tm: string }) =>
+  `${p.label}, einddatum ${formatMonth(p.van)} t/m ${formatMonth(p.tm)}`;
+const cell = (f: Figure) =>
+  f.suppressed ? formatN(f) : f.pct === null ? formatN(f) : `${formatN(f)} (${formatPct(f.pct)})`;
 
 function drawBar(w: Writer, figures: Figure[], x: number, width: number, height: number) {
   let left = x;
@@ -75,10 +86,24 @@ function drawBar(w: Writer, figures: Figure[], x: number, width: number, height:
     const segment = (width * share) / 100;
     if (segment <= 0) return;
     const shade = SHADES[Math.min(i, SHADES.length - 1)];
-    w.page.drawRectangle({ x: left, y, width: segment, height, color: grayscale(shade), borderColor: grayscale(0), borderWidth: 0.4 });
+    w.page.drawRectangle({
+      x: left,
+      y,
+      width: segment,
+      height,
+      color: grayscale(shade),
+      borderColor: grayscale(0),
+      borderWidth: 0.4,
+    });
     const label = formatPct(f.pct);
     if (w.width(label, 7) + 4 < segment) {
-      w.page.drawText(label, { x: left + 2, y: y + height / 2 - 2.5, size: 7, font: w.fonts.regular, color: grayscale(shade < 0.5 ? 1 : 0) });
+      w.page.drawText(label, {
+        x: left + 2,
+        y: y + height / 2 - 2.5,
+        size: 7,
+        font: w.fonts.regular,
+        color: grayscale(shade < 0.5 ? 1 : 0),
+      });
     }
     left += segment;
   });
@@ -100,7 +125,15 @@ function drawIndicator(w: Writer, ind: ReportIndicator) {
       lx = M;
       w.y -= 11;
     }
-    w.page.drawRectangle({ x: lx, y: w.y - 8, width: 8, height: 8, color: grayscale(SHADES[Math.min(i, SHADES.length - 1)]), borderColor: grayscale(0), borderWidth: 0.4 });
+    w.page.drawRectangle({
+      x: lx,
+      y: w.y - 8,
+      width: 8,
+      height: 8,
+      color: grayscale(SHADES[Math.min(i, SHADES.length - 1)]),
+      borderColor: grayscale(0),
+      borderWidth: 0.4,
+    });
     w.page.drawText(label, { x: lx + 11, y: w.y - 7.5, size: 7.5, font: w.fonts.regular });
     lx += lw;
   });
@@ -109,7 +142,11 @@ function drawIndicator(w: Writer, ind: ReportIndicator) {
   for (const p of ind.periods) {
     w.text(p.period.label, { size: 8, advance: false });
     if (p.whollySuppressed || p.headline.suppressed) {
-      w.text(p.whollySuppressed ? `${formatN(p.populatie)} cliënten: niet getoond` : 'niet getoond', { x: M + 110, size: 8, advance: false });
+      w.text(p.whollySuppressed ? `${formatN(p.populatie)} cliënten: niet getoond` : 'niet getoond', {
+        x: M + 110,
+        size: 8,
+        advance: false,
+      });
     } else if ((p.populatie.n ?? 0) === 0) {
       w.text('geen beëindigde trajecten', { x: M + 110, size: 8, advance: false });
     } else {
@@ -120,7 +157,12 @@ function drawIndicator(w: Writer, ind: ReportIndicator) {
   }
   // the same figures as a table: n (percentage) per category, and respons
   w.y -= 4;
-  const cols = ['Periode', 'Cliënten', ...ind.categories.map((c) => c.label), ...(ind.periods[0]?.respons ? ['Respons'] : [])];
+  const cols = [
+    'Periode',
+    'Cliënten',
+    ...ind.categories.map((c) => c.label),
+    ...(ind.periods[0]?.respons ? ['Respons'] : []),
+  ];
   const colW = [90, 50, ...Array(cols.length - 2).fill((WIDTH - 140) / (cols.length - 2))];
   const xs = colW.reduce<number[]>((acc, cw, i) => [...acc, i === 0 ? M : acc[i - 1] + colW[i - 1]], []);
   const header = (t: string, i: number) => {
@@ -132,11 +174,21 @@ function drawIndicator(w: Writer, ind: ReportIndicator) {
   cols.forEach((c, i) => w.text(header(c, i), { x: xs[i], size: 7, bold: true, advance: false }));
   w.y -= 11;
   for (const p of ind.periods) {
-    const values = [p.period.label, formatN(p.populatie), ...p.categories.map(cell), ...(p.respons ? [cell(p.respons)] : [])];
+    const values = [
+      p.period.label,
+      formatN(p.populatie),
+      ...p.categories.map(cell),
+      ...(p.respons ? [cell(p.respons)] : []),
+    ];
     values.forEach((v, i) => w.text(v, { x: xs[i], size: 7.5, advance: false }));
     w.y -= 11;
   }
-  w.page.drawLine({ start: { x: M, y: w.y - 2 }, end: { x: M + WIDTH, y: w.y - 2 }, thickness: 0.3, color: grayscale(0.6) });
+  w.page.drawLine({
+    start: { x: M, y: w.y - 2 },
+    end: { x: M + WIDTH, y: w.y - 2 },
+    thickness: 0.3,
+    color: grayscale(0.6),
+  });
   w.y -= 10;
 }
 
@@ -169,7 +221,10 @@ function drawRecord(w: Writer, record: ConversationRecord) {
 /** The spiegelrapportage; with a conversation's record, the record comes first (the kwaliteitsgesprek's verslag). */
 export async function spiegelrapportagePdf(r: Spiegelrapportage, record?: ConversationRecord): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  const fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
+  const fonts = {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+  };
   doc.setTitle(pdfSafe(`Spiegelrapportage ${r.aanbieder.name}, ${r.period.label}`));
   doc.setAuthor('Gemeenteportaal');
   doc.setCreator('Gemeenteportaal');
@@ -184,20 +239,34 @@ export async function spiegelrapportagePdf(r: Spiegelrapportage, record?: Conver
   w.text(`Versie: ${REPORT_VERSION_LABEL[r.version]}`, { size: 9 });
   w.text(`Over: ${r.audience}`, { size: 9 });
   w.text(`Volwassenheidsniveau: ${r.maturity.level ?? ''} ${r.maturity.label}`.replace('  ', ' '), { size: 9 });
-  w.text(`Gemaakt: ${new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(r.generatedAt))}`, { size: 9 });
+  w.text(
+    `Gemaakt: ${new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(r.generatedAt))}`,
+    { size: 9 },
+  );
   w.y -= 4;
   w.paragraph(
     r.version === 'deelbaar'
       ? `"< 7": ${HIDDEN_EXPLANATION} ${PERTURBATION_NOTE} Deze versie mag gedeeld worden, bijvoorbeeld voor het kwaliteitsgesprek.`
       : 'Interne versie: alle aantallen, ook kleine. Alleen voor de aanbieder zelf; deel de deelbare versie.',
   );
-  w.paragraph('Elke periode telt de trajecten met een einddatum in die periode. Cliënten: unieke cliënten; percentages over de gemeten trajecten (respons: over alle beëindigde trajecten). De vier perioden zijn opeenvolgend; vergelijk ze als ontwikkeling, niet als norm.');
+  w.paragraph(
+    'Elke periode telt de trajecten met een einddatum in die periode. Cliënten: unieke cliënten; percentages over de gemeten trajecten (respons: over alle beëindigde trajecten). De vier perioden zijn opeenvolgend; vergelijk ze als ontwikkeling, niet als norm.',
+  );
   for (const ind of r.indicators) drawIndicator(w, ind);
   const pages = doc.getPages();
   pages.forEach((p, i) =>
-    p.drawText(pdfSafe(`Gemeenteportaal - spiegelrapportage ${r.aanbieder.name} - ${r.period.label} - pagina ${i + 1} van ${pages.length}`), {
-      x: M, y: M / 2, size: 7, font: fonts.regular, color: grayscale(0.35),
-    }),
+    p.drawText(
+      pdfSafe(
+        `Gemeenteportaal - spiegelrapportage ${r.aanbieder.name} - ${r.period.label} - pagina ${i + 1} van ${pages.length}`,
+      ),
+      {
+        x: M,
+        y: M / 2,
+        size: 7,
+        font: fonts.regular,
+        color: grayscale(0.35),
+      },
+    ),
   );
   return Buffer.from(await doc.save());
 }

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '@/lib/exports/csv';
 import { formatMonth } from '@/lib/filters/months';
-import { HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
 import { PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
+import { HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
 import type { Figure } from '@/lib/indicators/indicator-table';
+import type { ConversationRecord } from '@/lib/services/conversations/conversation-record';
 import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 import { REPORT_VERSION_LABEL } from '@/lib/services/reports/report-target';
-import type { ConversationRecord } from '@/lib/services/conversations/conversation-record';
 
 // The spiegelrapportage as Excel: a sheet that says what it is, and the figures in long format (one
 // row per indicator, period and figure), so a pivot table or BI tool reads it without reshaping.
@@ -19,7 +19,8 @@ function addRecord(wb: ExcelJS.Workbook, record: ConversationRecord) {
   talk.addRow([text(record.title)]).font = { bold: true };
   talk.addRow([text(record.about)]);
   talk.addRow(['vraag', 'kant', 'auteur', 'tijd', 'antwoord']).font = { bold: true };
-  for (const q of record.questions) for (const a of q.answers) talk.addRow([text(q.title), a.side, text(a.author), a.at, text(a.text)]);
+  for (const q of record.questions)
+    for (const a of q.answers) talk.addRow([text(q.title), a.side, text(a.author), a.at, text(a.text)]);
   talk.columns.forEach((c, i) => (c.width = [30, 12, 30, 16, 90][i]));
   const actions = wb.addWorksheet('Acties');
   actions.addRow(['actie', 'eigenaar', 'uiterlijk', 'status']).font = { bold: true };
@@ -43,16 +44,31 @@ export async function spiegelrapportageXlsx(r: Spiegelrapportage, record?: Conve
     ['Over', r.audience],
     ['Volwassenheidsniveau', `${r.maturity.level ?? ''} ${r.maturity.label}`.trim()],
     ['Gemaakt', r.generatedAt],
-    ['Afgeschermd', r.version === 'deelbaar' ? `"${HIDDEN_LABEL}": ${HIDDEN_EXPLANATION} ${PERTURBATION_NOTE}` : 'Interne versie: exacte aantallen, niets afgeschermd. Alleen voor de aanbieder zelf.'],
+    [
+      'Afgeschermd',
+      r.version === 'deelbaar'
+        ? `"${HIDDEN_LABEL}": ${HIDDEN_EXPLANATION} ${PERTURBATION_NOTE}`
+        : 'Interne versie: exacte aantallen, niets afgeschermd. Alleen voor de aanbieder zelf.',
+    ],
   ];
   for (const [k, v] of info) about.addRow([k, text(v)]).getCell(1).font = { bold: true };
   about.getColumn(1).width = 22;
   about.getColumn(2).width = 90;
 
   const sheet = wb.addWorksheet('Cijfers');
-  sheet.addRow(['indicator', 'periode', 'einddatum_van', 'einddatum_tm', 'cijfer', 'clienten', 'percentage']).font = { bold: true };
+  sheet.addRow(['indicator', 'periode', 'einddatum_van', 'einddatum_tm', 'cijfer', 'clienten', 'percentage']).font = {
+    bold: true,
+  };
   const add = (indicator: string, p: { key: string; van: string; tm: string }, what: string, f: Figure) =>
-    sheet.addRow([text(indicator), p.key, p.van, p.tm, text(what), f.suppressed ? HIDDEN_LABEL : (f.n ?? 0), f.suppressed ? null : f.pct]);
+    sheet.addRow([
+      text(indicator),
+      p.key,
+      p.van,
+      p.tm,
+      text(what),
+      f.suppressed ? HIDDEN_LABEL : (f.n ?? 0),
+      f.suppressed ? null : f.pct,
+    ]);
   for (const ind of r.indicators) {
     for (const p of ind.periods) {
       add(ind.label, p.period, 'populatie (beëindigde trajecten)', p.populatie);

@@ -27,9 +27,13 @@ export async function takeRateLimit(limit: RateLimit, key: string, now = new Dat
   const since = new Date(now.getTime() - limit.windowMinutes * 60_000);
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${limit.bucket}:${hash}`}, 0))`;
-    const count = await tx.rateLimitEvent.count({ where: { bucket: limit.bucket, keyHash: hash, occurredAt: { gt: since } } });
+    const count = await tx.rateLimitEvent.count({
+      where: { bucket: limit.bucket, keyHash: hash, occurredAt: { gt: since } },
+    });
     await tx.rateLimitEvent.create({ data: { bucket: limit.bucket, keyHash: hash, occurredAt: now } });
-    await tx.rateLimitEvent.deleteMany({ where: { bucket: limit.bucket, occurredAt: { lt: new Date(now.getTime() - LONGEST_WINDOW_MINUTES * 60_000) } } });
+    await tx.rateLimitEvent.deleteMany({
+      where: { bucket: limit.bucket, occurredAt: { lt: new Date(now.getTime() - LONGEST_WINDOW_MINUTES * 60_000) } },
+    });
     return count < limit.max;
   });
 }

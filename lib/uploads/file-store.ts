@@ -43,7 +43,9 @@ export async function readUploadFile(uploadId: string, file: string): Promise<Bu
     await handle.close();
   }
   if (!head.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('Onbekend bestandsformaat in de uploadopslag');
-  const decipher = createDecipheriv('aes-256-gcm', dataKey(), head.subarray(MAGIC.length)).setAAD(Buffer.from(uploadId));
+  const decipher = createDecipheriv('aes-256-gcm', dataKey(), head.subarray(MAGIC.length)).setAAD(
+    Buffer.from(uploadId),
+  );
   decipher.setAuthTag(tag);
   const plain = Buffer.allocUnsafe(size - head.length - TAG);
   let pos = 0;

@@ -8,4 +8,7 @@ export const STATUS_LABEL = {
   AFGEWEZEN: 'afgewezen',
 } as const satisfies Record<UploadStatus, string>;
 
-export const KIND_LABEL = { TEST: 'testbestand', PRODUCTIE: 'productiebestand' } as const satisfies Record<UploadKind, string>;
+export const KIND_LABEL = { TEST: 'testbestand', PRODUCTIE: 'productiebestand' } as const satisfies Record<
+  UploadKind,
+  string
+>;

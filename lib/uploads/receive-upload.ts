@@ -1,13 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { type AuditActor, writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { writeAudit, type AuditActor } from '@/lib/audit/write-audit';
 import type { UploadKind } from '@/lib/generated/prisma/enums';
 import { deleteUploadFile, storeUploadFile } from './file-store';
 import { hasCurrentAgreement } from './has-current-agreement';
 
-export type Receipt = { id: string; receivedAt: Date; sizeBytes: number; sha256: string; kind: UploadKind; fileName: string; duplicate: boolean };
+export type Receipt = {
+  id: string;
+  receivedAt: Date;
+  sizeBytes: number;
+  sha256: string;
+  kind: UploadKind;
+  fileName: string;
+  duplicate: boolean;
+};
 
 /**
  * Stores an upload durably (encrypted) before the receipt is given. The same bytes from the same
@@ -24,7 +32,8 @@ export async function receiveUpload(input: {
 }): Promise<Receipt> {
   const { content, kind } = input;
   if (content.length === 0) throw new AppError('Het bestand is leeg.');
-  if (content.length > env().UPLOAD_MAX_MB * 1024 * 1024) throw new AppError(`Het bestand is groter dan ${env().UPLOAD_MAX_MB} MB.`, 400, 'TE_GROOT');
+  if (content.length > env().UPLOAD_MAX_MB * 1024 * 1024)
+    throw new AppError(`Het bestand is groter dan ${env().UPLOAD_MAX_MB} MB.`, 400, 'TE_GROOT');
   if (kind === 'PRODUCTIE' && !(await hasCurrentAgreement(input.aanbiederId))) {
     throw new AppError(
       'U kunt nog geen productiebestanden aanleveren: er is geen ondertekende, geldige verwerkersovereenkomst. Lever eerst een testbestand aan en neem contact op met de TTP over de overeenkomst.',
@@ -34,8 +43,17 @@ export async function receiveUpload(input: {
   }
   const fileName = input.fileName.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'bestand';
   const sha256 = createHash('sha256').update(content).digest('hex');
-  const receipt = (u: { id: string; receivedAt: Date; sizeBytes: bigint; fileName: string }, duplicate: boolean): Receipt => ({
-    id: u.id, receivedAt: u.receivedAt, sizeBytes: Number(u.sizeBytes), sha256, kind, fileName: u.fileName, duplicate,
+  const receipt = (
+    u: { id: string; receivedAt: Date; sizeBytes: bigint; fileName: string },
+    duplicate: boolean,
+  ): Receipt => ({
+    id: u.id,
+    receivedAt: u.receivedAt,
+    sizeBytes: Number(u.sizeBytes),
+    sha256,
+    kind,
+    fileName: u.fileName,
+    duplicate,
   });
   const where = { aanbiederId_kind_sha256: { aanbiederId: input.aanbiederId, kind, sha256 } };
   const existing = await db().upload.findUnique({ where });
@@ -45,9 +63,23 @@ export async function receiveUpload(input: {
   const storagePath = await storeUploadFile(id, content);
   try {
     const upload = await db().upload.create({
-      data: { id, aanbiederId: input.aanbiederId, uploadedById: input.actor?.userId, kind, fileName, sizeBytes: content.length, sha256, storagePath },
+      data: {
+        id,
+        aanbiederId: input.aanbiederId,
+        uploadedById: input.actor?.userId,
+        kind,
+        fileName,
+        sizeBytes: content.length,
+        sha256,
+        storagePath,
+      },
     });
-    await writeAudit({ event: 'upload.ontvangen', actor: input.actor, object: `upload ${id} (${kind.toLowerCase()}, ${content.length} bytes)`, address: input.address });
+    await writeAudit({
+      event: 'upload.ontvangen',
+      actor: input.actor,
+      object: `upload ${id} (${kind.toLowerCase()}, ${content.length} bytes)`,
+      address: input.address,
+    });
     return receipt(upload, false);
   } catch (err) {
     await deleteUploadFile(storagePath);

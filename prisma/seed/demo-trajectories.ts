@@ -5,7 +5,6 @@ import { DEMO_AANBIEDERS, DEMO_GEMEENTEN } from './demo-organisations';
 // database tells the same story. Stage-1 client numbers are made up ("DEMO-…"); the seeder loads
 // them through the import's own loader, which pseudonymises them.
 
-
 function mulberry32(seed: number) {
   return () => {
     seed |= 0;
@@ -38,7 +37,11 @@ export function generateDemoTrajectories(count = 20_000, today = new Date(), see
     stage1: `DEMO-${String(i + 1).padStart(6, '0')}`,
     gemeentecode: weighted(gemeenten),
     geboortejaar: new Date(start).getUTCFullYear() - clamp(rnd() * 17, 0, 17) + 1,
-    geslacht: weighted([['M', 52], ['V', 47], ['O', 1]] as const),
+    geslacht: weighted([
+      ['M', 52],
+      ['V', 47],
+      ['O', 1],
+    ] as const),
   }));
 
   const rows: ValidRecord[] = [];
@@ -50,12 +53,34 @@ export function generateDemoTrajectories(count = 20_000, today = new Date(), see
     const endTime = begindatum.getTime() + durationDays * DAY;
     const einddatum = endTime < end ? new Date(endTime) : null;
     const redenEinde = einddatum
-      ? weighted([['01', 0.7 - p.uitval], ['02', 0.14], ['03', p.uitval], ['04', 0.05], ['05', 0.11]] as const)
+      ? weighted([
+          ['01', 0.7 - p.uitval],
+          ['02', 0.14],
+          ['03', p.uitval],
+          ['04', 0.05],
+          ['05', 0.11],
+        ] as const)
       : null;
-    const verwijzer = weighted([['01', 45], ['02', 25], ['03', 6], ['04', 8], ['05', 7], ['06', 8], ['08', 1]] as const);
+    const verwijzer = weighted([
+      ['01', 45],
+      ['02', 25],
+      ['03', 6],
+      ['04', 8],
+      ['05', 7],
+      ['06', 8],
+      ['08', 1],
+    ] as const);
     const age = begindatum.getUTCFullYear() - client.geboortejaar;
     const respondents: (string | null)[] =
-      einddatum && rnd() < p.respons ? (age < 12 ? ['2'] : age <= 16 ? (rnd() < 0.5 ? ['1', '2'] : ['2']) : ['1']) : [null];
+      einddatum && rnd() < p.respons
+        ? age < 12
+          ? ['2']
+          : age <= 16
+            ? rnd() < 0.5
+              ? ['1', '2']
+              : ['2']
+            : ['1']
+        : [null];
     const base = {
       agbCode: p.agbCode,
       pseudoId: client.stage1,
@@ -70,8 +95,15 @@ export function generateDemoTrajectories(count = 20_000, today = new Date(), see
       hulpvorm: pick(p.hulpvormen),
       productcategorie: p.productcategorie,
       profiel: clamp(1 + rnd() * 9, 1, 10),
-      zorgvraagzwaarte: weighted([[1, 40], [2, 40], [3, 20]] as const),
-      complexiteit: weighted([[1, 65], [2, 35]] as const),
+      zorgvraagzwaarte: weighted([
+        [1, 40],
+        [2, 40],
+        [3, 20],
+      ] as const),
+      complexiteit: weighted([
+        [1, 65],
+        [2, 35],
+      ] as const),
       perspectief: begindatum.getUTCFullYear() < 2019 ? pick(['01', '02', '03', '04']) : null,
       crisis: rnd() < 0.04,
     };
@@ -84,7 +116,8 @@ export function generateDemoTrajectories(count = 20_000, today = new Date(), see
         respondent,
         tevredenheid: measured ? clamp(p.tevredenheid + mood + normal() * 1.4, 1, 10) : null,
         zonderHulpVerder: measured && rnd() < 0.9 ? clamp(2.9 + mood / 2 + normal() * 0.8, 1, 4) : null,
-        afnameProblematiek: measured && verwijzer !== '06' && rnd() < 0.85 ? clamp(2.2 - mood / 2 + normal() * 0.9, 1, 5) : null,
+        afnameProblematiek:
+          measured && verwijzer !== '06' && rnd() < 0.85 ? clamp(2.2 - mood / 2 + normal() * 0.9, 1, 5) : null,
         doelrealisatie: measured && rnd() < 0.9 ? clamp(1.2 + mood / 2 + normal() * 0.8, -1, 2) : null,
         meetdatum: measured && einddatum ? new Date(einddatum.getTime() - Math.floor(rnd() * 15) * DAY) : null,
       });

@@ -1,14 +1,22 @@
-import { db } from '@/lib/db';
+import { type SessionUser, scopeFor } from '@/lib/access/scope';
 import { withScopedClient } from '@/lib/access/with-scope';
-import { openRecordSink } from '@/lib/imports/load-records';
-import { sealString } from '@/lib/crypto/secret-box';
 import { hashPassword } from '@/lib/auth/password';
+import { sealString } from '@/lib/crypto/secret-box';
+import { db } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { scopeFor, type SessionUser } from '@/lib/access/scope';
+import { openRecordSink } from '@/lib/imports/load-records';
 import { lastCompletePeriod } from '@/lib/reports/report-period';
-import { prepareConversation, ZPrepare } from '@/lib/services/conversations/prepare-conversation';
 import { addAction, addAnswer, ZAction } from '@/lib/services/conversations/contribute';
-import { DEMO_AANBIEDERS, DEMO_AANMELDING, DEMO_ACCOUNTS, DEMO_GEMEENTEN, DEMO_PASSWORD, DEMO_REGIO, DEMO_TTP } from './demo-organisations';
+import { prepareConversation, ZPrepare } from '@/lib/services/conversations/prepare-conversation';
+import {
+  DEMO_AANBIEDERS,
+  DEMO_AANMELDING,
+  DEMO_ACCOUNTS,
+  DEMO_GEMEENTEN,
+  DEMO_PASSWORD,
+  DEMO_REGIO,
+  DEMO_TTP,
+} from './demo-organisations';
 import { generateDemoTrajectories } from './demo-trajectories';
 import { seedDemoUploads } from './demo-uploads';
 
@@ -20,7 +28,9 @@ export async function seedDemo(opts: { trajectories?: number; today?: Date } = {
   const ttp = await db().organisation.create({ data: { kind: 'TTP', name: DEMO_TTP.name } });
   const gemeenten = new Map<string, string>();
   for (const g of DEMO_GEMEENTEN) {
-    const row = await db().organisation.create({ data: { kind: 'GEMEENTE', name: `Gemeente ${g.name}`, cbsCode: g.cbsCode } });
+    const row = await db().organisation.create({
+      data: { kind: 'GEMEENTE', name: `Gemeente ${g.name}`, cbsCode: g.cbsCode },
+    });
     gemeenten.set(g.cbsCode, row.id);
   }
   const regio = await db().organisation.create({
@@ -57,11 +67,19 @@ export async function seedDemo(opts: { trajectories?: number; today?: Date } = {
   // One aanmelding waiting in the TTP's queue (Beheer → Aanmeldingen).
   await db().accessRequest.create({ data: DEMO_AANMELDING });
 
-  const orgFor = (key: string) => (key === 'ttp' ? ttp.id : key === 'regio' ? regio.id : (aanbieders.get(key) ?? gemeenten.get(key)!));
+  const orgFor = (key: string) =>
+    key === 'ttp' ? ttp.id : key === 'regio' ? regio.id : (aanbieders.get(key) ?? gemeenten.get(key)!);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
     const user = await db().user.create({
-      data: { email: a.email, name: a.name, role: a.role as Role, organisationId: orgFor(a.org), passwordHash, totpEnabledAt: today },
+      data: {
+        email: a.email,
+        name: a.name,
+        role: a.role as Role,
+        organisationId: orgFor(a.org),
+        passwordHash,
+        totpEnabledAt: today,
+      },
     });
     await db().user.update({ where: { id: user.id }, data: { totpSecretEnc: sealString(a.totp, user.id) } });
   }
@@ -84,21 +102,56 @@ export async function seedDemo(opts: { trajectories?: number; today?: Date } = {
 
 /** A scope as a demo account would have it on a request (the seed has no session). */
 async function demoScope(email: string) {
-  const u = await db().user.findUniqueOrThrow({ where: { email }, include: { organisation: { include: { regioMembers: { include: { gemeente: true } } } } } });
+  const u = await db().user.findUniqueOrThrow({
+    where: { email },
+    include: { organisation: { include: { regioMembers: { include: { gemeente: true } } } } },
+  });
   const o = u.organisation;
   const user: SessionUser = {
-    userId: u.id, name: u.name, sessionId: 'demo-seed', email: u.email, role: u.role, organisationId: o.id, organisationName: o.name,
-    organisationKind: o.kind, agbCode: o.agbCode, gemeenteCodes: o.cbsCode ? [o.cbsCode] : o.regioMembers.map((m) => m.gemeente.cbsCode!),
+    userId: u.id,
+    name: u.name,
+    sessionId: 'demo-seed',
+    email: u.email,
+    role: u.role,
+    organisationId: o.id,
+    organisationName: o.name,
+    organisationKind: o.kind,
+    agbCode: o.agbCode,
+    gemeenteCodes: o.cbsCode ? [o.cbsCode] : o.regioMembers.map((m) => m.gemeente.cbsCode!),
   };
   return scopeFor(user);
 }
 
 /** One kwaliteitsgesprek of Tilburg with Jeugdhulp Midden-Brabant over the last quarter, with an answer from each side and an open action. */
 async function seedDemoConversation(today: Date) {
-  const [gemeente, aanbieder] = [await demoScope('gemeente@gemeenteportaal.demo'), await demoScope('aanbieder@gemeenteportaal.demo')];
-  const { id } = await prepareConversation(gemeente, ZPrepare.parse({ aanbieder: '98100001', periode: lastCompletePeriod('kwartaal', today).key, meetingDate: '' }), null);
-  await addAnswer(gemeente, { conversationId: id, question: 1, text: 'We herkennen de lage uitval; de respons op de eindmeting is wisselend.' }, null);
-  await addAnswer(aanbieder, { conversationId: id, question: 2, text: 'Bij ambulante trajecten vergeten behandelaars soms de eindmeting in het laatste gesprek.' }, null);
-  const action = { conversationId: id, description: 'Eindmeting vast onderdeel van het afsluitende gesprek', owner: 'Teamleiders ambulant', dueDate: `${today.getUTCFullYear() + 1}-03-31` };
+  const [gemeente, aanbieder] = [
+    await demoScope('gemeente@gemeenteportaal.demo'),
+    await demoScope('aanbieder@gemeenteportaal.demo'),
+  ];
+  const { id } = await prepareConversation(
+    gemeente,
+    ZPrepare.parse({ aanbieder: '98100001', periode: lastCompletePeriod('kwartaal', today).key, meetingDate: '' }),
+    null,
+  );
+  await addAnswer(
+    gemeente,
+    { conversationId: id, question: 1, text: 'We herkennen de lage uitval; de respons op de eindmeting is wisselend.' },
+    null,
+  );
+  await addAnswer(
+    aanbieder,
+    {
+      conversationId: id,
+      question: 2,
+      text: 'Bij ambulante trajecten vergeten behandelaars soms de eindmeting in het laatste gesprek.',
+    },
+    null,
+  );
+  const action = {
+    conversationId: id,
+    description: 'Eindmeting vast onderdeel van het afsluitende gesprek',
+    owner: 'Teamleiders ambulant',
+    dueDate: `${today.getUTCFullYear() + 1}-03-31`,
+  };
   await addAction(aanbieder, ZAction.parse(action), null);
 }

@@ -5,7 +5,19 @@ import { loginDemo, orgId, sql } from './helpers/accounts';
 // leaks the other's data in the HTML. Every refusal is in the audit log.
 test('a provider cannot open TTP or municipal pages, nor another provider', async ({ page }) => {
   await loginDemo(page, 'aanbieder2@gemeenteportaal.demo');
-  for (const path of ['/beheer', '/beheer/mail', '/beheer/auditlog', '/beheer/verwerking', '/beheer/accounts', '/beheer/organisaties', '/beheer/api-tokens', '/beheer/volwassenheid', '/beheer/aanmeldingen', '/beheer/overeenkomsten', '/gemeente']) {
+  for (const path of [
+    '/beheer',
+    '/beheer/mail',
+    '/beheer/auditlog',
+    '/beheer/verwerking',
+    '/beheer/accounts',
+    '/beheer/organisaties',
+    '/beheer/api-tokens',
+    '/beheer/volwassenheid',
+    '/beheer/aanmeldingen',
+    '/beheer/overeenkomsten',
+    '/gemeente',
+  ]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(403);
     await expect(page.getByRole('heading', { name: 'Geen toegang' })).toBeVisible();
@@ -30,13 +42,22 @@ test('a municipality cannot open provider pages, nor another municipality', asyn
   expect((await page.goto('/beheer'))?.status()).toBe(403);
   expect((await page.goto('/beheer/auditlog'))?.status()).toBe(403);
   expect((await page.request.get('/api/beheer/auditlog')).status()).toBe(403);
-  for (const path of ['/beheer/accounts', '/beheer/organisaties', '/beheer/api-tokens', '/beheer/aanmeldingen', '/beheer/overeenkomsten']) {
+  for (const path of [
+    '/beheer/accounts',
+    '/beheer/organisaties',
+    '/beheer/api-tokens',
+    '/beheer/aanmeldingen',
+    '/beheer/overeenkomsten',
+  ]) {
     expect((await page.goto(path))?.status(), path).toBe(403);
   }
   // the agreement routes refuse too, also for a real agreement id
   const [agreement] = await sql<{ id: string }>(`SELECT id FROM processing_agreement LIMIT 1`);
   expect((await page.request.get(`/api/beheer/overeenkomsten/${agreement.id}/document`)).status()).toBe(403);
-  const post = await page.request.post(`/api/beheer/overeenkomsten/${agreement.id}/ondertekend`, { multipart: { signedAt: '2026-11-01' }, maxRedirects: 0 });
+  const post = await page.request.post(`/api/beheer/overeenkomsten/${agreement.id}/ondertekend`, {
+    multipart: { signedAt: '2026-11-01' },
+    maxRedirects: 0,
+  });
   expect(post.status()).toBe(403);
   const tilburg = await orgId({ cbs: '0855' });
   expect((await page.goto(`/organisatie/${tilburg}`))?.status()).toBe(404);
@@ -70,18 +91,23 @@ test('pages carry security headers (no framing, no sniffing, a content security 
   expect(h['x-powered-by']).toBeUndefined();
 });
 
-test('reports and conversations: the internal report is the provider’s alone, a conversation its two parties’', async ({ page }) => {
+test('reports and conversations: the internal report is the provider’s alone, a conversation its two parties’', async ({
+  page,
+}) => {
   const [tilburg, provider] = [await orgId({ cbs: '0855' }), await orgId({ agb: '98100001' })];
   const [conversation] = await sql<{ id: string }>(
     `INSERT INTO quality_conversation (id, organisation_id, aanbieder_id, period, figures) VALUES (gen_random_uuid(), $1, $2, '2026-K3', '{}') RETURNING id`,
     [tilburg, provider],
   );
-  const report = (versie: string, aanbieder = '98100001') => `/api/spiegelrapportage?aanbieder=${aanbieder}&periode=2026-K2&versie=${versie}&formaat=pdf`;
+  const report = (versie: string, aanbieder = '98100001') =>
+    `/api/spiegelrapportage?aanbieder=${aanbieder}&periode=2026-K2&versie=${versie}&formaat=pdf`;
 
   await loginDemo(page, 'hilvarenbeek@gemeenteportaal.demo');
   expect((await page.request.get(report('intern'))).status()).toBe(403);
   expect((await page.goto(`/kwaliteitsgesprekken/${conversation.id}`))?.status()).toBe(404);
-  expect((await page.request.get(`/api/kwaliteitsgesprekken/${conversation.id}/rapport?formaat=pdf`)).status()).toBe(404);
+  expect((await page.request.get(`/api/kwaliteitsgesprekken/${conversation.id}/rapport?formaat=pdf`)).status()).toBe(
+    404,
+  );
 
   await loginDemo(page, 'aanbieder2@gemeenteportaal.demo');
   expect((await page.request.get(report('intern'))).status()).toBe(404);
@@ -90,21 +116,39 @@ test('reports and conversations: the internal report is the provider’s alone, 
   expect((await page.request.get(report('intern', '98100002'))).status()).toBe(200);
 
   await loginDemo(page, 'beheer@gemeenteportaal.demo');
-  for (const path of ['/kwaliteitsgesprekken', '/spiegelrapportage']) expect((await page.goto(path))?.status(), path).toBe(403);
+  for (const path of ['/kwaliteitsgesprekken', '/spiegelrapportage'])
+    expect((await page.goto(path))?.status(), path).toBe(403);
   expect((await page.request.get(report('deelbaar'))).status()).toBe(403);
-  const refused = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE outcome = 'geweigerd' AND object LIKE $1`, [`%${conversation.id}%`]);
+  const refused = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM audit_log WHERE outcome = 'geweigerd' AND object LIKE $1`,
+    [`%${conversation.id}%`],
+  );
   expect(refused[0].n).toBeGreaterThanOrEqual(1);
 });
 
 test('the signed-agreement upload refuses a post from another site, even with the TTP’s session', async ({ page }) => {
   await loginDemo(page, 'beheer@gemeenteportaal.demo');
-  const [agreement] = await sql<{ id: string }>(`SELECT id FROM processing_agreement WHERE status = 'VERZONDEN' LIMIT 1`);
-  const multipart = { signedAt: '2026-11-01', validFrom: '2026-11-01', signatoryName: 'Aanvaller', signatoryRole: 'x', pdf: { name: 'a.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') } };
+  const [agreement] = await sql<{ id: string }>(
+    `SELECT id FROM processing_agreement WHERE status = 'VERZONDEN' LIMIT 1`,
+  );
+  const multipart = {
+    signedAt: '2026-11-01',
+    validFrom: '2026-11-01',
+    signatoryName: 'Aanvaller',
+    signatoryRole: 'x',
+    pdf: { name: 'a.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') },
+  };
   const attacks: Record<string, string>[] = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }];
   for (const headers of attacks) {
-    const res = await page.request.post(`/api/beheer/overeenkomsten/${agreement.id}/ondertekend`, { multipart, headers, maxRedirects: 0 });
+    const res = await page.request.post(`/api/beheer/overeenkomsten/${agreement.id}/ondertekend`, {
+      multipart,
+      headers,
+      maxRedirects: 0,
+    });
     expect(res.status(), JSON.stringify(headers)).toBe(403);
   }
-  const [after] = await sql<{ status: string }>(`SELECT status::text FROM processing_agreement WHERE id = $1`, [agreement.id]);
+  const [after] = await sql<{ status: string }>(`SELECT status::text FROM processing_agreement WHERE id = $1`, [
+    agreement.id,
+  ]);
   expect(after.status).toBe('VERZONDEN');
 });

@@ -13,7 +13,9 @@ test('login page: no serious accessibility problems, usable at 320 px', async ({
   await expect(page.getByText('Door in te loggen verklaart u')).toBeVisible();
 });
 
-test('the public aanmelding: no serious accessibility problems, usable at 320 px, also with errors shown', async ({ page }) => {
+test('the public aanmelding: no serious accessibility problems, usable at 320 px, also with errors shown', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto('/aanmelden');
   expect(serious((await new AxeBuilder({ page }).analyze()).violations)).toEqual([]);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { generate } from 'otplib';
 import { createAccount, enterCredentials, loginDemo, orgId, sql } from './helpers/accounts';
 
@@ -19,7 +19,10 @@ test('first login enrols 2FA with a QR code and lands on the start page', async 
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page).toHaveURL(/\/gemeente$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gemeente Goirle');
-  const [row] = await sql<{ enabled: boolean }>(`SELECT totp_enabled_at IS NOT NULL AS enabled FROM app_user WHERE email = $1`, [email]);
+  const [row] = await sql<{ enabled: boolean }>(
+    `SELECT totp_enabled_at IS NOT NULL AS enabled FROM app_user WHERE email = $1`,
+    [email],
+  );
   expect(row.enabled).toBe(true);
 });
 
@@ -43,7 +46,10 @@ test('a wrong password gets one message that does not reveal whether the account
 test('password reset: link from the outbox, new password, then login', async ({ page }) => {
   const { email } = await createAccount('GEMEENTE', await orgId({ cbs: '0766' }));
   await requestResetLink(page, email);
-  const [mail] = await sql<{ body: string }>(`SELECT body FROM outbox_mail WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1`, [email]);
+  const [mail] = await sql<{ body: string }>(
+    `SELECT body FROM outbox_mail WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1`,
+    [email],
+  );
   const link = new URL(mail.body.match(/https?:\/\/\S+/)![0]);
   await page.goto(link.pathname + link.search);
   await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Mijn-nieuwe-wachtwoord-9');
@@ -79,7 +85,9 @@ test('the TTP reads the outbox', async ({ page }) => {
   const csv = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString('utf8');
   expect(csv).toContain('tijd_utc;actie;gebruiker');
   expect(csv).toContain('wachtwoord.herstel.aangevraagd');
-  const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE event = 'audit:view' AND user_email = 'beheer@gemeenteportaal.demo'`);
+  const [{ n }] = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM audit_log WHERE event = 'audit:view' AND user_email = 'beheer@gemeenteportaal.demo'`,
+  );
   expect(n).toBeGreaterThanOrEqual(2);
 
   // the processing monitor: every provider's files, errors counted, never the values

@@ -9,12 +9,23 @@ test('a municipal user filters, sees small numbers hidden and exports the same f
   await loginDemo(page, 'gemeente@gemeenteportaal.demo');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard outcome-indicatoren' })).toBeVisible();
-  for (const name of ['Uitval', 'Cliënttevredenheid', 'Zonder hulp verder', 'Na beëindiging geen nieuwe start', 'Afname problematiek', 'Doelrealisatie', 'Respons']) {
+  for (const name of [
+    'Uitval',
+    'Cliënttevredenheid',
+    'Zonder hulp verder',
+    'Na beëindiging geen nieuwe start',
+    'Afname problematiek',
+    'Doelrealisatie',
+    'Respons',
+  ]) {
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   }
   await page.getByRole('heading', { level: 2, name: 'Uitval' }).getByRole('link').click();
   await expect(page).toHaveURL(/\/dashboard\/uitval\?/);
-  await page.getByRole('navigation', { name: 'Indeling van de tabel' }).getByRole('link', { name: 'Per aanbieder' }).click();
+  await page
+    .getByRole('navigation', { name: 'Indeling van de tabel' })
+    .getByRole('link', { name: 'Per aanbieder' })
+    .click();
   await expect(page).toHaveURL(/groep=aanbieder/);
 
   // Per provider, small numbers are hidden with the one marker and its explanation.
@@ -33,7 +44,10 @@ test('a municipal user filters, sees small numbers hidden and exports the same f
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'CSV' }).click();
   const csv = readFileSync(await (await download).path(), 'utf8');
-  const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   expect(lines[0]).toContain('n uitval (03)');
   const totalLine = lines.find((l) => l.startsWith('Totaal;'))!.split(';');
   expect(lines.at(-1)).toContain('licht verstoord'); // the same explanation as under the table
@@ -48,9 +62,12 @@ test('a municipal user filters, sees small numbers hidden and exports the same f
 });
 
 const month = (d: Date) => d.toISOString().slice(0, 7);
-const addMonths = (m: string, k: number) => month(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5)) - 1 + k, 1)));
+const addMonths = (m: string, k: number) =>
+  month(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5)) - 1 + k, 1)));
 
-test('Tilburg sees the uitval of every provider with 10 or more uitval clients, this year and last year', async ({ page }) => {
+test('Tilburg sees the uitval of every provider with 10 or more uitval clients, this year and last year', async ({
+  page,
+}) => {
   await loginDemo(page, 'gemeente@gemeenteportaal.demo');
   const tm = addMonths(month(new Date()), -1); // the default period: the last twelve whole months
   for (const shift of [0, -12]) {
@@ -68,7 +85,13 @@ test('Tilburg sees the uitval of every provider with 10 or more uitval clients, 
     const table = page.locator('table.indicatortabel');
     const categories = (await table.locator('thead tr').first().locator('th[scope="colgroup"]').count()) - 1;
     for (const r of large) {
-      const shown = (await table.locator('tbody tr', { has: page.locator('th', { hasText: r.name }) }).locator('td').nth(2 * categories).innerText()).trim();
+      const shown = (
+        await table
+          .locator('tbody tr', { has: page.locator('th', { hasText: r.name }) })
+          .locator('td')
+          .nth(2 * categories)
+          .innerText()
+      ).trim();
       expect(shown, `${r.name} ${van}–${tot}`).not.toBe('< 7');
       expect(Math.abs(Number(shown.replace(/\./g, '')) - r.uitval)).toBeLessThanOrEqual(3);
     }
@@ -98,11 +121,15 @@ test('the TTP issues an API token that returns suppressed figures, and revokes i
   const token = (await page.getByTestId('nieuwe-token').innerText()).trim();
   expect(token).toMatch(/^gp_/);
 
-  const api = await request.get('/api/v1/indicatoren/uitval?groep=aanbieder', { headers: { authorization: `Bearer ${token}` } });
+  const api = await request.get('/api/v1/indicatoren/uitval?groep=aanbieder', {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(api.status()).toBe(200);
   const body = await api.json();
   expect(body.indicator.sleutel).toBe('uitval');
-  const cells = [...body.rijen, body.totaal].flatMap((r: { categorieen: { n: number | null; suppressed: boolean }[] }) => r.categorieen);
+  const cells = [...body.rijen, body.totaal].flatMap(
+    (r: { categorieen: { n: number | null; suppressed: boolean }[] }) => r.categorieen,
+  );
   expect(cells.some((c: { suppressed: boolean }) => c.suppressed)).toBe(true);
   for (const c of cells) {
     if (c.suppressed) expect(c.n).toBeNull();
@@ -110,7 +137,13 @@ test('the TTP issues an API token that returns suppressed figures, and revokes i
   }
 
   // The list shows the token's first characters only; that is how the admin finds it.
-  await page.getByRole('row').filter({ hasText: `${token.slice(0, 8)}…` }).getByRole('button', { name: 'Intrekken' }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: `${token.slice(0, 8)}…` })
+    .getByRole('button', { name: 'Intrekken' })
+    .click();
   await expect(page.getByText('De token is ingetrokken.')).toBeVisible();
-  expect((await request.get('/api/v1/indicatoren/uitval', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+  expect(
+    (await request.get('/api/v1/indicatoren/uitval', { headers: { authorization: `Bearer ${token}` } })).status(),
+  ).toBe(401);
 });

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { loginDemo } from './helpers/accounts';
@@ -14,7 +14,10 @@ async function download(page: Page, link: string): Promise<Buffer> {
 test('a municipality prepares a kwaliteitsgesprek and downloads both report formats', async ({ browser }) => {
   const gemeente = await (await browser.newContext()).newPage();
   await loginDemo(gemeente, 'gemeente@gemeenteportaal.demo');
-  await gemeente.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Kwaliteitsgesprekken' }).click();
+  await gemeente
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Kwaliteitsgesprekken' })
+    .click();
   const form = gemeente.getByRole('form', { name: 'Gesprek voorbereiden' });
   await form.getByLabel('Aanbieder').selectOption({ label: 'Jeugdhulp Midden-Brabant (98100001)' });
   await form.getByRole('button', { name: 'Voorbereiden' }).click();
@@ -23,14 +26,21 @@ test('a municipality prepares a kwaliteitsgesprek and downloads both report form
   await expect(gemeente.getByRole('region', { name: 'De vastgelegde cijfers' })).toContainText('Uitval');
 
   await gemeente.getByLabel('Uw antwoord (gemeente)').first().fill('We zien minder uitval dan vorig jaar.');
-  await gemeente.getByRole('form', { name: 'Antwoord op: Wat zien we?' }).getByRole('button', { name: 'Toevoegen' }).click();
-  await expect(gemeente.getByRole('region', { name: '1. Wat zien we?' })).toContainText('We zien minder uitval dan vorig jaar.');
+  await gemeente
+    .getByRole('form', { name: 'Antwoord op: Wat zien we?' })
+    .getByRole('button', { name: 'Toevoegen' })
+    .click();
+  await expect(gemeente.getByRole('region', { name: '1. Wat zien we?' })).toContainText(
+    'We zien minder uitval dan vorig jaar.',
+  );
   const actie = gemeente.getByRole('form', { name: 'Actie vastleggen' });
   await actie.getByLabel('Actie').fill('Respons op de eindmeting verhogen');
   await actie.getByLabel('Eigenaar').fill('Kwaliteitsmedewerker aanbieder');
   await actie.getByLabel('Uiterlijk').fill('2027-03-31');
   await actie.getByRole('button', { name: 'Vastleggen' }).click();
-  await expect(gemeente.getByRole('region', { name: 'Afgesproken acties' })).toContainText('Respons op de eindmeting verhogen');
+  await expect(gemeente.getByRole('region', { name: 'Afgesproken acties' })).toContainText(
+    'Respons op de eindmeting verhogen',
+  );
 
   // the verslag with the frozen figures, both formats
   const pdf = await download(gemeente, 'Download het verslag met de cijfers als PDF');
@@ -41,7 +51,9 @@ test('a municipality prepares a kwaliteitsgesprek and downloads both report form
   expect(text).toContain('We zien minder uitval dan vorig jaar.');
   expect(text).toContain('Respons op de eindmeting verhogen');
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(new Uint8Array(await download(gemeente, 'Download het verslag met de cijfers als Excel')).buffer as ArrayBuffer);
+  await wb.xlsx.load(
+    new Uint8Array(await download(gemeente, 'Download het verslag met de cijfers als Excel')).buffer as ArrayBuffer,
+  );
   const counts: unknown[] = [];
   wb.getWorksheet('Cijfers')!.eachRow((row, i) => i > 1 && counts.push(row.getCell(6).value));
   expect(counts.length).toBeGreaterThan(20);
@@ -50,15 +62,34 @@ test('a municipality prepares a kwaliteitsgesprek and downloads both report form
   // the provider sees the conversation and answers from its side
   const aanbieder = await (await browser.newContext()).newPage();
   await loginDemo(aanbieder, 'aanbieder@gemeenteportaal.demo');
-  await aanbieder.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Kwaliteitsgesprekken' }).click();
-  await aanbieder.getByRole('link', { name: /Gemeente Tilburg met Jeugdhulp Midden-Brabant/ }).first().click();
-  await expect(aanbieder.getByRole('region', { name: '1. Wat zien we?' })).toContainText('We zien minder uitval dan vorig jaar.');
-  await aanbieder.getByRole('form', { name: 'Antwoord op: Kunnen we het verklaren?' }).getByLabel('Uw antwoord (aanbieder)').fill('Sinds maart werken we met een vaste mentor.');
-  await aanbieder.getByRole('form', { name: 'Antwoord op: Kunnen we het verklaren?' }).getByRole('button', { name: 'Toevoegen' }).click();
+  await aanbieder
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Kwaliteitsgesprekken' })
+    .click();
+  await aanbieder
+    .getByRole('link', { name: /Gemeente Tilburg met Jeugdhulp Midden-Brabant/ })
+    .first()
+    .click();
+  await expect(aanbieder.getByRole('region', { name: '1. Wat zien we?' })).toContainText(
+    'We zien minder uitval dan vorig jaar.',
+  );
+  await aanbieder
+    .getByRole('form', { name: 'Antwoord op: Kunnen we het verklaren?' })
+    .getByLabel('Uw antwoord (aanbieder)')
+    .fill('Sinds maart werken we met een vaste mentor.');
+  await aanbieder
+    .getByRole('form', { name: 'Antwoord op: Kunnen we het verklaren?' })
+    .getByRole('button', { name: 'Toevoegen' })
+    .click();
   await expect(aanbieder.getByRole('region', { name: '2. Kunnen we het verklaren?' })).toContainText('Aanbieder');
 
   // and downloads its own internal spiegelrapportage
-  await aanbieder.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Spiegelrapportage' }).click();
+  await aanbieder
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Spiegelrapportage' })
+    .click();
   const internal = await download(aanbieder, 'Download interne versie als PDF');
-  expect((await extractText(await getDocumentProxy(new Uint8Array(internal)), { mergePages: true })).text).toContain('Interne versie');
+  expect((await extractText(await getDocumentProxy(new Uint8Array(internal)), { mergePages: true })).text).toContain(
+    'Interne versie',
+  );
 });

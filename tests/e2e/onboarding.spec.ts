@@ -23,7 +23,9 @@ test('a provider goes from aanmelding to its first production file', async ({ br
   await provider.getByLabel('Naam (account 1)').fill('Udo Upload');
   await provider.getByLabel('E-mailadres (account 1)').fill(email);
   await provider.getByRole('button', { name: 'Aanmelding versturen' }).click();
-  await expect(provider.getByRole('main').getByRole('alert')).toContainText('De AGB-code bestaat uit precies 8 cijfers.');
+  await expect(provider.getByRole('main').getByRole('alert')).toContainText(
+    'De AGB-code bestaat uit precies 8 cijfers.',
+  );
   await expect(provider.getByLabel('Naam (account 1)')).toHaveValue('Udo Upload');
   await provider.getByLabel('AGB-code (8 cijfers)').fill(agb);
   await provider.getByRole('button', { name: 'Aanmelding versturen' }).click();
@@ -33,9 +35,15 @@ test('a provider goes from aanmelding to its first production file', async ({ br
   const ttp = await (await browser.newContext()).newPage();
   await loginDemo(ttp, 'beheer@gemeenteportaal.demo');
   await ttp.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanmeldingen' }).click();
-  await ttp.getByRole('form', { name: `Aanmelding ${name} accepteren` }).getByRole('button', { name: 'Accepteren' }).click();
+  await ttp
+    .getByRole('form', { name: `Aanmelding ${name} accepteren` })
+    .getByRole('button', { name: 'Accepteren' })
+    .click();
   await expect(ttp.getByRole('main').getByRole('status')).toContainText(`${name} is als aanbieder geregistreerd`);
-  await ttp.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verwerkersovereenkomsten' }).click();
+  await ttp
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Verwerkersovereenkomsten' })
+    .click();
   const section = ttp.getByRole('region', { name: new RegExp(name) });
   await expect(section.getByRole('row').nth(1)).toContainText('aangevraagd');
   await section.getByRole('button', { name: 'Verzonden' }).click();
@@ -53,16 +61,31 @@ test('a provider goes from aanmelding to its first production file', async ({ br
   };
   await fill({ name: 'overeenkomst.pdf', mimeType: 'application/pdf', buffer: Buffer.from('dit is een Word-bestand') });
   await expect(ttp.getByRole('main').getByRole('alert')).toContainText('Dit is geen PDF-bestand');
-  await fill({ name: 'overeenkomst.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n') });
+  await fill({
+    name: 'overeenkomst.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'),
+  });
   await expect(ttp.getByRole('main').getByRole('status')).toContainText(`Uitnodiging verstuurd aan ${email}`);
-  await expect(ttp.getByRole('region', { name: new RegExp(name) }).getByRole('row').nth(1)).toContainText('ondertekend');
+  await expect(
+    ttp
+      .getByRole('region', { name: new RegExp(name) })
+      .getByRole('row')
+      .nth(1),
+  ).toContainText('ondertekend');
   const pdf = ttp.waitForEvent('download');
-  await ttp.getByRole('region', { name: new RegExp(name) }).getByRole('link', { name: 'PDF' }).click();
+  await ttp
+    .getByRole('region', { name: new RegExp(name) })
+    .getByRole('link', { name: 'PDF' })
+    .click();
   const bytes = Buffer.concat(await (await (await pdf).createReadStream()).toArray());
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 
   // 4. The invitation: choose a password, enrol 2FA, land on the provider's start page
-  const [mail] = await sql<{ body: string }>(`SELECT body FROM outbox_mail WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1`, [email]);
+  const [mail] = await sql<{ body: string }>(
+    `SELECT body FROM outbox_mail WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1`,
+    [email],
+  );
   const link = new URL(mail.body.match(/https?:\/\/\S+/)![0]);
   await provider.goto(link.pathname + link.search);
   await provider.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Onboarding-wachtwoord-1');
@@ -82,11 +105,16 @@ test('a provider goes from aanmelding to its first production file', async ({ br
   // 5. A production file is accepted
   await provider.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanleveren' }).click();
   await provider.getByLabel('Productiebestand').check();
-  await provider.getByLabel('Sleep uw bestand hierheen, of kies een bestand').setInputFiles({ name: 'productie-november.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(exampleRecords(agb))) });
+  await provider.getByLabel('Sleep uw bestand hierheen, of kies een bestand').setInputFiles({
+    name: 'productie-november.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(toCsv(exampleRecords(agb))),
+  });
   await provider.getByRole('button', { name: 'Versturen' }).click();
   await expect(provider.getByTestId('ontvangstbewijs')).toContainText('SHA-256');
   const [upload] = await sql<{ kind: string; status: string }>(
-    `SELECT u.kind::text, u.status::text FROM upload u JOIN organisation o ON o.id = u.aanbieder_id WHERE o.agb_code = $1`, [agb],
+    `SELECT u.kind::text, u.status::text FROM upload u JOIN organisation o ON o.id = u.aanbieder_id WHERE o.agb_code = $1`,
+    [agb],
   );
   expect(upload).toMatchObject({ kind: 'PRODUCTIE' });
 });

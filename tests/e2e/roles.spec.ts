@@ -3,11 +3,41 @@ import { loginDemo, sql } from './helpers/accounts';
 
 // Each role logs in with 2FA and lands on its own start page, with only its own navigation.
 const ROLES = [
-  { email: 'beheer@gemeenteportaal.demo', path: '/beheer', heading: 'Beheer', nav: ['Organisaties', 'Uitgaande e-mail'], notNav: ['Aanleveren', 'Dashboard'] },
-  { email: 'aanbieder@gemeenteportaal.demo', path: '/aanbieder', heading: 'Jeugdhulp Midden-Brabant', nav: ['Aanleveren', 'Dashboard', 'Spiegelrapportage'], notNav: ['Accounts', 'API-tokens'] },
-  { email: 'inzage@gemeenteportaal.demo', path: '/aanbieder', heading: 'Jeugdhulp Midden-Brabant', nav: ['Uploadgeschiedenis'], notNav: ['Auditlog'] },
-  { email: 'gemeente@gemeenteportaal.demo', path: '/gemeente', heading: 'Gemeente Tilburg', nav: ['Dashboard', 'Kwaliteitsgesprekken'], notNav: ['Aanleveren', 'Accounts'] },
-  { email: 'regio@gemeenteportaal.demo', path: '/gemeente', heading: 'Regio Hart van Brabant', nav: ['Dashboard'], notNav: ['Uitgaande e-mail'] },
+  {
+    email: 'beheer@gemeenteportaal.demo',
+    path: '/beheer',
+    heading: 'Beheer',
+    nav: ['Organisaties', 'Uitgaande e-mail'],
+    notNav: ['Aanleveren', 'Dashboard'],
+  },
+  {
+    email: 'aanbieder@gemeenteportaal.demo',
+    path: '/aanbieder',
+    heading: 'Jeugdhulp Midden-Brabant',
+    nav: ['Aanleveren', 'Dashboard', 'Spiegelrapportage'],
+    notNav: ['Accounts', 'API-tokens'],
+  },
+  {
+    email: 'inzage@gemeenteportaal.demo',
+    path: '/aanbieder',
+    heading: 'Jeugdhulp Midden-Brabant',
+    nav: ['Uploadgeschiedenis'],
+    notNav: ['Auditlog'],
+  },
+  {
+    email: 'gemeente@gemeenteportaal.demo',
+    path: '/gemeente',
+    heading: 'Gemeente Tilburg',
+    nav: ['Dashboard', 'Kwaliteitsgesprekken'],
+    notNav: ['Aanleveren', 'Accounts'],
+  },
+  {
+    email: 'regio@gemeenteportaal.demo',
+    path: '/gemeente',
+    heading: 'Regio Hart van Brabant',
+    nav: ['Dashboard'],
+    notNav: ['Uitgaande e-mail'],
+  },
 ];
 
 for (const role of ROLES) {

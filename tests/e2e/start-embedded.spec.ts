@@ -17,16 +17,35 @@ const freePort = () =>
 
 const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
-    const c = net.connect(port, '127.0.0.1').once('connect', () => (c.destroy(), resolve(true))).once('error', () => resolve(false));
+    const c = net
+      .connect(port, '127.0.0.1')
+      .once('connect', () => (c.destroy(), resolve(true)))
+      .once('error', () => resolve(false));
   });
 
 test('npm start comes up on an embedded database with demo data, and Ctrl-C stops it', async ({ request }) => {
   test.setTimeout(240_000);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gp-start-'));
   const [port, pgPort] = [await freePort(), await freePort()];
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), GP_DATA_DIR: dataDir, GP_EMBEDDED_PG_PORT: String(pgPort) };
-  for (const k of ['DATABASE_URL', 'NEXTAUTH_SECRET', 'DATA_ENCRYPTION_KEY', 'PSEUDONYM_KEY', 'APP_URL', 'NEXTAUTH_URL']) delete env[k];
-  const child = spawn(path.join('node_modules', '.bin', 'tsx'), ['lib/cli/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    GP_DATA_DIR: dataDir,
+    GP_EMBEDDED_PG_PORT: String(pgPort),
+  };
+  for (const k of [
+    'DATABASE_URL',
+    'NEXTAUTH_SECRET',
+    'DATA_ENCRYPTION_KEY',
+    'PSEUDONYM_KEY',
+    'APP_URL',
+    'NEXTAUTH_URL',
+  ])
+    delete env[k];
+  const child = spawn(path.join('node_modules', '.bin', 'tsx'), ['lib/cli/start.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));

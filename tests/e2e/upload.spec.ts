@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
 import { zipSync } from 'fflate';
 import { exampleRecords, toCsv } from '../../lib/cbs/write-files';
 import { loginDemo, sql } from './helpers/accounts';
@@ -15,7 +15,9 @@ test('a provider uploads a test file in the browser and sees its report per row'
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   const rows = exampleRecords(AGB);
   rows[1] = { ...rows[1], hulpvorm: '99' };
-  await page.getByLabel('Sleep uw bestand hierheen, of kies een bestand').setInputFiles({ name: 'test-januari.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(rows)) });
+  await page
+    .getByLabel('Sleep uw bestand hierheen, of kies een bestand')
+    .setInputFiles({ name: 'test-januari.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(rows)) });
   await expect(page.getByTestId('controle')).toContainText('herkend als CSV');
   await page.getByRole('button', { name: 'Versturen' }).click();
   const receipt = page.getByTestId('ontvangstbewijs');
@@ -28,26 +30,41 @@ test('a provider uploads a test file in the browser and sees its report per row'
   await expect(row).toContainText('Onbekende code voor hulpvorm');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download het verslag als CSV' }).click();
-  const text = await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  const text = await (await (await download).createReadStream())
+    .toArray()
+    .then((c) => Buffer.concat(c).toString('utf8'));
   expect(text).toContain('ONBEKENDE_CODE');
   // and it never reached the figures
-  const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM trajectory WHERE traject_id = 'TR-2026-0001'`);
+  const [{ n }] = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM trajectory WHERE traject_id = 'TR-2026-0001'`,
+  );
   expect(n).toBe(0);
 
   // the nastiest files get their Dutch answer, and the server stays up
   const nasty = {
-    'zip-bom.xlsx': Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(300 * 1024 * 1024) }, { level: 9 })),
+    'zip-bom.xlsx': Buffer.from(
+      zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(300 * 1024 * 1024) }, { level: 9 }),
+    ),
     'een-regel.csv': Buffer.from('agb_code;' + 'x'.repeat(10 * 1024 * 1024)),
     'afbeelding.png': readFileSync(path.join('tests', 'fixtures', 'malformed', 'afbeelding.png')),
   };
   const ids: string[] = [];
   for (const [name, data] of Object.entries(nasty)) {
-    const res = await page.request.post('/api/uploads', { headers: { 'x-soort': 'test', 'x-bestandsnaam': name, 'content-type': 'application/octet-stream' }, data });
+    const res = await page.request.post('/api/uploads', {
+      headers: { 'x-soort': 'test', 'x-bestandsnaam': name, 'content-type': 'application/octet-stream' },
+      data,
+    });
     expect(res.status(), name).toBe(201);
     ids.push((await res.json()).id);
   }
   await expect
-    .poll(async () => (await sql<{ status: string }>(`SELECT status::text FROM upload WHERE id = ANY($1::uuid[])`, [ids])).map((r) => r.status), { timeout: 90_000 })
+    .poll(
+      async () =>
+        (await sql<{ status: string }>(`SELECT status::text FROM upload WHERE id = ANY($1::uuid[])`, [ids])).map(
+          (r) => r.status,
+        ),
+      { timeout: 90_000 },
+    )
     .toEqual(['AFGEWEZEN', 'AFGEWEZEN', 'AFGEWEZEN']);
   expect((await page.request.get('/api/health')).status()).toBe(200);
 });
@@ -59,7 +76,9 @@ test('the browser refuses a file with a BSN before anything is sent', async ({ p
   rows[2] = { ...rows[2], pseudo_id: '111222333' };
   const sent: string[] = [];
   page.on('request', (r) => r.url().includes('/api/uploads') && sent.push(r.url()));
-  await page.getByLabel('Sleep uw bestand hierheen, of kies een bestand').setInputFiles({ name: 'met-bsn.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(rows)) });
+  await page
+    .getByLabel('Sleep uw bestand hierheen, of kies een bestand')
+    .setInputFiles({ name: 'met-bsn.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(rows)) });
   await expect(page.getByTestId('controle')).toContainText('regel 4');
   await expect(page.getByTestId('controle')).toContainText('BSN');
   await expect(page.getByRole('button', { name: 'Versturen' })).toBeDisabled();
@@ -67,16 +86,25 @@ test('the browser refuses a file with a BSN before anything is sent', async ({ p
 });
 
 test('uploading needs a session and the upload permission', async ({ page, request }) => {
-  const res = await request.post('/api/uploads', { headers: { 'x-soort': 'productie', 'x-bestandsnaam': 'x.csv' }, data: 'x' });
+  const res = await request.post('/api/uploads', {
+    headers: { 'x-soort': 'productie', 'x-bestandsnaam': 'x.csv' },
+    data: 'x',
+  });
   expect(res.status()).not.toBe(201); // without a session: sent to the login page, never accepted
   await loginDemo(page, 'inzage@gemeenteportaal.demo');
-  const denied = await page.request.post('/api/uploads', { headers: { 'x-soort': 'test', 'x-bestandsnaam': 'x.csv' }, data: toCsv(exampleRecords(AGB)) });
+  const denied = await page.request.post('/api/uploads', {
+    headers: { 'x-soort': 'test', 'x-bestandsnaam': 'x.csv' },
+    data: toCsv(exampleRecords(AGB)),
+  });
   expect(denied.status()).toBe(403); // a read-only account may not upload
 });
 
 test('the format page and its example files are generated from the layout', async ({ page, request }) => {
   await page.goto('/bestandsformaat');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bestandsformaat, versie');
-  await expect(page.getByRole('row').filter({ hasText: 'reden_einde' })).toContainText('voortijdig, eenzijdig door cliënt (uitval)');
-  for (const f of ['csv', 'txt', 'xlsx']) expect((await request.get(`/bestandsformaat/voorbeeld/${f}`)).status()).toBe(200);
+  await expect(page.getByRole('row').filter({ hasText: 'reden_einde' })).toContainText(
+    'voortijdig, eenzijdig door cliënt (uitval)',
+  );
+  for (const f of ['csv', 'txt', 'xlsx'])
+    expect((await request.get(`/bestandsformaat/voorbeeld/${f}`)).status()).toBe(200);
 });

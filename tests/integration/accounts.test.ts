@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
 import { expectScope } from '@/lib/access/scope';
-import { createSession, resolveSession } from '@/lib/auth/sessions';
 import { resetPassword } from '@/lib/auth/password-reset';
-import { inviteAccount } from '@/lib/services/accounts/invite-account';
+import { createSession, resolveSession } from '@/lib/auth/sessions';
+import { db } from '@/lib/db';
 import { changeAccount } from '@/lib/services/accounts/change-account';
+import { inviteAccount } from '@/lib/services/accounts/invite-account';
 import { makeAanbieder, makeGemeente, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
 
 // Account administration by the TTP: invitations, role changes, deactivation, 2FA reset, and the
@@ -21,7 +21,11 @@ describe('invitations', () => {
     const { scope } = await admin();
     const a = await makeAanbieder();
     const email = `nieuw-${Date.now()}@aanbieder.nl`;
-    const user = await inviteAccount(scope, { email, name: 'Nieuwe Collega', role: 'AANBIEDER_UPLOAD', organisationId: a.id }, null);
+    const user = await inviteAccount(
+      scope,
+      { email, name: 'Nieuwe Collega', role: 'AANBIEDER_UPLOAD', organisationId: a.id },
+      null,
+    );
     expect(user.passwordHash).toBeNull();
     const mail = await db().outboxMail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: 'desc' } });
     const token = linkIn(mail.body)!;
@@ -34,18 +38,32 @@ describe('invitations', () => {
   it('refuse a role that does not fit the organisation', async () => {
     const { scope } = await admin();
     const [a, g] = [await makeAanbieder(), await makeGemeente()];
-    await expect(inviteAccount(scope, { email: `x-${Date.now()}@t.nl`, name: 'X', role: 'GEMEENTE', organisationId: a.id }, null)).rejects.toMatchObject({ code: 'ROL_PAST_NIET' });
-    await expect(inviteAccount(scope, { email: `y-${Date.now()}@t.nl`, name: 'Y', role: 'TTP_BEHEER', organisationId: g.id }, null)).rejects.toMatchObject({ code: 'ROL_PAST_NIET' });
+    await expect(
+      inviteAccount(scope, { email: `x-${Date.now()}@t.nl`, name: 'X', role: 'GEMEENTE', organisationId: a.id }, null),
+    ).rejects.toMatchObject({ code: 'ROL_PAST_NIET' });
+    await expect(
+      inviteAccount(
+        scope,
+        { email: `y-${Date.now()}@t.nl`, name: 'Y', role: 'TTP_BEHEER', organisationId: g.id },
+        null,
+      ),
+    ).rejects.toMatchObject({ code: 'ROL_PAST_NIET' });
   });
 
   it('are resent only while not yet accepted', async () => {
     const { scope } = await admin();
     const a = await makeAanbieder();
-    const pending = await inviteAccount(scope, { email: `p-${Date.now()}@t.nl`, name: 'P', role: 'AANBIEDER_INZAGE', organisationId: a.id }, null);
+    const pending = await inviteAccount(
+      scope,
+      { email: `p-${Date.now()}@t.nl`, name: 'P', role: 'AANBIEDER_INZAGE', organisationId: a.id },
+      null,
+    );
     await changeAccount(scope, pending.id, { kind: 'uitnodiging-opnieuw' }, null);
     expect(await db().outboxMail.count({ where: { to: pending.email } })).toBe(2);
     const accepted = await makeUser('AANBIEDER_INZAGE', a.id);
-    await expect(changeAccount(scope, accepted.id, { kind: 'uitnodiging-opnieuw' }, null)).rejects.toMatchObject({ status: 409 });
+    await expect(changeAccount(scope, accepted.id, { kind: 'uitnodiging-opnieuw' }, null)).rejects.toMatchObject({
+      status: 409,
+    });
   });
 });
 
@@ -68,7 +86,9 @@ describe('changes', () => {
     await changeAccount(scope, user.id, { kind: 'rol', role: 'AANBIEDER_UPLOAD' }, null);
     const state = await resolveSession(session);
     expect('user' in state && state.user.role).toBe('AANBIEDER_UPLOAD');
-    await expect(changeAccount(scope, user.id, { kind: 'rol', role: 'REGIO' }, null)).rejects.toMatchObject({ code: 'ROL_PAST_NIET' });
+    await expect(changeAccount(scope, user.id, { kind: 'rol', role: 'REGIO' }, null)).rejects.toMatchObject({
+      code: 'ROL_PAST_NIET',
+    });
   });
 
   it('2FA reset clears the secret and ends open sessions', async () => {
@@ -88,11 +108,17 @@ describe('the last TTP admin', () => {
     // Other tests' admins share this database: deactivate them to make ours the last one.
     const { scope, user } = await admin();
     await db().user.updateMany({ where: { role: 'TTP_BEHEER', id: { not: user.id } }, data: { active: false } });
-    await expect(changeAccount(scope, user.id, { kind: 'deactiveren' }, null)).rejects.toMatchObject({ code: 'LAATSTE_BEHEERDER' });
-    await expect(changeAccount(scope, user.id, { kind: 'rol', role: 'AANBIEDER_UPLOAD' }, null)).rejects.toMatchObject({ status: 400 });
+    await expect(changeAccount(scope, user.id, { kind: 'deactiveren' }, null)).rejects.toMatchObject({
+      code: 'LAATSTE_BEHEERDER',
+    });
+    await expect(changeAccount(scope, user.id, { kind: 'rol', role: 'AANBIEDER_UPLOAD' }, null)).rejects.toMatchObject({
+      status: 400,
+    });
     const second = await makeUser('TTP_BEHEER', user.organisationId);
     await changeAccount(scope, user.id, { kind: 'deactiveren' }, null);
-    await expect(changeAccount(expectScope(await scopeOf(second.id), 'ttp'), second.id, { kind: 'deactiveren' }, null)).rejects.toMatchObject({
+    await expect(
+      changeAccount(expectScope(await scopeOf(second.id), 'ttp'), second.id, { kind: 'deactiveren' }, null),
+    ).rejects.toMatchObject({
       code: 'LAATSTE_BEHEERDER',
     });
   });

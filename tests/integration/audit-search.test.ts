@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
-import { writeAudit } from '@/lib/audit/write-audit';
 import { expectScope } from '@/lib/access/scope';
-import { searchAudit, ZAuditFilters } from '@/lib/services/audit/search-audit';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { db } from '@/lib/db';
 import { safeCell } from '@/lib/exports/csv';
+import { searchAudit, ZAuditFilters } from '@/lib/services/audit/search-audit';
 import { makeAanbieder, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
 
 async function ttpScope() {
@@ -31,7 +31,14 @@ describe('audit log search', () => {
   });
 
   it('ignores malformed filter values instead of failing', () => {
-    expect(ZAuditFilters.parse({ pagina: 'abc', van: 'gisteren', gebruiker: 'x'.repeat(500) })).toEqual({ pagina: 1, van: undefined, gebruiker: undefined, organisatie: undefined, actie: undefined, tot: undefined });
+    expect(ZAuditFilters.parse({ pagina: 'abc', van: 'gisteren', gebruiker: 'x'.repeat(500) })).toEqual({
+      pagina: 1,
+      van: undefined,
+      gebruiker: undefined,
+      organisatie: undefined,
+      actie: undefined,
+      tot: undefined,
+    });
   });
 
   it('pages newest first', async () => {

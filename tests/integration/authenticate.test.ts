@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
 import { authenticate, startEnrolment } from '@/lib/auth/authenticate';
 import { currentTotpCode } from '@/lib/auth/totp';
+import { db } from '@/lib/db';
 import { makeAanbieder, makeGemeente, makeUser, TEST_PASSWORD } from './helpers/fixtures';
 
 const code = (secret: string) => currentTotpCode(secret);
@@ -9,7 +9,12 @@ const code = (secret: string) => currentTotpCode(secret);
 describe('login with password and mandatory TOTP', () => {
   it('logs in with password and a valid code, and writes the audit log', async () => {
     const u = await makeUser('GEMEENTE', (await makeGemeente()).id);
-    const { sessionId, userId } = await authenticate({ email: u.email.toUpperCase(), password: TEST_PASSWORD, code: await code(u.secret), address: '203.0.113.9' });
+    const { sessionId, userId } = await authenticate({
+      email: u.email.toUpperCase(),
+      password: TEST_PASSWORD,
+      code: await code(u.secret),
+      address: '203.0.113.9',
+    });
     expect(userId).toBe(u.id);
     expect(await db().session.findUnique({ where: { id: sessionId } })).not.toBeNull();
     const audit = await db().auditLog.findFirst({ where: { userId: u.id, event: 'inloggen.gelukt' } });
@@ -19,8 +24,12 @@ describe('login with password and mandatory TOTP', () => {
 
   it('asks for the code after a correct password, and never logs in without one', async () => {
     const u = await makeUser('GEMEENTE', (await makeGemeente()).id);
-    await expect(authenticate({ email: u.email, password: TEST_PASSWORD })).rejects.toMatchObject({ code: 'CODE_NODIG' });
-    await expect(authenticate({ email: u.email, password: TEST_PASSWORD, code: '000000' })).rejects.toMatchObject({ code: 'CODE_ONGELDIG' });
+    await expect(authenticate({ email: u.email, password: TEST_PASSWORD })).rejects.toMatchObject({
+      code: 'CODE_NODIG',
+    });
+    await expect(authenticate({ email: u.email, password: TEST_PASSWORD, code: '000000' })).rejects.toMatchObject({
+      code: 'CODE_ONGELDIG',
+    });
     expect(await db().session.count({ where: { userId: u.id } })).toBe(0);
   });
 
@@ -28,13 +37,19 @@ describe('login with password and mandatory TOTP', () => {
     const u = await makeUser('GEMEENTE', (await makeGemeente()).id);
     const c = await code(u.secret);
     await authenticate({ email: u.email, password: TEST_PASSWORD, code: c });
-    await expect(authenticate({ email: u.email, password: TEST_PASSWORD, code: c })).rejects.toMatchObject({ code: 'CODE_ONGELDIG' });
+    await expect(authenticate({ email: u.email, password: TEST_PASSWORD, code: c })).rejects.toMatchObject({
+      code: 'CODE_ONGELDIG',
+    });
   });
 
   it('answers the same for an unknown address and a wrong password (no enumeration)', async () => {
     const u = await makeUser('GEMEENTE', (await makeGemeente()).id);
-    await expect(authenticate({ email: 'niemand@nergens.nl', password: 'x' })).rejects.toMatchObject({ code: 'ONGELDIG' });
-    await expect(authenticate({ email: u.email, password: 'fout-wachtwoord' })).rejects.toMatchObject({ code: 'ONGELDIG' });
+    await expect(authenticate({ email: 'niemand@nergens.nl', password: 'x' })).rejects.toMatchObject({
+      code: 'ONGELDIG',
+    });
+    await expect(authenticate({ email: u.email, password: 'fout-wachtwoord' })).rejects.toMatchObject({
+      code: 'ONGELDIG',
+    });
   });
 
   it('locks the account after 5 failures, also against the right password, and logs it', async () => {
@@ -43,7 +58,9 @@ describe('login with password and mandatory TOTP', () => {
       await expect(authenticate({ email: u.email, password: `fout-${i}` })).rejects.toMatchObject({ code: 'ONGELDIG' });
     }
     await expect(authenticate({ email: u.email, password: 'fout-5' })).rejects.toMatchObject({ code: 'GEBLOKKEERD' });
-    await expect(authenticate({ email: u.email, password: TEST_PASSWORD, code: await code(u.secret) })).rejects.toMatchObject({ code: 'GEBLOKKEERD' });
+    await expect(
+      authenticate({ email: u.email, password: TEST_PASSWORD, code: await code(u.secret) }),
+    ).rejects.toMatchObject({ code: 'GEBLOKKEERD' });
     const locked = await db().user.findUniqueOrThrow({ where: { id: u.id } });
     expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     expect(await db().auditLog.count({ where: { userId: u.id, event: 'inloggen.geblokkeerd' } })).toBe(1);
@@ -52,26 +69,36 @@ describe('login with password and mandatory TOTP', () => {
   it('counts wrong codes as failures too (no unlimited guessing of the second factor)', async () => {
     const u = await makeUser('AANBIEDER_UPLOAD', (await makeAanbieder()).id);
     for (let i = 0; i < 4; i++) {
-      await expect(authenticate({ email: u.email, password: TEST_PASSWORD, code: '000000' })).rejects.toMatchObject({ code: 'CODE_ONGELDIG' });
+      await expect(authenticate({ email: u.email, password: TEST_PASSWORD, code: '000000' })).rejects.toMatchObject({
+        code: 'CODE_ONGELDIG',
+      });
     }
-    await expect(authenticate({ email: u.email, password: TEST_PASSWORD, code: '000000' })).rejects.toMatchObject({ code: 'GEBLOKKEERD' });
+    await expect(authenticate({ email: u.email, password: TEST_PASSWORD, code: '000000' })).rejects.toMatchObject({
+      code: 'GEBLOKKEERD',
+    });
   });
 
   it('refuses deactivated accounts and accounts of deactivated organisations', async () => {
     const org = await makeGemeente();
     const u = await makeUser('GEMEENTE', org.id);
     await db().user.update({ where: { id: u.id }, data: { active: false } });
-    await expect(authenticate({ email: u.email, password: TEST_PASSWORD, code: await code(u.secret) })).rejects.toMatchObject({ code: 'ONGELDIG' });
+    await expect(
+      authenticate({ email: u.email, password: TEST_PASSWORD, code: await code(u.secret) }),
+    ).rejects.toMatchObject({ code: 'ONGELDIG' });
     const v = await makeUser('GEMEENTE', org.id);
     await db().organisation.update({ where: { id: org.id }, data: { active: false } });
-    await expect(authenticate({ email: v.email, password: TEST_PASSWORD, code: await code(v.secret) })).rejects.toMatchObject({ code: 'ONGELDIG' });
+    await expect(
+      authenticate({ email: v.email, password: TEST_PASSWORD, code: await code(v.secret) }),
+    ).rejects.toMatchObject({ code: 'ONGELDIG' });
   });
 });
 
 describe('first login enrols 2FA', () => {
   it('requires enrolment, confirms the secret with the first code, then refuses re-enrolment', async () => {
     const u = await makeUser('AANBIEDER_INZAGE', (await makeAanbieder()).id, { enrolled: false });
-    await expect(authenticate({ email: u.email, password: TEST_PASSWORD })).rejects.toMatchObject({ code: 'INSTELLEN_NODIG' });
+    await expect(authenticate({ email: u.email, password: TEST_PASSWORD })).rejects.toMatchObject({
+      code: 'INSTELLEN_NODIG',
+    });
     await expect(startEnrolment({ email: u.email, password: 'fout' })).rejects.toMatchObject({ code: 'ONGELDIG' });
     const { secret, uri } = await startEnrolment({ email: u.email, password: TEST_PASSWORD });
     expect(uri).toContain('otpauth://totp/');
@@ -81,6 +108,8 @@ describe('first login enrols 2FA', () => {
     const enrolled = await db().user.findUniqueOrThrow({ where: { id: u.id } });
     expect(enrolled.totpSecretEnc).not.toBeNull();
     expect(enrolled.totpPendingEnc).toBeNull();
-    await expect(startEnrolment({ email: u.email, password: TEST_PASSWORD })).rejects.toMatchObject({ code: 'AL_INGESTELD' });
+    await expect(startEnrolment({ email: u.email, password: TEST_PASSWORD })).rejects.toMatchObject({
+      code: 'AL_INGESTELD',
+    });
   });
 });

@@ -1,13 +1,24 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
 import { withScope } from '@/lib/access/with-scope';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { addTrajectories, makeAanbieder, makeGemeente, makeRegio, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
+import { db } from '@/lib/db';
+import {
+  addTrajectories,
+  makeAanbieder,
+  makeGemeente,
+  makeRegio,
+  makeTtp,
+  makeUser,
+  scopeOf,
+} from './helpers/fixtures';
 
 // Attacks on the defences that do not depend on a where-clause: row-level security on client-level
 // data, and the append-only audit log.
-let a1: { id: string }, a2: { id: string }, g1: { id: string; cbsCode: string | null }, g2: { id: string; cbsCode: string | null };
+let a1: { id: string },
+  a2: { id: string },
+  g1: { id: string; cbsCode: string | null },
+  g2: { id: string; cbsCode: string | null };
 const owner = new pg.Client({ connectionString: process.env.DATABASE_URL });
 
 beforeAll(async () => {
@@ -40,10 +51,27 @@ describe('row-level security on trajectories', () => {
   it('refuses writes of client-level data in a user scope', async () => {
     const scope = await scopeOf((await makeUser('AANBIEDER_UPLOAD', a1.id)).id);
     // even its own (visible) rows: only the import, in 'system' scope, writes client-level data
-    await expect(withScope(scope, (tx) => tx.$executeRaw`UPDATE trajectory SET tevredenheid = 10`)).rejects.toThrow(/row-level security/);
+    await expect(withScope(scope, (tx) => tx.$executeRaw`UPDATE trajectory SET tevredenheid = 10`)).rejects.toThrow(
+      /row-level security/,
+    );
     await expect(
       withScope(scope, (tx) =>
-        tx.trajectory.create({ data: { aanbiederId: a1.id, trajectId: 'x', clientPseudonym: 'v1:x', clientKey: 1n, trajectKey: 1n, rowKey: 1n, recordKeyVersion: 1, geboortejaar: 2010, geslacht: 'M', gemeentecode: g1.cbsCode!, begindatum: new Date(), hulpvorm: '02' } }),
+        tx.trajectory.create({
+          data: {
+            aanbiederId: a1.id,
+            trajectId: 'x',
+            clientPseudonym: 'v1:x',
+            clientKey: 1n,
+            trajectKey: 1n,
+            rowKey: 1n,
+            recordKeyVersion: 1,
+            geboortejaar: 2010,
+            geslacht: 'M',
+            gemeentecode: g1.cbsCode!,
+            begindatum: new Date(),
+            hulpvorm: '02',
+          },
+        }),
       ),
     ).rejects.toThrow(/row-level security/);
   });
@@ -59,7 +87,9 @@ describe('row-level security on trajectories', () => {
 describe('audit log is append-only', () => {
   it('refuses UPDATE and DELETE from the application role', async () => {
     await writeAudit({ event: 'test.onveranderlijk', object: 'x' });
-    await expect(db().$executeRaw`UPDATE audit_log SET event = 'vervalst' WHERE event = 'test.onveranderlijk'`).rejects.toThrow();
+    await expect(
+      db().$executeRaw`UPDATE audit_log SET event = 'vervalst' WHERE event = 'test.onveranderlijk'`,
+    ).rejects.toThrow();
     await expect(db().$executeRaw`DELETE FROM audit_log WHERE event = 'test.onveranderlijk'`).rejects.toThrow();
   });
   it('refuses UPDATE, DELETE and TRUNCATE even from the owner', async () => {

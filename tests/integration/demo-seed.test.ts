@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
 import { withScope } from '@/lib/access/with-scope';
+import { db } from '@/lib/db';
 import { seedDemo } from '@/prisma/seed/seed-demo';
 
 // Runs last in this database (other tests make their own organisations, so the seed must refuse).
@@ -10,7 +10,9 @@ describe('demo seed', () => {
     expect(await seedDemo({ trajectories: 10 })).toBe(false);
   });
   it('stores only stage-2 pseudonyms', async () => {
-    const bad = await withScope('system', (tx) => tx.trajectory.count({ where: { NOT: { clientPseudonym: { startsWith: 'v1:' } } } }));
+    const bad = await withScope('system', (tx) =>
+      tx.trajectory.count({ where: { NOT: { clientPseudonym: { startsWith: 'v1:' } } } }),
+    );
     expect(bad).toBe(0);
   });
 });

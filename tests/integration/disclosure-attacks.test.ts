@@ -42,7 +42,10 @@ const FILTERS: Setting[] = [
   { q: '&verwijzer=02', f: (r) => r.verwijzer === '02' },
   { q: '&hulpvorm=03', f: (r) => r.hulpvorm === '03' },
   { q: '&verwijzer=01&verwijzer=02', f: (r) => r.verwijzer === '01' || r.verwijzer === '02' },
-  { q: '&verwijzer=01&verwijzer=02&hulpvorm=03', f: (r) => (r.verwijzer === '01' || r.verwijzer === '02') && r.hulpvorm === '03' },
+  {
+    q: '&verwijzer=01&verwijzer=02&hulpvorm=03',
+    f: (r) => (r.verwijzer === '01' || r.verwijzer === '02') && r.hulpvorm === '03',
+  },
 ];
 const COLUMNS: Record<Column, (r: Rec) => boolean> = { populatie: () => true, kerncijfer: (r) => r.reden === '03' };
 const SCOPES = { gemeente: (r: Rec) => r.g === 0, regio: () => true } as const;
@@ -56,7 +59,8 @@ const view = (scope: ScopeName, indicator: string, query: string) => {
   return views.get(key)!;
 };
 
-const clientsWhere = (...preds: ((r: Rec) => boolean)[]) => data.records.filter((r) => preds.every((f) => f(r))).map((r) => r.client);
+const clientsWhere = (...preds: ((r: Rec) => boolean)[]) =>
+  data.records.filter((r) => preds.every((f) => f(r))).map((r) => r.client);
 const rowOf = (v: ApiView, key: string) => v.rijen.find((r) => r.sleutel === key);
 const byProvider = (p: number) => (r: Rec) => r.p === p;
 const providerKey = (p: number) => data.providers[p].id;
@@ -96,10 +100,17 @@ describe('attacks on the disclosure control', () => {
     const estimates: Estimate[] = [];
     const tables: { scope: ScopeName; groep: string; period: Setting; rowKeys: (r: Rec) => string }[] = [];
     for (const scope of ['gemeente', 'regio'] as const) {
-      for (const period of [YEAR, ...QUARTER_PERIODS]) tables.push({ scope, groep: 'aanbieder', period, rowKeys: (r) => providerKey(r.p) });
-      tables.push({ scope, groep: 'kwartaal', period: YEAR, rowKeys: (r) => `${r.month.slice(0, 4)}-K${Math.ceil(Number(r.month.slice(5)) / 3)}` });
+      for (const period of [YEAR, ...QUARTER_PERIODS])
+        tables.push({ scope, groep: 'aanbieder', period, rowKeys: (r) => providerKey(r.p) });
+      tables.push({
+        scope,
+        groep: 'kwartaal',
+        period: YEAR,
+        rowKeys: (r) => `${r.month.slice(0, 4)}-K${Math.ceil(Number(r.month.slice(5)) / 3)}`,
+      });
     }
-    for (const period of [YEAR, ...QUARTER_PERIODS]) tables.push({ scope: 'regio', groep: 'gemeente', period, rowKeys: (r) => data.gemeenten[r.g].cbsCode! });
+    for (const period of [YEAR, ...QUARTER_PERIODS])
+      tables.push({ scope: 'regio', groep: 'gemeente', period, rowKeys: (r) => data.gemeenten[r.g].cbsCode! });
     for (const t of tables) {
       for (const filter of FILTERS) {
         const v = await view(t.scope, 'uitval', `${t.period.q}${filter.q}&groep=${t.groep}`);
@@ -109,7 +120,16 @@ describe('attacks on the disclosure control', () => {
           const hidden = keys.filter((k) => rowOf(v, k)?.[column].suppressed ?? false);
           const total = term(v.totaal, column, clientsWhere(inView), 1);
           if (hidden.length === 0 || !total) continue;
-          const others = keys.filter((k) => !hidden.includes(k)).map((k) => term(rowOf(v, k), column, clientsWhere(inView, (r) => t.rowKeys(r) === k), -1));
+          const others = keys
+            .filter((k) => !hidden.includes(k))
+            .map((k) =>
+              term(
+                rowOf(v, k),
+                column,
+                clientsWhere(inView, (r) => t.rowKeys(r) === k),
+                -1,
+              ),
+            );
           const truth = clientsWhere(inView, (r) => hidden.includes(t.rowKeys(r))).length;
           estimates.push({ truth, terms: [total, ...(others as Term[])] });
         }
@@ -129,8 +149,20 @@ describe('attacks on the disclosure control', () => {
             const target = clientsWhere(...base, (r) => !a.f(r) && !b.f(r));
             if (!isSmall(target.length)) continue;
             const terms = await Promise.all(
-              ([[all, 1], [a, -1], [b, -1], [ab, 1]] as const).map(async ([s, sign]) =>
-                term(rowOf(await view(scope, 'uitval', `${period.q}${s.q}&groep=aanbieder`), providerKey(p)), column, clientsWhere(...base, s.f), sign),
+              (
+                [
+                  [all, 1],
+                  [a, -1],
+                  [b, -1],
+                  [ab, 1],
+                ] as const
+              ).map(async ([s, sign]) =>
+                term(
+                  rowOf(await view(scope, 'uitval', `${period.q}${s.q}&groep=aanbieder`), providerKey(p)),
+                  column,
+                  clientsWhere(...base, s.f),
+                  sign,
+                ),
               ),
             );
             if (terms.every((t) => t !== null)) estimates.push({ truth: target.length, terms: terms as Term[] });
@@ -151,13 +183,24 @@ describe('attacks on the disclosure control', () => {
             for (const [qi, quarter] of QUARTER_PERIODS.entries()) {
               const target = clientsWhere(...base, quarter.f);
               if (!isSmall(target.length)) continue;
-              const year = term(rowOf(await view(scope, 'uitval', `${YEAR.q}${filter.q}&groep=aanbieder`), providerKey(p)), column, clientsWhere(...base, YEAR.f), 1);
+              const year = term(
+                rowOf(await view(scope, 'uitval', `${YEAR.q}${filter.q}&groep=aanbieder`), providerKey(p)),
+                column,
+                clientsWhere(...base, YEAR.f),
+                1,
+              );
               const rest = await Promise.all(
                 QUARTER_PERIODS.filter((_, i) => i !== qi).map(async (q) =>
-                  term(rowOf(await view(scope, 'uitval', `${q.q}${filter.q}&groep=aanbieder`), providerKey(p)), column, clientsWhere(...base, q.f), -1),
+                  term(
+                    rowOf(await view(scope, 'uitval', `${q.q}${filter.q}&groep=aanbieder`), providerKey(p)),
+                    column,
+                    clientsWhere(...base, q.f),
+                    -1,
+                  ),
                 ),
               );
-              if (year && rest.every((t) => t !== null)) estimates.push({ truth: target.length, terms: [year, ...(rest as Term[])] });
+              if (year && rest.every((t) => t !== null))
+                estimates.push({ truth: target.length, terms: [year, ...(rest as Term[])] });
             }
           }
         }
@@ -175,8 +218,18 @@ describe('attacks on the disclosure control', () => {
           const base = [SCOPES[scope], period.f, byProvider(p)];
           const target = clientsWhere(...base, (r) => r.verwijzer === '06');
           if (!isSmall(target.length)) continue;
-          const uitval = term(rowOf(await view(scope, 'uitval', `${period.q}&groep=aanbieder`), providerKey(p)), 'populatie', clientsWhere(...base), 1);
-          const afname = term(rowOf(await view(scope, 'afname-problematiek', `${period.q}&groep=aanbieder`), providerKey(p)), 'populatie', clientsWhere(...base, (r) => r.verwijzer !== '06'), -1);
+          const uitval = term(
+            rowOf(await view(scope, 'uitval', `${period.q}&groep=aanbieder`), providerKey(p)),
+            'populatie',
+            clientsWhere(...base),
+            1,
+          );
+          const afname = term(
+            rowOf(await view(scope, 'afname-problematiek', `${period.q}&groep=aanbieder`), providerKey(p)),
+            'populatie',
+            clientsWhere(...base, (r) => r.verwijzer !== '06'),
+            -1,
+          );
           if (uitval && afname) estimates.push({ truth: target.length, terms: [uitval, afname] });
         }
       }
@@ -191,8 +244,14 @@ describe('attacks on the disclosure control', () => {
       if (isSmall(inG1.length)) continue;
       const routes = [
         rowOf(await view('gemeente', 'uitval', `${YEAR.q}&groep=aanbieder`), providerKey(p))!,
-        rowOf(await view('regio', 'uitval', `${YEAR.q}&groep=aanbieder&gemeente=${data.gemeenten[0].cbsCode}`), providerKey(p))!,
-        rowOf(await view('regio', 'uitval', `${YEAR.q}&groep=gemeente&aanbieder=${data.providers[p].agbCode}`), data.gemeenten[0].cbsCode!)!,
+        rowOf(
+          await view('regio', 'uitval', `${YEAR.q}&groep=aanbieder&gemeente=${data.gemeenten[0].cbsCode}`),
+          providerKey(p),
+        )!,
+        rowOf(
+          await view('regio', 'uitval', `${YEAR.q}&groep=gemeente&aanbieder=${data.providers[p].agbCode}`),
+          data.gemeenten[0].cbsCode!,
+        )!,
         (await view('gemeente', 'uitval', `${YEAR.q}&aanbieder=${data.providers[p].agbCode}`)).totaal,
         (await view('gemeente', 'respons', `${YEAR.q}&aanbieder=${data.providers[p].agbCode}`)).totaal,
       ];
@@ -209,7 +268,8 @@ describe('attacks on the disclosure control', () => {
 
   it('answers a repeated query with the same figures every time, so repeating averages nothing away', async () => {
     const first = JSON.stringify(await ask(data.tokens.gemeente, 'uitval', `${YEAR.q}&groep=aanbieder`));
-    for (let i = 0; i < 100; i++) expect(JSON.stringify(await ask(data.tokens.gemeente, 'uitval', `${YEAR.q}&groep=aanbieder`))).toBe(first);
+    for (let i = 0; i < 100; i++)
+      expect(JSON.stringify(await ask(data.tokens.gemeente, 'uitval', `${YEAR.q}&groep=aanbieder`))).toBe(first);
   });
 
   it('frozen kwaliteitsgesprek figures against the live dashboard do not give back a small later delivery', async () => {
@@ -219,13 +279,29 @@ describe('attacks on the disclosure control', () => {
     const estimates: Estimate[] = [];
     for (let p = 0; p < PROVIDERS; p++) {
       const before = clientsWhere(SCOPES.gemeente, K2.f, byProvider(p));
-      const { id } = await prepareConversation(scope, ZPrepare.parse({ aanbieder: data.providers[p].agbCode!, periode: '2026-K2', meetingDate: '' }), null);
-      const frozen = (await getConversation(scope, id))!.figures.indicators.find((i) => i.key === 'uitval')!.periods.at(-1)!.populatie;
+      const { id } = await prepareConversation(
+        scope,
+        ZPrepare.parse({ aanbieder: data.providers[p].agbCode!, periode: '2026-K2', meetingDate: '' }),
+        null,
+      );
+      const frozen = (await getConversation(scope, id))!.figures.indicators
+        .find((i) => i.key === 'uitval')!
+        .periods.at(-1)!.populatie;
       const added = Array.from({ length: 1 + (p % 6) }, (_, i) => `aanval-later-${p}-${i}`);
-      await loadRecords(data.providers[p], added.map((client) => ({ client, gemeentecode: data.gemeenten[0].cbsCode!, einddatum: '2026-05-20' })));
-      const live = (await ask(data.tokens.gemeente, 'uitval', `${K2.q}&aanbieder=${data.providers[p].agbCode}`)).totaal.populatie;
+      await loadRecords(
+        data.providers[p],
+        added.map((client) => ({ client, gemeentecode: data.gemeenten[0].cbsCode!, einddatum: '2026-05-20' })),
+      );
+      const live = (await ask(data.tokens.gemeente, 'uitval', `${K2.q}&aanbieder=${data.providers[p].agbCode}`)).totaal
+        .populatie;
       if (frozen.suppressed || live.suppressed) continue;
-      estimates.push({ truth: added.length, terms: [{ shown: live.n!, clients: [...before, ...added], sign: 1 }, { shown: frozen.n!, clients: before, sign: -1 }] });
+      estimates.push({
+        truth: added.length,
+        terms: [
+          { shown: live.n!, clients: [...before, ...added], sign: 1 },
+          { shown: frozen.n!, clients: before, sign: -1 },
+        ],
+      });
     }
     judge('bevroren kwaliteitsgesprek tegen het live dashboard', estimates, 5);
   });

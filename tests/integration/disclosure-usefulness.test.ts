@@ -17,7 +17,10 @@ import { makeUser, scopeOf } from './helpers/fixtures';
 const AS_OF = new Date('2026-11-29T12:00:00Z');
 const GROUPINGS: GroupBy[] = ['totaal', 'aanbieder', 'gemeente', 'kwartaal'];
 /** Geen nieuwe start counts a trajectory once its window has passed: a period a year further back. */
-const periodFor = (key: string) => (key === 'geen-nieuwe-start' ? { eind_van: '2024-07', eind_tm: '2025-06' } : { eind_van: '2025-10', eind_tm: '2026-09' });
+const periodFor = (key: string) =>
+  key === 'geen-nieuwe-start'
+    ? { eind_van: '2024-07', eind_tm: '2025-06' }
+    : { eind_van: '2025-10', eind_tm: '2026-09' };
 
 let scopes: Record<'gemeente' | 'regio', Scope>;
 beforeAll(async () => {
@@ -28,7 +31,12 @@ beforeAll(async () => {
   };
 }, 120_000);
 
-const figuresOf = (r: TableRow): Figure[] => [...r.categories, r.headline, ...(r.respons ? [r.respons] : []), r.populatie];
+const figuresOf = (r: TableRow): Figure[] => [
+  ...r.categories,
+  r.headline,
+  ...(r.respons ? [r.respons] : []),
+  r.populatie,
+];
 
 describe('usefulness of the protected figures', () => {
   it('shows nearly every figure of 10 or more clients, each within D of the truth', async () => {
@@ -38,7 +46,15 @@ describe('usefulness of the protected figures', () => {
         for (const groupBy of GROUPINGS) {
           const params = { domein: 'JEUGD' as const, groupBy, filters: periodFor(indicator.key), asOf: AS_OF };
           const shown = await getIndicatorView(scope, indicator, params);
-          const exactCells = await withScope(scope, (tx) => queryIndicator(tx, scope, { indicator, domein: 'JEUGD', groupBy, filters: params.filters, ctx: { asOf: AS_OF } }));
+          const exactCells = await withScope(scope, (tx) =>
+            queryIndicator(tx, scope, {
+              indicator,
+              domein: 'JEUGD',
+              groupBy,
+              filters: params.filters,
+              ctx: { asOf: AS_OF },
+            }),
+          );
           const exact = presentRows(indicator, toCountTable(exactCells), null, (g) => g);
           for (const [i, row] of [...exact.rows, exact.total].entries()) {
             const shownRow = [...shown.rows, shown.total][i];
@@ -52,7 +68,9 @@ describe('usefulness of the protected figures', () => {
     const visible = large.filter((p) => p.shown !== null);
     const errors = pairs.filter((p) => p.shown !== null).map((p) => Math.abs(p.shown! - p.truth));
     const mae = errors.reduce((s, e) => s + e, 0) / errors.length;
-    console.log(`bruikbaarheid: ${visible.length} van ${large.length} cellen met n ≥ 10 getoond; gemiddelde absolute afwijking ${mae.toFixed(2)} over ${errors.length} getoonde cellen`);
+    console.log(
+      `bruikbaarheid: ${visible.length} van ${large.length} cellen met n ≥ 10 getoond; gemiddelde absolute afwijking ${mae.toFixed(2)} over ${errors.length} getoonde cellen`,
+    );
     expect(large.length).toBeGreaterThan(500);
     expect(visible.length / large.length).toBeGreaterThanOrEqual(0.95);
     expect(Math.max(...errors)).toBeLessThanOrEqual(MAX_OFFSET);

@@ -4,28 +4,39 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
 import { withScope, withScopedClient } from '@/lib/access/with-scope';
+import { exampleRecords, toCsv } from '@/lib/cbs/write-files';
+import { db } from '@/lib/db';
 import { importFile } from '@/lib/imports/import-file';
 import { openRecordSink } from '@/lib/imports/load-records';
 import { validateFile } from '@/lib/imports/validate-file';
-import { exampleRecords, toCsv } from '@/lib/cbs/write-files';
 import { makeAanbieder } from './helpers/fixtures';
 
 async function signedAanbieder() {
   const a = await makeAanbieder();
-  await db().processingAgreement.create({ data: { aanbiederId: a.id, version: '2026.1', status: 'ONDERTEKEND', signedAt: new Date() } });
+  await db().processingAgreement.create({
+    data: { aanbiederId: a.id, version: '2026.1', status: 'ONDERTEKEND', signedAt: new Date() },
+  });
   return a;
 }
 const rowsOf = (aanbiederId: string) =>
-  withScope('system', (tx) => tx.trajectory.findMany({ where: { aanbiederId }, orderBy: [{ trajectId: 'asc' }, { respondent: 'asc' }] }));
-const csvFor = (agb: string, change: (r: ReturnType<typeof exampleRecords>) => ReturnType<typeof exampleRecords> = (r) => r) =>
-  Buffer.from(toCsv(change(exampleRecords(agb))));
+  withScope('system', (tx) =>
+    tx.trajectory.findMany({ where: { aanbiederId }, orderBy: [{ trajectId: 'asc' }, { respondent: 'asc' }] }),
+  );
+const csvFor = (
+  agb: string,
+  change: (r: ReturnType<typeof exampleRecords>) => ReturnType<typeof exampleRecords> = (r) => r,
+) => Buffer.from(toCsv(change(exampleRecords(agb))));
 
 describe('importing a production file', () => {
   it('stores every record once, pseudonymised, never the client number', async () => {
     const a = await signedAanbieder();
-    const { report } = await importFile({ agbCode: a.agbCode!, buf: csvFor(a.agbCode!), fileName: 'jan.csv', kind: 'PRODUCTIE' });
+    const { report } = await importFile({
+      agbCode: a.agbCode!,
+      buf: csvFor(a.agbCode!),
+      fileName: 'jan.csv',
+      kind: 'PRODUCTIE',
+    });
     expect(report).toMatchObject({ rows: 4, accepted: 4, rejected: 0 });
     const rows = await rowsOf(a.id);
     expect(rows).toHaveLength(4);
@@ -48,7 +59,9 @@ describe('importing a production file', () => {
   it('lets a later file replace a record with the same key (AGB, trajectnummer, respondent)', async () => {
     const a = await signedAanbieder();
     await importFile({ agbCode: a.agbCode!, buf: csvFor(a.agbCode!), fileName: 'jan.csv', kind: 'PRODUCTIE' });
-    const feb = csvFor(a.agbCode!, (rs) => rs.map((r) => (r.traject_id === 'TR-2026-0001' ? { ...r, einddatum: '20260301', reden_einde: '02' } : r)));
+    const feb = csvFor(a.agbCode!, (rs) =>
+      rs.map((r) => (r.traject_id === 'TR-2026-0001' ? { ...r, einddatum: '20260301', reden_einde: '02' } : r)),
+    );
     await importFile({ agbCode: a.agbCode!, buf: feb, fileName: 'feb.csv', kind: 'PRODUCTIE' });
     const rows = await rowsOf(a.id);
     expect(rows).toHaveLength(4); // replaced, not added; also the record without respondent
@@ -60,13 +73,20 @@ describe('importing a production file', () => {
     const test = await importFile({ agbCode: a.agbCode!, buf: csvFor(a.agbCode!), fileName: 't.csv', kind: 'TEST' });
     expect(test.report.accepted).toBe(4);
     expect(await rowsOf(a.id)).toHaveLength(0);
-    await expect(importFile({ agbCode: a.agbCode!, buf: csvFor(a.agbCode!), fileName: 'p.csv', kind: 'PRODUCTIE' })).rejects.toThrow(/verwerkersovereenkomst/);
+    await expect(
+      importFile({ agbCode: a.agbCode!, buf: csvFor(a.agbCode!), fileName: 'p.csv', kind: 'PRODUCTIE' }),
+    ).rejects.toThrow(/verwerkersovereenkomst/);
     expect(await db().upload.count({ where: { aanbiederId: a.id, kind: 'PRODUCTIE' } })).toBe(0);
   });
 
   it('rejects a production file whose every row is wrong, loading nothing', async () => {
     const a = await signedAanbieder();
-    const { report } = await importFile({ agbCode: a.agbCode!, buf: csvFor(a.agbCode!, (rs) => rs.map((r) => ({ ...r, hulpvorm: '99' }))), fileName: 'fout.csv', kind: 'PRODUCTIE' });
+    const { report } = await importFile({
+      agbCode: a.agbCode!,
+      buf: csvFor(a.agbCode!, (rs) => rs.map((r) => ({ ...r, hulpvorm: '99' }))),
+      fileName: 'fout.csv',
+      kind: 'PRODUCTIE',
+    });
     expect(report.fileError).toMatch(/Geen enkel record/);
     expect(await rowsOf(a.id)).toHaveLength(0);
   });
@@ -99,7 +119,10 @@ describe('npm run import:file', () => {
   it('prints the JSON summary with row errors and exits 0 for a partly good file', async () => {
     const a = await signedAanbieder();
     const file = path.join(dir, 'deels.csv');
-    writeFileSync(file, csvFor(a.agbCode!, (rs) => rs.map((r, i) => (i === 0 ? { ...r, geboortejaar: '20x3' } : r))));
+    writeFileSync(
+      file,
+      csvFor(a.agbCode!, (rs) => rs.map((r, i) => (i === 0 ? { ...r, geboortejaar: '20x3' } : r))),
+    );
     const { code, out } = await cli(['--agb', a.agbCode!, '--file', file]);
     expect(code).toBe(0);
     expect(out).toMatchObject({ rows: 4, accepted: 3, rejected: 1 });

@@ -1,42 +1,68 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
 import { GET } from '@/app/api/v1/indicatoren/[indicator]/route';
-import { issueApiToken } from '@/lib/services/api-tokens/issue-api-token';
-import { revokeApiToken } from '@/lib/services/api-tokens/revoke-api-token';
 import { expectScope } from '@/lib/access/scope';
-import { findIndicator } from '@/lib/indicators/registry';
-import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
-import { parseViewParams } from '@/lib/indicators/view-params';
+import { db } from '@/lib/db';
 import { indicatorRows } from '@/lib/exports/indicator-rows';
 import { PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
+import { findIndicator } from '@/lib/indicators/registry';
+import { parseViewParams } from '@/lib/indicators/view-params';
+import { issueApiToken } from '@/lib/services/api-tokens/issue-api-token';
+import { revokeApiToken } from '@/lib/services/api-tokens/revoke-api-token';
+import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import { loadRecords, makeAanbieder, makeGemeente, makeTtp, makeUser, scopeOf, shownClients } from './helpers/fixtures';
 
 // The read-only API through its route handler, and the export rows, attacked like the pages.
 const call = (indicator: string, query: string, token?: string) =>
-  GET(new Request(`http://test/api/v1/indicatoren/${indicator}?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), {
-    params: Promise.resolve({ indicator }),
-  });
+  GET(
+    new Request(`http://test/api/v1/indicatoren/${indicator}?${query}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    }),
+    {
+      params: Promise.resolve({ indicator }),
+    },
+  );
 
 async function setup() {
   const [mine, theirs] = [await makeGemeente(), await makeGemeente()];
   const a = await makeAanbieder();
   const t = Math.random().toString(36).slice(2, 8);
   await loadRecords(a, [
-    ...Array.from({ length: 20 }, (_, i) => ({ client: `${t}-m${i}`, gemeentecode: mine.cbsCode!, einddatum: '2026-05-01' })),
-    ...Array.from({ length: 3 }, (_, i) => ({ client: `${t}-u${i}`, gemeentecode: mine.cbsCode!, einddatum: '2026-05-01', redenEinde: '03' })),
-    ...Array.from({ length: 40 }, (_, i) => ({ client: `${t}-t${i}`, gemeentecode: theirs.cbsCode!, einddatum: '2026-05-01', redenEinde: '03' })),
+    ...Array.from({ length: 20 }, (_, i) => ({
+      client: `${t}-m${i}`,
+      gemeentecode: mine.cbsCode!,
+      einddatum: '2026-05-01',
+    })),
+    ...Array.from({ length: 3 }, (_, i) => ({
+      client: `${t}-u${i}`,
+      gemeentecode: mine.cbsCode!,
+      einddatum: '2026-05-01',
+      redenEinde: '03',
+    })),
+    ...Array.from({ length: 40 }, (_, i) => ({
+      client: `${t}-t${i}`,
+      gemeentecode: theirs.cbsCode!,
+      einddatum: '2026-05-01',
+      redenEinde: '03',
+    })),
   ]);
   const ttp = expectScope(await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id), 'ttp');
   const { token, record } = await issueApiToken(ttp, { organisationId: mine.id, name: 'BI' }, null);
   // The 23 residents of `mine`: 20 without uitval, 3 with.
-  const residents = [...Array.from({ length: 20 }, (_, i) => `${t}-m${i}`), ...Array.from({ length: 3 }, (_, i) => `${t}-u${i}`)];
+  const residents = [
+    ...Array.from({ length: 20 }, (_, i) => `${t}-m${i}`),
+    ...Array.from({ length: 3 }, (_, i) => `${t}-u${i}`),
+  ];
   return { mine, theirs, a, ttp, token, record, residents };
 }
 
 describe('indicator API', () => {
   it("answers with the protected figures of the token's municipality, whatever the URL asks", async () => {
     const { theirs, a, token, residents } = await setup();
-    const res = await call('uitval', `eind_van=2026-04&eind_tm=2026-06&gemeente=${theirs.cbsCode}&groep=gemeente`, token);
+    const res = await call(
+      'uitval',
+      `eind_van=2026-04&eind_tm=2026-06&gemeente=${theirs.cbsCode}&groep=gemeente`,
+      token,
+    );
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.filters.gemeente).toBeUndefined();
@@ -45,7 +71,9 @@ describe('indicator API', () => {
     expect(body.totaal.populatie.n).toBe(shownClients(residents));
     expect(body.totaal.kerncijfer).toEqual({ n: null, percentage: null, suppressed: true }); // 3 clients
     expect(body.verstoring).toMatchObject({ maximaleAfwijking: 3 });
-    const viaProvider = await (await call('uitval', `eind_van=2026-04&eind_tm=2026-06&aanbieder=${a.agbCode}`, token)).json();
+    const viaProvider = await (
+      await call('uitval', `eind_van=2026-04&eind_tm=2026-06&aanbieder=${a.agbCode}`, token)
+    ).json();
     expect(viaProvider.totaal.populatie.n).toBe(shownClients(residents));
   });
 
@@ -57,7 +85,9 @@ describe('indicator API', () => {
     expect((await call('onbekend', '', token)).status).toBe(404);
     await revokeApiToken(ttp, record.id, null);
     expect((await call('uitval', '', token)).status).toBe(401);
-    const logged = await db().auditLog.findMany({ where: { event: 'api:indicator', userEmail: `api-token:${token.slice(0, 8)}` } });
+    const logged = await db().auditLog.findMany({
+      where: { event: 'api:indicator', userEmail: `api-token:${token.slice(0, 8)}` },
+    });
     expect(logged.length).toBeGreaterThanOrEqual(1);
     expect(logged[0].object).toContain('api onbekend');
   });
@@ -72,12 +102,17 @@ describe('export rows', () => {
   it('carry the same protection as the page, and never a count from 1 to 6', async () => {
     const { mine } = await setup();
     const scope = await scopeOf((await makeUser('GEMEENTE', mine.id)).id);
-    const view = await getIndicatorView(scope, findIndicator('uitval')!, parseViewParams(scope, new URLSearchParams('eind_van=2026-04&eind_tm=2026-06')));
+    const view = await getIndicatorView(
+      scope,
+      findIndicator('uitval')!,
+      parseViewParams(scope, new URLSearchParams('eind_van=2026-04&eind_tm=2026-06')),
+    );
     const { header, rows } = indicatorRows(view);
     expect(rows[0][0]).toBe('Totaal');
     expect(rows.at(-1)).toEqual([PERTURBATION_NOTE]); // the same explanation as under the table on the page
     const col = header.indexOf('n uitval (03)');
     expect(rows[0][col]).toBe('< 7');
-    for (const r of rows) r.forEach((v, i) => header[i].startsWith('n ') && expect(typeof v === 'number' && v >= 1 && v <= 6).toBe(false));
+    for (const r of rows)
+      r.forEach((v, i) => header[i].startsWith('n ') && expect(typeof v === 'number' && v >= 1 && v <= 6).toBe(false));
   });
 });

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import type { Scope } from '@/lib/access/scope';
 import { findIndicator } from '@/lib/indicators/registry';
 import { parseViewParams } from '@/lib/indicators/view-params';
 import { getIndicatorView, type IndicatorView } from '@/lib/services/indicators/get-indicator-view';
-import type { Scope } from '@/lib/access/scope';
-import { loadRecords, makeAanbieder, makeGemeente, makeRegio, makeTtp, makeUser, scopeOf, shownClients, type RecordInput } from './helpers/fixtures';
+import {
+  loadRecords,
+  makeAanbieder,
+  makeGemeente,
+  makeRegio,
+  makeTtp,
+  makeUser,
+  type RecordInput,
+  scopeOf,
+  shownClients,
+} from './helpers/fixtures';
 
 // Attacks on the municipal view's scope: other tenants' figures through URL parameters. The attacks on
 // the small numbers themselves are in disclosure-attacks.test.ts.
@@ -52,14 +62,19 @@ describe('scope', () => {
       ...times(20, (i) => ({ client: `${t}-o-${i}`, gemeentecode: outside.cbsCode! })),
     ]);
     const v = await view(scope, 'uitval', `${Q}&groep=gemeente&gemeente=${outside.cbsCode}`);
-    expect(v.total.populatie.n).toBe(shownClients([...times(8, (i) => `${t}-1-${i}`), ...times(9, (i) => `${t}-2-${i}`)]));
+    expect(v.total.populatie.n).toBe(
+      shownClients([...times(8, (i) => `${t}-1-${i}`), ...times(9, (i) => `${t}-2-${i}`)]),
+    );
     expect(v.rows.map((r) => r.key).sort()).toEqual([g1.cbsCode, g2.cbsCode].sort());
   });
 
   it("never shows a provider another provider's figures", async () => {
     const [p, q] = [await makeAanbieder(), await makeAanbieder()];
     const t = tag();
-    await loadRecords(q, times(12, (i) => ({ client: `${t}-${i}`, redenEinde: '03' })));
+    await loadRecords(
+      q,
+      times(12, (i) => ({ client: `${t}-${i}`, redenEinde: '03' })),
+    );
     const scope = await scopeOf((await makeUser('AANBIEDER_INZAGE', p.id)).id);
     const v = await view(scope, 'uitval', `${Q}&aanbieder=${q.agbCode}&groep=aanbieder`);
     expect(v.rows).toEqual([]);
@@ -68,6 +83,13 @@ describe('scope', () => {
 
   it('refuses the TTP, which sees no figures', async () => {
     const scope = await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id);
-    await expect(getIndicatorView(scope, findIndicator('uitval')!, { domein: 'JEUGD', groupBy: 'totaal', filters: {}, asOf: AS_OF })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      getIndicatorView(scope, findIndicator('uitval')!, {
+        domein: 'JEUGD',
+        groupBy: 'totaal',
+        filters: {},
+        asOf: AS_OF,
+      }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Scope } from '@/lib/access/scope';
 import { findIndicator } from '@/lib/indicators/registry';
 import { parseViewParams } from '@/lib/indicators/view-params';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
-import type { Scope } from '@/lib/access/scope';
-import { loadRecords, makeAanbieder, makeGemeente, makeUser, scopeOf, type RecordInput } from './helpers/fixtures';
+import { loadRecords, makeAanbieder, makeGemeente, makeUser, type RecordInput, scopeOf } from './helpers/fixtures';
 
 // Every indicator against small datasets computed by hand. The provider's own view is unsuppressed,
 // so the exact figures show; the disclosure control has its own tests.
@@ -39,7 +39,10 @@ describe('uitval', () => {
     expect(byCode['04']).toEqual({ n: 1, pct: 9.1, suppressed: false });
     expect(byCode['01'].n).toBe(7);
     const perMonth = await view(scope, 'uitval', `${PERIOD}&groep=maand`);
-    expect(perMonth.rows.map((r) => [r.key, r.populatie.n])).toEqual([['2026-01', 1], ['2026-06', 10]]);
+    expect(perMonth.rows.map((r) => [r.key, r.populatie.n])).toEqual([
+      ['2026-01', 1],
+      ['2026-06', 10],
+    ]);
     expect(perMonth.rows[0].label).toBe('jan 2026');
     expect(perMonth.total.label).toBe('Totaal');
   });
@@ -72,7 +75,11 @@ describe('cliënttevredenheid', () => {
     expect(hoog).toMatchObject({ n: 3, pct: 37.5 });
     expect(v.total.respons).toMatchObject({ n: 7, pct: 80 }); // 8 of 10 records measured
     const perRespondent = await view(scope, 'clienttevredenheid', `${PERIOD}&groep=respondent`);
-    expect(perRespondent.rows.map((r) => [r.key, r.headline.n])).toEqual([['-', 2], ['1', 1], ['2', 0]]);
+    expect(perRespondent.rows.map((r) => [r.key, r.headline.n])).toEqual([
+      ['-', 2],
+      ['1', 1],
+      ['2', 0],
+    ]);
     const parents = await view(scope, 'clienttevredenheid', `${PERIOD}&respondent=2`);
     expect(parents.total.categories.map((c) => c.n)).toEqual([0, 1, 0]);
   });
@@ -156,7 +163,10 @@ describe('a municipality', () => {
   it('sees nothing at all, not even zeros, when the view rests on fewer than 7 clients', async () => {
     const g = await makeGemeente();
     const a = await makeAanbieder();
-    await loadRecords(a, times(5, (i) => ({ client: `s-${i}`, gemeentecode: g.cbsCode!, redenEinde: '03' })));
+    await loadRecords(
+      a,
+      times(5, (i) => ({ client: `s-${i}`, gemeentecode: g.cbsCode!, redenEinde: '03' })),
+    );
     const scope = await scopeOf((await makeUser('GEMEENTE', g.id)).id);
     const v = await view(scope, 'uitval');
     expect(v.whollySuppressed).toBe(true);

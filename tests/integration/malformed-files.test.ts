@@ -4,9 +4,9 @@ import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { receiveUpload } from '@/lib/uploads/receive-upload';
 import { processUpload } from '@/lib/imports/process-upload';
 import type { FileReport } from '@/lib/imports/validate-file';
+import { receiveUpload } from '@/lib/uploads/receive-upload';
 
 // The corpus of malformed files (tests/fixtures/malformed, see make-malformed.ts) through the real
 // path: receive as a test file, process as the job does. Each gets its Dutch answer; none crashes.
@@ -16,14 +16,22 @@ const { agbCode, files } = JSON.parse(readFileSync(path.join(dir, 'expected.json
   files: Record<string, { fileError: string } | { line: number; field: string; code: string }>;
 };
 const generated: Record<string, [() => Buffer, { fileError: string }]> = {
-  'zip-bom.xlsx': [() => Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(300 * 1024 * 1024) }, { level: 9 })), { fileError: 'zip-bom' }],
-  'een-regel-van-10-mb.csv': [() => Buffer.from('agb_code;pseudo_id;' + 'x'.repeat(10 * 1024 * 1024)), { fileError: 'langer dan' }],
+  'zip-bom.xlsx': [
+    () => Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(300 * 1024 * 1024) }, { level: 9 })),
+    { fileError: 'zip-bom' },
+  ],
+  'een-regel-van-10-mb.csv': [
+    () => Buffer.from('agb_code;pseudo_id;' + 'x'.repeat(10 * 1024 * 1024)),
+    { fileError: 'langer dan' },
+  ],
 };
 
 let aanbiederId: string;
 beforeAll(async () => {
   const existing = await db().organisation.findUnique({ where: { agbCode } });
-  aanbiederId = (existing ?? (await db().organisation.create({ data: { kind: 'AANBIEDER', name: 'Fixture-aanbieder', agbCode } }))).id;
+  aanbiederId = (
+    existing ?? (await db().organisation.create({ data: { kind: 'AANBIEDER', name: 'Fixture-aanbieder', agbCode } }))
+  ).id;
 });
 
 async function answer(name: string, content: Buffer): Promise<FileReport> {

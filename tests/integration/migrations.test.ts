@@ -12,7 +12,9 @@ afterAll(() => client.end());
 describe('migration runner', () => {
   it('records migrations as Prisma does and applies nothing twice', async () => {
     await client.connect();
-    const { rows } = await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`);
+    const { rows } = await client.query(
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`,
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].finished_at).not.toBeNull();
@@ -24,7 +26,9 @@ describe('migration runner', () => {
   it('refuses to run when an applied migration was edited afterwards', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gp-mig-'));
     cpSync(path.join(process.cwd(), 'prisma', 'migrations'), dir, { recursive: true });
-    const { rows } = await client.query(`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name LIMIT 1`);
+    const { rows } = await client.query(
+      `SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name LIMIT 1`,
+    );
     writeFileSync(path.join(dir, rows[0].migration_name, 'migration.sql'), '-- edited\nSELECT 1;');
     await expect(migrate(url, dir)).rejects.toThrow(/gewijzigd nadat ze is toegepast/);
   });
@@ -36,7 +40,10 @@ describe('migration runner', () => {
     cpSync(path.join(dir, 'migration_lock.toml'), path.join(dir, 'x.toml'));
     const target = path.join(dir, name);
     (await import('node:fs')).mkdirSync(target);
-    writeFileSync(path.join(target, 'migration.sql'), 'CREATE TABLE half_done (id int);\nSELECT * FROM does_not_exist;');
+    writeFileSync(
+      path.join(target, 'migration.sql'),
+      'CREATE TABLE half_done (id int);\nSELECT * FROM does_not_exist;',
+    );
     await expect(migrate(url, dir)).rejects.toThrow(/Migratie 29991231000000_broken mislukt/);
     const table = await client.query(`SELECT to_regclass('public.half_done') AS t`);
     expect(table.rows[0].t).toBeNull();

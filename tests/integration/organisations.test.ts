@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
-import { withScope } from '@/lib/access/with-scope';
 import { expectScope } from '@/lib/access/scope';
+import { withScope } from '@/lib/access/with-scope';
 import { createSession, resolveSession } from '@/lib/auth/sessions';
+import { db } from '@/lib/db';
 import { createAanbieder, ZNewAanbieder } from '@/lib/services/organisations/create-aanbieder';
 import { setOrganisationActive } from '@/lib/services/organisations/set-organisation-active';
 import { loadRecords, makeAanbieder, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
@@ -19,7 +19,9 @@ describe('organisations', () => {
     expect(bad.error?.issues[0].message).toBe('De AGB-code bestaat uit precies 8 cijfers.');
     const { scope } = await ttp();
     const existing = await makeAanbieder();
-    await expect(createAanbieder(scope, { name: 'Kopie', agbCode: existing.agbCode!, contactEmail: '' }, null)).rejects.toMatchObject({ code: 'AGB_BESTAAT' });
+    await expect(
+      createAanbieder(scope, { name: 'Kopie', agbCode: existing.agbCode!, contactEmail: '' }, null),
+    ).rejects.toMatchObject({ code: 'AGB_BESTAAT' });
   });
 
   it('deactivating keeps every record, ends sessions, and refuses new ones until reactivated', async () => {
@@ -35,7 +37,9 @@ describe('organisations', () => {
     expect(await db().organisation.findUnique({ where: { id: a.id } })).toMatchObject({ active: false });
     await setOrganisationActive(scope, a.id, true, null);
     expect('user' in (await resolveSession(await createSession(user.id)))).toBe(true);
-    expect(await db().auditLog.count({ where: { event: { startsWith: 'organisatie.' }, object: { contains: a.id } } })).toBe(2);
+    expect(
+      await db().auditLog.count({ where: { event: { startsWith: 'organisatie.' }, object: { contains: a.id } } }),
+    ).toBe(2);
   });
 
   it('never deactivates the TTP itself', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
-import { requestPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 import { authenticate } from '@/lib/auth/authenticate';
-import { currentTotpCode } from '@/lib/auth/totp';
+import { requestPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 import { createSession, resolveSession } from '@/lib/auth/sessions';
+import { currentTotpCode } from '@/lib/auth/totp';
+import { db } from '@/lib/db';
 import { makeGemeente, makeUser, TEST_PASSWORD } from './helpers/fixtures';
 
 const tokenFromMail = async (to: string) => {
@@ -27,8 +27,12 @@ describe('password reset by e-mailed link', () => {
     await resetPassword(token, 'Nieuw-wachtwoord-456');
     await expect(resetPassword(token, 'Nog-een-wachtwoord-789')).rejects.toThrow(/ongeldig, al gebruikt of verlopen/);
     expect(await resolveSession(oldSession)).toEqual({ expired: 'revoked' });
-    await expect(authenticate({ email: u.email, password: TEST_PASSWORD, code: await currentTotpCode(u.secret) })).rejects.toMatchObject({ code: 'ONGELDIG' });
-    await expect(authenticate({ email: u.email, password: 'Nieuw-wachtwoord-456', code: await currentTotpCode(u.secret) })).resolves.toHaveProperty('sessionId');
+    await expect(
+      authenticate({ email: u.email, password: TEST_PASSWORD, code: await currentTotpCode(u.secret) }),
+    ).rejects.toMatchObject({ code: 'ONGELDIG' });
+    await expect(
+      authenticate({ email: u.email, password: 'Nieuw-wachtwoord-456', code: await currentTotpCode(u.secret) }),
+    ).resolves.toHaveProperty('sessionId');
   });
 
   it('refuses a weak password without using up the link, and refuses an expired link', async () => {

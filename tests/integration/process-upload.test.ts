@@ -3,25 +3,31 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
 import { withScope } from '@/lib/access/with-scope';
-import { receiveUpload } from '@/lib/uploads/receive-upload';
+import type { RawRecord } from '@/lib/cbs/layout';
+import { exampleRecords, toCsv } from '@/lib/cbs/write-files';
+import { db } from '@/lib/db';
 import { processUpload } from '@/lib/imports/process-upload';
 import { deleteExpiredFiles, runImportJob } from '@/lib/jobs/run-import-job';
-import { exampleRecords, toCsv } from '@/lib/cbs/write-files';
-import type { RawRecord } from '@/lib/cbs/layout';
+import { receiveUpload } from '@/lib/uploads/receive-upload';
 import { makeAanbieder, makeUser } from './helpers/fixtures';
 
 async function signedAanbieder() {
   const a = await makeAanbieder();
-  await db().processingAgreement.create({ data: { aanbiederId: a.id, version: '2026.1', status: 'ONDERTEKEND', signedAt: new Date() } });
+  await db().processingAgreement.create({
+    data: { aanbiederId: a.id, version: '2026.1', status: 'ONDERTEKEND', signedAt: new Date() },
+  });
   return a;
 }
 const count = (aanbiederId: string) => withScope('system', (tx) => tx.trajectory.count({ where: { aanbiederId } }));
 
 function bigFile(agb: string, n: number): Buffer {
   const [template] = exampleRecords(agb);
-  const rows: RawRecord[] = Array.from({ length: n }, (_, i) => ({ ...template, pseudo_id: `CL-${i}`, traject_id: `TR-${i}` }));
+  const rows: RawRecord[] = Array.from({ length: n }, (_, i) => ({
+    ...template,
+    pseudo_id: `CL-${i}`,
+    traject_id: `TR-${i}`,
+  }));
   return Buffer.from(toCsv(rows));
 }
 
@@ -44,7 +50,12 @@ describe('receiving an upload', () => {
 describe('processing an upload', () => {
   it('refuses a stored file that was altered on disk (authenticated encryption)', async () => {
     const a = await signedAanbieder();
-    const r = await receiveUpload({ aanbiederId: a.id, content: Buffer.from(toCsv(exampleRecords(a.agbCode!))), fileName: 'apr.csv', kind: 'PRODUCTIE' });
+    const r = await receiveUpload({
+      aanbiederId: a.id,
+      content: Buffer.from(toCsv(exampleRecords(a.agbCode!))),
+      fileName: 'apr.csv',
+      kind: 'PRODUCTIE',
+    });
     const { storagePath } = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
     const { readFileSync, writeFileSync } = await import('node:fs');
     const bytes = readFileSync(storagePath!);
@@ -60,15 +71,30 @@ describe('processing an upload', () => {
   it('notifies the provider in the portal and by e-mail', async () => {
     const a = await signedAanbieder();
     const user = await makeUser('AANBIEDER_UPLOAD', a.id);
-    const r = await receiveUpload({ aanbiederId: a.id, actor: { userId: user.id, email: user.email, role: user.role, organisationId: a.id, organisationName: a.name }, content: Buffer.from(toCsv(exampleRecords(a.agbCode!))), fileName: 'feb.csv', kind: 'TEST' });
+    const r = await receiveUpload({
+      aanbiederId: a.id,
+      actor: { userId: user.id, email: user.email, role: user.role, organisationId: a.id, organisationName: a.name },
+      content: Buffer.from(toCsv(exampleRecords(a.agbCode!))),
+      fileName: 'feb.csv',
+      kind: 'TEST',
+    });
     expect(await processUpload(r.id)).toBe('verwerkt');
-    expect((await db().notification.findFirstOrThrow({ where: { organisationId: a.id } })).text).toContain('4 van 4 records');
-    expect((await db().outboxMail.findFirstOrThrow({ where: { to: user.email } })).body).toContain(`/aanbieder/uploads/${r.id}`);
+    expect((await db().notification.findFirstOrThrow({ where: { organisationId: a.id } })).text).toContain(
+      '4 van 4 records',
+    );
+    expect((await db().outboxMail.findFirstOrThrow({ where: { to: user.email } })).body).toContain(
+      `/aanbieder/uploads/${r.id}`,
+    );
   });
 
   it('imports a file once when two workers race for it', async () => {
     const a = await signedAanbieder();
-    const r = await receiveUpload({ aanbiederId: a.id, content: bigFile(a.agbCode!, 3000), fileName: 'groot.csv', kind: 'PRODUCTIE' });
+    const r = await receiveUpload({
+      aanbiederId: a.id,
+      content: bigFile(a.agbCode!, 3000),
+      fileName: 'groot.csv',
+      kind: 'PRODUCTIE',
+    });
     const outcomes = await Promise.all([processUpload(r.id), processUpload(r.id)]);
     expect(outcomes.sort()).toEqual(['overgeslagen', 'verwerkt']);
     expect(await count(a.id)).toBe(3000);
@@ -78,20 +104,44 @@ describe('processing an upload', () => {
     await runImportJob(); // an empty queue: the killed job must be working on this file
     const a = await signedAanbieder();
     const n = 60_000;
-    const r = await receiveUpload({ aanbiederId: a.id, content: bigFile(a.agbCode!, n), fileName: 'zwaar.csv', kind: 'PRODUCTIE' });
+    const r = await receiveUpload({
+      aanbiederId: a.id,
+      content: bigFile(a.agbCode!, n),
+      fileName: 'zwaar.csv',
+      kind: 'PRODUCTIE',
+    });
     // node --import tsx: one process (the tsx launcher would leave its child running after a SIGKILL)
-    const job = () => spawn(process.execPath, ['--import', 'tsx', 'lib/cli/job-import.ts'], { env: process.env, stdio: 'ignore' });
+    const job = () =>
+      spawn(process.execPath, ['--import', 'tsx', 'lib/cli/job-import.ts'], { env: process.env, stdio: 'ignore' });
     const child = job();
     // wait until the worker is loading records (COPY or merge: its transaction is open), then kill it
     // (as the owner: the application role may not read other sessions' queries)
     const owner = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await owner.connect();
     const activity = async (where: string) =>
-      (await owner.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (${where})`)).rows[0].n as number;
-    await expect.poll(() => activity(`state = 'active' AND (query LIKE 'COPY import_staging%' OR query LIKE '%INSERT INTO trajectory%')`), { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
+      (
+        await owner.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (${where})`,
+        )
+      ).rows[0].n as number;
+    await expect
+      .poll(
+        () =>
+          activity(`state = 'active' AND (query LIKE 'COPY import_staging%' OR query LIKE '%INSERT INTO trajectory%')`),
+        { timeout: 60_000, interval: 20 },
+      )
+      .toBeGreaterThan(0);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
-    await expect.poll(() => activity(`(state LIKE 'idle in transaction%' OR (state = 'active' AND query LIKE '%INSERT INTO trajectory%'))`), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(
+        () =>
+          activity(
+            `(state LIKE 'idle in transaction%' OR (state = 'active' AND query LIKE '%INSERT INTO trajectory%'))`,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(0);
     await owner.end();
     expect(await count(a.id)).toBe(0);
     expect((await db().upload.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('IN_VERWERKING');
@@ -104,12 +154,20 @@ describe('processing an upload', () => {
 
   it('deletes the raw file after the retention period, keeping the record of the upload', async () => {
     const a = await signedAanbieder();
-    const r = await receiveUpload({ aanbiederId: a.id, content: Buffer.from(toCsv(exampleRecords(a.agbCode!))), fileName: 'mrt.csv', kind: 'TEST' });
+    const r = await receiveUpload({
+      aanbiederId: a.id,
+      content: Buffer.from(toCsv(exampleRecords(a.agbCode!))),
+      fileName: 'mrt.csv',
+      kind: 'TEST',
+    });
     await processUpload(r.id);
     const { storagePath } = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
     expect(existsSync(storagePath!)).toBe(true);
     await deleteExpiredFiles(new Date(Date.now() + 31 * 86_400_000));
     expect(existsSync(storagePath!)).toBe(false);
-    expect(await db().upload.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ storagePath: null, status: 'VERWERKT' });
+    expect(await db().upload.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({
+      storagePath: null,
+      status: 'VERWERKT',
+    });
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
 import { expectScope } from '@/lib/access/scope';
-import { listProcessing, getImportSchedule } from '@/lib/services/processing/list-processing';
-import { rerunUpload } from '@/lib/services/processing/rerun-upload';
-import { receiveUpload } from '@/lib/uploads/receive-upload';
+import { exampleRecords, toCsv } from '@/lib/cbs/write-files';
+import { db } from '@/lib/db';
 import { processUpload } from '@/lib/imports/process-upload';
 import { runImportJob } from '@/lib/jobs/run-import-job';
-import { exampleRecords, toCsv } from '@/lib/cbs/write-files';
+import { getImportSchedule, listProcessing } from '@/lib/services/processing/list-processing';
+import { rerunUpload } from '@/lib/services/processing/rerun-upload';
+import { receiveUpload } from '@/lib/uploads/receive-upload';
 import { makeAanbieder, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
 
 const ttpScope = async () => expectScope(await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id), 'ttp');
@@ -14,12 +14,23 @@ const ttpScope = async () => expectScope(await scopeOf((await makeUser('TTP_BEHE
 describe('processing monitor', () => {
   it('shows every provider’s uploads with errors counted per code, never the values', async () => {
     const a = await makeAanbieder();
-    const rows = exampleRecords(a.agbCode!).map((r, i) => (i === 0 ? { ...r, traject_id: 'TR-GEHEIM-1', hulpvorm: '99' } : r));
-    const r = await receiveUpload({ aanbiederId: a.id, content: Buffer.from(toCsv(rows)), fileName: 'm.csv', kind: 'TEST' });
+    const rows = exampleRecords(a.agbCode!).map((r, i) =>
+      i === 0 ? { ...r, traject_id: 'TR-GEHEIM-1', hulpvorm: '99' } : r,
+    );
+    const r = await receiveUpload({
+      aanbiederId: a.id,
+      content: Buffer.from(toCsv(rows)),
+      fileName: 'm.csv',
+      kind: 'TEST',
+    });
     await processUpload(r.id);
     const list = await listProcessing(await ttpScope());
     const mine = list.find((u) => u.id === r.id)!;
-    expect(mine).toMatchObject({ status: 'VERWERKT_MET_FOUTEN', errorCodes: { ONBEKENDE_CODE: 1 }, aanbieder: { agbCode: a.agbCode } });
+    expect(mine).toMatchObject({
+      status: 'VERWERKT_MET_FOUTEN',
+      errorCodes: { ONBEKENDE_CODE: 1 },
+      aanbieder: { agbCode: a.agbCode },
+    });
     expect(JSON.stringify(list)).not.toContain('TR-GEHEIM-1');
     expect(JSON.stringify(list)).not.toContain('"report"');
   });
@@ -27,11 +38,21 @@ describe('processing monitor', () => {
   it('re-runs only a refused or stuck file whose raw file is still kept', async () => {
     const a = await makeAanbieder();
     const scope = await ttpScope();
-    const ok = await receiveUpload({ aanbiederId: a.id, content: Buffer.from(toCsv(exampleRecords(a.agbCode!))), fileName: 'ok.csv', kind: 'TEST' });
+    const ok = await receiveUpload({
+      aanbiederId: a.id,
+      content: Buffer.from(toCsv(exampleRecords(a.agbCode!))),
+      fileName: 'ok.csv',
+      kind: 'TEST',
+    });
     await processUpload(ok.id);
     await expect(rerunUpload(scope, ok.id)).rejects.toThrow(/afgewezen of vastgelopen/);
     // a file that got stuck (a crashed run) is processed again on request
-    const stuck = await receiveUpload({ aanbiederId: a.id, content: Buffer.from(toCsv(exampleRecords(a.agbCode!).slice(0, 2))), fileName: 'vast.csv', kind: 'TEST' });
+    const stuck = await receiveUpload({
+      aanbiederId: a.id,
+      content: Buffer.from(toCsv(exampleRecords(a.agbCode!).slice(0, 2))),
+      fileName: 'vast.csv',
+      kind: 'TEST',
+    });
     await db().upload.update({ where: { id: stuck.id }, data: { status: 'IN_VERWERKING' } });
     await rerunUpload(scope, stuck.id);
     expect((await db().upload.findUniqueOrThrow({ where: { id: stuck.id } })).status).toBe('VERWERKT');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
 import { createSession, resolveSession, revokeSession } from '@/lib/auth/sessions';
+import { db } from '@/lib/db';
 import { makeGemeente, makeRegio, makeUser } from './helpers/fixtures';
 
 describe('server-side sessions', () => {

@@ -7,7 +7,16 @@ import { spiegelrapportagePdf } from '@/lib/reports/spiegel-pdf';
 import { spiegelrapportageXlsx } from '@/lib/reports/spiegel-xlsx';
 import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 import type { ReportVersion } from '@/lib/services/reports/report-target';
-import { loadRecords, makeAanbieder, makeGemeente, makeTtp, makeUser, scopeOf, shownClients, type RecordInput } from './helpers/fixtures';
+import {
+  loadRecords,
+  makeAanbieder,
+  makeGemeente,
+  makeTtp,
+  makeUser,
+  type RecordInput,
+  scopeOf,
+  shownClients,
+} from './helpers/fixtures';
 
 const AS_OF = new Date('2026-11-23T12:00:00Z');
 const K2 = parsePeriod('2026-K2')!;
@@ -20,11 +29,24 @@ async function provider() {
   const a = await makeAanbieder();
   const t = tag();
   await loadRecords(a, [
-    ...times(12, (i) => ({ client: `${t}-k2-${i}`, gemeentecode: g.cbsCode!, einddatum: '2026-05-15', redenEinde: i < 3 ? '03' : '01', tevredenheid: 8, respondent: '1' })),
-    ...times(4, (i) => ({ client: `${t}-k1-${i}`, gemeentecode: g.cbsCode!, einddatum: '2026-02-15', redenEinde: '01' })),
+    ...times(12, (i) => ({
+      client: `${t}-k2-${i}`,
+      gemeentecode: g.cbsCode!,
+      einddatum: '2026-05-15',
+      redenEinde: i < 3 ? '03' : '01',
+      tevredenheid: 8,
+      respondent: '1',
+    })),
+    ...times(4, (i) => ({
+      client: `${t}-k1-${i}`,
+      gemeentecode: g.cbsCode!,
+      einddatum: '2026-02-15',
+      redenEinde: '01',
+    })),
   ]);
   return {
-    a, g,
+    a,
+    g,
     /** The 12 clients of 2026-K2, as a protected view shows their count. */
     k2Shown: shownClients(times(12, (i) => `${t}-k2-${i}`)),
     providerScope: await scopeOf((await makeUser('AANBIEDER_INZAGE', a.id)).id),
@@ -32,7 +54,8 @@ async function provider() {
   };
 }
 
-const report = (scope: Scope, agbCode: string, version: ReportVersion) => getSpiegelrapportage(scope, { agbCode, period: K2, version }, AS_OF);
+const report = (scope: Scope, agbCode: string, version: ReportVersion) =>
+  getSpiegelrapportage(scope, { agbCode, period: K2, version }, AS_OF);
 
 async function pdfText(buffer: Buffer) {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(buffer)), { mergePages: true });
@@ -40,7 +63,10 @@ async function pdfText(buffer: Buffer) {
 }
 
 /** Every client count printed in the PDF: "n = 12" and "12 (25%)" (Dutch thousands separator allowed). */
-const countsIn = (text: string) => [...text.matchAll(/(?:n = )?(?<![\d,.])(\d[\d.]*) \(|n = (\d[\d.]*)/g)].map((m) => Number((m[1] ?? m[2]).replace(/\./g, '')));
+const countsIn = (text: string) =>
+  [...text.matchAll(/(?:n = )?(?<![\d,.])(\d[\d.]*) \(|n = (\d[\d.]*)/g)].map((m) =>
+    Number((m[1] ?? m[2]).replace(/\./g, '')),
+  );
 
 async function xlsxCounts(buffer: Buffer) {
   const wb = new ExcelJS.Workbook();
@@ -95,7 +121,10 @@ describe('spiegelrapportage', () => {
   it('a municipality gets the figures of its own residents only', async () => {
     const { a, municipalScope, k2Shown } = await provider();
     const elsewhere = await makeGemeente();
-    await loadRecords(a, times(20, (i) => ({ client: `${tag()}-e${i}`, gemeentecode: elsewhere.cbsCode!, einddatum: '2026-05-20' })));
+    await loadRecords(
+      a,
+      times(20, (i) => ({ client: `${tag()}-e${i}`, gemeentecode: elsewhere.cbsCode!, einddatum: '2026-05-20' })),
+    );
     const r = await report(municipalScope, a.agbCode!, 'deelbaar');
     expect(r.indicators.find((i) => i.key === 'uitval')!.periods[3].populatie).toMatchObject({ n: k2Shown });
     expect(r.audience).toContain('inwoners van');

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { navigationFor } from '@/lib/access/navigation';
 import { can, PERMISSIONS } from '@/lib/access/permissions';
 import { ROLES } from '@/lib/access/roles';
-import { navigationFor } from '@/lib/access/navigation';
-import { expectScope, scopeFor, type SessionUser } from '@/lib/access/scope';
+import { expectScope, type SessionUser, scopeFor } from '@/lib/access/scope';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 const user = (role: Role, extra: Partial<SessionUser> = {}): SessionUser => ({
-  sessionId: 's', userId: 'u', email: 'e', name: 'n', role, organisationId: 'org-1', organisationName: 'Org',
-  organisationKind: ROLES[role].organisationKind, agbCode: null, gemeenteCodes: [], ...extra,
+  sessionId: 's',
+  userId: 'u',
+  email: 'e',
+  name: 'n',
+  role,
+  organisationId: 'org-1',
+  organisationName: 'Org',
+  organisationKind: ROLES[role].organisationKind,
+  agbCode: null,
+  gemeenteCodes: [],
+  ...extra,
 });
 
 describe('permissions', () => {
@@ -26,8 +35,13 @@ describe('permissions', () => {
     }
   });
   it('lets every role open its own start page', () => {
-    const pagePermission = { '/beheer': 'beheer:start', '/aanbieder': 'aanbieder:start', '/gemeente': 'gemeente:start' } as const;
-    for (const [role, info] of Object.entries(ROLES)) expect(can(role as Role, pagePermission[info.startPage])).toBe(true);
+    const pagePermission = {
+      '/beheer': 'beheer:start',
+      '/aanbieder': 'aanbieder:start',
+      '/gemeente': 'gemeente:start',
+    } as const;
+    for (const [role, info] of Object.entries(ROLES))
+      expect(can(role as Role, pagePermission[info.startPage])).toBe(true);
   });
   it('names only known roles', () => {
     const roles = Object.keys(ROLES);
@@ -42,8 +56,12 @@ describe('scope', () => {
     expect(s.agbCode).toBe('12345678');
   });
   it('scopes a region to its member municipalities and a municipality to itself', () => {
-    expect(expectScope(scopeFor(user('REGIO', { gemeenteCodes: ['0784', '0855'] })), 'gemeente').gemeenteCodes).toEqual(['0784', '0855']);
-    expect(expectScope(scopeFor(user('GEMEENTE', { gemeenteCodes: ['0855'] })), 'gemeente').gemeenteCodes).toEqual(['0855']);
+    expect(expectScope(scopeFor(user('REGIO', { gemeenteCodes: ['0784', '0855'] })), 'gemeente').gemeenteCodes).toEqual(
+      ['0784', '0855'],
+    );
+    expect(expectScope(scopeFor(user('GEMEENTE', { gemeenteCodes: ['0855'] })), 'gemeente').gemeenteCodes).toEqual([
+      '0855',
+    ]);
   });
   it('refuses a provider account without AGB code and a mismatched narrowing', () => {
     expect(() => scopeFor(user('AANBIEDER_UPLOAD'))).toThrow();

@@ -1,8 +1,8 @@
 import './test-env';
 import { describe, expect, it } from 'vitest';
+import { LOGIN_MESSAGES, loginMessage } from '@/lib/auth/login-errors';
+import { hashPassword, passwordProblem, verifyPassword } from '@/lib/auth/password';
 import { checkTotpCode, currentTotpCode, newTotpSecret } from '@/lib/auth/totp';
-import { passwordProblem, hashPassword, verifyPassword } from '@/lib/auth/password';
-import { loginMessage, LOGIN_MESSAGES } from '@/lib/auth/login-errors';
 
 describe('TOTP', () => {
   it('accepts the current code once and refuses its replay', async () => {
@@ -38,7 +38,8 @@ describe('passwords', () => {
 
 describe('login messages', () => {
   it('has a Dutch message per code and a safe fallback that reveals nothing', () => {
-    for (const code of Object.keys(LOGIN_MESSAGES)) expect(loginMessage(code)).toBe(LOGIN_MESSAGES[code as keyof typeof LOGIN_MESSAGES]);
+    for (const code of Object.keys(LOGIN_MESSAGES))
+      expect(loginMessage(code)).toBe(LOGIN_MESSAGES[code as keyof typeof LOGIN_MESSAGES]);
     expect(loginMessage('Error: stack trace with secrets')).toBe('Inloggen is niet gelukt. Probeer het opnieuw.');
   });
 });

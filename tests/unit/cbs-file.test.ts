@@ -1,15 +1,16 @@
-import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
 import { looksLikeBsn } from '@/lib/cbs/bsn';
-import { exampleRecords, toCsv, toFixedWidth, toXlsx } from '@/lib/cbs/write-files';
 import { FIXED_WIDTH_LENGTH, type RawRecord } from '@/lib/cbs/layout';
+import { exampleRecords, toCsv, toFixedWidth, toXlsx } from '@/lib/cbs/write-files';
 import { validateFile } from '@/lib/imports/validate-file';
 
 // Real bytes in every accepted format, and the malformed files providers actually send.
 const AGB = '12345678';
 const rows = exampleRecords(AGB);
 const csv = (records: RawRecord[], d: ';' | ',' = ';') => Buffer.from(toCsv(records, d), 'utf8');
-const withField = (i: number, field: keyof RawRecord, value: string) => rows.map((r, j) => (j === i ? { ...r, [field]: value } : r));
+const withField = (i: number, field: keyof RawRecord, value: string) =>
+  rows.map((r, j) => (j === i ? { ...r, [field]: value } : r));
 const errorOf = async (buf: Buffer) => (await validateFile(buf, AGB)).report;
 
 describe('11-proef', () => {
@@ -35,7 +36,12 @@ describe('valid files in every format give the same records', () => {
       const { report, records } = await validateFile(buf, AGB);
       expect(report.fileError).toBeUndefined();
       expect(report).toMatchObject({ rows: 4, accepted: 4, rejected: 0 });
-      expect(records[1]).toMatchObject({ trajectId: 'TR-2025-0871', respondent: '1', tevredenheid: 8, redenEinde: '01' });
+      expect(records[1]).toMatchObject({
+        trajectId: 'TR-2025-0871',
+        respondent: '1',
+        tevredenheid: 8,
+        redenEinde: '01',
+      });
       expect(records[1].einddatum?.toISOString().slice(0, 10)).toBe('2026-02-27');
     }
   });
@@ -45,8 +51,14 @@ describe('valid files in every format give the same records', () => {
     expect(records[0].trajectId).toBe('TR-Zoë-1');
   });
   it('reads a file without the optional and conditional columns (no measurements delivered)', async () => {
-    const header = 'agb_code;pseudo_id;traject_id;geboortejaar;geslacht;gemeentecode;begindatum;einddatum;verwijzer;hulpvorm';
-    const { report } = await validateFile(Buffer.from(`${header}\r\n${AGB};CL-1;T-1;2012;V;0855;20260105;;01;02\r\n${AGB};CL-2;T-2;2012;V;0855;20260105;20260301;01;02\r\n`), AGB);
+    const header =
+      'agb_code;pseudo_id;traject_id;geboortejaar;geslacht;gemeentecode;begindatum;einddatum;verwijzer;hulpvorm';
+    const { report } = await validateFile(
+      Buffer.from(
+        `${header}\r\n${AGB};CL-1;T-1;2012;V;0855;20260105;;01;02\r\n${AGB};CL-2;T-2;2012;V;0855;20260105;20260301;01;02\r\n`,
+      ),
+      AGB,
+    );
     expect(report).toMatchObject({ rows: 2, accepted: 1, rejected: 1 });
     expect(report.errors[0]).toMatchObject({ line: 3, field: 'reden_einde', code: 'VERPLICHT' });
   });
@@ -67,7 +79,13 @@ describe('row errors: line, field, value, code and a Dutch explanation', () => {
     ['BSN-like client number', withField(0, 'pseudo_id', '111222333'), 'pseudo_id', 'BSN', /lijkt een BSN/],
     ['formula-looking value', withField(0, 'traject_id', '=HYPERLINK("x")'), 'traject_id', 'FORMAAT', /=, \+, - of @/],
     ['measurement without respondent', withField(1, 'respondent', ''), 'respondent', 'VERPLICHT', /bij een meting/],
-    ['afname problematiek for free access', withField(1, 'verwijzer', '06'), 'afname_problematiek', 'NIET_VAN_TOEPASSING', /niet vrij toegankelijke/],
+    [
+      'afname problematiek for free access',
+      withField(1, 'verwijzer', '06'),
+      'afname_problematiek',
+      'NIET_VAN_TOEPASSING',
+      /niet vrij toegankelijke/,
+    ],
   ];
   for (const [name, records, field, code, message] of cases) {
     it(name, async () => {
@@ -101,10 +119,18 @@ describe('files rejected as a whole, with one clear message', () => {
     ['every row wrong', () => csv(rows.map((r) => ({ ...r, hulpvorm: '99' }))), /Geen enkel record/],
     ['wrong delimiter (tab)', () => Buffer.from(toCsv(rows).replace(/;/g, '\t')), /scheidingsteken/],
     ['UTF-16', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(toCsv(rows), 'utf16le')]), /UTF-16/],
-    ['binary (an image)', () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /binaire/],
+    [
+      'binary (an image)',
+      () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      /binaire/,
+    ],
     ['old .xls', () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /\.xls/],
     ['truncated xlsx', async () => (await toXlsx(rows)).subarray(0, 900), /beschadigd of onvolledig/],
-    ['zip bomb', () => Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(64 * 1024 * 1024) }, { level: 9 })), /zip-bom/],
+    [
+      'zip bomb',
+      () => Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(64 * 1024 * 1024) }, { level: 9 })),
+      /zip-bom/,
+    ],
     ['a 10 MB single line', () => Buffer.from('agb_code;' + 'x'.repeat(10 * 1024 * 1024)), /langer dan/],
     ['missing columns', () => Buffer.from('agb_code;pseudo_id\r\n12345678;abc\r\n'), /mist de kolom/],
     ['plain prose', () => Buffer.from('Beste TTP,\nhierbij de cijfers.\nGroet'), /Geen enkel record|kopregel/],

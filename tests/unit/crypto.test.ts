@@ -1,6 +1,6 @@
 import './test-env';
-import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import { openString, sealString } from '@/lib/crypto/secret-box';
 import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoTrajectories } from '@/prisma/seed/demo-trajectories';
 import { DEMO_AANBIEDERS, DEMO_ACCOUNTS, DEMO_GEMEENTEN } from '@/prisma/seed/demo-organisations';
+import { generateDemoTrajectories } from '@/prisma/seed/demo-trajectories';
 
 const today = new Date('2026-11-23T00:00:00Z');
 const rows = generateDemoTrajectories(20_000, today);
@@ -32,12 +32,15 @@ describe('demo data', () => {
   it('covers the whole region, with clients at more than one provider', () => {
     expect(new Set(rows.map((r) => r.gemeentecode)).size).toBe(DEMO_GEMEENTEN.length);
     const providersPerClient = new Map<string, Set<string>>();
-    for (const r of rows) providersPerClient.set(r.pseudoId, (providersPerClient.get(r.pseudoId) ?? new Set()).add(r.agbCode));
+    for (const r of rows)
+      providersPerClient.set(r.pseudoId, (providersPerClient.get(r.pseudoId) ?? new Set()).add(r.agbCode));
     expect([...providersPerClient.values()].filter((s) => s.size > 1).length).toBeGreaterThan(100);
   });
   it('never uses a BSN-like client number, and has one account per role', () => {
     expect(rows.every((r) => !/^\d{9}$/.test(r.pseudoId))).toBe(true);
-    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(['TTP_BEHEER', 'AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO']));
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(
+      new Set(['TTP_BEHEER', 'AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO']),
+    );
     expect(DEMO_AANBIEDERS).toHaveLength(12);
   });
 });

@@ -1,21 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
   type CellCount,
+  formatShownCount,
   HIDDEN_MARKER,
   K_ANONYMITY,
   MAX_OFFSET,
-  formatShownCount,
   perturb,
   protectCount,
   protectTable,
 } from '@/lib/indicators/disclosure-control';
-import { CELL_KEY_RANGE, PTABLE, offsetFor } from '@/lib/indicators/ptable';
+import { CELL_KEY_RANGE, offsetFor, PTABLE } from '@/lib/indicators/ptable';
 
 // The p-table and the rule that applies it (docs/disclosure-control.md).
 
 const moments = (r: (typeof PTABLE.rows)[number]) => {
   const m = (k: number) => r.offsets.reduce((s, v, i) => s + v ** k * r.probabilities[i], 0);
-  return { total: r.probabilities.reduce((s, p) => s + p, 0), mean: m(1), variance: m(2) - m(1) ** 2, mae: r.offsets.reduce((s, v, i) => s + Math.abs(v) * r.probabilities[i], 0) };
+  return {
+    total: r.probabilities.reduce((s, p) => s + p, 0),
+    mean: m(1),
+    variance: m(2) - m(1) ** 2,
+    mae: r.offsets.reduce((s, v, i) => s + Math.abs(v) * r.probabilities[i], 0),
+  };
 };
 
 /** Every key in the range, in steps: the share of keys that gives each offset. */
@@ -61,7 +66,8 @@ describe('the p-table', () => {
 describe('one count', () => {
   it('keeps zero, hides 1 to 6 and perturbs the rest by at most D, never below 7', () => {
     expect(protectCount({ n: 0, key: 123 })).toEqual({ value: 0, suppressed: false });
-    for (let n = 1; n < K_ANONYMITY; n++) expect(protectCount({ n, key: 99 })).toEqual({ value: null, suppressed: true });
+    for (let n = 1; n < K_ANONYMITY; n++)
+      expect(protectCount({ n, key: 99 })).toEqual({ value: null, suppressed: true });
     for (let n = K_ANONYMITY; n < 60; n++) {
       for (let key = 0; key < CELL_KEY_RANGE; key += 104_729_731) {
         const shown = protectCount({ n, key });
@@ -85,11 +91,18 @@ describe('one count', () => {
 });
 
 describe('a table', () => {
-  const cell = (units: number, clients: number, key = 7_777_777): CellCount => ({ units: { n: units, key: key + 1 }, clients: { n: clients, key } });
+  const cell = (units: number, clients: number, key = 7_777_777): CellCount => ({
+    units: { n: units, key: key + 1 },
+    clients: { n: clients, key },
+  });
   const populationOf = (id: string) => `${id.split('|')[0]}|pop`;
 
   it('hides the whole table when the view rests on 1 to 6 clients, zeros included', () => {
-    const cells = new Map([['*|pop', cell(5, 5)], ['*|cat:01', cell(5, 5)], ['*|cat:03', cell(0, 0)]]);
+    const cells = new Map([
+      ['*|pop', cell(5, 5)],
+      ['*|cat:01', cell(5, 5)],
+      ['*|cat:03', cell(0, 0)],
+    ]);
     const t = protectTable(cells, populationOf, '*|pop');
     expect(t.whole).toBe(true);
     expect([...t.shown.values()].every((c) => c === null)).toBe(true);
@@ -97,15 +110,22 @@ describe('a table', () => {
 
   it('hides a row of few clients entirely, shows zeros elsewhere and perturbs totals as cells of their own', () => {
     const cells = new Map([
-      ['a|pop', cell(4, 3)], ['a|cat:03', cell(0, 0)],
-      ['b|pop', cell(30, 25)], ['b|cat:03', cell(0, 0)], ['b|cat:01', cell(30, 25, 5)],
-      ['*|pop', cell(34, 28)], ['*|cat:01', cell(34, 28, 9)],
+      ['a|pop', cell(4, 3)],
+      ['a|cat:03', cell(0, 0)],
+      ['b|pop', cell(30, 25)],
+      ['b|cat:03', cell(0, 0)],
+      ['b|cat:01', cell(30, 25, 5)],
+      ['*|pop', cell(34, 28)],
+      ['*|cat:01', cell(34, 28, 9)],
     ]);
     const t = protectTable(cells, populationOf, '*|pop');
     expect(t.shown.get('a|pop')).toBeNull();
     expect(t.shown.get('a|cat:03')).toBeNull(); // "none of these three" would be a statement about them
     expect(t.shown.get('b|cat:03')).toEqual({ units: 0, clients: 0 });
-    expect(t.shown.get('b|pop')).toEqual({ units: perturb(cells.get('b|pop')!.units), clients: perturb(cells.get('b|pop')!.clients) });
+    expect(t.shown.get('b|pop')).toEqual({
+      units: perturb(cells.get('b|pop')!.units),
+      clients: perturb(cells.get('b|pop')!.clients),
+    });
     expect(t.shown.get('*|pop')!.clients).toBe(perturb({ n: 28, key: 7_777_777 }));
   });
 });

@@ -1,11 +1,16 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { toXlsxDownload } from '@/lib/exports/xlsx';
 import { toCsvDownload } from '@/lib/exports/csv';
+import { toXlsxDownload } from '@/lib/exports/xlsx';
 
 describe('downloads are safe against formula injection', () => {
   const header = ['groep', 'n'];
-  const rows: (string | number | null)[][] = [['=HYPERLINK("http://x","klik")', 12], ['+31 6', '< 7'], ['@SUM(A1)', null], ['-2', 7]];
+  const rows: (string | number | null)[][] = [
+    ['=HYPERLINK("http://x","klik")', 12],
+    ['+31 6', '< 7'],
+    ['@SUM(A1)', null],
+    ['-2', 7],
+  ];
 
   it('neutralises =, +, - and @ in Excel and keeps numbers numbers', async () => {
     const wb = new ExcelJS.Workbook();

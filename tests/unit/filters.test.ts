@@ -13,7 +13,9 @@ describe('filters from the URL', () => {
 
   it('keeps valid values and ignores bad ones instead of failing', () => {
     const f = parseFilters(
-      new URLSearchParams('verwijzer=02&verwijzer=99&verwijzer=02&verwijzer=01&eind_van=2025-13&eind_tm=2026-03&profiel=x&hulpvorm=11&respondent=%27;drop'),
+      new URLSearchParams(
+        'verwijzer=02&verwijzer=99&verwijzer=02&verwijzer=01&eind_van=2025-13&eind_tm=2026-03&profiel=x&hulpvorm=11&respondent=%27;drop',
+      ),
       gemeente,
     );
     expect(f).toEqual({ verwijzer: ['01', '02'], eind_tm: '2026-03', hulpvorm: ['11'] });
@@ -21,7 +23,9 @@ describe('filters from the URL', () => {
 
   it('drops municipalities outside the scope, and the provider filter for providers', () => {
     expect(parseFilters({ gemeente: ['0855', '0363'] }, gemeente)).toEqual({ gemeente: ['0855'] });
-    expect(parseFilters({ aanbieder: '98100001', gemeente: '0363' }, { scopeKind: 'aanbieder' })).toEqual({ gemeente: ['0363'] });
+    expect(parseFilters({ aanbieder: '98100001', gemeente: '0363' }, { scopeKind: 'aanbieder' })).toEqual({
+      gemeente: ['0363'],
+    });
   });
 
   it('ignores a period whose start lies after its end', () => {
@@ -37,7 +41,10 @@ describe('filters from the URL', () => {
     const asOf = new Date('2026-11-23T10:00:00Z');
     expect(withDefaultPeriod({}, asOf)).toEqual({ eind_van: '2025-11', eind_tm: '2026-10' });
     expect(withDefaultPeriod({}, asOf, 12)).toEqual({ eind_van: '2024-11', eind_tm: '2025-10' });
-    expect(withDefaultPeriod({ eind_van: '2026-02', eind_tm: '2026-04' }, asOf)).toEqual({ eind_van: '2026-02', eind_tm: '2026-04' });
+    expect(withDefaultPeriod({ eind_van: '2026-02', eind_tm: '2026-04' }, asOf)).toEqual({
+      eind_van: '2026-02',
+      eind_tm: '2026-04',
+    });
   });
 
   it('falls back to one total row for an unknown grouping', () => {

@@ -1,4 +1,8 @@
 // Unit tests need keys for the crypto helpers, never a database.
 import { generateSecrets } from '@/lib/cli/local-secrets';
 
-Object.assign(process.env, { DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://unused/unused' }, generateSecrets());
+Object.assign(
+  process.env,
+  { DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://unused/unused' },
+  generateSecrets(),
+);

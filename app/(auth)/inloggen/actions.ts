@@ -2,9 +2,9 @@
 
 import QRCode from 'qrcode';
 import { z } from 'zod';
+import { requestAddress } from '@/lib/audit/request-address';
 import { startEnrolment } from '@/lib/auth/authenticate';
 import { LoginError, loginMessage } from '@/lib/auth/login-errors';
-import { requestAddress } from '@/lib/audit/request-address';
 
 const ZEnrolInput = z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) });
 

@@ -4,7 +4,11 @@ import { LoginForm } from '@/components/auth/login-form';
 
 export const metadata: Metadata = { title: 'Inloggen' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const params = await searchParams;
   return (
     <>
@@ -13,16 +17,25 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       {params.verlopen !== undefined && (
         <p className="melding">Uw sessie is verlopen omdat u een tijd niet actief was. Log opnieuw in.</p>
       )}
-      {params.hersteld !== undefined && <p className="melding melding-ok">Uw wachtwoord is gewijzigd. U kunt nu inloggen.</p>}
+      {params.hersteld !== undefined && (
+        <p className="melding melding-ok">Uw wachtwoord is gewijzigd. U kunt nu inloggen.</p>
+      )}
       <LoginForm />
-      <p><Link href="/wachtwoord-vergeten">Wachtwoord vergeten?</Link></p>
-      <p>Aanbieder zonder account? <Link href="/aanmelden">Meld uw organisatie aan</Link>.</p>
+      <p>
+        <Link href="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
+      </p>
+      <p>
+        Aanbieder zonder account? <Link href="/aanmelden">Meld uw organisatie aan</Link>.
+      </p>
       <section className="toestemming" aria-labelledby="toestemming-kop">
-        <h2 id="toestemming-kop" style={{ fontSize: '1rem', margin: '0 0 0.5rem' }}>Voorwaarden voor gebruik</h2>
+        <h2 id="toestemming-kop" style={{ fontSize: '1rem', margin: '0 0 0.5rem' }}>
+          Voorwaarden voor gebruik
+        </h2>
         <p style={{ margin: 0 }}>
-          Dit portaal bevat gepseudonimiseerde gegevens over jeugdhulp en maatschappelijke ondersteuning. Door in te loggen
-          verklaart u dat u het portaal alleen gebruikt waarvoor uw organisatie u toegang heeft gegeven. Elk gebruik wordt
-          vastgelegd. Onbevoegd gebruik of een poging om personen te herleiden is verboden en kan tot aangifte leiden.
+          Dit portaal bevat gepseudonimiseerde gegevens over jeugdhulp en maatschappelijke ondersteuning. Door in te
+          loggen verklaart u dat u het portaal alleen gebruikt waarvoor uw organisatie u toegang heeft gegeven. Elk
+          gebruik wordt vastgelegd. Onbevoegd gebruik of een poging om personen te herleiden is verboden en kan tot
+          aangifte leiden.
         </p>
       </section>
     </>

@@ -1,8 +1,8 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { resetPassword } from '@/lib/auth/password-reset';
 import { requestAddress } from '@/lib/audit/request-address';
+import { resetPassword } from '@/lib/auth/password-reset';
 import { AppError } from '@/lib/errors';
 
 export type ResetState = { error?: string };

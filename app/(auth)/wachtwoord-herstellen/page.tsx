@@ -12,7 +12,9 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       {token ? (
         <ResetPasswordForm token={token} />
       ) : (
-        <p className="melding melding-fout">Deze link is niet compleet. <Link href="/wachtwoord-vergeten">Vraag een nieuwe link aan.</Link></p>
+        <p className="melding melding-fout">
+          Deze link is niet compleet. <Link href="/wachtwoord-vergeten">Vraag een nieuwe link aan.</Link>
+        </p>
       )}
     </>
   );

@@ -1,8 +1,8 @@
 'use server';
 
 import { z } from 'zod';
-import { requestPasswordReset } from '@/lib/auth/password-reset';
 import { requestAddress } from '@/lib/audit/request-address';
+import { requestPasswordReset } from '@/lib/auth/password-reset';
 
 export type ForgotState = { done: boolean; error?: string };
 

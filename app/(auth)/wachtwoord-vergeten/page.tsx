@@ -10,7 +10,9 @@ export default function ForgotPasswordPage() {
       <h1>Wachtwoord vergeten</h1>
       <p>Vul uw e-mailadres in. Is het bij ons bekend, dan sturen we u een link om een nieuw wachtwoord te kiezen.</p>
       <ForgotPasswordForm />
-      <p><Link href="/inloggen">Terug naar inloggen</Link></p>
+      <p>
+        <Link href="/inloggen">Terug naar inloggen</Link>
+      </p>
     </>
   );
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { StatCards } from '@/components/ui/stat-cards';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
-import { getAanbiederStart } from '@/lib/services/start/get-aanbieder-start';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
-import { StatCards } from '@/components/ui/stat-cards';
 import { listNotifications } from '@/lib/services/notifications/list-notifications';
-import Link from 'next/link';
+import { getAanbiederStart } from '@/lib/services/start/get-aanbieder-start';
 
 export const metadata: Metadata = { title: 'Start aanbieder' };
 
@@ -56,7 +56,10 @@ export default async function AanbiederStart() {
         ]}
       />
       <p>
-        <Link className="knop" href="/dashboard">Uw uitkomsten op het dashboard</Link> (uw eigen cijfers, exact en zonder afscherming)
+        <Link className="knop" href="/dashboard">
+          Uw uitkomsten op het dashboard
+        </Link>{' '}
+        (uw eigen cijfers, exact en zonder afscherming)
       </p>
     </>
   );

@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
+import { IndicatorCard } from '@/components/dashboard/indicator-card';
+import { type PageSearch, searchOf } from '@/components/dashboard/page-search';
+import { asViewError, ViewError } from '@/components/dashboard/view-error';
+import { FilterBar } from '@/components/filters/filter-bar';
 import { requireScope } from '@/lib/access/require-scope';
-import { parseViewParams } from '@/lib/indicators/view-params';
-import { toSearchParams } from '@/lib/filters/parse-filters';
 import { formatMonth } from '@/lib/filters/months';
+import { toSearchParams } from '@/lib/filters/parse-filters';
+import { needsProtection, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import { DOMEINEN } from '@/lib/indicators/registry';
+import { parseViewParams } from '@/lib/indicators/view-params';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { getDashboardOverview } from '@/lib/services/indicators/get-dashboard-overview';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
-import { PERTURBATION_NOTE, needsProtection } from '@/lib/indicators/disclosure-control';
-import { FilterBar } from '@/components/filters/filter-bar';
-import { IndicatorCard } from '@/components/dashboard/indicator-card';
-import { ViewError, asViewError } from '@/components/dashboard/view-error';
-import { searchOf, type PageSearch } from '@/components/dashboard/page-search';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -20,7 +20,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
   const scope = await requireScope('dashboard:view', dashboardAuditObject('dashboard', search));
   const params = parseViewParams(scope, search);
   const protection = needsProtection(scope);
-  const [cards, options] = await Promise.all([getDashboardOverview(scope, params).catch(asViewError), getFilterOptions(scope)]);
+  const [cards, options] = await Promise.all([
+    getDashboardOverview(scope, params).catch(asViewError),
+    getFilterOptions(scope),
+  ]);
   const query = toSearchParams(params.filters);
   query.set('domein', params.domein);
   return (
@@ -45,7 +48,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
           </p>
           <div className="indicatorkaarten">
             {cards.map((card) => (
-              <IndicatorCard key={card.view.indicator.key} card={card} href={`/dashboard/${card.view.indicator.key}?${query}`} />
+              <IndicatorCard
+                key={card.view.indicator.key}
+                card={card}
+                href={`/dashboard/${card.view.indicator.key}?${query}`}
+              />
             ))}
           </div>
         </>

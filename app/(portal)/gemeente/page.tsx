@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { StatCards } from '@/components/ui/stat-cards';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
-import { getGemeenteStart } from '@/lib/services/start/get-gemeente-start';
-import { formatShownCount, K_ANONYMITY, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import { formatNumber } from '@/lib/format';
-import { StatCards } from '@/components/ui/stat-cards';
+import { formatShownCount, K_ANONYMITY, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
+import { getGemeenteStart } from '@/lib/services/start/get-gemeente-start';
 
 export const metadata: Metadata = { title: 'Start gemeente' };
 
@@ -17,19 +17,24 @@ export default async function GemeenteStart() {
       <h1>{scope.user.organisationName}</h1>
       <p>
         U ziet geaggregeerde cijfers over de jeugdhulp aan inwoners van{' '}
-        {scope.gemeenteCodes.length === 1 ? 'uw gemeente' : `de ${scope.gemeenteCodes.length} gemeenten in uw regio`}. Cijfers
-        die op minder dan {K_ANONYMITY} cliënten rusten, tonen we niet. {PERTURBATION_NOTE}
+        {scope.gemeenteCodes.length === 1 ? 'uw gemeente' : `de ${scope.gemeenteCodes.length} gemeenten in uw regio`}.
+        Cijfers die op minder dan {K_ANONYMITY} cliënten rusten, tonen we niet. {PERTURBATION_NOTE}
       </p>
       <StatCards
         label="Kerncijfers"
         stats={[
           { label: 'Aanbieders met cliënten uit uw gebied', value: formatNumber(s.providers) },
           { label: 'Cliënten in de gegevens', value: formatShownCount(s.clients) },
-          { label: 'Cliënten met een traject beëindigd in de afgelopen 12 maanden', value: formatShownCount(s.endedLastYear) },
+          {
+            label: 'Cliënten met een traject beëindigd in de afgelopen 12 maanden',
+            value: formatShownCount(s.endedLastYear),
+          },
         ]}
       />
       <p>
-        <Link className="knop" href="/dashboard">Naar het dashboard met alle outcome-indicatoren</Link>
+        <Link className="knop" href="/dashboard">
+          Naar het dashboard met alle outcome-indicatoren
+        </Link>
       </p>
     </>
   );

@@ -1,31 +1,39 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireScope } from '@/lib/access/require-scope';
 import { can } from '@/lib/access/permissions';
+import { requireScope } from '@/lib/access/require-scope';
 import { formatDate } from '@/lib/format';
 import { lastCompletePeriod, parsePeriod, recentPeriods } from '@/lib/reports/report-period';
-import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
 import { listConversations } from '@/lib/services/conversations/list-conversations';
 import { QUESTIONS } from '@/lib/services/conversations/questions';
+import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
 import { FormMessage } from '../form-message';
 import { prepareAction } from './actions';
 
 export const metadata: Metadata = { title: 'Kwaliteitsgesprekken' };
 
-export default async function ConversationsPage({ searchParams }: { searchParams: Promise<{ melding?: string; fout?: string }> }) {
+export default async function ConversationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ melding?: string; fout?: string }>;
+}) {
   const scope = await requireScope('conversation:view', 'kwaliteitsgesprekken');
   const mayPrepare = can(scope.user.role, 'conversation:prepare');
-  const [conversations, options] = await Promise.all([listConversations(scope), mayPrepare ? getFilterOptions(scope) : null]);
+  const [conversations, options] = await Promise.all([
+    listConversations(scope),
+    mayPrepare ? getFilterOptions(scope) : null,
+  ]);
   const now = new Date();
   return (
     <>
       <h1>Kwaliteitsgesprekken</h1>
       <p>
-        Het gesprek tussen gemeente en aanbieder over de cijfers, langs vier vragen: {QUESTIONS.map((q) => q.title).join(' ')} De
-        cijfers worden bij het voorbereiden vastgelegd (de deelbare spiegelrapportage), zodat het verslag laat zien wat besproken is.
-        Alleen de gemeente of regio en de aanbieder van een gesprek zien het.
+        Het gesprek tussen gemeente en aanbieder over de cijfers, langs vier vragen:{' '}
+        {QUESTIONS.map((q) => q.title).join(' ')} De cijfers worden bij het voorbereiden vastgelegd (de deelbare
+        spiegelrapportage), zodat het verslag laat zien wat besproken is. Alleen de gemeente of regio en de aanbieder
+        van een gesprek zien het.
       </p>
-      <FormMessage {...await searchParams} />
+      <FormMessage {...(await searchParams)} />
       {mayPrepare && options && (
         <section aria-labelledby="voorbereiden">
           <h2 id="voorbereiden">Gesprek voorbereiden</h2>
@@ -33,18 +41,33 @@ export default async function ConversationsPage({ searchParams }: { searchParams
             <div className="veld">
               <label htmlFor="aanbieder">Aanbieder</label>
               <select id="aanbieder" name="aanbieder" required defaultValue="">
-                <option value="" disabled>Kies…</option>
-                {options.aanbieder.map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
+                <option value="" disabled>
+                  Kies…
+                </option>
+                {options.aanbieder.map((a) => (
+                  <option key={a.value} value={a.value}>
+                    {a.label}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="veld">
               <label htmlFor="periode">Periode</label>
               <select id="periode" name="periode" defaultValue={lastCompletePeriod('kwartaal', now).key}>
-                {recentPeriods(now).map((p) => <option key={p.key} value={p.key}>{p.label}</option>)}
+                {recentPeriods(now).map((p) => (
+                  <option key={p.key} value={p.key}>
+                    {p.label}
+                  </option>
+                ))}
               </select>
             </div>
-            <div className="veld"><label htmlFor="meetingDate">Datum gesprek (niet verplicht)</label><input id="meetingDate" name="meetingDate" type="date" /></div>
-            <button className="knop" type="submit">Voorbereiden</button>
+            <div className="veld">
+              <label htmlFor="meetingDate">Datum gesprek (niet verplicht)</label>
+              <input id="meetingDate" name="meetingDate" type="date" />
+            </div>
+            <button className="knop" type="submit">
+              Voorbereiden
+            </button>
           </form>
         </section>
       )}
@@ -54,11 +77,23 @@ export default async function ConversationsPage({ searchParams }: { searchParams
       ) : (
         <div className="tabel-scroll">
           <table>
-            <thead><tr><th scope="col">Gesprek</th><th scope="col">Periode</th><th scope="col">Datum</th><th scope="col">Antwoorden</th><th scope="col">Open acties</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Gesprek</th>
+                <th scope="col">Periode</th>
+                <th scope="col">Datum</th>
+                <th scope="col">Antwoorden</th>
+                <th scope="col">Open acties</th>
+              </tr>
+            </thead>
             <tbody>
               {conversations.map((c) => (
                 <tr key={c.id}>
-                  <td><Link href={`/kwaliteitsgesprekken/${c.id}`}>{c.organisation.name} met {c.aanbieder.name}</Link></td>
+                  <td>
+                    <Link href={`/kwaliteitsgesprekken/${c.id}`}>
+                      {c.organisation.name} met {c.aanbieder.name}
+                    </Link>
+                  </td>
                   <td>{parsePeriod(c.period)?.label ?? c.period}</td>
                   <td>{c.meetingDate ? formatDate(c.meetingDate) : `voorbereid ${formatDate(c.createdAt)}`}</td>
                   <td className="getal">{c._count.answers}</td>

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
+import { ReportSummary } from '@/components/reports/report-summary';
 import { requireScope } from '@/lib/access/require-scope';
 import { AppError } from '@/lib/errors';
 import { lastCompletePeriod, parsePeriod, recentPeriods } from '@/lib/reports/report-period';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
 import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 import { REPORT_VERSION_LABEL, type ReportVersion } from '@/lib/services/reports/report-target';
-import { ReportSummary } from '@/components/reports/report-summary';
 
 export const metadata: Metadata = { title: 'Spiegelrapportage' };
 
@@ -19,9 +19,12 @@ export default async function SpiegelrapportagePage({ searchParams }: { searchPa
   const periods = recentPeriods(now);
   const period = parsePeriod(search.periode) ?? lastCompletePeriod('kwartaal', now);
   const providers = scope.kind === 'aanbieder' ? [] : (await getFilterOptions(scope)).aanbieder;
-  const agbCode = scope.kind === 'aanbieder' ? scope.agbCode : (providers.find((p) => p.value === search.aanbieder)?.value ?? null);
+  const agbCode =
+    scope.kind === 'aanbieder' ? scope.agbCode : (providers.find((p) => p.value === search.aanbieder)?.value ?? null);
   const versions: ReportVersion[] = scope.kind === 'aanbieder' ? ['intern', 'deelbaar'] : ['deelbaar'];
-  const version: ReportVersion = versions.includes(search.versie as ReportVersion) ? (search.versie as ReportVersion) : versions[0];
+  const version: ReportVersion = versions.includes(search.versie as ReportVersion)
+    ? (search.versie as ReportVersion)
+    : versions[0];
   const report = agbCode
     ? await getSpiegelrapportage(scope, { agbCode, period, version }, now).catch((err) => {
         if (err instanceof AppError) return err;
@@ -43,36 +46,66 @@ export default async function SpiegelrapportagePage({ searchParams }: { searchPa
           <div className="veld">
             <label htmlFor="aanbieder">Aanbieder</label>
             <select id="aanbieder" name="aanbieder" defaultValue={agbCode ?? ''} required>
-              <option value="" disabled>Kies…</option>
-              {providers.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+              <option value="" disabled>
+                Kies…
+              </option>
+              {providers.map((p) => (
+                <option key={p.value} value={p.value}>
+                  {p.label}
+                </option>
+              ))}
             </select>
           </div>
         )}
         <div className="veld">
           <label htmlFor="periode">Periode</label>
           <select id="periode" name="periode" defaultValue={period.key}>
-            {periods.map((p) => <option key={p.key} value={p.key}>{p.label}</option>)}
+            {periods.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.label}
+              </option>
+            ))}
           </select>
         </div>
         {versions.length > 1 && (
           <div className="veld">
             <label htmlFor="versie">Versie op het scherm</label>
             <select id="versie" name="versie" defaultValue={version}>
-              {versions.map((v) => <option key={v} value={v}>{REPORT_VERSION_LABEL[v]}</option>)}
+              {versions.map((v) => (
+                <option key={v} value={v}>
+                  {REPORT_VERSION_LABEL[v]}
+                </option>
+              ))}
             </select>
           </div>
         )}
-        <button className="knop" type="submit">Tonen</button>
+        <button className="knop" type="submit">
+          Tonen
+        </button>
       </form>
       {!agbCode && <p>Kies een aanbieder.</p>}
-      {report instanceof AppError && <p className="melding melding-fout" role="alert">{report.message}</p>}
+      {report instanceof AppError && (
+        <p className="melding melding-fout" role="alert">
+          {report.message}
+        </p>
+      )}
       {report && !(report instanceof AppError) && (
         <>
-          <h2>{report.aanbieder.name}, {report.period.label} ({REPORT_VERSION_LABEL[report.version]})</h2>
+          <h2>
+            {report.aanbieder.name}, {report.period.label} ({REPORT_VERSION_LABEL[report.version]})
+          </h2>
           <ul className="downloads">
             {versions.flatMap((v) => [
-              <li key={`${v}-pdf`}><a href={link(v, 'pdf')} download>Download {v === 'intern' ? 'interne' : 'deelbare'} versie als PDF</a></li>,
-              <li key={`${v}-xlsx`}><a href={link(v, 'xlsx')} download>Download {v === 'intern' ? 'interne' : 'deelbare'} versie als Excel</a></li>,
+              <li key={`${v}-pdf`}>
+                <a href={link(v, 'pdf')} download>
+                  Download {v === 'intern' ? 'interne' : 'deelbare'} versie als PDF
+                </a>
+              </li>,
+              <li key={`${v}-xlsx`}>
+                <a href={link(v, 'xlsx')} download>
+                  Download {v === 'intern' ? 'interne' : 'deelbare'} versie als Excel
+                </a>
+              </li>,
             ])}
           </ul>
           <ReportSummary report={report} />

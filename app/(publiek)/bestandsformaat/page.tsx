@@ -9,33 +9,61 @@ export default function FormatPage() {
     <>
       <h1>Bestandsformaat, versie {LAYOUT_VERSION}</h1>
       <p>
-        Eén record per jeugdige per hulpvorm (één jeugdhulptraject), in de structuur van de CBS Beleidsinformatie Jeugd, met de
-        eindmeting van de outcome-indicatoren. Heeft een traject een meting van de jeugdige én van een ouder, dan staat er één
-        record per respondent. De sleutel is AGB-code + trajectnummer + respondent: een later bestand vervangt een record met
-        dezelfde sleutel.
+        Eén record per jeugdige per hulpvorm (één jeugdhulptraject), in de structuur van de CBS Beleidsinformatie Jeugd,
+        met de eindmeting van de outcome-indicatoren. Heeft een traject een meting van de jeugdige én van een ouder, dan
+        staat er één record per respondent. De sleutel is AGB-code + trajectnummer + respondent: een later bestand
+        vervangt een record met dezelfde sleutel.
       </p>
       <h2>Drie formaten</h2>
       <ul>
-        <li><strong>CSV</strong>: scheidingsteken <code>;</code> of <code>,</code>, een kopregel met de veldnamen hieronder, velden eventueel tussen dubbele aanhalingstekens. UTF-8 (met of zonder BOM) of Windows-1252.</li>
-        <li><strong>Vaste breedte (ASCII)</strong>: geen kopregel; elke regel is {FIXED_WIDTH_LENGTH} tekens, velden links uitgelijnd en met spaties aangevuld, in de volgorde hieronder.</li>
-        <li><strong>Excel (.xlsx)</strong>: het eerste werkblad, met een kopregel met de veldnamen.</li>
+        <li>
+          <strong>CSV</strong>: scheidingsteken <code>;</code> of <code>,</code>, een kopregel met de veldnamen
+          hieronder, velden eventueel tussen dubbele aanhalingstekens. UTF-8 (met of zonder BOM) of Windows-1252.
+        </li>
+        <li>
+          <strong>Vaste breedte (ASCII)</strong>: geen kopregel; elke regel is {FIXED_WIDTH_LENGTH} tekens, velden links
+          uitgelijnd en met spaties aangevuld, in de volgorde hieronder.
+        </li>
+        <li>
+          <strong>Excel (.xlsx)</strong>: het eerste werkblad, met een kopregel met de veldnamen.
+        </li>
       </ul>
       <p>
-        Voorbeeldbestanden: <a href="/bestandsformaat/voorbeeld/csv" download>CSV</a> ·{' '}
-        <a href="/bestandsformaat/voorbeeld/txt" download>vaste breedte</a> ·{' '}
-        <a href="/bestandsformaat/voorbeeld/xlsx" download>Excel</a>
+        Voorbeeldbestanden:{' '}
+        <a href="/bestandsformaat/voorbeeld/csv" download>
+          CSV
+        </a>{' '}
+        ·{' '}
+        <a href="/bestandsformaat/voorbeeld/txt" download>
+          vaste breedte
+        </a>{' '}
+        ·{' '}
+        <a href="/bestandsformaat/voorbeeld/xlsx" download>
+          Excel
+        </a>
       </p>
-      <p className="melding">Lever nooit een BSN aan. Een cliëntnummer van 9 cijfers dat de 11-proef doorstaat, wordt geweigerd.</p>
+      <p className="melding">
+        Lever nooit een BSN aan. Een cliëntnummer van 9 cijfers dat de 11-proef doorstaat, wordt geweigerd.
+      </p>
       <h2>Velden</h2>
       <div className="tabel-scroll">
         <table>
           <thead>
-            <tr><th scope="col">Veldnaam</th><th scope="col">Omschrijving</th><th scope="col">Positie</th><th scope="col">Lengte</th><th scope="col">Vulling</th><th scope="col">Toelichting en codes</th></tr>
+            <tr>
+              <th scope="col">Veldnaam</th>
+              <th scope="col">Omschrijving</th>
+              <th scope="col">Positie</th>
+              <th scope="col">Lengte</th>
+              <th scope="col">Vulling</th>
+              <th scope="col">Toelichting en codes</th>
+            </tr>
           </thead>
           <tbody>
             {FIELDS.map((f) => (
               <tr key={f.key}>
-                <td><code>{f.key}</code></td>
+                <td>
+                  <code>{f.key}</code>
+                </td>
                 <td>{f.label}</td>
                 <td>{FIXED_WIDTH_OFFSETS[f.key] + 1}</td>
                 <td>{f.width}</td>
@@ -44,7 +72,11 @@ export default function FormatPage() {
                   {f.description}
                   {'codes' in f && f.codes && (
                     <ul style={{ margin: '0.25rem 0 0', paddingLeft: '1.2rem' }}>
-                      {Object.entries(f.codes).map(([code, label]) => <li key={code}><code>{code}</code> {label}</li>)}
+                      {Object.entries(f.codes).map(([code, label]) => (
+                        <li key={code}>
+                          <code>{code}</code> {label}
+                        </li>
+                      ))}
                     </ul>
                   )}
                 </td>

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { requireScope } from '@/lib/access/require-scope';
-import { parsePeriod } from '@/lib/reports/report-period';
-import { AGB_CODE } from '@/lib/validation';
 import { errorResponse, reportResponse, ZReportFormat } from '@/lib/reports/report-download';
+import { parsePeriod } from '@/lib/reports/report-period';
 import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+import { AGB_CODE } from '@/lib/validation';
 
 const ZQuery = z.object({
   aanbieder: z.string().regex(AGB_CODE),
-  periode: z.string().transform((v, ctx) => parsePeriod(v) ?? (ctx.addIssue({ code: 'custom', message: 'periode' }), z.NEVER)),
+  periode: z
+    .string()
+    .transform((v, ctx) => parsePeriod(v) ?? (ctx.addIssue({ code: 'custom', message: 'periode' }), z.NEVER)),
   versie: z.enum(['intern', 'deelbaar']),
   formaat: ZReportFormat,
 });
@@ -20,7 +22,11 @@ export async function GET(req: Request) {
   const scope = await requireScope('report:view', object);
   if (!q.success) return new Response('Kies een aanbieder, een periode, een versie en een formaat.', { status: 400 });
   try {
-    const report = await getSpiegelrapportage(scope, { agbCode: q.data.aanbieder, period: q.data.periode, version: q.data.versie });
+    const report = await getSpiegelrapportage(scope, {
+      agbCode: q.data.aanbieder,
+      period: q.data.periode,
+      version: q.data.versie,
+    });
     return await reportResponse(report, q.data.formaat);
   } catch (err) {
     return errorResponse(err, { scope, event: 'report:view', object });

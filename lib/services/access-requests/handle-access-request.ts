@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { currentAgreementWhere } from '@/lib/uploads/has-current-agreement';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 import { OPEN_STATUSES } from '@/lib/services/agreements/agreement-lifecycle';
 import { requestAgreement, ZAgreementVersion } from '@/lib/services/agreements/request-agreement';
+import { currentAgreementWhere } from '@/lib/uploads/has-current-agreement';
 import { inviteRequestedAccounts } from './invite-requested-accounts';
 
 export const ZHandleRequest = z.discriminatedUnion('decision', [
@@ -19,14 +19,21 @@ export const ZHandleRequest = z.discriminatedUnion('decision', [
  * accounts are invited at once, otherwise when the signed agreement is recorded. Declining only
  * closes the request. Either way the request stays, for the audit trail.
  */
-export async function handleAccessRequest(scope: TtpScope, input: z.infer<typeof ZHandleRequest>, address: string | null) {
+export async function handleAccessRequest(
+  scope: TtpScope,
+  input: z.infer<typeof ZHandleRequest>,
+  address: string | null,
+) {
   const request = await db().accessRequest.findUnique({ where: { id: input.id } });
   if (!request) throw new AppError('Deze aanmelding bestaat niet.', 404);
   if (request.status !== 'NIEUW') throw new AppError('Deze aanmelding is al afgehandeld.', 409);
   const object = `aanmelding ${request.id} (AGB ${request.agbCode})`;
   // Claimed with the status in the UPDATE: two admins handling the same request cannot both succeed.
   const claim = async (status: 'GEACCEPTEERD' | 'AFGEWEZEN') => {
-    const { count } = await db().accessRequest.updateMany({ where: { id: request.id, status: 'NIEUW' }, data: { status, handledAt: new Date() } });
+    const { count } = await db().accessRequest.updateMany({
+      where: { id: request.id, status: 'NIEUW' },
+      data: { status, handledAt: new Date() },
+    });
     if (count !== 1) throw new AppError('Deze aanmelding is al afgehandeld.', 409);
   };
   if (input.decision === 'afwijzen') {
@@ -35,13 +42,28 @@ export async function handleAccessRequest(scope: TtpScope, input: z.infer<typeof
     return { decision: 'afwijzen' as const, name: request.organisationName };
   }
   const existing = await db().organisation.findUnique({ where: { agbCode: request.agbCode } });
-  if (existing && existing.kind !== 'AANBIEDER') throw new AppError('Deze AGB-code hoort bij een organisatie die geen aanbieder is.', 409);
-  if (existing && !existing.active) throw new AppError(`${existing.name} is gedeactiveerd; activeer de aanbieder eerst.`, 409);
+  if (existing && existing.kind !== 'AANBIEDER')
+    throw new AppError('Deze AGB-code hoort bij een organisatie die geen aanbieder is.', 409);
+  if (existing && !existing.active)
+    throw new AppError(`${existing.name} is gedeactiveerd; activeer de aanbieder eerst.`, 409);
   await claim('GEACCEPTEERD');
   const aanbieder =
     existing ??
-    (await db().organisation.create({ data: { kind: 'AANBIEDER', name: request.organisationName, agbCode: request.agbCode, contactEmail: request.contactEmail } }));
-  if (!existing) await writeAudit({ event: 'organisatie.aangemaakt', actor: scope.user, object: `organisatie ${aanbieder.id} (aanbieder ${aanbieder.agbCode}, ${aanbieder.name}) uit ${object}`, address });
+    (await db().organisation.create({
+      data: {
+        kind: 'AANBIEDER',
+        name: request.organisationName,
+        agbCode: request.agbCode,
+        contactEmail: request.contactEmail,
+      },
+    }));
+  if (!existing)
+    await writeAudit({
+      event: 'organisatie.aangemaakt',
+      actor: scope.user,
+      object: `organisatie ${aanbieder.id} (aanbieder ${aanbieder.agbCode}, ${aanbieder.name}) uit ${object}`,
+      address,
+    });
   await db().accessRequest.update({ where: { id: request.id }, data: { organisationId: aanbieder.id } });
   await writeAudit({ event: 'aanmelding.geaccepteerd', actor: scope.user, object, address });
 
@@ -51,5 +73,11 @@ export async function handleAccessRequest(scope: TtpScope, input: z.infer<typeof
   ]);
   if (!open && !current) await requestAgreement(scope, { aanbiederId: aanbieder.id, version: input.version }, address);
   const invites = current ? await inviteRequestedAccounts(scope, aanbieder.id, address) : null;
-  return { decision: 'accepteren' as const, name: aanbieder.name, linked: Boolean(existing), agreementStarted: !open && !current, invites };
+  return {
+    decision: 'accepteren' as const,
+    name: aanbieder.name,
+    linked: Boolean(existing),
+    agreementStarted: !open && !current,
+    invites,
+  };
 }

@@ -1,6 +1,6 @@
+import type { TtpScope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { TtpScope } from '@/lib/access/scope';
 import { inviteAccount } from '@/lib/services/accounts/invite-account';
 import { requestedAccounts } from './submit-access-request';
 
@@ -10,7 +10,9 @@ import { requestedAccounts } from './submit-access-request';
  * account is skipped and reported, never re-invited or moved.
  */
 export async function inviteRequestedAccounts(scope: TtpScope, aanbiederId: string, address: string | null) {
-  const requests = await db().accessRequest.findMany({ where: { organisationId: aanbiederId, status: 'GEACCEPTEERD', invitedAt: null } });
+  const requests = await db().accessRequest.findMany({
+    where: { organisationId: aanbiederId, status: 'GEACCEPTEERD', invitedAt: null },
+  });
   const invited: string[] = [];
   const skipped: string[] = [];
   for (const request of requests) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { db } from '@/lib/db';
 import { RATE_LIMITS, takeRateLimit } from '@/lib/security/rate-limit';
 import { ZAgbCode, zEmail } from '@/lib/validation';
 
@@ -15,15 +15,23 @@ export const ZRequestedAccount = z.object({
 export type RequestedAccount = z.infer<typeof ZRequestedAccount>;
 
 /** The accounts stored with a request (JSON), read back; anything unreadable counts as none. */
-export const requestedAccounts = (json: unknown): RequestedAccount[] => z.array(ZRequestedAccount).catch([]).parse(json);
+export const requestedAccounts = (json: unknown): RequestedAccount[] =>
+  z.array(ZRequestedAccount).catch([]).parse(json);
 
 export const ZAccessRequest = z.object({
   organisationName: z.string().trim().min(2, 'Vul de naam van uw organisatie in.').max(200, 'Hoogstens 200 tekens.'),
   agbCode: ZAgbCode,
   contactName: z.string().trim().min(2, 'Vul de naam van de contactpersoon in.').max(120),
   contactEmail: zEmail('Vul een geldig e-mailadres van de contactpersoon in.'),
-  contactPhone: z.string().trim().max(30, 'Hoogstens 30 tekens.').regex(/^[0-9 +()-]*$/, 'Een telefoonnummer bestaat uit cijfers, spaties en + ( ) -.'),
-  accounts: z.array(ZRequestedAccount).min(1, 'Vraag minstens één account aan.').max(MAX_ACCOUNTS, `Hoogstens ${MAX_ACCOUNTS} accounts per aanvraag.`),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(30, 'Hoogstens 30 tekens.')
+    .regex(/^[0-9 +()-]*$/, 'Een telefoonnummer bestaat uit cijfers, spaties en + ( ) -.'),
+  accounts: z
+    .array(ZRequestedAccount)
+    .min(1, 'Vraag minstens één account aan.')
+    .max(MAX_ACCOUNTS, `Hoogstens ${MAX_ACCOUNTS} accounts per aanvraag.`),
   note: z.string().trim().max(2000, 'Hoogstens 2000 tekens.'),
 });
 
@@ -46,15 +54,28 @@ export type SubmitOutcome = 'ontvangen' | 'te-vaak';
  * out which providers take part. Only the rate limit is told, because it depends on the asker alone.
  * A filled honeypot field is accepted silently and dropped.
  */
-export async function submitAccessRequest(input: z.infer<typeof ZAccessRequest>, meta: { address: string | null; honeypot: boolean }): Promise<SubmitOutcome> {
+export async function submitAccessRequest(
+  input: z.infer<typeof ZAccessRequest>,
+  meta: { address: string | null; honeypot: boolean },
+): Promise<SubmitOutcome> {
   const key = meta.address ?? 'onbekend';
   const perAddress = await takeRateLimit(RATE_LIMITS.aanmeldingPerAddress, key);
   if (!perAddress || !(await takeRateLimit(RATE_LIMITS.aanmeldingTotal, 'iedereen'))) {
-    await writeAudit({ event: 'aanmelding.geweigerd', object: 'te veel aanvragen', address: meta.address, outcome: 'geweigerd' });
+    await writeAudit({
+      event: 'aanmelding.geweigerd',
+      object: 'te veel aanvragen',
+      address: meta.address,
+      outcome: 'geweigerd',
+    });
     return 'te-vaak';
   }
   if (meta.honeypot) {
-    await writeAudit({ event: 'aanmelding.geweigerd', object: 'honeypot ingevuld', address: meta.address, outcome: 'geweigerd' });
+    await writeAudit({
+      event: 'aanmelding.geweigerd',
+      object: 'honeypot ingevuld',
+      address: meta.address,
+      outcome: 'geweigerd',
+    });
     return 'ontvangen';
   }
   const request = await db().accessRequest.create({
@@ -68,6 +89,10 @@ export async function submitAccessRequest(input: z.infer<typeof ZAccessRequest>,
       note: input.note || null,
     },
   });
-  await writeAudit({ event: 'aanmelding.ontvangen', object: `aanmelding ${request.id} (AGB ${request.agbCode})`, address: meta.address });
+  await writeAudit({
+    event: 'aanmelding.ontvangen',
+    object: `aanmelding ${request.id} (AGB ${request.agbCode})`,
+    address: meta.address,
+  });
   return 'ontvangen';
 }

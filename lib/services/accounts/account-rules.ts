@@ -1,5 +1,5 @@
-import { db } from '@/lib/db';
 import { ROLES } from '@/lib/access/roles';
+import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { OrganisationKind, Role } from '@/lib/generated/prisma/enums';
 
@@ -8,7 +8,11 @@ import type { OrganisationKind, Role } from '@/lib/generated/prisma/enums';
 
 export function assertRoleFits(role: Role, kind: OrganisationKind) {
   if (ROLES[role].organisationKind !== kind) {
-    throw new AppError(`De rol "${ROLES[role].label}" past niet bij een organisatie van dit soort.`, 400, 'ROL_PAST_NIET');
+    throw new AppError(
+      `De rol "${ROLES[role].label}" past niet bij een organisatie van dit soort.`,
+      400,
+      'ROL_PAST_NIET',
+    );
   }
 }
 
@@ -16,6 +20,13 @@ export function assertRoleFits(role: Role, kind: OrganisationKind) {
 export async function assertNotLastAdmin(userId: string) {
   const user = await db().user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
   if (user?.role !== 'TTP_BEHEER' || !user.active) return;
-  const others = await db().user.count({ where: { role: 'TTP_BEHEER', active: true, id: { not: userId }, organisation: { active: true } } });
-  if (others === 0) throw new AppError('Dit is de laatste actieve beheerder van de TTP: maak eerst een andere beheerder aan.', 409, 'LAATSTE_BEHEERDER');
+  const others = await db().user.count({
+    where: { role: 'TTP_BEHEER', active: true, id: { not: userId }, organisation: { active: true } },
+  });
+  if (others === 0)
+    throw new AppError(
+      'Dit is de laatste actieve beheerder van de TTP: maak eerst een andere beheerder aan.',
+      409,
+      'LAATSTE_BEHEERDER',
+    );
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import type { TtpScope } from '@/lib/access/scope';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { issueUserToken } from '@/lib/auth/user-tokens';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import type { TtpScope } from '@/lib/access/scope';
-import { writeAudit } from '@/lib/audit/write-audit';
-import { sendMail } from '@/lib/mail/send-mail';
-import { issueUserToken } from '@/lib/auth/user-tokens';
 import { Role } from '@/lib/generated/prisma/enums';
+import { sendMail } from '@/lib/mail/send-mail';
 import { assertRoleFits } from './account-rules';
 
 export const INVITE_VALID_DAYS = 7;
@@ -40,9 +40,17 @@ export async function inviteAccount(scope: TtpScope, input: z.infer<typeof ZInvi
   const org = await db().organisation.findUnique({ where: { id: input.organisationId } });
   if (!org || !org.active) throw new AppError('Deze organisatie bestaat niet of is gedeactiveerd.', 400);
   assertRoleFits(input.role, org.kind);
-  if (await db().user.findUnique({ where: { email: input.email } })) throw new AppError('Er bestaat al een account met dit e-mailadres.', 409);
-  const user = await db().user.create({ data: { email: input.email, name: input.name, role: input.role, organisationId: org.id } });
+  if (await db().user.findUnique({ where: { email: input.email } }))
+    throw new AppError('Er bestaat al een account met dit e-mailadres.', 409);
+  const user = await db().user.create({
+    data: { email: input.email, name: input.name, role: input.role, organisationId: org.id },
+  });
   await sendInvite(user, org.name);
-  await writeAudit({ event: 'account.uitgenodigd', actor: scope.user, object: `account ${user.id} (${user.email}, ${user.role}) bij ${org.name}`, address });
+  await writeAudit({
+    event: 'account.uitgenodigd',
+    actor: scope.user,
+    object: `account ${user.id} (${user.email}, ${user.role}) bij ${org.name}`,
+    address,
+  });
   return user;
 }

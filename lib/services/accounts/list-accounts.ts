@@ -1,5 +1,5 @@
-import { db } from '@/lib/db';
 import type { Scope } from '@/lib/access/scope';
+import { db } from '@/lib/db';
 
 /** Every account with its organisation and state (never a secret), and the organisations to invite into. */
 export async function listAccounts(_scope: Extract<Scope, { kind: 'ttp' }>) {
@@ -7,11 +7,23 @@ export async function listAccounts(_scope: Extract<Scope, { kind: 'ttp' }>) {
     db().user.findMany({
       orderBy: [{ organisation: { name: 'asc' } }, { email: 'asc' }],
       select: {
-        id: true, email: true, name: true, role: true, active: true, lastLoginAt: true, totpEnabledAt: true, lockedUntil: true,
-        passwordHash: true, organisation: { select: { name: true, kind: true } },
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        active: true,
+        lastLoginAt: true,
+        totpEnabledAt: true,
+        lockedUntil: true,
+        passwordHash: true,
+        organisation: { select: { name: true, kind: true } },
       },
     }),
-    db().organisation.findMany({ where: { active: true }, orderBy: [{ kind: 'asc' }, { name: 'asc' }], select: { id: true, name: true, kind: true } }),
+    db().organisation.findMany({
+      where: { active: true },
+      orderBy: [{ kind: 'asc' }, { name: 'asc' }],
+      select: { id: true, name: true, kind: true },
+    }),
   ]);
   return {
     users: users.map(({ passwordHash, ...u }) => ({ ...u, invitationPending: !passwordHash })),

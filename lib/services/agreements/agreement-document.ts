@@ -13,7 +13,8 @@ const storageId = (agreementId: string) => `overeenkomsten/${agreementId}`;
 export function checkPdf(content: Buffer): void {
   const max = env().AGREEMENT_PDF_MAX_MB * 1024 * 1024;
   if (content.length === 0) throw new AppError('Kies het ondertekende PDF-bestand.', 400, 'GEEN_BESTAND');
-  if (content.length > max) throw new AppError(`Het bestand is groter dan ${env().AGREEMENT_PDF_MAX_MB} MB.`, 400, 'TE_GROOT');
+  if (content.length > max)
+    throw new AppError(`Het bestand is groter dan ${env().AGREEMENT_PDF_MAX_MB} MB.`, 400, 'TE_GROOT');
   const head = content.subarray(0, 1024).toString('latin1');
   const tail = content.subarray(Math.max(0, content.length - 2048)).toString('latin1');
   if (!head.startsWith('%PDF-') || !tail.includes('%%EOF')) {
@@ -29,6 +30,7 @@ export async function storeAgreementDocument(agreementId: string, content: Buffe
 
 export async function readAgreementDocument(agreementId: string, path: string, sha256: string | null): Promise<Buffer> {
   const content = await readUploadFile(storageId(agreementId), path);
-  if (sha256 && createHash('sha256').update(content).digest('hex') !== sha256) throw new Error(`Overeenkomst ${agreementId}: hash klopt niet`);
+  if (sha256 && createHash('sha256').update(content).digest('hex') !== sha256)
+    throw new Error(`Overeenkomst ${agreementId}: hash klopt niet`);
   return content;
 }

@@ -13,7 +13,11 @@ const ALLOWED: Record<AgreementStep, readonly AgreementStatus[]> = {
   beeindigen: ['AANGEVRAAGD', 'VERZONDEN', 'ONDERTEKEND'],
 };
 
-export const STEP_RESULT: Record<AgreementStep, AgreementStatus> = { verzenden: 'VERZONDEN', ondertekend: 'ONDERTEKEND', beeindigen: 'BEEINDIGD' };
+export const STEP_RESULT: Record<AgreementStep, AgreementStatus> = {
+  verzenden: 'VERZONDEN',
+  ondertekend: 'ONDERTEKEND',
+  beeindigen: 'BEEINDIGD',
+};
 
 export const AGREEMENT_STATUS_LABEL: Record<AgreementStatus, string> = {
   AANGEVRAAGD: 'aangevraagd',
@@ -29,7 +33,8 @@ export const mayTakeStep = (status: AgreementStatus, step: AgreementStep) => ALL
 export const OPEN_STATUSES: AgreementStatus[] = ['AANGEVRAAGD', 'VERZONDEN'];
 
 /** Whether a signed agreement's end date lies before `today` (dates compare as yyyy-mm-dd, UTC). */
-export const hasExpired = (validUntil: Date | null, today: Date) => validUntil !== null && validUntil.toISOString().slice(0, 10) < today.toISOString().slice(0, 10);
+export const hasExpired = (validUntil: Date | null, today: Date) =>
+  validUntil !== null && validUntil.toISOString().slice(0, 10) < today.toISOString().slice(0, 10);
 
 /** The status as it is today: a signed agreement past its end date is verlopen, also before the nightly run has marked it. */
 export const statusOn = (a: { status: AgreementStatus; validUntil: Date | null }, today: Date): AgreementStatus =>

@@ -1,22 +1,36 @@
 import { z } from 'zod';
-import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { AGREEMENT_STATUS_LABEL, mayTakeStep, STEP_RESULT, type AgreementStep } from './agreement-lifecycle';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { AGREEMENT_STATUS_LABEL, type AgreementStep, mayTakeStep, STEP_RESULT } from './agreement-lifecycle';
 
-export const ZAgreementChange = z.object({ id: z.uuid('Onbekende overeenkomst.'), step: z.enum(['verzenden', 'beeindigen']) });
+export const ZAgreementChange = z.object({
+  id: z.uuid('Onbekende overeenkomst.'),
+  step: z.enum(['verzenden', 'beeindigen']),
+});
 
 /**
  * Takes one step that needs no document: sent to the provider, or ended (a request withdrawn, a
  * signed agreement terminated). The status check is part of the UPDATE, so two admins clicking at
  * once cannot both succeed.
  */
-export async function changeAgreement(scope: TtpScope, input: z.infer<typeof ZAgreementChange>, address: string | null) {
+export async function changeAgreement(
+  scope: TtpScope,
+  input: z.infer<typeof ZAgreementChange>,
+  address: string | null,
+) {
   const step: AgreementStep = input.step;
-  const agreement = await db().processingAgreement.findUnique({ where: { id: input.id }, include: { aanbieder: { select: { name: true } } } });
+  const agreement = await db().processingAgreement.findUnique({
+    where: { id: input.id },
+    include: { aanbieder: { select: { name: true } } },
+  });
   if (!agreement) throw new AppError('Deze overeenkomst bestaat niet.', 404);
-  const refuse = () => new AppError(`Een overeenkomst met status ${AGREEMENT_STATUS_LABEL[agreement.status]} kan niet ${step === 'verzenden' ? 'verzonden' : 'beëindigd'} worden.`, 409);
+  const refuse = () =>
+    new AppError(
+      `Een overeenkomst met status ${AGREEMENT_STATUS_LABEL[agreement.status]} kan niet ${step === 'verzenden' ? 'verzonden' : 'beëindigd'} worden.`,
+      409,
+    );
   if (!mayTakeStep(agreement.status, step)) throw refuse();
   const now = new Date();
   const { count } = await db().processingAgreement.updateMany({

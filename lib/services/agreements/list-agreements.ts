@@ -1,5 +1,5 @@
-import { db } from '@/lib/db';
 import type { TtpScope } from '@/lib/access/scope';
+import { db } from '@/lib/db';
 import { statusOn } from './agreement-lifecycle';
 
 /** Every provider with its agreements, newest first, each with its status as of today: the TTP's overview of who may deliver. */
@@ -8,12 +8,25 @@ export async function listAgreements(_scope: TtpScope, today = new Date()) {
     where: { kind: 'AANBIEDER' },
     orderBy: { name: 'asc' },
     select: {
-      id: true, name: true, agbCode: true, active: true,
+      id: true,
+      name: true,
+      agbCode: true,
+      active: true,
       agreements: {
         orderBy: { createdAt: 'desc' },
         select: {
-          id: true, version: true, status: true, requestedAt: true, sentAt: true, signedAt: true, validFrom: true, validUntil: true, endedAt: true,
-          signatoryName: true, signatoryRole: true, documentSha256: true,
+          id: true,
+          version: true,
+          status: true,
+          requestedAt: true,
+          sentAt: true,
+          signedAt: true,
+          validFrom: true,
+          validUntil: true,
+          endedAt: true,
+          signatoryName: true,
+          signatoryRole: true,
+          documentSha256: true,
         },
       },
     },

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { zIsoDate } from '@/lib/validation';
-import { deleteUploadFile } from '@/lib/uploads/file-store';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 import { inviteRequestedAccounts } from '@/lib/services/access-requests/invite-requested-accounts';
-import { mayTakeStep } from './agreement-lifecycle';
+import { deleteUploadFile } from '@/lib/uploads/file-store';
+import { zIsoDate } from '@/lib/validation';
 import { storeAgreementDocument } from './agreement-document';
+import { mayTakeStep } from './agreement-lifecycle';
 
 export const ZSignedAgreement = z
   .object({
@@ -26,18 +26,33 @@ export const ZSignedAgreement = z
  * current one: earlier signed versions end on this one's start. Then the accounts that the
  * provider's aanmelding asked for get their invitation.
  */
-export async function recordSignedAgreement(scope: TtpScope, input: z.infer<typeof ZSignedAgreement>, pdf: Buffer, address: string | null) {
-  const agreement = await db().processingAgreement.findUnique({ where: { id: input.id }, include: { aanbieder: { select: { name: true } } } });
+export async function recordSignedAgreement(
+  scope: TtpScope,
+  input: z.infer<typeof ZSignedAgreement>,
+  pdf: Buffer,
+  address: string | null,
+) {
+  const agreement = await db().processingAgreement.findUnique({
+    where: { id: input.id },
+    include: { aanbieder: { select: { name: true } } },
+  });
   if (!agreement) throw new AppError('Deze overeenkomst bestaat niet.', 404);
-  if (!mayTakeStep(agreement.status, 'ondertekend')) throw new AppError('Alleen een verzonden overeenkomst kan als ondertekend worden vastgelegd.', 409);
+  if (!mayTakeStep(agreement.status, 'ondertekend'))
+    throw new AppError('Alleen een verzonden overeenkomst kan als ondertekend worden vastgelegd.', 409);
   const document = await storeAgreementDocument(agreement.id, pdf);
   try {
     await db().$transaction(async (tx) => {
       const { count } = await tx.processingAgreement.updateMany({
         where: { id: agreement.id, status: 'VERZONDEN' },
         data: {
-          status: 'ONDERTEKEND', signedAt: input.signedAt, validFrom: input.validFrom, validUntil: input.validUntil,
-          signatoryName: input.signatoryName, signatoryRole: input.signatoryRole, documentPath: document.path, documentSha256: document.sha256,
+          status: 'ONDERTEKEND',
+          signedAt: input.signedAt,
+          validFrom: input.validFrom,
+          validUntil: input.validUntil,
+          signatoryName: input.signatoryName,
+          signatoryRole: input.signatoryRole,
+          documentPath: document.path,
+          documentSha256: document.sha256,
         },
       });
       if (count !== 1) throw new AppError('De overeenkomst is intussen gewijzigd; laad de pagina opnieuw.', 409);
@@ -56,5 +71,8 @@ export async function recordSignedAgreement(scope: TtpScope, input: z.infer<type
     object: `overeenkomst ${agreement.id} (${agreement.aanbieder.name}, versie ${agreement.version}, getekend door ${input.signatoryName}, pdf sha256 ${document.sha256})`,
     address,
   });
-  return { name: agreement.aanbieder.name, invites: await inviteRequestedAccounts(scope, agreement.aanbiederId, address) };
+  return {
+    name: agreement.aanbieder.name,
+    invites: await inviteRequestedAccounts(scope, agreement.aanbiederId, address),
+  };
 }

@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 import { OPEN_STATUSES } from './agreement-lifecycle';
 
-export const ZAgreementVersion = z.string().trim().min(1, 'Vul de versie van de overeenkomst in.').max(40, 'Hoogstens 40 tekens.');
+export const ZAgreementVersion = z
+  .string()
+  .trim()
+  .min(1, 'Vul de versie van de overeenkomst in.')
+  .max(40, 'Hoogstens 40 tekens.');
 
 export const ZNewAgreement = z.object({ aanbiederId: z.uuid('Kies een aanbieder.'), version: ZAgreementVersion });
 
@@ -15,13 +19,26 @@ export const ZNewAgreement = z.object({ aanbiederId: z.uuid('Kies een aanbieder.
  */
 export async function requestAgreement(scope: TtpScope, input: z.infer<typeof ZNewAgreement>, address: string | null) {
   const aanbieder = await db().organisation.findUnique({ where: { id: input.aanbiederId } });
-  if (!aanbieder || aanbieder.kind !== 'AANBIEDER') throw new AppError('Een verwerkersovereenkomst is er alleen met een aanbieder.', 400);
+  if (!aanbieder || aanbieder.kind !== 'AANBIEDER')
+    throw new AppError('Een verwerkersovereenkomst is er alleen met een aanbieder.', 400);
   if (!aanbieder.active) throw new AppError(`${aanbieder.name} is gedeactiveerd.`, 409);
-  const open = await db().processingAgreement.findFirst({ where: { aanbiederId: aanbieder.id, status: { in: OPEN_STATUSES } } });
-  if (open) throw new AppError(`${aanbieder.name} heeft al een overeenkomst in behandeling (versie ${open.version}).`, 409, 'OVEREENKOMST_OPEN');
+  const open = await db().processingAgreement.findFirst({
+    where: { aanbiederId: aanbieder.id, status: { in: OPEN_STATUSES } },
+  });
+  if (open)
+    throw new AppError(
+      `${aanbieder.name} heeft al een overeenkomst in behandeling (versie ${open.version}).`,
+      409,
+      'OVEREENKOMST_OPEN',
+    );
   const agreement = await db().processingAgreement.create({
     data: { aanbiederId: aanbieder.id, version: input.version, status: 'AANGEVRAAGD', requestedAt: new Date() },
   });
-  await writeAudit({ event: 'overeenkomst.aangevraagd', actor: scope.user, object: `overeenkomst ${agreement.id} (${aanbieder.name}, versie ${agreement.version})`, address });
+  await writeAudit({
+    event: 'overeenkomst.aangevraagd',
+    actor: scope.user,
+    object: `overeenkomst ${agreement.id} (${aanbieder.name}, versie ${agreement.version})`,
+    address,
+  });
   return { agreement, aanbieder };
 }

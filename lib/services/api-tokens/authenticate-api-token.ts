@@ -1,6 +1,6 @@
-import { db } from '@/lib/db';
 import { gemeenteCodesOf } from '@/lib/access/gemeente-codes';
 import type { Scope } from '@/lib/access/scope';
+import { db } from '@/lib/db';
 import type { OrganisationKind } from '@/lib/generated/prisma/enums';
 import { hashToken, tokenPrefix } from './token-hash';
 import { mayHoldToken } from './token-holders';
@@ -25,7 +25,9 @@ const TOUCH_AFTER_MS = 60_000;
  * them (suppressed). null for a missing, unknown or revoked token, or an inactive organisation.
  * One query: the API is called by BI tools in bulk, and each round trip counts (npm run bench:dashboard).
  */
-export async function authenticateApiToken(authorization: string | null): Promise<Extract<Scope, { kind: 'gemeente' }> | null> {
+export async function authenticateApiToken(
+  authorization: string | null,
+): Promise<Extract<Scope, { kind: 'gemeente' }> | null> {
   const token = /^Bearer (gp_[A-Za-z0-9_-]{43})$/.exec(authorization ?? '')?.[1];
   if (!token) return null;
   const [row] = await db().$queryRaw<TokenRow[]>`

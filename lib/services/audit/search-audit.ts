@@ -1,11 +1,17 @@
 import { z } from 'zod';
+import type { Scope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { Scope } from '@/lib/access/scope';
 
 // Search in the NEN 7513 access log (TTP admins only). Filters come from the URL; a value that
 // does not parse is ignored, never an error.
-const optionalText = z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined);
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .catch(undefined)
+  .transform((v) => v || undefined);
 const optionalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -31,11 +37,17 @@ function whereFor(f: TAuditFilters): Prisma.AuditLogWhereInput {
     ...(f.gebruiker ? { userEmail: { contains: f.gebruiker, mode: 'insensitive' } } : {}),
     ...(f.organisatie ? { organisationName: { contains: f.organisatie, mode: 'insensitive' } } : {}),
     ...(f.actie ? { event: { startsWith: f.actie } } : {}),
-    ...(f.van || f.tot ? { occurredAt: { ...(f.van ? { gte: day(f.van) } : {}), ...(f.tot ? { lt: day(f.tot, true) } : {}) } } : {}),
+    ...(f.van || f.tot
+      ? { occurredAt: { ...(f.van ? { gte: day(f.van) } : {}), ...(f.tot ? { lt: day(f.tot, true) } : {}) } }
+      : {}),
   };
 }
 
-export async function searchAudit(_scope: Extract<Scope, { kind: 'ttp' }>, filters: TAuditFilters, take = AUDIT_PAGE_SIZE) {
+export async function searchAudit(
+  _scope: Extract<Scope, { kind: 'ttp' }>,
+  filters: TAuditFilters,
+  take = AUDIT_PAGE_SIZE,
+) {
   const where = whereFor(filters);
   const [rows, total] = await Promise.all([
     db().auditLog.findMany({ where, orderBy: { id: 'desc' }, take, skip: (filters.pagina - 1) * take }),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { db } from '@/lib/db';
 import type { Scope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { db } from '@/lib/db';
 import { zIsoDate } from '@/lib/validation';
-import { conversationWhere, conversationNotFound, sideOf } from './conversation-scope';
+import { conversationNotFound, conversationWhere, sideOf } from './conversation-scope';
 
 // What both sides add to a conversation they are part of: answers to the four questions, agreed
 // actions, and an action marked done (or reopened). Each checks the conversation through
@@ -25,7 +25,10 @@ export const ZAction = z.object({
 export const ZActionStatus = z.object({ actionId: z.uuid(), status: z.enum(['OPEN', 'AFGEROND']) });
 
 async function visible(scope: Scope, conversationId: string) {
-  const c = await db().qualityConversation.findFirst({ where: { AND: [{ id: conversationId }, conversationWhere(scope)] }, select: { id: true } });
+  const c = await db().qualityConversation.findFirst({
+    where: { AND: [{ id: conversationId }, conversationWhere(scope)] },
+    select: { id: true },
+  });
   if (!c) throw conversationNotFound();
   return c;
 }
@@ -35,9 +38,21 @@ export async function addAnswer(scope: Scope, input: z.infer<typeof ZAnswer>, ad
   await visible(scope, input.conversationId);
   const user = scope.user;
   const answer = await db().qualityAnswer.create({
-    data: { conversationId: input.conversationId, question: input.question, side, authorId: user.userId, authorName: `${'name' in user ? user.name : user.email} (${user.organisationName})`, text: input.text },
+    data: {
+      conversationId: input.conversationId,
+      question: input.question,
+      side,
+      authorId: user.userId,
+      authorName: `${'name' in user ? user.name : user.email} (${user.organisationName})`,
+      text: input.text,
+    },
   });
-  await writeAudit({ event: 'kwaliteitsgesprek.antwoord', actor: scope.user, object: `kwaliteitsgesprek ${input.conversationId}, vraag ${input.question}, antwoord ${answer.id}`, address });
+  await writeAudit({
+    event: 'kwaliteitsgesprek.antwoord',
+    actor: scope.user,
+    object: `kwaliteitsgesprek ${input.conversationId}, vraag ${input.question}, antwoord ${answer.id}`,
+    address,
+  });
   return answer;
 }
 
@@ -45,17 +60,39 @@ export async function addAction(scope: Scope, input: z.infer<typeof ZAction>, ad
   sideOf(scope);
   await visible(scope, input.conversationId);
   const action = await db().qualityAction.create({
-    data: { conversationId: input.conversationId, description: input.description, owner: input.owner, dueDate: input.dueDate, createdById: scope.user.userId },
+    data: {
+      conversationId: input.conversationId,
+      description: input.description,
+      owner: input.owner,
+      dueDate: input.dueDate,
+      createdById: scope.user.userId,
+    },
   });
-  await writeAudit({ event: 'kwaliteitsgesprek.actie', actor: scope.user, object: `kwaliteitsgesprek ${input.conversationId}, actie ${action.id}`, address });
+  await writeAudit({
+    event: 'kwaliteitsgesprek.actie',
+    actor: scope.user,
+    object: `kwaliteitsgesprek ${input.conversationId}, actie ${action.id}`,
+    address,
+  });
   return action;
 }
 
 export async function setActionStatus(scope: Scope, input: z.infer<typeof ZActionStatus>, address: string | null) {
   sideOf(scope);
-  const action = await db().qualityAction.findFirst({ where: { id: input.actionId, conversation: conversationWhere(scope) }, select: { id: true, conversationId: true } });
+  const action = await db().qualityAction.findFirst({
+    where: { id: input.actionId, conversation: conversationWhere(scope) },
+    select: { id: true, conversationId: true },
+  });
   if (!action) throw conversationNotFound();
-  await db().qualityAction.update({ where: { id: action.id }, data: { status: input.status, doneAt: input.status === 'AFGEROND' ? new Date() : null } });
-  await writeAudit({ event: `kwaliteitsgesprek.actie-${input.status === 'AFGEROND' ? 'afgerond' : 'heropend'}`, actor: scope.user, object: `kwaliteitsgesprek ${action.conversationId}, actie ${action.id}`, address });
+  await db().qualityAction.update({
+    where: { id: action.id },
+    data: { status: input.status, doneAt: input.status === 'AFGEROND' ? new Date() : null },
+  });
+  await writeAudit({
+    event: `kwaliteitsgesprek.actie-${input.status === 'AFGEROND' ? 'afgerond' : 'heropend'}`,
+    actor: scope.user,
+    object: `kwaliteitsgesprek ${action.conversationId}, actie ${action.id}`,
+    address,
+  });
   return action;
 }

@@ -22,7 +22,12 @@ export function conversationRecord(c: Conversation): ConversationRecord {
       title: `${q.n}. ${q.title}`,
       answers: c.answers
         .filter((a) => a.question === q.n)
-        .map((a) => ({ side: SIDE_LABEL[a.side], author: a.authorName, at: formatDateTime(a.createdAt), text: a.text })),
+        .map((a) => ({
+          side: SIDE_LABEL[a.side],
+          author: a.authorName,
+          at: formatDateTime(a.createdAt),
+          text: a.text,
+        })),
     })),
     actions: [...c.carriedOver, ...c.actions].map((a) => ({
       description: a.description,

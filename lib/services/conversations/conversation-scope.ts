@@ -1,6 +1,6 @@
+import type { Scope } from '@/lib/access/scope';
 import type { Prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Scope } from '@/lib/access/scope';
 
 /**
  * Which conversations a scope sees: the one rule. The municipality or region that prepared it, and

@@ -1,8 +1,8 @@
-import { db } from '@/lib/db';
 import type { Scope } from '@/lib/access/scope';
+import { db } from '@/lib/db';
 import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
-import { conversationWhere } from './conversation-scope';
 import { isUuid } from '@/lib/validation';
+import { conversationWhere } from './conversation-scope';
 
 /**
  * One conversation with its answers and actions, plus the actions still open from earlier
@@ -22,7 +22,10 @@ export async function getConversation(scope: Scope, id: string) {
   });
   if (!c) return null;
   const carriedOver = await db().qualityAction.findMany({
-    where: { status: 'OPEN', conversation: { organisationId: c.organisationId, aanbiederId: c.aanbiederId, createdAt: { lt: c.createdAt } } },
+    where: {
+      status: 'OPEN',
+      conversation: { organisationId: c.organisationId, aanbiederId: c.aanbiederId, createdAt: { lt: c.createdAt } },
+    },
     orderBy: { dueDate: 'asc' },
     include: { conversation: { select: { id: true, period: true } } },
   });

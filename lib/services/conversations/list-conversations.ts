@@ -1,5 +1,5 @@
-import { db } from '@/lib/db';
 import type { Scope } from '@/lib/access/scope';
+import { db } from '@/lib/db';
 import { conversationWhere } from './conversation-scope';
 
 /** The conversations a scope is part of, newest first, with how many actions are still open. */
@@ -8,7 +8,10 @@ export async function listConversations(scope: Scope) {
     where: conversationWhere(scope),
     orderBy: { createdAt: 'desc' },
     select: {
-      id: true, period: true, meetingDate: true, createdAt: true,
+      id: true,
+      period: true,
+      meetingDate: true,
+      createdAt: true,
       organisation: { select: { name: true } },
       aanbieder: { select: { name: true, agbCode: true } },
       _count: { select: { answers: true, actions: { where: { status: 'OPEN' } } } },

@@ -1,16 +1,19 @@
 import { z } from 'zod';
-import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import type { Scope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { AGB_CODE, zIsoDate } from '@/lib/validation';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 import { parsePeriod } from '@/lib/reports/report-period';
 import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+import { AGB_CODE, zIsoDate } from '@/lib/validation';
 
 export const ZPrepare = z.object({
   aanbieder: z.string().regex(AGB_CODE, 'Kies een aanbieder.'),
   periode: z.string().refine((v) => parsePeriod(v) !== null, 'Kies een periode.'),
-  meetingDate: z.union([z.literal('').transform(() => null), zIsoDate('De datum van het gesprek is geen geldige datum.')]),
+  meetingDate: z.union([
+    z.literal('').transform(() => null),
+    zIsoDate('De datum van het gesprek is geen geldige datum.'),
+  ]),
 });
 
 /**
@@ -19,8 +22,15 @@ export const ZPrepare = z.object({
  */
 export async function prepareConversation(scope: Scope, input: z.infer<typeof ZPrepare>, address: string | null) {
   if (scope.kind !== 'gemeente') throw new AppError('Een gemeente of regio bereidt het kwaliteitsgesprek voor.', 403);
-  const figures = await getSpiegelrapportage(scope, { agbCode: input.aanbieder, period: parsePeriod(input.periode)!, version: 'deelbaar' });
-  const aanbieder = await db().organisation.findUniqueOrThrow({ where: { agbCode: input.aanbieder }, select: { id: true } });
+  const figures = await getSpiegelrapportage(scope, {
+    agbCode: input.aanbieder,
+    period: parsePeriod(input.periode)!,
+    version: 'deelbaar',
+  });
+  const aanbieder = await db().organisation.findUniqueOrThrow({
+    where: { agbCode: input.aanbieder },
+    select: { id: true },
+  });
   const conversation = await db().qualityConversation.create({
     data: {
       organisationId: scope.user.organisationId,
@@ -33,8 +43,17 @@ export async function prepareConversation(scope: Scope, input: z.infer<typeof ZP
   });
   // The provider hears of it on its start page, with a link to add its side.
   await db().notification.create({
-    data: { organisationId: aanbieder.id, text: `${scope.user.organisationName} heeft een kwaliteitsgesprek voorbereid over ${figures.period.label}.`, link: `/kwaliteitsgesprekken/${conversation.id}` },
+    data: {
+      organisationId: aanbieder.id,
+      text: `${scope.user.organisationName} heeft een kwaliteitsgesprek voorbereid over ${figures.period.label}.`,
+      link: `/kwaliteitsgesprekken/${conversation.id}`,
+    },
   });
-  await writeAudit({ event: 'kwaliteitsgesprek.voorbereid', actor: scope.user, object: `kwaliteitsgesprek ${conversation.id} (${figures.aanbieder.name}, ${input.periode})`, address });
+  await writeAudit({
+    event: 'kwaliteitsgesprek.voorbereid',
+    actor: scope.user,
+    object: `kwaliteitsgesprek ${conversation.id} (${figures.aanbieder.name}, ${input.periode})`,
+    address,
+  });
   return { id: conversation.id, name: figures.aanbieder.name };
 }

@@ -11,7 +11,11 @@ export type PeriodFigure = { label: string; van: string; tm: string; headline: F
  * This period against the one before it (same length) and the same period a year earlier. Each is a
  * view of its own, protected like any other; the periods do not overlap for periods up to a year.
  */
-export async function getComparison(scope: Scope, indicator: IndicatorDefinition, params: ViewParams): Promise<PeriodFigure[]> {
+export async function getComparison(
+  scope: Scope,
+  indicator: IndicatorDefinition,
+  params: ViewParams,
+): Promise<PeriodFigure[]> {
   const current = filtersFor(indicator, params);
   const length = monthsBetween(current.eind_van!, current.eind_tm!) + 1;
   const periods = [
@@ -24,7 +28,11 @@ export async function getComparison(scope: Scope, indicator: IndicatorDefinition
     periods.map(async ({ label, shift }) => {
       const van = addMonths(current.eind_van!, shift);
       const tm = addMonths(current.eind_tm!, shift);
-      const view = await getIndicatorView(scope, indicator, { ...params, groupBy: 'totaal', filters: { ...current, eind_van: van, eind_tm: tm } });
+      const view = await getIndicatorView(scope, indicator, {
+        ...params,
+        groupBy: 'totaal',
+        filters: { ...current, eind_van: van, eind_tm: tm },
+      });
       return { label, van, tm, headline: view.total.headline, populatie: view.total.populatie };
     }),
   );

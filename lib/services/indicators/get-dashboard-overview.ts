@@ -18,7 +18,11 @@ export async function getDashboardOverview(scope: Scope, params: ViewParams): Pr
     indicatorsFor(params.domein).map(async (indicator) => {
       const filters = filtersFor(indicator, params);
       const tm = quarterBound(filters.eind_tm!, true);
-      const trendFilters = { ...filters, eind_tm: tm, eind_van: quarterBound(addMonths(tm, -3 * TREND_QUARTERS + 1), false) };
+      const trendFilters = {
+        ...filters,
+        eind_tm: tm,
+        eind_van: quarterBound(addMonths(tm, -3 * TREND_QUARTERS + 1), false),
+      };
       const [view, trend] = await Promise.all([
         getIndicatorView(scope, indicator, { ...params, groupBy: 'totaal' }),
         getIndicatorView(scope, indicator, { ...params, groupBy: 'kwartaal', filters: trendFilters }),

@@ -3,17 +3,20 @@ import { withScope } from '@/lib/access/with-scope';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { FilterState } from '@/lib/filters/registry';
-import type { IndicatorDefinition } from '@/lib/indicators/definition';
-import type { GroupBy } from '@/lib/indicators/group-by';
-import { presentRows, protectCountTable, toCountTable, type TableRow } from '@/lib/indicators/indicator-table';
-import { queryIndicator } from '@/lib/indicators/query-indicator';
-import { needsProtection } from '@/lib/indicators/disclosure-control';
-import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
 import type { Domein } from '@/lib/generated/prisma/enums';
+import type { IndicatorDefinition } from '@/lib/indicators/definition';
+import { needsProtection } from '@/lib/indicators/disclosure-control';
+import type { GroupBy } from '@/lib/indicators/group-by';
+import { presentRows, protectCountTable, type TableRow, toCountTable } from '@/lib/indicators/indicator-table';
+import { queryIndicator } from '@/lib/indicators/query-indicator';
+import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
 import { groupLabels } from './group-labels';
 
 export type IndicatorView = {
-  indicator: Pick<IndicatorDefinition, 'key' | 'label' | 'description' | 'unit' | 'measured' | 'categories' | 'favourable'> & { headline: string };
+  indicator: Pick<
+    IndicatorDefinition,
+    'key' | 'label' | 'description' | 'unit' | 'measured' | 'categories' | 'favourable'
+  > & { headline: string };
   domein: Domein;
   groupBy: GroupBy;
   /** The filters as applied, period included. */
@@ -30,7 +33,11 @@ export type IndicatorView = {
  * One indicator table for one scope. The scope goes into the SQL (and row-level security); for every
  * scope but a provider's own every figure passes the disclosure control before it leaves this function.
  */
-export async function getIndicatorView(scope: Scope, indicator: IndicatorDefinition, params: ViewParams): Promise<IndicatorView> {
+export async function getIndicatorView(
+  scope: Scope,
+  indicator: IndicatorDefinition,
+  params: ViewParams,
+): Promise<IndicatorView> {
   if (scope.kind === 'ttp') throw new AppError('Beheerders van de TTP zien geen cijfers.', 403);
   const protection = needsProtection(scope, params.shareable);
   const filters = filtersFor(indicator, params);
@@ -45,7 +52,12 @@ export async function getIndicatorView(scope: Scope, indicator: IndicatorDefinit
   );
   const table = toCountTable(cells);
   const protectedCells = protection ? protectCountTable(table) : null;
-  const { rows, total } = presentRows(indicator, table, protectedCells, await groupLabels(params.groupBy, table.groups));
+  const { rows, total } = presentRows(
+    indicator,
+    table,
+    protectedCells,
+    await groupLabels(params.groupBy, table.groups),
+  );
   return {
     indicator: {
       key: indicator.key,

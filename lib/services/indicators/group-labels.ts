@@ -1,5 +1,5 @@
-import { db } from '@/lib/db';
 import { RESPONDENT } from '@/lib/cbs/code-lists';
+import { db } from '@/lib/db';
 import { formatMonth } from '@/lib/filters/months';
 import type { GroupBy } from '@/lib/indicators/group-by';
 
@@ -7,12 +7,18 @@ import type { GroupBy } from '@/lib/indicators/group-by';
 export async function groupLabels(groupBy: GroupBy, keys: string[]): Promise<(key: string) => string> {
   switch (groupBy) {
     case 'aanbieder': {
-      const orgs = await db().organisation.findMany({ where: { id: { in: keys } }, select: { id: true, name: true, agbCode: true } });
+      const orgs = await db().organisation.findMany({
+        where: { id: { in: keys } },
+        select: { id: true, name: true, agbCode: true },
+      });
       const names = new Map(orgs.map((o) => [o.id, `${o.name} (${o.agbCode})`]));
       return (k) => names.get(k) ?? k;
     }
     case 'gemeente': {
-      const orgs = await db().organisation.findMany({ where: { cbsCode: { in: keys } }, select: { cbsCode: true, name: true } });
+      const orgs = await db().organisation.findMany({
+        where: { cbsCode: { in: keys } },
+        select: { cbsCode: true, name: true },
+      });
       const names = new Map(orgs.map((o) => [o.cbsCode!, `${o.name} (GM${o.cbsCode})`]));
       return (k) => names.get(k) ?? `GM${k}`;
     }

@@ -1,5 +1,5 @@
-import { db } from '@/lib/db';
 import type { Scope } from '@/lib/access/scope';
+import { db } from '@/lib/db';
 
 /** The outbox, newest first (TTP admins read it when no SMTP server is configured). */
 export async function listOutbox(_scope: Extract<Scope, { kind: 'ttp' }>, take = 50) {

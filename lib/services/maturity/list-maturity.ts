@@ -1,10 +1,10 @@
-import { db, Prisma } from '@/lib/db';
-import { env } from '@/lib/env';
 import type { TtpScope } from '@/lib/access/scope';
 import { withScope } from '@/lib/access/with-scope';
+import { db, Prisma } from '@/lib/db';
+import { env } from '@/lib/env';
 import { respons } from '@/lib/indicators/respons';
 import { currentAgreementWhere } from '@/lib/uploads/has-current-agreement';
-import { maturityLevel, type MaturityLevel } from './maturity-level';
+import { type MaturityLevel, maturityLevel } from './maturity-level';
 
 export type MaturityRow = {
   id: string;
@@ -39,19 +39,25 @@ async function maturityRows(where: { id?: string }, asOf: Date): Promise<Maturit
       where: { kind: 'AANBIEDER', active: true, ...where },
       orderBy: { name: 'asc' },
       select: {
-        id: true, name: true, agbCode: true,
+        id: true,
+        name: true,
+        agbCode: true,
         agreements: { orderBy: { createdAt: 'desc' }, take: 1, select: { status: true } },
         _count: {
           select: {
             agreements: { where: currentAgreementWhere(asOf) },
-            uploads: { where: { kind: 'TEST', status: { in: ['VERWERKT', 'VERWERKT_MET_FOUTEN'] }, acceptedCount: { gt: 0 } } },
+            uploads: {
+              where: { kind: 'TEST', status: { in: ['VERWERKT', 'VERWERKT_MET_FOUTEN'] }, acceptedCount: { gt: 0 } },
+            },
           },
         },
         uploads: { orderBy: { receivedAt: 'desc' }, take: 1, select: { receivedAt: true } },
       },
     }),
-    withScope('system', (tx) =>
-      tx.$queryRaw<{ aanbieder_id: string; ended: bigint; met: bigint }[]>`
+    withScope(
+      'system',
+      (tx) =>
+        tx.$queryRaw<{ aanbieder_id: string; ended: bigint; met: bigint }[]>`
         SELECT t.aanbieder_id, count(DISTINCT (t.aanbieder_id, t.traject_id)) FILTER (WHERE t.einddatum >= ${since}::date) AS ended,
                count(DISTINCT (t.aanbieder_id, t.traject_id)) FILTER (WHERE t.einddatum >= ${since}::date AND ${respons.category()} = 'met') AS met
         FROM trajectory t ${where.id ? Prisma.sql`WHERE t.aanbieder_id = ${where.id}::uuid` : Prisma.empty} GROUP BY t.aanbieder_id`,
@@ -61,7 +67,8 @@ async function maturityRows(where: { id?: string }, asOf: Date): Promise<Maturit
   const { VOLWASSENHEID_RESPONS_5: level5, VOLWASSENHEID_RESPONS_6: level6 } = env();
   return providers.map((p) => {
     const share = byProvider.get(p.id);
-    const r = share && Number(share.ended) > 0 ? Math.round((1000 * Number(share.met)) / Number(share.ended)) / 10 : null;
+    const r =
+      share && Number(share.ended) > 0 ? Math.round((1000 * Number(share.met)) / Number(share.ended)) / 10 : null;
     return {
       id: p.id,
       name: p.name,
@@ -71,7 +78,12 @@ async function maturityRows(where: { id?: string }, asOf: Date): Promise<Maturit
       lastUpload: p.uploads[0]?.receivedAt ?? null,
       ended: Number(share?.ended ?? 0),
       level: maturityLevel(
-        { currentAgreement: p._count.agreements > 0, testAccepted: p._count.uploads > 0, productionData: share !== undefined, respons: r },
+        {
+          currentAgreement: p._count.agreements > 0,
+          testAccepted: p._count.uploads > 0,
+          productionData: share !== undefined,
+          respons: r,
+        },
         { level5, level6 },
       ),
     };

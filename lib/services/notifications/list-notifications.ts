@@ -1,5 +1,5 @@
-import { db } from '@/lib/db';
 import type { Scope } from '@/lib/access/scope';
+import { db } from '@/lib/db';
 
 /** The latest messages for the user's own organisation. */
 export async function listNotifications(scope: Scope, take = 5) {

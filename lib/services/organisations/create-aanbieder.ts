@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 import { ZAgbCode, ZOptionalEmail } from '@/lib/validation';
 
 export const ZNewAanbieder = z.object({
@@ -19,6 +19,11 @@ export async function createAanbieder(scope: TtpScope, input: z.infer<typeof ZNe
   const org = await db().organisation.create({
     data: { kind: 'AANBIEDER', name: input.name, agbCode: input.agbCode, contactEmail: input.contactEmail || null },
   });
-  await writeAudit({ event: 'organisatie.aangemaakt', actor: scope.user, object: `organisatie ${org.id} (aanbieder ${org.agbCode}, ${org.name})`, address });
+  await writeAudit({
+    event: 'organisatie.aangemaakt',
+    actor: scope.user,
+    object: `organisatie ${org.id} (aanbieder ${org.agbCode}, ${org.name})`,
+    address,
+  });
   return org;
 }

@@ -1,6 +1,6 @@
+import type { Scope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { Scope } from '@/lib/access/scope';
 import { isUuid } from '@/lib/validation';
 
 /** Which organisations a scope may open: TTP admins all (they manage them), everyone else only its own. */
@@ -22,7 +22,10 @@ export async function findOrganisation(scope: Scope, id: string) {
       active: true,
       contactEmail: true,
       hostGemeente: { select: { name: true } },
-      regioMembers: { select: { gemeente: { select: { name: true, cbsCode: true } } }, orderBy: { gemeente: { name: 'asc' } } },
+      regioMembers: {
+        select: { gemeente: { select: { name: true, cbsCode: true } } },
+        orderBy: { gemeente: { name: 'asc' } },
+      },
       _count: { select: { users: true } },
     },
   });

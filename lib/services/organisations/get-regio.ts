@@ -1,5 +1,5 @@
-import { db } from '@/lib/db';
 import type { TtpScope } from '@/lib/access/scope';
+import { db } from '@/lib/db';
 import { isUuid } from '@/lib/validation';
 
 /** A region with its members, and the registered municipalities that could join it; null when it is no region. */
@@ -8,8 +8,14 @@ export async function getRegio(_scope: TtpScope, id: string) {
   const regio = await db().organisation.findFirst({
     where: { id, kind: 'REGIO' },
     select: {
-      id: true, name: true, active: true, hostGemeenteId: true,
-      regioMembers: { select: { gemeente: { select: { id: true, name: true, cbsCode: true } } }, orderBy: { gemeente: { name: 'asc' } } },
+      id: true,
+      name: true,
+      active: true,
+      hostGemeenteId: true,
+      regioMembers: {
+        select: { gemeente: { select: { id: true, name: true, cbsCode: true } } },
+        orderBy: { gemeente: { name: 'asc' } },
+      },
     },
   });
   if (!regio) return null;

@@ -1,12 +1,18 @@
-import { db } from '@/lib/db';
 import type { Scope } from '@/lib/access/scope';
+import { db } from '@/lib/db';
 
 /** All organisations, with what identifies them and how many accounts they have. */
 export async function listOrganisations(_scope: Extract<Scope, { kind: 'ttp' }>) {
   return db().organisation.findMany({
     orderBy: [{ kind: 'asc' }, { name: 'asc' }],
     select: {
-      id: true, kind: true, name: true, agbCode: true, cbsCode: true, contactEmail: true, active: true,
+      id: true,
+      kind: true,
+      name: true,
+      agbCode: true,
+      cbsCode: true,
+      contactEmail: true,
+      active: true,
       hostGemeente: { select: { name: true } },
       _count: { select: { users: true, regioMembers: true } },
     },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 
 // A region is a group of registered municipalities with one host (centrumgemeente) among them.
 // Membership decides what the region's accounts see: their scope is re-read on every request
@@ -34,13 +34,25 @@ async function regio(id: string) {
 /** A new region with its host municipality as first member. */
 export async function createRegio(scope: TtpScope, input: z.infer<typeof ZNewRegio>, address: string | null) {
   const host = await activeGemeente(input.hostGemeenteId);
-  if (await db().organisation.findFirst({ where: { kind: 'REGIO', name: { equals: input.name, mode: 'insensitive' } } })) {
+  if (
+    await db().organisation.findFirst({ where: { kind: 'REGIO', name: { equals: input.name, mode: 'insensitive' } } })
+  ) {
     throw new AppError('Er is al een regio met deze naam.', 409);
   }
   const org = await db().organisation.create({
-    data: { kind: 'REGIO', name: input.name, hostGemeenteId: host.id, regioMembers: { create: [{ gemeenteId: host.id }] } },
+    data: {
+      kind: 'REGIO',
+      name: input.name,
+      hostGemeenteId: host.id,
+      regioMembers: { create: [{ gemeenteId: host.id }] },
+    },
   });
-  await writeAudit({ event: 'organisatie.aangemaakt', actor: scope.user, object: `organisatie ${org.id} (regio ${org.name}, centrumgemeente GM${host.cbsCode})`, address });
+  await writeAudit({
+    event: 'organisatie.aangemaakt',
+    actor: scope.user,
+    object: `organisatie ${org.id} (regio ${org.name}, centrumgemeente GM${host.cbsCode})`,
+    address,
+  });
   return org;
 }
 
@@ -58,7 +70,8 @@ export async function changeRegio(scope: TtpScope, input: z.infer<typeof ZRegioC
     }
     case 'lid-verwijderen':
       if (!isMember) throw new AppError('Deze gemeente is geen lid van de regio.', 404);
-      if (r.hostGemeenteId === input.gemeenteId) throw new AppError('De centrumgemeente blijft lid; wijs eerst een andere centrumgemeente aan.', 409);
+      if (r.hostGemeenteId === input.gemeenteId)
+        throw new AppError('De centrumgemeente blijft lid; wijs eerst een andere centrumgemeente aan.', 409);
       await db().regioMember.delete({ where: { regioId_gemeenteId: key } });
       break;
     case 'centrumgemeente':
@@ -66,5 +79,10 @@ export async function changeRegio(scope: TtpScope, input: z.infer<typeof ZRegioC
       await db().organisation.update({ where: { id: r.id }, data: { hostGemeenteId: input.gemeenteId } });
       break;
   }
-  await writeAudit({ event: `regio.${input.change}`, actor: scope.user, object: `regio ${r.id} (${r.name}), gemeente ${input.gemeenteId}`, address });
+  await writeAudit({
+    event: `regio.${input.change}`,
+    actor: scope.user,
+    object: `regio ${r.id} (${r.name}), gemeente ${input.gemeenteId}`,
+    address,
+  });
 }

@@ -1,5 +1,5 @@
-import { db } from '@/lib/db';
 import type { Scope } from '@/lib/access/scope';
+import { db } from '@/lib/db';
 import type { FileReport } from '@/lib/imports/validate-file';
 import { IMPORT_RUN_EVENT } from '@/lib/jobs/run-import-job';
 
@@ -12,8 +12,18 @@ export async function listProcessing(_scope: Extract<Scope, { kind: 'ttp' }>, ta
     orderBy: { receivedAt: 'desc' },
     take,
     select: {
-      id: true, kind: true, status: true, fileName: true, receivedAt: true, processedAt: true, rowCount: true, acceptedCount: true,
-      rejectedCount: true, report: true, storagePath: true, aanbieder: { select: { name: true, agbCode: true } },
+      id: true,
+      kind: true,
+      status: true,
+      fileName: true,
+      receivedAt: true,
+      processedAt: true,
+      rowCount: true,
+      acceptedCount: true,
+      rejectedCount: true,
+      report: true,
+      storagePath: true,
+      aanbieder: { select: { name: true, agbCode: true } },
     },
   });
   return uploads.map(({ report, storagePath, ...u }) => {
@@ -31,9 +41,24 @@ export function canRerun(status: string, storagePath: string | null): boolean {
 
 /** When the import job last ran (from its audit record), and when the nightly run comes next. */
 export async function getImportSchedule(now = new Date()) {
-  const last = await db().auditLog.findFirst({ where: { event: IMPORT_RUN_EVENT }, orderBy: { id: 'desc' }, select: { occurredAt: true, object: true } });
-  const hourInAmsterdam = Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' }).format(now));
+  const last = await db().auditLog.findFirst({
+    where: { event: IMPORT_RUN_EVENT },
+    orderBy: { id: 'desc' },
+    select: { occurredAt: true, object: true },
+  });
+  const hourInAmsterdam = Number(
+    new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' }).format(now),
+  );
   const nextDay = new Date(now.getTime() + (hourInAmsterdam < 2 ? 0 : 86_400_000));
-  const nextNight = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Amsterdam' }).format(nextDay);
-  return { lastRunAt: last?.occurredAt ?? null, lastRun: last?.object ? (JSON.parse(last.object) as { processed: number; skipped: number }) : null, nextNight: `${nextNight}, 02:00` };
+  const nextNight = new Intl.DateTimeFormat('nl-NL', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'Europe/Amsterdam',
+  }).format(nextDay);
+  return {
+    lastRunAt: last?.occurredAt ?? null,
+    lastRun: last?.object ? (JSON.parse(last.object) as { processed: number; skipped: number }) : null,
+    nextNight: `${nextNight}, 02:00`,
+  };
 }

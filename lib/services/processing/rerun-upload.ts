@@ -1,7 +1,7 @@
+import type { Scope } from '@/lib/access/scope';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { writeAudit } from '@/lib/audit/write-audit';
-import type { Scope } from '@/lib/access/scope';
 import { processUpload } from '@/lib/imports/process-upload';
 import { canRerun } from './list-processing';
 
@@ -10,9 +10,15 @@ export async function rerunUpload(scope: Extract<Scope, { kind: 'ttp' }>, upload
   const upload = await db().upload.findUnique({ where: { id: uploadId }, select: { status: true, storagePath: true } });
   if (!upload) throw new AppError('Deze upload bestaat niet.', 404);
   if (!canRerun(upload.status, upload.storagePath)) {
-    throw new AppError('Alleen een afgewezen of vastgelopen bestand waarvan het bestand nog bewaard is, kan opnieuw worden verwerkt.', 409);
+    throw new AppError(
+      'Alleen een afgewezen of vastgelopen bestand waarvan het bestand nog bewaard is, kan opnieuw worden verwerkt.',
+      409,
+    );
   }
-  const { count } = await db().upload.updateMany({ where: { id: uploadId, status: upload.status }, data: { status: 'ONTVANGEN' } });
+  const { count } = await db().upload.updateMany({
+    where: { id: uploadId, status: upload.status },
+    data: { status: 'ONTVANGEN' },
+  });
   if (count === 0) throw new AppError('De status van dit bestand is intussen veranderd. Ververs de pagina.', 409);
   await writeAudit({ event: 'import.opnieuw', actor: scope.user, object: `upload ${uploadId}`, address });
   await processUpload(uploadId);

@@ -1,13 +1,13 @@
 import type { Scope } from '@/lib/access/scope';
-import { K_ANONYMITY } from '@/lib/indicators/disclosure-control';
-import { indicatorsFor } from '@/lib/indicators/registry';
-import type { Figure } from '@/lib/indicators/indicator-table';
 import type { FilterState } from '@/lib/filters/registry';
+import { K_ANONYMITY } from '@/lib/indicators/disclosure-control';
+import type { Figure } from '@/lib/indicators/indicator-table';
+import { indicatorsFor } from '@/lib/indicators/registry';
 import { periodSeries, type ReportPeriod } from '@/lib/reports/report-period';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
-import { MATURITY_LABELS } from '@/lib/services/maturity/maturity-level';
 import { maturityOf } from '@/lib/services/maturity/list-maturity';
-import { reportTarget, type ReportVersion } from './report-target';
+import { MATURITY_LABELS } from '@/lib/services/maturity/maturity-level';
+import { type ReportVersion, reportTarget } from './report-target';
 
 /** Periods a report compares: the chosen one and the three before it (Hart van Brabant: consecutive periods). */
 export const REPORT_PERIODS = 4;
@@ -47,7 +47,11 @@ export type Spiegelrapportage = {
  * provider) and passes the dashboards' disclosure control in the shareable version, so a report
  * shows every cell with the same number as the dashboards.
  */
-export async function getSpiegelrapportage(scope: Scope, input: { agbCode: string; period: ReportPeriod; version: ReportVersion }, asOf = new Date()): Promise<Spiegelrapportage> {
+export async function getSpiegelrapportage(
+  scope: Scope,
+  input: { agbCode: string; period: ReportPeriod; version: ReportVersion },
+  asOf = new Date(),
+): Promise<Spiegelrapportage> {
   const target = await reportTarget(scope, input.agbCode, input.version);
   const periods = periodSeries(input.period, REPORT_PERIODS);
   const providerFilter: FilterState = scope.kind === 'gemeente' ? { aanbieder: [target.aanbieder.agbCode] } : {};
@@ -56,16 +60,30 @@ export async function getSpiegelrapportage(scope: Scope, input: { agbCode: strin
     const figures = await Promise.all(
       periods.map(async (period) => {
         const view = await getIndicatorView(scope, indicator, {
-          domein: 'JEUGD', groupBy: 'totaal', asOf, shareable: target.shareable,
+          domein: 'JEUGD',
+          groupBy: 'totaal',
+          asOf,
+          shareable: target.shareable,
           filters: { ...providerFilter, eind_van: period.van, eind_tm: period.tm },
         });
         const t = view.total;
-        return { period, whollySuppressed: view.whollySuppressed, populatie: t.populatie, headline: t.headline, categories: t.categories, respons: t.respons };
+        return {
+          period,
+          whollySuppressed: view.whollySuppressed,
+          populatie: t.populatie,
+          headline: t.headline,
+          categories: t.categories,
+          respons: t.respons,
+        };
       }),
     );
     indicators.push({
-      key: indicator.key, label: indicator.label, description: indicator.description, headline: indicator.headline.label,
-      categories: indicator.categories.map((c) => ({ key: c.key, label: c.label })), periods: figures,
+      key: indicator.key,
+      label: indicator.label,
+      description: indicator.description,
+      headline: indicator.headline.label,
+      categories: indicator.categories.map((c) => ({ key: c.key, label: c.label })),
+      periods: figures,
     });
   }
   return {
@@ -86,6 +104,7 @@ export async function getSpiegelrapportage(scope: Scope, input: { agbCode: strin
 async function reportMaturity(aanbiederId: string, shareable: boolean, asOf: Date) {
   const row = await maturityOf(aanbiederId, asOf);
   if (!row) return { level: null, label: 'onbekend (aanbieder gedeactiveerd)' };
-  if (shareable && row.level >= 4 && row.ended < K_ANONYMITY) return { level: null, label: `4–6: productiedata (te weinig beëindigde trajecten om de respons te tonen)` };
+  if (shareable && row.level >= 4 && row.ended < K_ANONYMITY)
+    return { level: null, label: `4–6: productiedata (te weinig beëindigde trajecten om de respons te tonen)` };
   return { level: row.level, label: MATURITY_LABELS[row.level] };
 }

@@ -1,8 +1,8 @@
+import type { Scope } from '@/lib/access/scope';
+import { trajectoryScopeSql } from '@/lib/access/trajectory-scope';
+import { withScope } from '@/lib/access/with-scope';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Scope } from '@/lib/access/scope';
-import { withScope } from '@/lib/access/with-scope';
-import { trajectoryScopeSql } from '@/lib/access/trajectory-scope';
 
 export type ReportVersion = 'intern' | 'deelbaar';
 
@@ -13,8 +13,10 @@ export const REPORT_VERSION_LABEL: Record<ReportVersion, string> = {
 
 /** Whether the provider has any trajectory of the scope's residents (one indexed EXISTS, under row-level security). */
 async function servesResidents(scope: Extract<Scope, { kind: 'gemeente' }>, agbCode: string): Promise<boolean> {
-  const [row] = await withScope(scope, (tx) =>
-    tx.$queryRaw<{ serves: boolean }[]>`
+  const [row] = await withScope(
+    scope,
+    (tx) =>
+      tx.$queryRaw<{ serves: boolean }[]>`
       SELECT EXISTS (SELECT 1 FROM trajectory t JOIN organisation o ON o.id = t.aanbieder_id WHERE ${trajectoryScopeSql(scope)} AND o.agb_code = ${agbCode}) AS serves`,
   );
   return row.serves;
@@ -30,14 +32,22 @@ export async function reportTarget(scope: Scope, agbCode: string, version: Repor
   if (scope.kind === 'aanbieder') {
     if (agbCode !== scope.agbCode) throw new AppError('Deze rapportage bestaat niet.', 404);
   } else {
-    if (version === 'intern') throw new AppError('De interne spiegelrapportage is alleen voor de aanbieder zelf; kies de deelbare versie.', 403);
+    if (version === 'intern')
+      throw new AppError(
+        'De interne spiegelrapportage is alleen voor de aanbieder zelf; kies de deelbare versie.',
+        403,
+      );
     if (!(await servesResidents(scope, agbCode))) throw new AppError('Deze rapportage bestaat niet.', 404);
   }
-  const org = await db().organisation.findUnique({ where: { agbCode }, select: { id: true, name: true, agbCode: true } });
+  const org = await db().organisation.findUnique({
+    where: { agbCode },
+    select: { id: true, name: true, agbCode: true },
+  });
   if (!org) throw new AppError('Deze rapportage bestaat niet.', 404);
   return {
     aanbieder: { id: org.id, name: org.name, agbCode: org.agbCode! },
     shareable: version === 'deelbaar',
-    audience: scope.kind === 'aanbieder' ? 'alle cliënten van de aanbieder' : `inwoners van ${scope.user.organisationName}`,
+    audience:
+      scope.kind === 'aanbieder' ? 'alle cliënten van de aanbieder' : `inwoners van ${scope.user.organisationName}`,
   };
 }

@@ -1,6 +1,6 @@
-import { db } from '@/lib/db';
-import { withScope } from '@/lib/access/with-scope';
 import type { Scope } from '@/lib/access/scope';
+import { withScope } from '@/lib/access/with-scope';
+import { db } from '@/lib/db';
 
 /** The provider's start page: agreement status and what it has delivered (its own data, unsuppressed). */
 export async function getAanbiederStart(scope: Extract<Scope, { kind: 'aanbieder' }>) {
@@ -16,7 +16,11 @@ export async function getAanbiederStart(scope: Extract<Scope, { kind: 'aanbieder
       const [trajectories, clients, ended, lastEnd] = await Promise.all([
         tx.trajectory.count({ where }),
         // distinct clients counted in the database, not by fetching every pseudonym
-        tx.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT client_pseudonym)::int AS n FROM trajectory WHERE aanbieder_id = ${scope.aanbiederId}::uuid`.then((r) => r[0].n),
+        tx.$queryRaw<
+          { n: number }[]
+        >`SELECT count(DISTINCT client_pseudonym)::int AS n FROM trajectory WHERE aanbieder_id = ${scope.aanbiederId}::uuid`.then(
+          (r) => r[0].n,
+        ),
         tx.trajectory.count({ where: { ...where, einddatum: { not: null } } }),
         tx.trajectory.aggregate({ where, _max: { einddatum: true } }),
       ]);

@@ -1,5 +1,5 @@
-import { db } from '@/lib/db';
 import type { TtpScope } from '@/lib/access/scope';
+import { db } from '@/lib/db';
 
 /** The TTP start page: organisations and accounts, never client-level data. */
 export async function getBeheerStart(_scope: TtpScope) {

@@ -1,5 +1,5 @@
-import { db } from '@/lib/db';
 import type { Scope } from '@/lib/access/scope';
+import { db } from '@/lib/db';
 import type { FileReport } from '@/lib/imports/validate-file';
 import { isUuid } from '@/lib/validation';
 

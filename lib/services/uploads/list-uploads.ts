@@ -1,5 +1,5 @@
-import { db } from '@/lib/db';
 import type { Scope } from '@/lib/access/scope';
+import { db } from '@/lib/db';
 
 /** The provider's own uploads, newest first. */
 export async function listUploads(scope: Extract<Scope, { kind: 'aanbieder' }>, take = 200) {
@@ -7,6 +7,17 @@ export async function listUploads(scope: Extract<Scope, { kind: 'aanbieder' }>, 
     where: { aanbiederId: scope.aanbiederId },
     orderBy: { receivedAt: 'desc' },
     take,
-    select: { id: true, kind: true, status: true, fileName: true, sizeBytes: true, receivedAt: true, processedAt: true, rowCount: true, acceptedCount: true, rejectedCount: true },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      fileName: true,
+      sizeBytes: true,
+      receivedAt: true,
+      processedAt: true,
+      rowCount: true,
+      acceptedCount: true,
+      rejectedCount: true,
+    },
   });
 }

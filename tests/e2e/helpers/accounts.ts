@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
 import { hash } from '@node-rs/argon2';
+import { expect, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 import pg from 'pg';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../../prisma/seed/demo-organisations';
@@ -23,7 +23,10 @@ export async function sql<T extends pg.QueryResultRow>(text: string, values: unk
 }
 
 export async function orgId(where: { agb?: string; cbs?: string }) {
-  const [row] = await sql<{ id: string }>(`SELECT id FROM organisation WHERE agb_code = $1 OR cbs_code = $2`, [where.agb ?? null, where.cbs ?? null]);
+  const [row] = await sql<{ id: string }>(`SELECT id FROM organisation WHERE agb_code = $1 OR cbs_code = $2`, [
+    where.agb ?? null,
+    where.cbs ?? null,
+  ]);
   return row.id;
 }
 
@@ -39,7 +42,12 @@ export async function createAccount(role: string, organisationId: string, passwo
 
 // A TOTP code is accepted once per account per 30 s window (replay guard). Logins in this run
 // remember the last window used per account, and wait for the next one when needed.
-const stepsFile = path.join(os.tmpdir(), `gp-e2e-steps-${Buffer.from(process.env.DATABASE_URL ?? '').toString('hex').slice(-24)}.json`);
+const stepsFile = path.join(
+  os.tmpdir(),
+  `gp-e2e-steps-${Buffer.from(process.env.DATABASE_URL ?? '')
+    .toString('hex')
+    .slice(-24)}.json`,
+);
 
 export async function freshCode(email: string, secret: string): Promise<string> {
   const steps: Record<string, number> = existsSync(stepsFile) ? JSON.parse(readFileSync(stepsFile, 'utf8')) : {};

@@ -6,15 +6,42 @@ import { GET } from '@/app/api/v1/indicatoren/[indicator]/route';
 import { expectScope } from '@/lib/access/scope';
 import { PTABLE } from '@/lib/indicators/ptable';
 import { issueApiToken } from '@/lib/services/api-tokens/issue-api-token';
-import { loadRecords, makeAanbieder, makeGemeente, makeRegio, makeTtp, makeUser, type RecordInput, scopeOf } from './fixtures';
+import {
+  loadRecords,
+  makeAanbieder,
+  makeGemeente,
+  makeRegio,
+  makeTtp,
+  makeUser,
+  type RecordInput,
+  scopeOf,
+} from './fixtures';
 
 export const PROVIDERS = 14;
 /** Quarters with data: the attack period (2025-K4 … 2026-K3) and, thinner, the year before it. */
-export const QUARTERS = ['2024-07', '2024-10', '2025-01', '2025-04', '2025-07', '2025-10', '2026-01', '2026-04', '2026-07'];
+export const QUARTERS = [
+  '2024-07',
+  '2024-10',
+  '2025-01',
+  '2025-04',
+  '2025-07',
+  '2025-10',
+  '2026-01',
+  '2026-04',
+  '2026-07',
+];
 export const PERIOD = 'eind_van=2025-10&eind_tm=2026-09';
 
 /** One client, one trajectory: a count of trajectories is a count of clients, which keeps the truth simple. */
-export type Rec = { client: string; p: number; g: number; month: string; reden: string; verwijzer: string; hulpvorm: string };
+export type Rec = {
+  client: string;
+  p: number;
+  g: number;
+  month: string;
+  reden: string;
+  verwijzer: string;
+  hulpvorm: string;
+};
 
 /** mulberry32: the same dataset in every run. */
 function rng(seed: number) {
@@ -39,7 +66,10 @@ export function makeRecords(prefix: string): Rec[] {
         for (let j = 0; j < n; j++) {
           const month = `${q.slice(0, 5)}${String(Number(q.slice(5)) + Math.floor(r() * 3)).padStart(2, '0')}`;
           out.push({
-            client: `${prefix}-${p}-${g}-${q}-${j}`, p, g, month,
+            client: `${prefix}-${p}-${g}-${q}-${j}`,
+            p,
+            g,
+            month,
             reden: pick(['01', '01', '01', '01', '02', '02', '03', '03', '04']),
             verwijzer: r() < 0.06 ? '06' : pick(['01', '02', '03']),
             hulpvorm: pick(['02', '03']),
@@ -55,9 +85,22 @@ export function makeRecords(prefix: string): Rec[] {
 function input(rec: Rec, gemeentecode: string, i: number): RecordInput {
   const measured = i % 3 !== 0;
   return {
-    client: rec.client, gemeentecode, begindatum: '2024-01-02', einddatum: `${rec.month}-15`, redenEinde: rec.reden,
-    verwijzer: rec.verwijzer, hulpvorm: rec.hulpvorm,
-    ...(measured ? { respondent: '1', tevredenheid: 1 + (i % 10), zonderHulpVerder: 1 + (i % 4), afnameProblematiek: 1 + (i % 5), doelrealisatie: (i % 4) - 1 } : {}),
+    client: rec.client,
+    gemeentecode,
+    begindatum: '2024-01-02',
+    einddatum: `${rec.month}-15`,
+    redenEinde: rec.reden,
+    verwijzer: rec.verwijzer,
+    hulpvorm: rec.hulpvorm,
+    ...(measured
+      ? {
+          respondent: '1',
+          tevredenheid: 1 + (i % 10),
+          zonderHulpVerder: 1 + (i % 4),
+          afnameProblematiek: 1 + (i % 5),
+          doelrealisatie: (i % 4) - 1,
+        }
+      : {}),
   };
 }
 
@@ -68,12 +111,19 @@ export async function loadAttackData(prefix: string) {
   const records = makeRecords(prefix);
   for (let p = 0; p < PROVIDERS; p++) {
     const own = records.filter((rec) => rec.p === p);
-    await loadRecords(providers[p], own.map((rec, i) => input(rec, gemeenten[rec.g].cbsCode!, i)));
+    await loadRecords(
+      providers[p],
+      own.map((rec, i) => input(rec, gemeenten[rec.g].cbsCode!, i)),
+    );
   }
   const ttp = expectScope(await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id), 'ttp');
-  const tokenOf = async (organisationId: string) => (await issueApiToken(ttp, { organisationId, name: 'aanval' }, null)).token;
+  const tokenOf = async (organisationId: string) =>
+    (await issueApiToken(ttp, { organisationId, name: 'aanval' }, null)).token;
   return {
-    gemeenten, regio, providers, records,
+    gemeenten,
+    regio,
+    providers,
+    records,
     tokens: { gemeente: await tokenOf(gemeenten[0].id), regio: await tokenOf(regio.id) },
     providerIndex: new Map(providers.map((p, i) => [p.id, i])),
     gemeenteIndex: new Map(gemeenten.map((g, i) => [g.cbsCode!, i])),
@@ -81,14 +131,24 @@ export async function loadAttackData(prefix: string) {
 }
 
 export type Shown = { n: number | null; percentage: number | null; suppressed: boolean };
-export type ApiRow = { sleutel: string; kerncijfer: Shown; populatie: Shown; categorieen: (Shown & { sleutel: string })[] };
+export type ApiRow = {
+  sleutel: string;
+  kerncijfer: Shown;
+  populatie: Shown;
+  categorieen: (Shown & { sleutel: string })[];
+};
 export type ApiView = { rijen: ApiRow[]; totaal: ApiRow; geheelOnderdrukt: boolean };
 
 /** The attacker's only door: GET /api/v1/indicatoren/<indicator> with a bearer token. */
 export async function ask(token: string, indicator: string, query: string): Promise<ApiView> {
-  const res = await GET(new Request(`http://test/api/v1/indicatoren/${indicator}?${query}`, { headers: { authorization: `Bearer ${token}` } }), {
-    params: Promise.resolve({ indicator }),
-  });
+  const res = await GET(
+    new Request(`http://test/api/v1/indicatoren/${indicator}?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    }),
+    {
+      params: Promise.resolve({ indicator }),
+    },
+  );
   if (res.status !== 200) throw new Error(`API ${res.status}: ${await res.text()}`);
   return res.json();
 }

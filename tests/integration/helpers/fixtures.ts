@@ -1,21 +1,21 @@
 // Builders for integration tests: each test makes its own organisations and accounts (unique
 // codes per call), so tests never depend on each other or on the demo data.
 import { randomInt, randomUUID } from 'node:crypto';
-import { db } from '@/lib/db';
+import { type Scope, scopeFor } from '@/lib/access/scope';
 import { withScope, withScopedClient } from '@/lib/access/with-scope';
-import { openRecordSink } from '@/lib/imports/load-records';
-import type { ValidRecord } from '@/lib/cbs/validate-record';
 import { hashPassword } from '@/lib/auth/password';
-import { sealString } from '@/lib/crypto/secret-box';
-import { newTotpSecret } from '@/lib/auth/totp';
 import { createSession, resolveSession } from '@/lib/auth/sessions';
-import { scopeFor, type Scope } from '@/lib/access/scope';
-import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
-import { recordKeys } from '@/lib/pseudonym/record-keys';
+import { newTotpSecret } from '@/lib/auth/totp';
+import type { ValidRecord } from '@/lib/cbs/validate-record';
+import { sealString } from '@/lib/crypto/secret-box';
+import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { openRecordSink } from '@/lib/imports/load-records';
 import { perturb } from '@/lib/indicators/disclosure-control';
 import { CELL_KEY_RANGE } from '@/lib/indicators/ptable';
-import type { Role } from '@/lib/generated/prisma/enums';
+import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
+import { recordKeys } from '@/lib/pseudonym/record-keys';
 
 /** A code not yet used in this database (test files share it, so a per-file memory is not enough). */
 async function unusedCode(field: 'agbCode' | 'cbsCode', len: number): Promise<string> {
@@ -26,23 +26,33 @@ async function unusedCode(field: 'agbCode' | 'cbsCode', len: number): Promise<st
 }
 
 export const makeAanbieder = async (name = 'Testaanbieder') =>
-  db().organisation.create({ data: { kind: 'AANBIEDER', name: `${name} ${randomUUID().slice(0, 6)}`, agbCode: await unusedCode('agbCode', 8) } });
+  db().organisation.create({
+    data: { kind: 'AANBIEDER', name: `${name} ${randomUUID().slice(0, 6)}`, agbCode: await unusedCode('agbCode', 8) },
+  });
 
 // One at a time: two parallel calls could pick the same free code.
 let gemeenteQueue: Promise<unknown> = Promise.resolve();
 export const makeGemeente = (name = 'Testgemeente') => {
   const next = gemeenteQueue.then(async () =>
-    db().organisation.create({ data: { kind: 'GEMEENTE', name: `${name} ${randomUUID().slice(0, 6)}`, cbsCode: await unusedCode('cbsCode', 4) } }),
+    db().organisation.create({
+      data: { kind: 'GEMEENTE', name: `${name} ${randomUUID().slice(0, 6)}`, cbsCode: await unusedCode('cbsCode', 4) },
+    }),
   );
   gemeenteQueue = next.catch(() => undefined);
   return next;
-}
+};
 
-export const makeTtp = () => db().organisation.create({ data: { kind: 'TTP', name: `TTP ${randomUUID().slice(0, 6)}` } });
+export const makeTtp = () =>
+  db().organisation.create({ data: { kind: 'TTP', name: `TTP ${randomUUID().slice(0, 6)}` } });
 
 export async function makeRegio(gemeenteIds: string[]) {
   return db().organisation.create({
-    data: { kind: 'REGIO', name: `Regio ${randomUUID().slice(0, 6)}`, hostGemeenteId: gemeenteIds[0], regioMembers: { create: gemeenteIds.map((gemeenteId) => ({ gemeenteId })) } },
+    data: {
+      kind: 'REGIO',
+      name: `Regio ${randomUUID().slice(0, 6)}`,
+      hostGemeenteId: gemeenteIds[0],
+      regioMembers: { create: gemeenteIds.map((gemeenteId) => ({ gemeenteId })) },
+    },
   });
 }
 
@@ -51,11 +61,20 @@ export const TEST_PASSWORD = 'Test-wachtwoord-123';
 /** An account with password TEST_PASSWORD and (unless enrolled: false) a confirmed TOTP secret. */
 export async function makeUser(role: Role, organisationId: string, opts: { enrolled?: boolean } = {}) {
   const user = await db().user.create({
-    data: { email: `${role.toLowerCase()}-${randomUUID()}@test.nl`, name: `Test ${role}`, role, organisationId, passwordHash: await hashPassword(TEST_PASSWORD) },
+    data: {
+      email: `${role.toLowerCase()}-${randomUUID()}@test.nl`,
+      name: `Test ${role}`,
+      role,
+      organisationId,
+      passwordHash: await hashPassword(TEST_PASSWORD),
+    },
   });
   const secret = newTotpSecret();
   if (opts.enrolled !== false) {
-    await db().user.update({ where: { id: user.id }, data: { totpSecretEnc: sealString(secret, user.id), totpEnabledAt: new Date() } });
+    await db().user.update({
+      where: { id: user.id },
+      data: { totpSecretEnc: sealString(secret, user.id), totpEnabledAt: new Date() },
+    });
   }
   return { ...user, secret };
 }
@@ -77,18 +96,18 @@ export async function addTrajectories(rows: TrajectoryInput[]) {
         const pseudonym = pseudonymise(r.client);
         const keys = recordKeys({ pseudonym, agbCode: r.aanbiederId, trajectId, respondent: null });
         return {
-        aanbiederId: r.aanbiederId,
-        trajectId,
-        clientPseudonym: pseudonym,
-        ...keys,
-        recordKeyVersion: env().CELL_KEY_VERSION,
-        geboortejaar: 2012,
-        geslacht: 'V',
-        gemeentecode: r.gemeentecode,
-        begindatum: new Date('2026-01-05'),
-        einddatum: r.einddatum === undefined ? new Date('2026-06-30') : r.einddatum && new Date(r.einddatum),
-        redenEinde: r.einddatum === null ? null : '01',
-        hulpvorm: '02',
+          aanbiederId: r.aanbiederId,
+          trajectId,
+          clientPseudonym: pseudonym,
+          ...keys,
+          recordKeyVersion: env().CELL_KEY_VERSION,
+          geboortejaar: 2012,
+          geslacht: 'V',
+          gemeentecode: r.gemeentecode,
+          begindatum: new Date('2026-01-05'),
+          einddatum: r.einddatum === undefined ? new Date('2026-06-30') : r.einddatum && new Date(r.einddatum),
+          redenEinde: r.einddatum === null ? null : '01',
+          hulpvorm: '02',
         };
       }),
     }),
@@ -103,7 +122,8 @@ export type RecordInput = Partial<Omit<ValidRecord, 'begindatum' | 'einddatum' |
   meetdatum?: string | null;
 };
 
-const measured = (r: RecordInput) => [r.tevredenheid, r.zonderHulpVerder, r.afnameProblematiek, r.doelrealisatie].some((v) => v != null);
+const measured = (r: RecordInput) =>
+  [r.tevredenheid, r.zonderHulpVerder, r.afnameProblematiek, r.doelrealisatie].some((v) => v != null);
 
 /** Loads records through the import's own loader (COPY, merge, cross-provider link), as one file would. */
 export async function loadRecords(aanbieder: { id: string; agbCode: string | null }, rows: RecordInput[]) {
@@ -115,9 +135,23 @@ export async function loadRecords(aanbieder: { id: string; agbCode: string | nul
       await sink.write({
         agbCode: aanbieder.agbCode!,
         trajectId: `T-${randomUUID().slice(0, 12)}`,
-        respondent: null, geboortejaar: 2012, geslacht: 'V', gemeentecode: '0000', redenEinde: einddatum ? '01' : null,
-        verwijzer: '01', hulpvorm: '02', productcategorie: null, profiel: null, zorgvraagzwaarte: null, complexiteit: null,
-        perspectief: null, crisis: null, tevredenheid: null, zonderHulpVerder: null, afnameProblematiek: null, doelrealisatie: null,
+        respondent: null,
+        geboortejaar: 2012,
+        geslacht: 'V',
+        gemeentecode: '0000',
+        redenEinde: einddatum ? '01' : null,
+        verwijzer: '01',
+        hulpvorm: '02',
+        productcategorie: null,
+        profiel: null,
+        zorgvraagzwaarte: null,
+        complexiteit: null,
+        perspectief: null,
+        crisis: null,
+        tevredenheid: null,
+        zonderHulpVerder: null,
+        afnameProblematiek: null,
+        doelrealisatie: null,
         ...r,
         pseudoId: r.client,
         begindatum: d(r.begindatum ?? '2026-01-05')!,
@@ -135,7 +169,11 @@ export async function loadRecords(aanbieder: { id: string; agbCode: string | nul
  * SQL: their record keys summed modulo the key range, then the p-table (docs/disclosure-control.md).
  */
 export function shownClients(clients: string[]): number {
-  const keys = new Set(clients.map((c) => recordKeys({ pseudonym: pseudonymise(c), agbCode: '', trajectId: '', respondent: null }).clientKey));
+  const keys = new Set(
+    clients.map(
+      (c) => recordKeys({ pseudonym: pseudonymise(c), agbCode: '', trajectId: '', respondent: null }).clientKey,
+    ),
+  );
   const key = Number([...keys].reduce((s, k) => s + k, 0n) % BigInt(CELL_KEY_RANGE));
   return keys.size === 0 ? 0 : perturb({ n: keys.size, key });
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { UploadForm } from '@/components/uploads/upload-form';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
-import { hasCurrentAgreement } from '@/lib/uploads/has-current-agreement';
 import { env } from '@/lib/env';
-import { UploadForm } from '@/components/uploads/upload-form';
+import { hasCurrentAgreement } from '@/lib/uploads/has-current-agreement';
 
 export const metadata: Metadata = { title: 'Aanleveren' };
 
@@ -15,10 +15,14 @@ export default async function AanleverenPage() {
     <>
       <h1>Aanleveren</h1>
       <p>
-        Lever eerst een testbestand aan: dat wordt binnen een minuut gecontroleerd en komt niet in de cijfers. Productiebestanden
-        worden ’s nachts verwerkt. Het formaat staat op de pagina <Link href="/bestandsformaat">Bestandsformaat</Link>.
+        Lever eerst een testbestand aan: dat wordt binnen een minuut gecontroleerd en komt niet in de cijfers.
+        Productiebestanden worden ’s nachts verwerkt. Het formaat staat op de pagina{' '}
+        <Link href="/bestandsformaat">Bestandsformaat</Link>.
       </p>
-      <p>Uw bestand wordt vóór het versturen in uw browser gecontroleerd op BSN’s; op de server wordt elke regel gecontroleerd.</p>
+      <p>
+        Uw bestand wordt vóór het versturen in uw browser gecontroleerd op BSN’s; op de server wordt elke regel
+        gecontroleerd.
+      </p>
       <UploadForm productionAllowed={productionAllowed} maxMb={env().UPLOAD_MAX_MB} />
     </>
   );

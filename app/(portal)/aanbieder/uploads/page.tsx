@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AutoRefresh } from '@/components/uploads/auto-refresh';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { listUploads } from '@/lib/services/uploads/list-uploads';
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/uploads/labels';
-import { formatDateTime, formatNumber } from '@/lib/format';
-import { AutoRefresh } from '@/components/uploads/auto-refresh';
 
 export const metadata: Metadata = { title: 'Uploadgeschiedenis' };
 
@@ -24,15 +24,27 @@ export default async function UploadsPage() {
           <table>
             <caption className="skiplink">Alle aangeleverde bestanden</caption>
             <thead>
-              <tr><th scope="col">Ontvangen</th><th scope="col">Bestand</th><th scope="col">Soort</th><th scope="col">Status</th><th scope="col">Records</th><th scope="col">Goedgekeurd</th><th scope="col">Afgekeurd</th></tr>
+              <tr>
+                <th scope="col">Ontvangen</th>
+                <th scope="col">Bestand</th>
+                <th scope="col">Soort</th>
+                <th scope="col">Status</th>
+                <th scope="col">Records</th>
+                <th scope="col">Goedgekeurd</th>
+                <th scope="col">Afgekeurd</th>
+              </tr>
             </thead>
             <tbody>
               {uploads.map((u) => (
                 <tr key={u.id}>
                   <td>{formatDateTime(u.receivedAt)}</td>
-                  <td><Link href={`/aanbieder/uploads/${u.id}`}>{u.fileName}</Link></td>
+                  <td>
+                    <Link href={`/aanbieder/uploads/${u.id}`}>{u.fileName}</Link>
+                  </td>
                   <td>{KIND_LABEL[u.kind]}</td>
-                  <td className={u.status === 'AFGEWEZEN' ? 'status-afgewezen' : undefined}>{STATUS_LABEL[u.status]}</td>
+                  <td className={u.status === 'AFGEWEZEN' ? 'status-afgewezen' : undefined}>
+                    {STATUS_LABEL[u.status]}
+                  </td>
                   <td>{u.rowCount === null ? '—' : formatNumber(u.rowCount)}</td>
                   <td>{u.acceptedCount === null ? '—' : formatNumber(u.acceptedCount)}</td>
                   <td>{u.rejectedCount === null ? '—' : formatNumber(u.rejectedCount)}</td>

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { Role } from '@/lib/generated/prisma/enums';
-import { changeAccount, type AccountChange } from '@/lib/services/accounts/change-account';
+import { type AccountChange, changeAccount } from '@/lib/services/accounts/change-account';
 import { inviteAccount, ZInvite } from '@/lib/services/accounts/invite-account';
 import { runAdminForm } from '../admin-form';
 
@@ -11,7 +11,11 @@ const permission = 'accounts:manage';
 
 export async function inviteAction(form: FormData) {
   await runAdminForm(form, {
-    permission, audit: 'account uitnodigen', backTo: PAGE, schema: ZInvite, run: inviteAccount,
+    permission,
+    audit: 'account uitnodigen',
+    backTo: PAGE,
+    schema: ZInvite,
+    run: inviteAccount,
     done: (user) => `Uitnodiging verstuurd aan ${user.email}.`,
   });
 }
@@ -40,8 +44,12 @@ const DONE: Record<AccountChange['kind'], string> = {
 
 export async function changeAction(form: FormData) {
   await runAdminForm(form, {
-    permission, audit: `account wijzigen ${z.uuid().safeParse(form.get('id')).data ?? '?'}`, backTo: PAGE, schema: ZChange,
-    run: (scope, input, address) => changeAccount(scope, input.id, input as AccountChange, address).then(() => input.kind),
+    permission,
+    audit: `account wijzigen ${z.uuid().safeParse(form.get('id')).data ?? '?'}`,
+    backTo: PAGE,
+    schema: ZChange,
+    run: (scope, input, address) =>
+      changeAccount(scope, input.id, input as AccountChange, address).then(() => input.kind),
     done: (kind) => DONE[kind],
   });
 }

@@ -1,76 +1,130 @@
 import type { Metadata } from 'next';
-import { FormMessage } from '../../form-message';
+import { ActionButton } from '@/components/ui/action-button';
 import { requireScope } from '@/lib/access/require-scope';
-import { expectScope } from '@/lib/access/scope';
 import { ORGANISATION_KIND_LABEL, ROLES } from '@/lib/access/roles';
+import { expectScope } from '@/lib/access/scope';
 import { formatDateTime } from '@/lib/format';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { listAccounts } from '@/lib/services/accounts/list-accounts';
+import { FormMessage } from '../../form-message';
 import { changeAction, inviteAction } from './actions';
-import { ActionButton } from '@/components/ui/action-button';
 
 export const metadata: Metadata = { title: 'Accounts' };
 
-const rolesFor = (kind: keyof typeof ORGANISATION_KIND_LABEL) => (Object.keys(ROLES) as Role[]).filter((r) => ROLES[r].organisationKind === kind);
+const rolesFor = (kind: keyof typeof ORGANISATION_KIND_LABEL) =>
+  (Object.keys(ROLES) as Role[]).filter((r) => ROLES[r].organisationKind === kind);
 
 function Action({ id, kind, label }: { id: string; kind: string; label: string }) {
   return <ActionButton action={changeAction} fields={{ id, kind }} label={label} />;
 }
 
-export default async function AccountsPage({ searchParams }: { searchParams: Promise<{ melding?: string; fout?: string }> }) {
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ melding?: string; fout?: string }>;
+}) {
   const scope = expectScope(await requireScope('accounts:manage', 'accounts'), 'ttp');
   const { users, organisations } = await listAccounts(scope);
   const { melding, fout } = await searchParams;
   return (
     <>
       <h1>Accounts</h1>
-      <p>Een nieuw account krijgt een uitnodiging per e-mail (eenmalige link, 7 dagen geldig) om een wachtwoord te kiezen; tweestapsverificatie stelt de gebruiker in bij de eerste login. Elke wijziging staat in het auditlog.</p>
+      <p>
+        Een nieuw account krijgt een uitnodiging per e-mail (eenmalige link, 7 dagen geldig) om een wachtwoord te
+        kiezen; tweestapsverificatie stelt de gebruiker in bij de eerste login. Elke wijziging staat in het auditlog.
+      </p>
       <FormMessage melding={melding} fout={fout} />
       <form action={inviteAction} className="filters" aria-label="Account uitnodigen">
-        <div className="veld"><label htmlFor="name">Naam</label><input id="name" name="name" required /></div>
-        <div className="veld"><label htmlFor="email">E-mailadres</label><input id="email" name="email" type="email" required /></div>
+        <div className="veld">
+          <label htmlFor="name">Naam</label>
+          <input id="name" name="name" required />
+        </div>
+        <div className="veld">
+          <label htmlFor="email">E-mailadres</label>
+          <input id="email" name="email" type="email" required />
+        </div>
         <div className="veld">
           <label htmlFor="organisationId">Organisatie</label>
           <select id="organisationId" name="organisationId" required defaultValue="">
-            <option value="" disabled>Kies…</option>
-            {organisations.map((o) => <option key={o.id} value={o.id}>{o.name} ({ORGANISATION_KIND_LABEL[o.kind]})</option>)}
+            <option value="" disabled>
+              Kies…
+            </option>
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name} ({ORGANISATION_KIND_LABEL[o.kind]})
+              </option>
+            ))}
           </select>
         </div>
         <div className="veld">
           <label htmlFor="role">Rol</label>
           <select id="role" name="role" required defaultValue="">
-            <option value="" disabled>Kies…</option>
-            {(Object.keys(ROLES) as Role[]).map((r) => <option key={r} value={r}>{ROLES[r].label}</option>)}
+            <option value="" disabled>
+              Kies…
+            </option>
+            {(Object.keys(ROLES) as Role[]).map((r) => (
+              <option key={r} value={r}>
+                {ROLES[r].label}
+              </option>
+            ))}
           </select>
         </div>
-        <button className="knop" type="submit">Uitnodigen</button>
+        <button className="knop" type="submit">
+          Uitnodigen
+        </button>
       </form>
       <div className="tabel-scroll">
         <table>
           <thead>
-            <tr><th scope="col">Naam</th><th scope="col">E-mail</th><th scope="col">Organisatie</th><th scope="col">Rol</th><th scope="col">Status</th><th scope="col">Laatst ingelogd</th><th scope="col">Acties</th></tr>
+            <tr>
+              <th scope="col">Naam</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Organisatie</th>
+              <th scope="col">Rol</th>
+              <th scope="col">Status</th>
+              <th scope="col">Laatst ingelogd</th>
+              <th scope="col">Acties</th>
+            </tr>
           </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <td>{u.name}</td><td>{u.email}</td><td>{u.organisation.name}</td>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>{u.organisation.name}</td>
                 <td>
                   <form action={changeAction} className="inline" aria-label={`Rol van ${u.email}`}>
                     <input type="hidden" name="id" value={u.id} />
                     <input type="hidden" name="kind" value="rol" />
                     <select name="role" defaultValue={u.role} aria-label={`Rol van ${u.email}`}>
-                      {rolesFor(u.organisation.kind).map((r) => <option key={r} value={r}>{ROLES[r].label}</option>)}
+                      {rolesFor(u.organisation.kind).map((r) => (
+                        <option key={r} value={r}>
+                          {ROLES[r].label}
+                        </option>
+                      ))}
                     </select>{' '}
-                    <button className="knop knop-licht" type="submit">Wijzig</button>
+                    <button className="knop knop-licht" type="submit">
+                      Wijzig
+                    </button>
                   </form>
                 </td>
                 <td>
-                  {!u.active ? 'gedeactiveerd' : u.invitationPending ? 'uitgenodigd' : u.totpEnabledAt ? 'actief' : 'actief, 2FA nog niet ingesteld'}
+                  {!u.active
+                    ? 'gedeactiveerd'
+                    : u.invitationPending
+                      ? 'uitgenodigd'
+                      : u.totpEnabledAt
+                        ? 'actief'
+                        : 'actief, 2FA nog niet ingesteld'}
                   {u.lockedUntil && u.lockedUntil > new Date() ? ', geblokkeerd' : ''}
                 </td>
                 <td>{formatDateTime(u.lastLoginAt)}</td>
                 <td className="acties">
-                  {u.active ? <Action id={u.id} kind="deactiveren" label="Deactiveren" /> : <Action id={u.id} kind="activeren" label="Activeren" />}
+                  {u.active ? (
+                    <Action id={u.id} kind="deactiveren" label="Deactiveren" />
+                  ) : (
+                    <Action id={u.id} kind="activeren" label="Activeren" />
+                  )}
                   {u.totpEnabledAt && <Action id={u.id} kind="2fa-resetten" label="2FA resetten" />}
                   {u.invitationPending && <Action id={u.id} kind="uitnodiging-opnieuw" label="Uitnodiging opnieuw" />}
                 </td>

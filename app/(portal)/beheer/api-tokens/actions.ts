@@ -32,5 +32,7 @@ export async function revokeTokenAction(form: FormData) {
   const id = z.uuid().safeParse(form.get('id'));
   const scope = expectScope(await requireScope('api-token:manage', `api-token intrekken ${id.data ?? '?'}`), 'ttp');
   const done = id.success && (await revokeApiToken(scope, id.data, await requestAddress()));
-  redirect(messageUrl('/beheer/api-tokens', done ? 'De token is ingetrokken.' : 'Deze token was al ingetrokken.', true));
+  redirect(
+    messageUrl('/beheer/api-tokens', done ? 'De token is ingetrokken.' : 'Deze token was al ingetrokken.', true),
+  );
 }

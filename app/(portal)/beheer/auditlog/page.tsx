@@ -1,46 +1,90 @@
 import type { Metadata } from 'next';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
-import { AUDIT_PAGE_SIZE, describeAuditFilters, searchAudit, ZAuditFilters } from '@/lib/services/audit/search-audit';
 import { formatNumber } from '@/lib/format';
+import { AUDIT_PAGE_SIZE, describeAuditFilters, searchAudit, ZAuditFilters } from '@/lib/services/audit/search-audit';
 
 export const metadata: Metadata = { title: 'Auditlog' };
 
 const utc = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 19);
 
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const filters = ZAuditFilters.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+export default async function AuditLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const filters = ZAuditFilters.parse(
+    Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   // Reading the log is itself logged, with the filters used.
   const scope = expectScope(await requireScope('audit:view', describeAuditFilters(filters)), 'ttp');
   const { rows, total } = await searchAudit(scope, filters);
-  const query = new URLSearchParams(Object.entries(filters).flatMap(([k, v]) => (v === undefined || k === 'pagina' ? [] : [[k, String(v)]])));
+  const query = new URLSearchParams(
+    Object.entries(filters).flatMap(([k, v]) => (v === undefined || k === 'pagina' ? [] : [[k, String(v)]])),
+  );
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   return (
     <>
       <h1>Auditlog</h1>
-      <p>Elke toegang tot het portaal (NEN 7513). Het log kan niet worden gewijzigd of verwijderd; ook het raadplegen ervan wordt vastgelegd. Tijden in UTC.</p>
+      <p>
+        Elke toegang tot het portaal (NEN 7513). Het log kan niet worden gewijzigd of verwijderd; ook het raadplegen
+        ervan wordt vastgelegd. Tijden in UTC.
+      </p>
       <form method="get" className="filters" aria-label="Zoeken in het auditlog">
-        <div className="veld"><label htmlFor="gebruiker">Gebruiker (e-mail)</label><input id="gebruiker" name="gebruiker" defaultValue={filters.gebruiker} /></div>
-        <div className="veld"><label htmlFor="organisatie">Organisatie</label><input id="organisatie" name="organisatie" defaultValue={filters.organisatie} /></div>
-        <div className="veld"><label htmlFor="actie">Actie (begint met)</label><input id="actie" name="actie" defaultValue={filters.actie} placeholder="bijv. inloggen" /></div>
-        <div className="veld"><label htmlFor="van">Van</label><input id="van" name="van" type="date" defaultValue={filters.van} /></div>
-        <div className="veld"><label htmlFor="tot">Tot en met</label><input id="tot" name="tot" type="date" defaultValue={filters.tot} /></div>
-        <button className="knop" type="submit">Zoeken</button>
+        <div className="veld">
+          <label htmlFor="gebruiker">Gebruiker (e-mail)</label>
+          <input id="gebruiker" name="gebruiker" defaultValue={filters.gebruiker} />
+        </div>
+        <div className="veld">
+          <label htmlFor="organisatie">Organisatie</label>
+          <input id="organisatie" name="organisatie" defaultValue={filters.organisatie} />
+        </div>
+        <div className="veld">
+          <label htmlFor="actie">Actie (begint met)</label>
+          <input id="actie" name="actie" defaultValue={filters.actie} placeholder="bijv. inloggen" />
+        </div>
+        <div className="veld">
+          <label htmlFor="van">Van</label>
+          <input id="van" name="van" type="date" defaultValue={filters.van} />
+        </div>
+        <div className="veld">
+          <label htmlFor="tot">Tot en met</label>
+          <input id="tot" name="tot" type="date" defaultValue={filters.tot} />
+        </div>
+        <button className="knop" type="submit">
+          Zoeken
+        </button>
       </form>
       <p>
-        {formatNumber(total)} regels{total > AUDIT_PAGE_SIZE && `, pagina ${filters.pagina} van ${formatNumber(pages)}`}.{' '}
-        <a href={`/api/beheer/auditlog?${query}`} download>Exporteer als CSV</a>
+        {formatNumber(total)} regels{total > AUDIT_PAGE_SIZE && `, pagina ${filters.pagina} van ${formatNumber(pages)}`}
+        .{' '}
+        <a href={`/api/beheer/auditlog?${query}`} download>
+          Exporteer als CSV
+        </a>
       </p>
       <div className="tabel-scroll">
         <table>
           <thead>
-            <tr><th scope="col">Tijd (UTC)</th><th scope="col">Actie</th><th scope="col">Gebruiker</th><th scope="col">Organisatie</th><th scope="col">Object</th><th scope="col">Adres</th><th scope="col">Uitkomst</th></tr>
+            <tr>
+              <th scope="col">Tijd (UTC)</th>
+              <th scope="col">Actie</th>
+              <th scope="col">Gebruiker</th>
+              <th scope="col">Organisatie</th>
+              <th scope="col">Object</th>
+              <th scope="col">Adres</th>
+              <th scope="col">Uitkomst</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={String(r.id)}>
-                <td>{utc(r.occurredAt)}</td><td>{r.event}</td><td>{r.userEmail ?? '—'}</td><td>{r.organisationName ?? '—'}</td>
-                <td>{r.object ?? ''}</td><td>{r.address ?? '—'}</td><td>{r.outcome}</td>
+                <td>{utc(r.occurredAt)}</td>
+                <td>{r.event}</td>
+                <td>{r.userEmail ?? '—'}</td>
+                <td>{r.organisationName ?? '—'}</td>
+                <td>{r.object ?? ''}</td>
+                <td>{r.address ?? '—'}</td>
+                <td>{r.outcome}</td>
               </tr>
             ))}
           </tbody>

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
-import { listOutbox } from '@/lib/services/mail/list-outbox';
 import { formatDateTime } from '@/lib/format';
+import { listOutbox } from '@/lib/services/mail/list-outbox';
 
 export const metadata: Metadata = { title: 'Uitgaande e-mail' };
 
@@ -12,14 +12,22 @@ export default async function OutboxPage() {
   return (
     <>
       <h1>Uitgaande e-mail</h1>
-      <p>Alle e-mail die het portaal verstuurt. Zonder SMTP-server (SMTP_URL) wordt niets verstuurd en staat de e-mail alleen hier.</p>
+      <p>
+        Alle e-mail die het portaal verstuurt. Zonder SMTP-server (SMTP_URL) wordt niets verstuurd en staat de e-mail
+        alleen hier.
+      </p>
       {mails.length === 0 ? (
         <p>Er is nog geen e-mail.</p>
       ) : (
         <div className="tabel-scroll">
           <table>
             <thead>
-              <tr><th scope="col">Aangemaakt</th><th scope="col">Aan</th><th scope="col">Onderwerp en tekst</th><th scope="col">Status</th></tr>
+              <tr>
+                <th scope="col">Aangemaakt</th>
+                <th scope="col">Aan</th>
+                <th scope="col">Onderwerp en tekst</th>
+                <th scope="col">Status</th>
+              </tr>
             </thead>
             <tbody>
               {mails.map((m) => (
@@ -30,7 +38,13 @@ export default async function OutboxPage() {
                     <strong>{m.subject}</strong>
                     <pre className="mail">{m.body}</pre>
                   </td>
-                  <td>{m.sentAt ? `verzonden ${formatDateTime(m.sentAt)}` : m.error ? `mislukt: ${m.error}` : 'niet verzonden'}</td>
+                  <td>
+                    {m.sentAt
+                      ? `verzonden ${formatDateTime(m.sentAt)}`
+                      : m.error
+                        ? `mislukt: ${m.error}`
+                        : 'niet verzonden'}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,17 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ActionButton } from '@/components/ui/action-button';
 import { requireScope } from '@/lib/access/require-scope';
-import { expectScope } from '@/lib/access/scope';
 import { ORGANISATION_KIND_LABEL } from '@/lib/access/roles';
+import { expectScope } from '@/lib/access/scope';
 import { GEMEENTEN } from '@/lib/reference/gemeenten';
 import { listOrganisations } from '@/lib/services/organisations/list-organisations';
 import { FormMessage } from '../../form-message';
 import { createAanbiederAction, createGemeenteAction, createRegioAction, setActiveAction } from './actions';
-import { ActionButton } from '@/components/ui/action-button';
 
 export const metadata: Metadata = { title: 'Organisaties' };
 
-export default async function OrganisationsPage({ searchParams }: { searchParams: Promise<{ melding?: string; fout?: string }> }) {
+export default async function OrganisationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ melding?: string; fout?: string }>;
+}) {
   const scope = expectScope(await requireScope('organisations:manage', 'organisaties'), 'ttp');
   const organisations = await listOrganisations(scope);
   const registered = new Set(organisations.map((o) => o.cbsCode).filter(Boolean));
@@ -20,19 +24,40 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
   return (
     <>
       <h1>Organisaties</h1>
-      <p>Aanbieders, gemeenten en regio&apos;s. Deactiveren verwijdert niets: gegevens, uploads en auditlog blijven; de accounts van de organisatie kunnen dan niet inloggen.</p>
-      <FormMessage {...await searchParams} />
+      <p>
+        Aanbieders, gemeenten en regio&apos;s. Deactiveren verwijdert niets: gegevens, uploads en auditlog blijven; de
+        accounts van de organisatie kunnen dan niet inloggen.
+      </p>
+      <FormMessage {...(await searchParams)} />
       <details className="formulier-blok">
         <summary>Aanbieder registreren</summary>
         <form action={createAanbiederAction} className="filters" aria-label="Aanbieder registreren">
-          <div className="veld"><label htmlFor="name">Naam aanbieder</label><input id="name" name="name" required /></div>
+          <div className="veld">
+            <label htmlFor="name">Naam aanbieder</label>
+            <input id="name" name="name" required />
+          </div>
           <div className="veld">
             <label htmlFor="agbCode">AGB-code</label>
-            <input id="agbCode" name="agbCode" required inputMode="numeric" pattern="\d{8}" maxLength={8} aria-describedby="agb-hint" />
-            <p className="hint" id="agb-hint">8 cijfers</p>
+            <input
+              id="agbCode"
+              name="agbCode"
+              required
+              inputMode="numeric"
+              pattern="\d{8}"
+              maxLength={8}
+              aria-describedby="agb-hint"
+            />
+            <p className="hint" id="agb-hint">
+              8 cijfers
+            </p>
           </div>
-          <div className="veld"><label htmlFor="contactEmail">Contact (e-mail)</label><input id="contactEmail" name="contactEmail" type="email" /></div>
-          <button className="knop" type="submit">Registreren</button>
+          <div className="veld">
+            <label htmlFor="contactEmail">Contact (e-mail)</label>
+            <input id="contactEmail" name="contactEmail" type="email" />
+          </div>
+          <button className="knop" type="submit">
+            Registreren
+          </button>
         </form>
       </details>
       <details className="formulier-blok">
@@ -41,33 +66,64 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
           <div className="veld">
             <label htmlFor="cbsCode">Gemeente</label>
             <select id="cbsCode" name="cbsCode" required defaultValue="" aria-describedby="gm-hint">
-              <option value="" disabled>Kies…</option>
-              {unregistered.map((g) => <option key={g.cbsCode} value={g.cbsCode}>{g.name} (GM{g.cbsCode})</option>)}
+              <option value="" disabled>
+                Kies…
+              </option>
+              {unregistered.map((g) => (
+                <option key={g.cbsCode} value={g.cbsCode}>
+                  {g.name} (GM{g.cbsCode})
+                </option>
+              ))}
             </select>
-            <p className="hint" id="gm-hint">Uit de landelijke lijst van {GEMEENTEN.length} gemeenten; al geregistreerde gemeenten staan er niet in.</p>
+            <p className="hint" id="gm-hint">
+              Uit de landelijke lijst van {GEMEENTEN.length} gemeenten; al geregistreerde gemeenten staan er niet in.
+            </p>
           </div>
-          <div className="veld"><label htmlFor="gm-contactEmail">Contact (e-mail)</label><input id="gm-contactEmail" name="contactEmail" type="email" /></div>
-          <button className="knop" type="submit">Registreren</button>
+          <div className="veld">
+            <label htmlFor="gm-contactEmail">Contact (e-mail)</label>
+            <input id="gm-contactEmail" name="contactEmail" type="email" />
+          </div>
+          <button className="knop" type="submit">
+            Registreren
+          </button>
         </form>
       </details>
       <details className="formulier-blok">
         <summary>Regio aanmaken</summary>
         <form action={createRegioAction} className="filters" aria-label="Regio aanmaken">
-          <div className="veld"><label htmlFor="regio-name">Naam regio</label><input id="regio-name" name="name" required /></div>
+          <div className="veld">
+            <label htmlFor="regio-name">Naam regio</label>
+            <input id="regio-name" name="name" required />
+          </div>
           <div className="veld">
             <label htmlFor="hostGemeenteId">Centrumgemeente</label>
             <select id="hostGemeenteId" name="hostGemeenteId" required defaultValue="">
-              <option value="" disabled>Kies…</option>
-              {gemeenten.map((g) => <option key={g.id} value={g.id}>{g.name} (GM{g.cbsCode})</option>)}
+              <option value="" disabled>
+                Kies…
+              </option>
+              {gemeenten.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name} (GM{g.cbsCode})
+                </option>
+              ))}
             </select>
           </div>
-          <button className="knop" type="submit">Aanmaken</button>
+          <button className="knop" type="submit">
+            Aanmaken
+          </button>
         </form>
       </details>
       <div className="tabel-scroll">
         <table>
           <thead>
-            <tr><th scope="col">Naam</th><th scope="col">Soort</th><th scope="col">Code</th><th scope="col">Contact</th><th scope="col">Accounts</th><th scope="col">Status</th></tr>
+            <tr>
+              <th scope="col">Naam</th>
+              <th scope="col">Soort</th>
+              <th scope="col">Code</th>
+              <th scope="col">Contact</th>
+              <th scope="col">Accounts</th>
+              <th scope="col">Status</th>
+            </tr>
           </thead>
           <tbody>
             {organisations.map((o) => (
@@ -76,20 +132,24 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
                   {o.name}
                   {o.kind === 'REGIO' && (
                     <>
-                      {' '}(<Link href={`/beheer/organisaties/regio/${o.id}`}>leden: {o._count.regioMembers}</Link>
+                      {' '}
+                      (<Link href={`/beheer/organisaties/regio/${o.id}`}>leden: {o._count.regioMembers}</Link>
                       {o.hostGemeente && `, centrumgemeente ${o.hostGemeente.name}`})
                     </>
                   )}
                 </td>
                 <td>{ORGANISATION_KIND_LABEL[o.kind]}</td>
                 <td>{o.agbCode ? `AGB ${o.agbCode}` : o.cbsCode ? `GM${o.cbsCode}` : '—'}</td>
-                <td>{o.contactEmail ?? '—'}</td><td>{o._count.users}</td>
+                <td>{o.contactEmail ?? '—'}</td>
+                <td>{o._count.users}</td>
                 <td>
                   {o.active ? 'actief' : 'gedeactiveerd'}{' '}
                   {o.kind !== 'TTP' && (
                     <ActionButton
-                      action={setActiveAction} fields={{ id: o.id, active: o.active ? 'nee' : 'ja' }}
-                      label={o.active ? 'Deactiveren' : 'Activeren'} ariaLabel={`${o.name} ${o.active ? 'deactiveren' : 'activeren'}`}
+                      action={setActiveAction}
+                      fields={{ id: o.id, active: o.active ? 'nee' : 'ja' }}
+                      label={o.active ? 'Deactiveren' : 'Activeren'}
+                      ariaLabel={`${o.name} ${o.active ? 'deactiveren' : 'activeren'}`}
                     />
                   )}
                 </td>

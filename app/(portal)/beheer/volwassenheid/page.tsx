@@ -19,13 +19,16 @@ export default async function MaturityPage() {
     <>
       <h1>Volwassenheidsniveau per aanbieder</h1>
       <p>
-        Hoe ver elke aanbieder is met aansluiten en aanleveren. Niveau 4 tot 6 hangt af van de respons over de trajecten die de
-        afgelopen twaalf maanden eindigden: onder {r5}% niveau 4, vanaf {r5}% niveau 5, vanaf {r6}% niveau 6 (instelbaar).
+        Hoe ver elke aanbieder is met aansluiten en aanleveren. Niveau 4 tot 6 hangt af van de respons over de trajecten
+        die de afgelopen twaalf maanden eindigden: onder {r5}% niveau 4, vanaf {r5}% niveau 5, vanaf {r6}% niveau 6
+        (instelbaar).
       </p>
       <dl className="kaarten">
         {counts.map((n, i) => (
           <div className="kaart" key={i}>
-            <dt>Niveau {i + 1}: {MATURITY_LABELS[(i + 1) as keyof typeof MATURITY_LABELS]}</dt>
+            <dt>
+              Niveau {i + 1}: {MATURITY_LABELS[(i + 1) as keyof typeof MATURITY_LABELS]}
+            </dt>
             <dd>{n}</dd>
           </div>
         ))}
@@ -33,14 +36,26 @@ export default async function MaturityPage() {
       <div className="tabel-scroll">
         <table>
           <thead>
-            <tr><th scope="col">Aanbieder</th><th scope="col">AGB-code</th><th scope="col">Overeenkomst</th><th scope="col">Laatste upload</th><th scope="col">Respons</th><th scope="col">Niveau</th></tr>
+            <tr>
+              <th scope="col">Aanbieder</th>
+              <th scope="col">AGB-code</th>
+              <th scope="col">Overeenkomst</th>
+              <th scope="col">Laatste upload</th>
+              <th scope="col">Respons</th>
+              <th scope="col">Niveau</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{r.name}</td><td>{r.agbCode}</td><td>{r.agreementStatus?.toLowerCase() ?? 'geen'}</td><td>{formatDate(r.lastUpload)}</td>
+                <td>{r.name}</td>
+                <td>{r.agbCode}</td>
+                <td>{r.agreementStatus?.toLowerCase() ?? 'geen'}</td>
+                <td>{formatDate(r.lastUpload)}</td>
                 <td>{r.respons === null ? '—' : `${pct.format(r.respons)}%`}</td>
-                <td><strong>{r.level}</strong> {MATURITY_LABELS[r.level]}</td>
+                <td>
+                  <strong>{r.level}</strong> {MATURITY_LABELS[r.level]}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,22 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Comparison } from '@/components/dashboard/comparison';
+import { GroupChart } from '@/components/dashboard/group-chart';
+import { IndicatorTable } from '@/components/dashboard/indicator-table';
+import { type PageSearch, searchOf } from '@/components/dashboard/page-search';
+import { asViewError, ViewError } from '@/components/dashboard/view-error';
+import { FilterBar } from '@/components/filters/filter-bar';
 import { requireScope } from '@/lib/access/require-scope';
-import { parseViewParams } from '@/lib/indicators/view-params';
-import { toSearchParams } from '@/lib/filters/parse-filters';
 import { formatMonth } from '@/lib/filters/months';
-import { findIndicator } from '@/lib/indicators/registry';
+import { toSearchParams } from '@/lib/filters/parse-filters';
 import { GROUP_BY, type GroupBy } from '@/lib/indicators/group-by';
+import { findIndicator } from '@/lib/indicators/registry';
+import { parseViewParams } from '@/lib/indicators/view-params';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { getComparison } from '@/lib/services/indicators/get-comparison';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
-import { FilterBar } from '@/components/filters/filter-bar';
-import { IndicatorTable } from '@/components/dashboard/indicator-table';
-import { GroupChart } from '@/components/dashboard/group-chart';
-import { Comparison } from '@/components/dashboard/comparison';
-import { ViewError, asViewError } from '@/components/dashboard/view-error';
-import { searchOf, type PageSearch } from '@/components/dashboard/page-search';
 
 type Props = { params: Promise<{ indicator: string }>; searchParams: PageSearch };
 
@@ -31,7 +31,9 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   const indicator = findIndicator(key);
   if (!indicator) notFound();
   const p = parseViewParams(scope, search);
-  const groupings = (Object.keys(GROUP_BY) as GroupBy[]).filter((g) => !(g === 'aanbieder' && scope.kind === 'aanbieder'));
+  const groupings = (Object.keys(GROUP_BY) as GroupBy[]).filter(
+    (g) => !(g === 'aanbieder' && scope.kind === 'aanbieder'),
+  );
   const [view, comparison, options] = await Promise.all([
     getIndicatorView(scope, indicator, p).catch(asViewError),
     getComparison(scope, indicator, { ...p, groupBy: 'totaal' }).catch(asViewError),
@@ -42,7 +44,9 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   const withGroup = (g: GroupBy) => `?${query}&groep=${g}`;
   return (
     <>
-      <p><Link href={`/dashboard?${query}`}>← Alle indicatoren</Link></p>
+      <p>
+        <Link href={`/dashboard?${query}`}>← Alle indicatoren</Link>
+      </p>
       <h1>{indicator.label}</h1>
       <p>{indicator.description}</p>
       <FilterBar filters={p.filters} scopeOptions={options} keep={{ groep: p.groupBy }} domein={p.domein} />
@@ -52,7 +56,9 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
         <>
           <nav aria-label="Indeling van de tabel" className="groepkeuze">
             {groupings.map((g) => (
-              <a key={g} href={withGroup(g)} aria-current={g === p.groupBy ? 'true' : undefined}>{GROUP_BY[g].label}</a>
+              <a key={g} href={withGroup(g)} aria-current={g === p.groupBy ? 'true' : undefined}>
+                {GROUP_BY[g].label}
+              </a>
             ))}
           </nav>
           {!(comparison instanceof ViewError) && <Comparison periods={comparison} headline={view.indicator.headline} />}
@@ -62,8 +68,14 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
             caption={`${indicator.label}, ${GROUP_BY[p.groupBy].label.toLowerCase()}, einddatum ${formatMonth(view.filters.eind_van!)} t/m ${formatMonth(view.filters.eind_tm!)}`}
           />
           <p className="exporteren">
-            Exporteren: <a href={`/api/dashboard/${indicator.key}/export?${query}&groep=${p.groupBy}&formaat=csv`} download>CSV</a>{' · '}
-            <a href={`/api/dashboard/${indicator.key}/export?${query}&groep=${p.groupBy}&formaat=xlsx`} download>Excel</a>
+            Exporteren:{' '}
+            <a href={`/api/dashboard/${indicator.key}/export?${query}&groep=${p.groupBy}&formaat=csv`} download>
+              CSV
+            </a>
+            {' · '}
+            <a href={`/api/dashboard/${indicator.key}/export?${query}&groep=${p.groupBy}&formaat=xlsx`} download>
+              Excel
+            </a>
           </p>
         </>
       )}

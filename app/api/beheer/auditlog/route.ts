@@ -1,7 +1,7 @@
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
-import { describeAuditFilters, searchAudit, ZAuditFilters } from '@/lib/services/audit/search-audit';
 import { toCsvDownload } from '@/lib/exports/csv';
+import { describeAuditFilters, searchAudit, ZAuditFilters } from '@/lib/services/audit/search-audit';
 
 const EXPORT_LIMIT = 100_000;
 
@@ -12,7 +12,21 @@ export async function GET(req: Request) {
   const { rows } = await searchAudit(scope, { ...filters, pagina: 1 }, EXPORT_LIMIT);
   const body = toCsvDownload(
     ['tijd_utc', 'actie', 'gebruiker', 'rol', 'organisatie', 'object', 'adres', 'uitkomst'],
-    rows.map((r) => [r.occurredAt.toISOString(), r.event, r.userEmail, r.role, r.organisationName, r.object, r.address, r.outcome]),
+    rows.map((r) => [
+      r.occurredAt.toISOString(),
+      r.event,
+      r.userEmail,
+      r.role,
+      r.organisationName,
+      r.object,
+      r.address,
+      r.outcome,
+    ]),
   );
-  return new Response(body, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="auditlog.csv"' } });
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="auditlog.csv"',
+    },
+  });
 }

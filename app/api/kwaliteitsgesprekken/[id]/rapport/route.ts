@@ -1,8 +1,8 @@
 import { requireScope } from '@/lib/access/require-scope';
 import { errorResponse, reportResponse, ZReportFormat } from '@/lib/reports/report-download';
-import { getConversation } from '@/lib/services/conversations/get-conversation';
-import { conversationNotFound } from '@/lib/services/conversations/conversation-scope';
 import { conversationRecord } from '@/lib/services/conversations/conversation-record';
+import { conversationNotFound } from '@/lib/services/conversations/conversation-scope';
+import { getConversation } from '@/lib/services/conversations/get-conversation';
 
 /** A conversation's verslag (answers, actions) with the figures frozen in it, as PDF or Excel, for both sides of it. */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {

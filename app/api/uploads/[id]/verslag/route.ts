@@ -1,8 +1,8 @@
 import { notFound } from 'next/navigation';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
-import { findUpload } from '@/lib/services/uploads/find-upload';
 import { toCsvDownload } from '@/lib/exports/csv';
+import { findUpload } from '@/lib/services/uploads/find-upload';
 
 /** The validation report of one upload as CSV (errors per row). */
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
@@ -13,9 +13,14 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
   const errors = upload.report?.errors ?? [];
   const body = toCsvDownload(
     ['regel', 'veld', 'waarde', 'code', 'melding'],
-    upload.report?.fileError ? [['', 'bestand', '', 'AFGEWEZEN', upload.report.fileError]] : errors.map((e) => [e.line, e.field, e.value, e.code, e.message]),
+    upload.report?.fileError
+      ? [['', 'bestand', '', 'AFGEWEZEN', upload.report.fileError]]
+      : errors.map((e) => [e.line, e.field, e.value, e.code, e.message]),
   );
   return new Response(body, {
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="verslag-${id.slice(0, 8)}.csv"` },
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="verslag-${id.slice(0, 8)}.csv"`,
+    },
   });
 }

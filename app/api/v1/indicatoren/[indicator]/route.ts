@@ -1,6 +1,6 @@
+import { describeScope } from '@/lib/access/scope';
 import { addressFromHeaders } from '@/lib/audit/request-address';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { describeScope } from '@/lib/access/scope';
 import { AppError } from '@/lib/errors';
 import { indicatorJson } from '@/lib/exports/indicator-json';
 import { findIndicator } from '@/lib/indicators/registry';
@@ -9,8 +9,7 @@ import { authenticateApiToken } from '@/lib/services/api-tokens/authenticate-api
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 
-const json = (body: unknown, status = 200) =>
-  Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 
 /** Read-only indicator API for municipalities' BI tools: bearer token → the same suppressed figures as the page. */
 export async function GET(req: Request, { params }: { params: Promise<{ indicator: string }> }) {
@@ -24,14 +23,23 @@ export async function GET(req: Request, { params }: { params: Promise<{ indicato
     return json({ fout: 'Geen geldig API-token (Authorization: Bearer gp_…).' }, 401);
   }
   // The access is logged whatever follows; writing it alongside the query saves a round trip.
-  const audited = writeAudit({ event: 'api:indicator', actor: scope.user, object, scope: describeScope(scope), address });
+  const audited = writeAudit({
+    event: 'api:indicator',
+    actor: scope.user,
+    object,
+    scope: describeScope(scope),
+    address,
+  });
   const indicator = findIndicator(key);
   if (!indicator) {
     await audited;
     return json({ fout: 'Onbekende indicator.' }, 404);
   }
   try {
-    const [view] = await Promise.all([getIndicatorView(scope, indicator, parseViewParams(scope, url.searchParams)), audited]);
+    const [view] = await Promise.all([
+      getIndicatorView(scope, indicator, parseViewParams(scope, url.searchParams)),
+      audited,
+    ]);
     return json(indicatorJson(view));
   } catch (err) {
     await audited;

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ActionButton } from '@/components/ui/action-button';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
 import { getRegio } from '@/lib/services/organisations/get-regio';
 import { FormMessage } from '../../../../form-message';
 import { changeRegioAction } from '../../actions';
-import { ActionButton } from '@/components/ui/action-button';
 
 export const metadata: Metadata = { title: 'Regio' };
 
@@ -19,24 +19,50 @@ export default async function RegioPage({ params, searchParams }: Props) {
   if (!regio) notFound();
   return (
     <>
-      <p><Link href="/beheer/organisaties">← Organisaties</Link></p>
+      <p>
+        <Link href="/beheer/organisaties">← Organisaties</Link>
+      </p>
       <h1>{regio.name}</h1>
-      <p>De accounts van de regio zien de cijfers van alle leden samen. Een wijziging geldt direct, ook voor wie al is ingelogd.</p>
-      <FormMessage {...await searchParams} />
+      <p>
+        De accounts van de regio zien de cijfers van alle leden samen. Een wijziging geldt direct, ook voor wie al is
+        ingelogd.
+      </p>
+      <FormMessage {...(await searchParams)} />
       <h2>Leden ({regio.members.length})</h2>
       <table>
-        <thead><tr><th scope="col">Gemeente</th><th scope="col">Code</th><th scope="col">Rol</th><th scope="col"><span className="sr-only">Acties</span></th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Gemeente</th>
+            <th scope="col">Code</th>
+            <th scope="col">Rol</th>
+            <th scope="col">
+              <span className="sr-only">Acties</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {regio.members.map((g) => {
             const host = g.id === regio.hostGemeenteId;
             return (
               <tr key={g.id}>
-                <td>{g.name}</td><td>GM{g.cbsCode}</td><td>{host ? 'centrumgemeente' : 'lid'}</td>
+                <td>{g.name}</td>
+                <td>GM{g.cbsCode}</td>
+                <td>{host ? 'centrumgemeente' : 'lid'}</td>
                 <td>
                   {!host && (
                     <>
-                      <ActionButton action={changeRegioAction} fields={{ regioId: regio.id, gemeenteId: g.id, change: 'centrumgemeente' }} label="Centrumgemeente maken" ariaLabel={`${g.name} centrumgemeente maken`} />{' '}
-                      <ActionButton action={changeRegioAction} fields={{ regioId: regio.id, gemeenteId: g.id, change: 'lid-verwijderen' }} label="Uit de regio" ariaLabel={`${g.name} uit de regio halen`} />
+                      <ActionButton
+                        action={changeRegioAction}
+                        fields={{ regioId: regio.id, gemeenteId: g.id, change: 'centrumgemeente' }}
+                        label="Centrumgemeente maken"
+                        ariaLabel={`${g.name} centrumgemeente maken`}
+                      />{' '}
+                      <ActionButton
+                        action={changeRegioAction}
+                        fields={{ regioId: regio.id, gemeenteId: g.id, change: 'lid-verwijderen' }}
+                        label="Uit de regio"
+                        ariaLabel={`${g.name} uit de regio halen`}
+                      />
                     </>
                   )}
                 </td>
@@ -55,11 +81,19 @@ export default async function RegioPage({ params, searchParams }: Props) {
           <div className="veld">
             <label htmlFor="gemeenteId">Gemeente</label>
             <select id="gemeenteId" name="gemeenteId" required defaultValue="">
-              <option value="" disabled>Kies…</option>
-              {regio.candidates.map((g) => <option key={g.id} value={g.id}>{g.name} (GM{g.cbsCode})</option>)}
+              <option value="" disabled>
+                Kies…
+              </option>
+              {regio.candidates.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name} (GM{g.cbsCode})
+                </option>
+              ))}
             </select>
           </div>
-          <button className="knop" type="submit">Toevoegen</button>
+          <button className="knop" type="submit">
+            Toevoegen
+          </button>
         </form>
       )}
     </>
