@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-// Run through `npm test` (lib/cli/test.ts prepares the database, secrets and build).
+// Run through `npm test` (scripts/test.ts prepares the database, secrets and build).
 // Browser: Debian's Chromium by default (these machines cannot download Playwright's own);
 // set CHROMIUM_PATH to another binary, or CHROMIUM_PATH= (empty) after `npx playwright install chromium`.
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
 
-// Integration tests share one fresh database per run (created by lib/cli/test.ts) and run one
+// Integration tests share one fresh database per run (created by scripts/test.ts) and run one
 // file at a time; each test makes its own organisations, so files do not depend on each other.
 export default defineConfig({
   test: {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The only reader of process.env. Secrets have no defaults here: for the local demo,
-// lib/cli/local-secrets.ts generates them under .data/ and passes them in the environment.
+// scripts/local-secrets.ts generates them under .data/ and passes them in the environment.
 const ZBase64Key = z
   .string()
   .refine((v) => Buffer.from(v, 'base64').length === 32, 'moet 32 bytes base64 zijn (openssl rand -base64 32)');

@@ -91,7 +91,7 @@ export function LoginForm() {
                 Scan deze QR-code met een authenticator-app (bijvoorbeeld Microsoft Authenticator of FreeOTP) en vul
                 daarna de code in die de app toont.
               </p>
-              {/* eslint-disable-next-line @next/next/no-img-element */}
+              {/* biome-ignore lint/performance/noImgElement: the QR code is a data URL made on the server; next/image has nothing to optimise */}
               <img className="qr" src={enrol.qr} alt="QR-code voor uw authenticator-app" width={200} height={200} />
               <p>
                 Kunt u niet scannen? Voer deze sleutel handmatig in:{' '}
@@ -114,6 +114,7 @@ export function LoginForm() {
               maxLength={6}
               required
               aria-describedby="code-hint"
+              // biome-ignore lint/a11y/noAutofocus: the second step has this one field; focus follows the user there
               autoFocus
               value={code}
               onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}

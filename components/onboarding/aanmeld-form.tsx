@@ -81,7 +81,7 @@ export function AanmeldForm() {
           resultaten. Iedereen logt in met wachtwoord en tweestapsverificatie.
         </p>
         {Array.from({ length: ROWS }, (_, i) => (
-          <div className="filters" key={i} role="group" aria-label={`Account ${i + 1}`}>
+          <fieldset className="filters" key={i} aria-label={`Account ${i + 1}`}>
             <Field id={`account-${i}-name`} label={`Naam (account ${i + 1})`} v={v} maxLength={120} />
             <Field
               id={`account-${i}-email`}
@@ -101,7 +101,7 @@ export function AanmeldForm() {
                 <option value="AANBIEDER_INZAGE">Alleen inzien</option>
               </select>
             </div>
-          </div>
+          </fieldset>
         ))}
       </fieldset>
       <div className="veld">

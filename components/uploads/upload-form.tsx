@@ -107,6 +107,7 @@ export function UploadForm({ productionAllowed, maxMb }: { productionAllowed: bo
           {!productionAllowed && ' (pas mogelijk met een ondertekende verwerkersovereenkomst)'}
         </label>
       </fieldset>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is an extra; the file input inside is the accessible control */}
       <div
         className={`dropzone${dragging ? ' dropzone-actief' : ''}`}
         onDragOver={(e) => {

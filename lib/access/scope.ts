@@ -1,16 +1,5 @@
-import type { AuditActor } from '@/lib/audit/write-audit';
+import type { ScopeUser } from '@/lib/auth/session-user';
 import { ROLES } from './roles';
-
-/** Who is asking: a signed-in user, or an organisation's API token. */
-export type ScopeUser = AuditActor & {
-  organisationKind: 'TTP' | 'AANBIEDER' | 'GEMEENTE' | 'REGIO';
-  agbCode: string | null;
-  /** GEMEENTE: its own CBS code; REGIO: the member municipalities' codes. */
-  gemeenteCodes: string[];
-};
-
-/** The signed-in user as re-read from the database on this request. */
-export type SessionUser = ScopeUser & { userId: string; name: string; sessionId: string };
 
 /**
  * What a user may see. Every query takes a Scope as its first argument and turns it into a

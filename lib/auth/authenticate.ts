@@ -51,7 +51,7 @@ async function registerFailure(user: LoginUser, reason: string, address?: string
 /** Checks password, lock-out and account state; returns the user, or throws a LoginError. */
 async function checkPassword({ email, password, address }: Credentials): Promise<LoginUser> {
   const user = await findLoginUser(email);
-  if (!user || !user.active || !user.organisation.active || !user.passwordHash) {
+  if (!user?.active || !user.organisation.active || !user.passwordHash) {
     await verifyPassword(await dummy(), password);
     await writeAudit({
       event: 'inloggen.mislukt',

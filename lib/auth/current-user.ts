@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getServerSession } from 'next-auth';
 import { cache } from 'react';
-import type { SessionUser } from '@/lib/access/scope';
+import type { SessionUser } from '@/lib/auth/session-user';
 import { authOptions } from './auth-options';
 import { resolveSession, type SessionState } from './sessions';
 

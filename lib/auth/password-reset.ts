@@ -16,7 +16,7 @@ export async function requestPasswordReset(email: string, address?: string | nul
     where: { email: email.trim().toLowerCase() },
     include: { organisation: true },
   });
-  if (!user || !user.active || !user.organisation.active) {
+  if (!user?.active || !user.organisation.active) {
     await writeAudit({
       event: 'wachtwoord.herstel.aangevraagd',
       object: 'onbekend of inactief account',

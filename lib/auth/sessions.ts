@@ -1,5 +1,5 @@
-import { gemeenteCodesOf } from '@/lib/access/gemeente-codes';
-import type { SessionUser } from '@/lib/access/scope';
+import { gemeenteCodesOf } from '@/lib/auth/gemeente-codes';
+import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 

@@ -7,17 +7,14 @@ import { FIELD_KEYS, FIELDS, type RawRecord } from './layout';
 export function toCsv(records: RawRecord[], delimiter: ';' | ',' = ';'): string {
   const quote = (v: string) =>
     v.includes(delimiter) || v.includes('"') || /[\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-  return (
-    [FIELD_KEYS.join(delimiter), ...records.map((r) => FIELD_KEYS.map((k) => quote(r[k])).join(delimiter))].join(
-      '\r\n',
-    ) + '\r\n'
-  );
+  return `${[
+    FIELD_KEYS.join(delimiter),
+    ...records.map((r) => FIELD_KEYS.map((k) => quote(r[k])).join(delimiter)),
+  ].join('\r\n')}\r\n`;
 }
 
 export function toFixedWidth(records: RawRecord[]): string {
-  return (
-    records.map((r) => FIELDS.map((f) => r[f.key].padEnd(f.width).slice(0, f.width)).join('')).join('\r\n') + '\r\n'
-  );
+  return `${records.map((r) => FIELDS.map((f) => r[f.key].padEnd(f.width).slice(0, f.width)).join('')).join('\r\n')}\r\n`;
 }
 
 export async function toXlsx(records: RawRecord[]): Promise<Buffer> {

@@ -8,5 +8,5 @@ export function safeCell(value: unknown): string {
 }
 
 export function toCsvDownload(header: string[], rows: unknown[][]): string {
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(safeCell).join(';')).join('\r\n') + '\r\n';
+  return `\uFEFF${[header, ...rows].map((r) => r.map(safeCell).join(';')).join('\r\n')}\r\n`;
 }

@@ -14,6 +14,6 @@ export async function toXlsxDownload(
   const ws = wb.addWorksheet(sheetName.slice(0, 31));
   ws.addRow(header).font = { bold: true };
   for (const r of rows) ws.addRow(r.map((v) => (typeof v === 'number' || v === null ? v : neutraliseFormula(v))));
-  ws.columns.forEach((c) => (c.width = 18));
+  for (const c of ws.columns) c.width = 18;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

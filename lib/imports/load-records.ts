@@ -119,7 +119,7 @@ export async function openRecordSink(client: pg.PoolClient): Promise<RecordSink>
   };
   return {
     write(r) {
-      chunk += values(r, secret, keyVersion).map(field).join('\t') + '\n';
+      chunk += `${values(r, secret, keyVersion).map(field).join('\t')}\n`;
       if (chunk.length > 256 * 1024) return flush();
     },
     async finish() {

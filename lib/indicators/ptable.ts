@@ -9,9 +9,10 @@ export const PTABLE = table;
 export const CELL_KEY_RANGE = 2 ** table.keyBits;
 
 const rows = table.rows.map((r) => {
-  let cumulative = 0;
   // Upper bound (exclusive) of each offset's share of the key range.
-  const bounds = r.probabilities.map((p) => Math.round((cumulative += p) * CELL_KEY_RANGE));
+  const bounds = r.probabilities.map((_, i) =>
+    Math.round(r.probabilities.slice(0, i + 1).reduce((s, p) => s + p, 0) * CELL_KEY_RANGE),
+  );
   return { offsets: r.offsets, bounds };
 });
 

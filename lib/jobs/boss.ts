@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { env } from '@/lib/env';
+import { NIGHTLY_IMPORT, NIGHTLY_IMPORT_CRON } from '@/lib/imports/nightly-schedule';
 import { runImportJob } from './run-import-job';
 
 // pg-boss keeps its queue in PostgreSQL (schema pgboss): a schedule fires once across all
@@ -14,8 +15,8 @@ async function start(): Promise<PgBoss> {
   boss.on('error', (err) => console.error('[jobs]', err.message));
   await boss.start();
   for (const q of [QUEUE_TEST, QUEUE_NIGHTLY]) await boss.createQueue(q);
-  // Nightly: every waiting file, test and production (02:00 Amsterdam time).
-  await boss.schedule(QUEUE_NIGHTLY, '0 2 * * *', {}, { tz: 'Europe/Amsterdam' });
+  // Nightly: every waiting file, test and production.
+  await boss.schedule(QUEUE_NIGHTLY, NIGHTLY_IMPORT_CRON, {}, { tz: NIGHTLY_IMPORT.timeZone });
   await boss.work(QUEUE_NIGHTLY, async () => void (await runImportJob(['TEST', 'PRODUCTIE'])));
   // Test files: processed as soon as they arrive (a job per upload), and swept every minute.
   await boss.schedule(QUEUE_TEST, '* * * * *', {}, { tz: 'Europe/Amsterdam' });

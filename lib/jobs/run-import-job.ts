@@ -1,3 +1,4 @@
+import { IMPORT_RUN_EVENT } from '@/lib/audit/events';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -6,8 +7,6 @@ import { processUpload } from '@/lib/imports/process-upload';
 import { refreshRecordKeys } from '@/lib/imports/refresh-record-keys';
 import { expireAgreements } from '@/lib/services/agreements/expire-agreements';
 import { deleteUploadFile } from '@/lib/uploads/file-store';
-
-export const IMPORT_RUN_EVENT = 'import.run';
 
 export type JobSummary = { processed: number; skipped: number; filesDeleted: number };
 

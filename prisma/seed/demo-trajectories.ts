@@ -22,7 +22,10 @@ export function generateDemoTrajectories(count = 20_000, today = new Date(), see
   const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)];
   const weighted = <T>(items: readonly (readonly [T, number])[]) => {
     let r = rnd() * items.reduce((s, [, w]) => s + w, 0);
-    for (const [v, w] of items) if ((r -= w) < 0) return v;
+    for (const [v, w] of items) {
+      r -= w;
+      if (r < 0) return v;
+    }
     return items[items.length - 1][0];
   };
   const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(v)));

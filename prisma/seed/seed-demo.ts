@@ -1,13 +1,14 @@
-import { type SessionUser, scopeFor } from '@/lib/access/scope';
+import { scopeFor } from '@/lib/access/scope';
 import { withScopedClient } from '@/lib/access/with-scope';
 import { hashPassword } from '@/lib/auth/password';
+import type { SessionUser } from '@/lib/auth/session-user';
 import { sealString } from '@/lib/crypto/secret-box';
 import { db } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { openRecordSink } from '@/lib/imports/load-records';
-import { lastCompletePeriod } from '@/lib/reports/report-period';
 import { addAction, addAnswer, ZAction } from '@/lib/services/conversations/contribute';
 import { prepareConversation, ZPrepare } from '@/lib/services/conversations/prepare-conversation';
+import { lastCompletePeriod } from '@/lib/services/reports/report-period';
 import {
   DEMO_AANBIEDERS,
   DEMO_AANMELDING,

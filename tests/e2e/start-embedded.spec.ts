@@ -19,7 +19,10 @@ const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
     const c = net
       .connect(port, '127.0.0.1')
-      .once('connect', () => (c.destroy(), resolve(true)))
+      .once('connect', () => {
+        c.destroy();
+        resolve(true);
+      })
       .once('error', () => resolve(false));
   });
 

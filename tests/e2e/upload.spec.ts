@@ -45,7 +45,7 @@ test('a provider uploads a test file in the browser and sees its report per row'
     'zip-bom.xlsx': Buffer.from(
       zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(300 * 1024 * 1024) }, { level: 9 }),
     ),
-    'een-regel.csv': Buffer.from('agb_code;' + 'x'.repeat(10 * 1024 * 1024)),
+    'een-regel.csv': Buffer.from(`agb_code;${'x'.repeat(10 * 1024 * 1024)}`),
     'afbeelding.png': readFileSync(path.join('tests', 'fixtures', 'malformed', 'afbeelding.png')),
   };
   const ids: string[] = [];

@@ -88,7 +88,9 @@ function judge(name: string, estimates: Estimate[], minimum: number) {
     `${name}: ${estimates.length} verborgen cellen geschat, ${exact} exact (p-tabel verwacht ${expected.toFixed(1)} ± ${sd.toFixed(1)}), ` +
       `gemiddelde kwadratische fout ${meanSquare.toFixed(2)} (verwacht ${predictedVariance.toFixed(2)})`,
   );
-  estimates.forEach((e, i) => expect(Math.abs(errors[i])).toBeLessThanOrEqual(MAX_OFFSET * e.terms.length));
+  estimates.forEach((e, i) => {
+    expect(Math.abs(errors[i])).toBeLessThanOrEqual(MAX_OFFSET * e.terms.length);
+  });
   expect(exact).toBeLessThanOrEqual(Math.ceil(expected + 3 * sd + 1));
   expect(exact).toBeLessThan(estimates.length);
   expect(meanSquare).toBeGreaterThan(0.3 * predictedVariance);

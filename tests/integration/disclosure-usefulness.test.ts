@@ -59,7 +59,9 @@ describe('usefulness of the protected figures', () => {
           for (const [i, row] of [...exact.rows, exact.total].entries()) {
             const shownRow = [...shown.rows, shown.total][i];
             expect(shownRow.key).toBe(row.key);
-            figuresOf(row).forEach((f, j) => pairs.push({ truth: f.n!, shown: figuresOf(shownRow)[j].n }));
+            figuresOf(row).forEach((f, j) => {
+              pairs.push({ truth: f.n!, shown: figuresOf(shownRow)[j].n });
+            });
           }
         }
       }

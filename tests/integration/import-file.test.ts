@@ -110,7 +110,7 @@ describe('importing a production file', () => {
 describe('npm run import:file', () => {
   const run = promisify(execFile);
   const cli = (args: string[]) =>
-    run(path.join('node_modules', '.bin', 'tsx'), ['lib/cli/import-file.ts', ...args], { env: process.env }).then(
+    run(path.join('node_modules', '.bin', 'tsx'), ['scripts/import-file.ts', ...args], { env: process.env }).then(
       (r) => ({ code: 0, out: JSON.parse(r.stdout) }),
       (e) => ({ code: e.code as number, out: e.stdout ? JSON.parse(e.stdout) : null }),
     );

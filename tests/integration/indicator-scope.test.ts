@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scope } from '@/lib/access/scope';
 import { findIndicator } from '@/lib/indicators/registry';
 import { parseViewParams } from '@/lib/indicators/view-params';
-import { getIndicatorView, type IndicatorView } from '@/lib/services/indicators/get-indicator-view';
+import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import {
   loadRecords,
   makeAanbieder,

@@ -21,7 +21,7 @@ const generated: Record<string, [() => Buffer, { fileError: string }]> = {
     { fileError: 'zip-bom' },
   ],
   'een-regel-van-10-mb.csv': [
-    () => Buffer.from('agb_code;pseudo_id;' + 'x'.repeat(10 * 1024 * 1024)),
+    () => Buffer.from(`agb_code;pseudo_id;${'x'.repeat(10 * 1024 * 1024)}`),
     { fileError: 'langer dan' },
   ],
 };

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { withScope } from '@/lib/access/with-scope';
@@ -112,7 +111,7 @@ describe('processing an upload', () => {
     });
     // node --import tsx: one process (the tsx launcher would leave its child running after a SIGKILL)
     const job = () =>
-      spawn(process.execPath, ['--import', 'tsx', 'lib/cli/job-import.ts'], { env: process.env, stdio: 'ignore' });
+      spawn(process.execPath, ['--import', 'tsx', 'scripts/job-import.ts'], { env: process.env, stdio: 'ignore' });
     const child = job();
     // wait until the worker is loading records (COPY or merge: its transaction is open), then kill it
     // (as the owner: the application role may not read other sessions' queries)

@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import type { Scope } from '@/lib/access/scope';
-import { parsePeriod } from '@/lib/reports/report-period';
-import { spiegelrapportagePdf } from '@/lib/reports/spiegel-pdf';
-import { spiegelrapportageXlsx } from '@/lib/reports/spiegel-xlsx';
+import { spiegelrapportagePdf } from '@/lib/renderers/spiegel-pdf';
+import { spiegelrapportageXlsx } from '@/lib/renderers/spiegel-xlsx';
 import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+import { parsePeriod } from '@/lib/services/reports/report-period';
 import type { ReportVersion } from '@/lib/services/reports/report-target';
 import {
   loadRecords,

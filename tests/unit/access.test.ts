@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { navigationFor } from '@/lib/access/navigation';
 import { can, PERMISSIONS } from '@/lib/access/permissions';
 import { ROLES } from '@/lib/access/roles';
-import { expectScope, type SessionUser, scopeFor } from '@/lib/access/scope';
+import { expectScope, scopeFor } from '@/lib/access/scope';
+import type { SessionUser } from '@/lib/auth/session-user';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 const user = (role: Role, extra: Partial<SessionUser> = {}): SessionUser => ({

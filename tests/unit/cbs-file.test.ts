@@ -105,7 +105,7 @@ describe('row errors: line, field, value, code and a Dutch explanation', () => {
   });
   it('a fixed-width line of the wrong length', async () => {
     const text = toFixedWidth(rows).split('\r\n');
-    text[2] = text[2] + 'XXXX';
+    text[2] = `${text[2]}XXXX`;
     const report = await errorOf(Buffer.from(text.join('\r\n')));
     expect(report.errors[0]).toMatchObject({ line: 3, code: 'REGELLENGTE' });
     expect(report.errors[0].message).toContain(String(FIXED_WIDTH_LENGTH));
@@ -131,7 +131,7 @@ describe('files rejected as a whole, with one clear message', () => {
       () => Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(64 * 1024 * 1024) }, { level: 9 })),
       /zip-bom/,
     ],
-    ['a 10 MB single line', () => Buffer.from('agb_code;' + 'x'.repeat(10 * 1024 * 1024)), /langer dan/],
+    ['a 10 MB single line', () => Buffer.from(`agb_code;${'x'.repeat(10 * 1024 * 1024)}`), /langer dan/],
     ['missing columns', () => Buffer.from('agb_code;pseudo_id\r\n12345678;abc\r\n'), /mist de kolom/],
     ['plain prose', () => Buffer.from('Beste TTP,\nhierbij de cijfers.\nGroet'), /Geen enkel record|kopregel/],
   ];

@@ -58,7 +58,9 @@ describe('the p-table', () => {
   it('is looked up so that each offset gets its share of the key range', () => {
     for (const r of [PTABLE.rows[1], PTABLE.rows.at(-1)!]) {
       const counts = empirical(r.n);
-      r.offsets.forEach((v, i) => expect((counts.get(v) ?? 0) / 200_000).toBeCloseTo(r.probabilities[i], 3));
+      r.offsets.forEach((v, i) => {
+        expect((counts.get(v) ?? 0) / 200_000).toBeCloseTo(r.probabilities[i], 3);
+      });
     }
   });
 });

@@ -1,5 +1,5 @@
 // Unit tests need keys for the crypto helpers, never a database.
-import { generateSecrets } from '@/lib/cli/local-secrets';
+import { generateSecrets } from '@/scripts/local-secrets';
 
 Object.assign(
   process.env,

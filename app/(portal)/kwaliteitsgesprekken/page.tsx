@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { can } from '@/lib/access/permissions';
 import { requireScope } from '@/lib/access/require-scope';
 import { formatDate } from '@/lib/format';
-import { lastCompletePeriod, parsePeriod, recentPeriods } from '@/lib/reports/report-period';
 import { listConversations } from '@/lib/services/conversations/list-conversations';
 import { QUESTIONS } from '@/lib/services/conversations/questions';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
+import { lastCompletePeriod, parsePeriod, recentPeriods } from '@/lib/services/reports/report-period';
 import { FormMessage } from '../form-message';
 import { prepareAction } from './actions';
 

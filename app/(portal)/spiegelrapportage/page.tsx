@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { ReportSummary } from '@/components/reports/report-summary';
 import { requireScope } from '@/lib/access/require-scope';
 import { AppError } from '@/lib/errors';
-import { lastCompletePeriod, parsePeriod, recentPeriods } from '@/lib/reports/report-period';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
 import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
-import { REPORT_VERSION_LABEL, type ReportVersion } from '@/lib/services/reports/report-target';
+import { lastCompletePeriod, parsePeriod, recentPeriods } from '@/lib/services/reports/report-period';
+import { REPORT_VERSION_LABEL, type ReportVersion, reportVersionsFor } from '@/lib/services/reports/report-target';
 
 export const metadata: Metadata = { title: 'Spiegelrapportage' };
 
@@ -21,7 +21,7 @@ export default async function SpiegelrapportagePage({ searchParams }: { searchPa
   const providers = scope.kind === 'aanbieder' ? [] : (await getFilterOptions(scope)).aanbieder;
   const agbCode =
     scope.kind === 'aanbieder' ? scope.agbCode : (providers.find((p) => p.value === search.aanbieder)?.value ?? null);
-  const versions: ReportVersion[] = scope.kind === 'aanbieder' ? ['intern', 'deelbaar'] : ['deelbaar'];
+  const versions = reportVersionsFor(scope);
   const version: ReportVersion = versions.includes(search.versie as ReportVersion)
     ? (search.versie as ReportVersion)
     : versions[0];

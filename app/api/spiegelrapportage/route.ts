@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { requireScope } from '@/lib/access/require-scope';
-import { errorResponse, reportResponse, ZReportFormat } from '@/lib/reports/report-download';
-import { parsePeriod } from '@/lib/reports/report-period';
+import { errorResponse, reportResponse, ZReportFormat } from '@/lib/renderers/report-download';
 import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+import { parsePeriod } from '@/lib/services/reports/report-period';
 import { AGB_CODE } from '@/lib/validation';
 
 const ZQuery = z.object({
   aanbieder: z.string().regex(AGB_CODE),
-  periode: z
-    .string()
-    .transform((v, ctx) => parsePeriod(v) ?? (ctx.addIssue({ code: 'custom', message: 'periode' }), z.NEVER)),
+  periode: z.string().transform((v, ctx) => {
+    const period = parsePeriod(v);
+    if (period) return period;
+    ctx.addIssue({ code: 'custom', message: 'periode' });
+    return z.NEVER;
+  }),
   versie: z.enum(['intern', 'deelbaar']),
   formaat: ZReportFormat,
 });

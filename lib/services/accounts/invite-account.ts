@@ -38,7 +38,7 @@ export async function sendInvite(user: { id: string; email: string; name: string
 /** Creates an account for an organisation and sends the invitation. */
 export async function inviteAccount(scope: TtpScope, input: z.infer<typeof ZInvite>, address: string | null) {
   const org = await db().organisation.findUnique({ where: { id: input.organisationId } });
-  if (!org || !org.active) throw new AppError('Deze organisatie bestaat niet of is gedeactiveerd.', 400);
+  if (!org?.active) throw new AppError('Deze organisatie bestaat niet of is gedeactiveerd.', 400);
   assertRoleFits(input.role, org.kind);
   if (await db().user.findUnique({ where: { email: input.email } }))
     throw new AppError('Er bestaat al een account met dit e-mailadres.', 409);

@@ -19,7 +19,7 @@ export const ZNewAgreement = z.object({ aanbiederId: z.uuid('Kies een aanbieder.
  */
 export async function requestAgreement(scope: TtpScope, input: z.infer<typeof ZNewAgreement>, address: string | null) {
   const aanbieder = await db().organisation.findUnique({ where: { id: input.aanbiederId } });
-  if (!aanbieder || aanbieder.kind !== 'AANBIEDER')
+  if (aanbieder?.kind !== 'AANBIEDER')
     throw new AppError('Een verwerkersovereenkomst is er alleen met een aanbieder.', 400);
   if (!aanbieder.active) throw new AppError(`${aanbieder.name} is gedeactiveerd.`, 409);
   const open = await db().processingAgreement.findFirst({

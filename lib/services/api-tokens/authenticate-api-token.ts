@@ -1,5 +1,5 @@
-import { gemeenteCodesOf } from '@/lib/access/gemeente-codes';
 import type { Scope } from '@/lib/access/scope';
+import { gemeenteCodesOf } from '@/lib/auth/gemeente-codes';
 import { db } from '@/lib/db';
 import type { OrganisationKind } from '@/lib/generated/prisma/enums';
 import { hashToken, tokenPrefix } from './token-hash';

@@ -25,7 +25,7 @@ export async function issueApiToken(
   address: string | null,
 ) {
   const org = await db().organisation.findUnique({ where: { id: input.organisationId } });
-  if (!org || !org.active || !mayHoldToken(org.kind)) {
+  if (!org?.active || !mayHoldToken(org.kind)) {
     throw new AppError('Een API-token kan alleen worden uitgegeven aan een actieve gemeente of regio.', 400);
   }
   const token = newToken();

@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from '@/lib/format';
-import { parsePeriod } from '@/lib/reports/report-period';
+import { parsePeriod } from '@/lib/services/reports/report-period';
 import type { getConversation } from './get-conversation';
 import { QUESTIONS, SIDE_LABEL } from './questions';
 

@@ -3,8 +3,8 @@ import type { Scope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { parsePeriod } from '@/lib/reports/report-period';
 import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+import { parsePeriod } from '@/lib/services/reports/report-period';
 import { AGB_CODE, zIsoDate } from '@/lib/validation';
 
 export const ZPrepare = z.object({

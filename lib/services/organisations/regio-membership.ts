@@ -21,13 +21,13 @@ export const ZRegioChange = z.discriminatedUnion('change', [
 
 async function activeGemeente(id: string) {
   const g = await db().organisation.findUnique({ where: { id } });
-  if (!g || g.kind !== 'GEMEENTE' || !g.active) throw new AppError('Kies een geregistreerde, actieve gemeente.', 400);
+  if (g?.kind !== 'GEMEENTE' || !g.active) throw new AppError('Kies een geregistreerde, actieve gemeente.', 400);
   return g;
 }
 
 async function regio(id: string) {
   const r = await db().organisation.findUnique({ where: { id }, include: { regioMembers: true } });
-  if (!r || r.kind !== 'REGIO') throw new AppError('Deze regio bestaat niet.', 404);
+  if (r?.kind !== 'REGIO') throw new AppError('Deze regio bestaat niet.', 404);
   return r;
 }
 

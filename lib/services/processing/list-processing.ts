@@ -1,7 +1,8 @@
 import type { Scope } from '@/lib/access/scope';
+import { IMPORT_RUN_EVENT } from '@/lib/audit/events';
 import { db } from '@/lib/db';
+import { NIGHTLY_IMPORT } from '@/lib/imports/nightly-schedule';
 import type { FileReport } from '@/lib/imports/validate-file';
-import { IMPORT_RUN_EVENT } from '@/lib/jobs/run-import-job';
 
 /**
  * Every upload of every provider for the TTP's processing monitor: status, counts, and the
@@ -46,19 +47,20 @@ export async function getImportSchedule(now = new Date()) {
     orderBy: { id: 'desc' },
     select: { occurredAt: true, object: true },
   });
-  const hourInAmsterdam = Number(
-    new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' }).format(now),
+  const { hour, timeZone } = NIGHTLY_IMPORT;
+  const hourThere = Number(
+    new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone }).format(now),
   );
-  const nextDay = new Date(now.getTime() + (hourInAmsterdam < 2 ? 0 : 86_400_000));
+  const nextDay = new Date(now.getTime() + (hourThere < hour ? 0 : 86_400_000));
   const nextNight = new Intl.DateTimeFormat('nl-NL', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
-    timeZone: 'Europe/Amsterdam',
+    timeZone,
   }).format(nextDay);
   return {
     lastRunAt: last?.occurredAt ?? null,
     lastRun: last?.object ? (JSON.parse(last.object) as { processed: number; skipped: number }) : null,
-    nextNight: `${nextNight}, 02:00`,
+    nextNight: `${nextNight}, ${String(hour).padStart(2, '0')}:00`,
   };
 }

@@ -3,10 +3,10 @@ import type { FilterState } from '@/lib/filters/registry';
 import { K_ANONYMITY } from '@/lib/indicators/disclosure-control';
 import type { Figure } from '@/lib/indicators/indicator-table';
 import { indicatorsFor } from '@/lib/indicators/registry';
-import { periodSeries, type ReportPeriod } from '@/lib/reports/report-period';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import { maturityOf } from '@/lib/services/maturity/list-maturity';
 import { MATURITY_LABELS } from '@/lib/services/maturity/maturity-level';
+import { periodSeries, type ReportPeriod } from '@/lib/services/reports/report-period';
 import { type ReportVersion, reportTarget } from './report-target';
 
 /** Periods a report compares: the chosen one and the three before it (Hart van Brabant: consecutive periods). */

@@ -11,6 +11,10 @@ export const REPORT_VERSION_LABEL: Record<ReportVersion, string> = {
   deelbaar: 'deelbaar (kleine aantallen afgeschermd)',
 };
 
+/** The versions a scope may ask for, the first its default (the rule of reportTarget, for forms and links). */
+export const reportVersionsFor = (scope: Scope): ReportVersion[] =>
+  scope.kind === 'aanbieder' ? ['intern', 'deelbaar'] : scope.kind === 'gemeente' ? ['deelbaar'] : [];
+
 /** Whether the provider has any trajectory of the scope's residents (one indexed EXISTS, under row-level security). */
 async function servesResidents(scope: Extract<Scope, { kind: 'gemeente' }>, agbCode: string): Promise<boolean> {
   const [row] = await withScope(
@@ -29,16 +33,11 @@ async function servesResidents(scope: Extract<Scope, { kind: 'gemeente' }>, agbC
  */
 export async function reportTarget(scope: Scope, agbCode: string, version: ReportVersion) {
   if (scope.kind === 'ttp') throw new AppError('Beheerders van de TTP zien geen cijfers.', 403);
+  if (!reportVersionsFor(scope).includes(version))
+    throw new AppError('De interne spiegelrapportage is alleen voor de aanbieder zelf; kies de deelbare versie.', 403);
   if (scope.kind === 'aanbieder') {
     if (agbCode !== scope.agbCode) throw new AppError('Deze rapportage bestaat niet.', 404);
-  } else {
-    if (version === 'intern')
-      throw new AppError(
-        'De interne spiegelrapportage is alleen voor de aanbieder zelf; kies de deelbare versie.',
-        403,
-      );
-    if (!(await servesResidents(scope, agbCode))) throw new AppError('Deze rapportage bestaat niet.', 404);
-  }
+  } else if (!(await servesResidents(scope, agbCode))) throw new AppError('Deze rapportage bestaat niet.', 404);
   const org = await db().organisation.findUnique({
     where: { agbCode },
     select: { id: true, name: true, agbCode: true },

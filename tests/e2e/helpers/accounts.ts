@@ -8,7 +8,7 @@ import { generate } from 'otplib';
 import pg from 'pg';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../../prisma/seed/demo-organisations';
 
-// The e2e database is the demo seed (lib/cli/test.ts). Tests read it, and add their own accounts,
+// The e2e database is the demo seed (scripts/test.ts). Tests read it, and add their own accounts,
 // through a plain connection as the owner: the web app under test is the only other writer.
 export const demo = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!;
 

@@ -6,9 +6,9 @@ import { ActionButton } from '@/components/ui/action-button';
 import { can } from '@/lib/access/permissions';
 import { requireScope } from '@/lib/access/require-scope';
 import { formatDate, formatDateTime } from '@/lib/format';
-import { parsePeriod } from '@/lib/reports/report-period';
 import { getConversation } from '@/lib/services/conversations/get-conversation';
 import { QUESTIONS, SIDE_LABEL } from '@/lib/services/conversations/questions';
+import { parsePeriod } from '@/lib/services/reports/report-period';
 import { FormMessage } from '../../form-message';
 import { actionAction, actionStatusAction, answerAction } from '../actions';
 

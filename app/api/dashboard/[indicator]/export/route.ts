@@ -16,7 +16,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ indicato
   const scope = await requireScope('dashboard:export', dashboardAuditObject(`export ${key}`, url.searchParams));
   const indicator = findIndicator(key);
   if (!indicator) notFound();
-  let view;
+  let view: Awaited<ReturnType<typeof getIndicatorView>>;
   try {
     view = await getIndicatorView(scope, indicator, parseViewParams(scope, url.searchParams));
   } catch (err) {

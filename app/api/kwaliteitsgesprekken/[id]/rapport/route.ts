@@ -1,5 +1,5 @@
 import { requireScope } from '@/lib/access/require-scope';
-import { errorResponse, reportResponse, ZReportFormat } from '@/lib/reports/report-download';
+import { errorResponse, reportResponse, ZReportFormat } from '@/lib/renderers/report-download';
 import { conversationRecord } from '@/lib/services/conversations/conversation-record';
 import { conversationNotFound } from '@/lib/services/conversations/conversation-scope';
 import { getConversation } from '@/lib/services/conversations/get-conversation';

@@ -21,7 +21,7 @@ const AGB = '99999999';
 async function writeCsv(file: string) {
   const template = exampleRecords(AGB)[1];
   const out = createWriteStream(file);
-  out.write(FIELD_KEYS.join(';') + '\n');
+  out.write(`${FIELD_KEYS.join(';')}\n`);
   for (let i = 0; i < ROWS; i++) {
     const r = {
       ...template,
@@ -30,7 +30,7 @@ async function writeCsv(file: string) {
       gemeentecode: ['0855', '0785', '0798', '0766'][i % 4],
       tevredenheid: String(1 + (i % 10)),
     };
-    if (!out.write(FIELD_KEYS.map((k) => r[k]).join(';') + '\n'))
+    if (!out.write(`${FIELD_KEYS.map((k) => r[k]).join(';')}\n`))
       await new Promise<void>((res) => out.once('drain', () => res()));
   }
   await new Promise<void>((res) => out.end(() => res()));

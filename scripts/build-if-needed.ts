@@ -6,7 +6,7 @@ import path from 'node:path';
 // `npm start` builds only when the sources changed since the last build (a fingerprint of
 // paths, sizes and modification times of everything the build reads).
 const INPUTS = ['app', 'components', 'lib', 'prisma', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
-const SKIP = new Set(['generated', 'node_modules', '.next', 'cli']); // lib/cli is not part of the web build
+const SKIP = new Set(['generated', 'node_modules', '.next']);
 
 function fingerprint(root: string): string {
   const hash = createHash('sha256');

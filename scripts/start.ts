@@ -61,14 +61,11 @@ async function main() {
   }
   if (!dev) buildIfNeeded(root);
 
-  const next = (server = spawn(
-    path.join(root, 'node_modules', '.bin', 'next'),
-    [dev ? 'dev' : 'start', '-p', String(port)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' },
-    },
-  ));
+  const next = spawn(path.join(root, 'node_modules', '.bin', 'next'), [dev ? 'dev' : 'start', '-p', String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  server = next;
   next.stdout.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
     process.stdout.write(text);

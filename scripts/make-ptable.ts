@@ -50,7 +50,7 @@ for (let n = K; n <= K + D; n++) {
   rows.push({ n, andAbove: n === K + D, offsets: kept.map((x) => x.v), probabilities: kept.map((x) => x.p), variance });
 }
 const table = { version: Number(values.version), k: K, maxOffset: D, variance: V, keyBits: 31, rows };
-const file = path.join(import.meta.dirname, '..', 'indicators', `ptable-v${values.version}.json`);
+const file = path.join(import.meta.dirname, '..', 'lib', 'indicators', `ptable-v${values.version}.json`);
 writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
 for (const r of rows) {
   const mean = r.offsets.reduce((s, v, i) => s + v * r.probabilities[i], 0);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeDb, db } from '@/lib/db';
+import { closeDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { importFile } from '@/lib/imports/import-file';
 

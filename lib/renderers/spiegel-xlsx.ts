@@ -13,6 +13,11 @@ import { REPORT_VERSION_LABEL } from '@/lib/services/reports/report-target';
 // A hidden figure is the text "< 7" with an empty percentage; no cell is ever a formula.
 
 const text = (v: string) => neutraliseFormula(v);
+const setWidths = (sheet: ExcelJS.Worksheet, widths: number[]) => {
+  sheet.columns.forEach((c, i) => {
+    c.width = widths[i];
+  });
+};
 
 function addRecord(wb: ExcelJS.Workbook, record: ConversationRecord) {
   const talk = wb.addWorksheet('Gesprek');
@@ -21,11 +26,11 @@ function addRecord(wb: ExcelJS.Workbook, record: ConversationRecord) {
   talk.addRow(['vraag', 'kant', 'auteur', 'tijd', 'antwoord']).font = { bold: true };
   for (const q of record.questions)
     for (const a of q.answers) talk.addRow([text(q.title), a.side, text(a.author), a.at, text(a.text)]);
-  talk.columns.forEach((c, i) => (c.width = [30, 12, 30, 16, 90][i]));
+  setWidths(talk, [30, 12, 30, 16, 90]);
   const actions = wb.addWorksheet('Acties');
   actions.addRow(['actie', 'eigenaar', 'uiterlijk', 'status']).font = { bold: true };
   for (const a of record.actions) actions.addRow([text(a.description), text(a.owner), a.due, a.status]);
-  actions.columns.forEach((c, i) => (c.width = [60, 30, 16, 22][i]));
+  setWidths(actions, [60, 30, 16, 22]);
 }
 
 /** The spiegelrapportage; with a conversation's record, its answers and actions get a sheet each. */
@@ -72,12 +77,14 @@ export async function spiegelrapportageXlsx(r: Spiegelrapportage, record?: Conve
   for (const ind of r.indicators) {
     for (const p of ind.periods) {
       add(ind.label, p.period, 'populatie (beëindigde trajecten)', p.populatie);
-      ind.categories.forEach((c, i) => add(ind.label, p.period, c.label, p.categories[i]));
+      ind.categories.forEach((c, i) => {
+        add(ind.label, p.period, c.label, p.categories[i]);
+      });
       add(ind.label, p.period, ind.headline, p.headline);
       if (p.respons) add(ind.label, p.period, 'respons', p.respons);
     }
   }
-  sheet.columns.forEach((c, i) => (c.width = [34, 10, 14, 14, 36, 10, 12][i]));
+  setWidths(sheet, [34, 10, 14, 14, 36, 10, 12]);
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -164,14 +164,16 @@ function drawIndicator(w: Writer, ind: ReportIndicator) {
     ...(ind.periods[0]?.respons ? ['Respons'] : []),
   ];
   const colW = [90, 50, ...Array(cols.length - 2).fill((WIDTH - 140) / (cols.length - 2))];
-  const xs = colW.reduce<number[]>((acc, cw, i) => [...acc, i === 0 ? M : acc[i - 1] + colW[i - 1]], []);
+  const xs = colW.map((_, i) => M + colW.slice(0, i).reduce((s, cw) => s + cw, 0));
   const header = (t: string, i: number) => {
     const max = colW[i] - 4;
     let s = pdfSafe(t);
     while (s.length > 3 && w.width(s, 7, true) > max) s = `${s.slice(0, -2)}…`;
     return s;
   };
-  cols.forEach((c, i) => w.text(header(c, i), { x: xs[i], size: 7, bold: true, advance: false }));
+  cols.forEach((c, i) => {
+    w.text(header(c, i), { x: xs[i], size: 7, bold: true, advance: false });
+  });
   w.y -= 11;
   for (const p of ind.periods) {
     const values = [
@@ -180,7 +182,9 @@ function drawIndicator(w: Writer, ind: ReportIndicator) {
       ...p.categories.map(cell),
       ...(p.respons ? [cell(p.respons)] : []),
     ];
-    values.forEach((v, i) => w.text(v, { x: xs[i], size: 7.5, advance: false }));
+    values.forEach((v, i) => {
+      w.text(v, { x: xs[i], size: 7.5, advance: false });
+    });
     w.y -= 11;
   }
   w.page.drawLine({
@@ -254,19 +258,9 @@ export async function spiegelrapportagePdf(r: Spiegelrapportage, record?: Conver
   );
   for (const ind of r.indicators) drawIndicator(w, ind);
   const pages = doc.getPages();
-  pages.forEach((p, i) =>
-    p.drawText(
-      pdfSafe(
-        `Gemeenteportaal - spiegelrapportage ${r.aanbieder.name} - ${r.period.label} - pagina ${i + 1} van ${pages.length}`,
-      ),
-      {
-        x: M,
-        y: M / 2,
-        size: 7,
-        font: fonts.regular,
-        color: grayscale(0.35),
-      },
-    ),
-  );
+  pages.forEach((p, i) => {
+    const footer = `Gemeenteportaal - spiegelrapportage ${r.aanbieder.name} - ${r.period.label} - pagina ${i + 1} van ${pages.length}`;
+    p.drawText(pdfSafe(footer), { x: M, y: M / 2, size: 7, font: fonts.regular, color: grayscale(0.35) });
+  });
   return Buffer.from(await doc.save());
 }
