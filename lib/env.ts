@@ -43,7 +43,7 @@ const ZEnv = z.object({
     (v) => (v === '' ? undefined : v),
     z.coerce.number().int().min(1).max(36).optional(),
   ),
-  /** Volwassenheidsniveau (domain.md): respons (%) from which a provider is at level 5, and at level 6 (goede respons). */
+  /** Volwassenheidsniveau (docs/domain.md): respons (%) from which a provider is at level 5, and at level 6 (goede respons). */
   VOLWASSENHEID_RESPONS_5: z.coerce.number().min(0).max(100).default(25),
   VOLWASSENHEID_RESPONS_6: z.coerce.number().min(0).max(100).default(50),
   /** Role the application switches to on every connection (no BYPASSRLS, append-only audit log). */

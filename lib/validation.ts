@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // Field rules shared by forms, routes, filters and the file format: each rule once, with its Dutch message.
 
-/** An AGB code: exactly 8 digits (domain.md). */
+/** An AGB code: exactly 8 digits (docs/domain.md). */
 export const AGB_CODE = /^\d{8}$/;
 
 export const ZAgbCode = z.string().trim().regex(AGB_CODE, 'De AGB-code bestaat uit precies 8 cijfers.');

@@ -1,4 +1,4 @@
-// The code lists of the CBS Beleidsinformatie Jeugd as the portal accepts them (domain.md).
+// The code lists of the CBS Beleidsinformatie Jeugd as the portal accepts them (docs/domain.md).
 // Used by the file validation, the published format page and (later) the dashboard filters.
 
 export type CodeList = Readonly<Record<string, string>>;

@@ -5,7 +5,7 @@ import type { Domein } from '@/lib/generated/prisma/enums';
 export type IndicatorContext = { asOf: Date; geenNieuweStartMaanden?: number };
 
 /**
- * One NJi indicator (domain.md, "The indicators"). The registry (registry.ts) lists them; the query
+ * One NJi indicator (docs/domain.md, "The indicators"). The registry (registry.ts) lists them; the query
  * (query-indicator.ts), the disclosure control, the pages, the exports and the API all work from this shape.
  */
 export type IndicatorDefinition = {

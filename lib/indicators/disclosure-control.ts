@@ -1,4 +1,4 @@
-// Small numbers (docs/disclosure-control.md, the rule set of domain.md "Privacy rules"): the one
+// Small numbers (docs/disclosure-control.md, the rule set of docs/domain.md "Privacy rules"): the one
 // place the rule lives. Every count that a municipality, a region or a shareable report sees passes
 // through here: a count of 1 to K−1 distinct clients is hidden, every other count is perturbed by a
 // bounded offset that the cell key (sum of the contributors' secret record keys) picks from the

@@ -1,7 +1,7 @@
 import { Prisma } from '@/lib/db';
 
 // A measurement counts for the end of the trajectory when it lies within 3 weeks of einddatum
-// (domain.md). Outside that window the answer is kept in the data but counts as "no measurement".
+// (docs/domain.md). Outside that window the answer is kept in the data but counts as "no measurement".
 export const MEASUREMENT_WINDOW_DAYS = 21;
 
 const withinWindow = Prisma.sql`t.meetdatum IS NOT NULL AND abs(t.meetdatum - t.einddatum) <= ${MEASUREMENT_WINDOW_DAYS}`;

@@ -35,7 +35,7 @@ export async function runImportJob(kinds: UploadKind[] = ['TEST', 'PRODUCTIE']):
   return summary;
 }
 
-/** Raw files are kept for UPLOAD_RETENTION_DAYS after processing (domain.md, minimal data). */
+/** Raw files are kept for UPLOAD_RETENTION_DAYS after processing (docs/domain.md, minimal data). */
 export async function deleteExpiredFiles(now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - env().UPLOAD_RETENTION_DAYS * 86_400_000);
   const expired = await db().upload.findMany({

@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
-/** A signed agreement that has not ended (domain.md, onboarding): the one definition of "current". */
+/** A signed agreement that has not ended (docs/domain.md, onboarding): the one definition of "current". */
 export const currentAgreementWhere = (today: Date) =>
   ({
     status: 'ONDERTEKEND',

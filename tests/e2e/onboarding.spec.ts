@@ -4,7 +4,7 @@ import { generate } from 'otplib';
 import { exampleRecords, toCsv } from '../../lib/cbs/write-files';
 import { loginDemo, sql } from './helpers/accounts';
 
-// The whole onboarding of a new provider (domain.md): the public aanmelding → the TTP accepts it and
+// The whole onboarding of a new provider (docs/domain.md): the public aanmelding → the TTP accepts it and
 // sends the verwerkersovereenkomst → records the signed PDF → the requested account gets its
 // invitation, sets a password and enrols 2FA → the provider delivers a production file.
 test('a provider goes from aanmelding to its first production file', async ({ browser }) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { requireScope } from '@/lib/access/require-scope';
-import { errorResponse, reportResponse, ZReportFormat } from '@/lib/renderers/report-download';
+import { runRoute } from '@/app/api/run-route';
+import { AppError } from '@/lib/errors';
+import { reportResponse, ZReportFormat } from '@/lib/renderers/report-download';
 import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 import { parsePeriod } from '@/lib/services/reports/report-period';
 import { AGB_CODE } from '@/lib/validation';
@@ -17,21 +18,22 @@ const ZQuery = z.object({
   formaat: ZReportFormat,
 });
 
+const describe = (url: URL) => {
+  const q = Object.fromEntries(url.searchParams);
+  return `spiegelrapportage ${JSON.stringify({ aanbieder: q.aanbieder, periode: q.periode, versie: q.versie, formaat: q.formaat }).slice(0, 300)}`;
+};
+
 /** GET ?aanbieder=<AGB>&periode=2026-K3&versie=intern|deelbaar&formaat=pdf|xlsx. Every download is in the audit log. */
-export async function GET(req: Request) {
-  const params = Object.fromEntries(new URL(req.url).searchParams);
-  const q = ZQuery.safeParse(params);
-  const object = `spiegelrapportage ${JSON.stringify({ aanbieder: params.aanbieder, periode: params.periode, versie: params.versie, formaat: params.formaat }).slice(0, 300)}`;
-  const scope = await requireScope('report:view', object);
-  if (!q.success) return new Response('Kies een aanbieder, een periode, een versie en een formaat.', { status: 400 });
-  try {
+export const GET = runRoute({
+  access: { permission: 'report:view', object: describe },
+  run: async ({ url, scope }) => {
+    const q = ZQuery.safeParse(Object.fromEntries(url.searchParams));
+    if (!q.success || !scope) throw new AppError('Kies een aanbieder, een periode, een versie en een formaat.');
     const report = await getSpiegelrapportage(scope, {
       agbCode: q.data.aanbieder,
       period: q.data.periode,
       version: q.data.versie,
     });
-    return await reportResponse(report, q.data.formaat);
-  } catch (err) {
-    return errorResponse(err, { scope, event: 'report:view', object });
-  }
-}
+    return reportResponse(report, q.data.formaat);
+  },
+});

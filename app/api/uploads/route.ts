@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { requireScope } from '@/lib/access/require-scope';
+import { runRoute } from '@/app/api/run-route';
 import { expectScope } from '@/lib/access/scope';
-import { requestAddress } from '@/lib/audit/request-address';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { requestTestImport } from '@/lib/jobs/boss';
@@ -19,29 +18,28 @@ const decodeName = (v: string | null) => {
 };
 
 /** POST the raw file as the body; X-Soort: test|productie; X-Bestandsnaam: URI-encoded name. */
-export async function POST(req: Request) {
-  const scope = expectScope(await requireScope('upload:create', 'upload aanleveren'), 'aanbieder');
-  const headers = ZHeaders.safeParse({
-    soort: req.headers.get('x-soort'),
-    bestandsnaam: decodeName(req.headers.get('x-bestandsnaam')),
-  });
-  if (!headers.success)
-    return Response.json({ fout: 'Kies testbestand of productiebestand en een bestand.' }, { status: 400 });
-  try {
+export const POST = runRoute({
+  // No same-origin check needed: the custom X-Soort header makes a cross-site post a CORS request,
+  // which browsers preflight and we never allow (and the session cookie is SameSite=Lax).
+  access: { permission: 'upload:create', object: () => 'upload aanleveren' },
+  run: async ({ req, scope, address }) => {
+    const { aanbiederId, user } = expectScope(scope!, 'aanbieder');
+    const headers = ZHeaders.safeParse({
+      soort: req.headers.get('x-soort'),
+      bestandsnaam: decodeName(req.headers.get('x-bestandsnaam')),
+    });
+    if (!headers.success) throw new AppError('Kies testbestand of productiebestand en een bestand.');
     const content = await readBody(req, env().UPLOAD_MAX_MB * 1024 * 1024);
     const kind = headers.data.soort === 'test' ? 'TEST' : 'PRODUCTIE';
     const receipt = await receiveUpload({
-      aanbiederId: scope.aanbiederId,
-      actor: scope.user,
+      aanbiederId,
+      actor: user,
       content,
       fileName: headers.data.bestandsnaam,
       kind,
-      address: await requestAddress(),
+      address,
     });
     if (kind === 'TEST' && !receipt.duplicate) await requestTestImport().catch(() => undefined); // the sweep picks it up otherwise
     return Response.json(receipt, { status: receipt.duplicate ? 200 : 201 });
-  } catch (err) {
-    if (err instanceof AppError) return Response.json({ fout: err.message, code: err.code }, { status: err.status });
-    throw err;
-  }
-}
+  },
+});

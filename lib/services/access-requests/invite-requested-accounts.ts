@@ -5,7 +5,7 @@ import { inviteAccount } from '@/lib/services/accounts/invite-account';
 import { requestedAccounts } from './submit-access-request';
 
 /**
- * Invites the accounts that accepted aanmeldingen of this provider asked for, once (domain.md: the
+ * Invites the accounts that accepted aanmeldingen of this provider asked for, once (docs/domain.md: the
  * accounts get their link when the signed agreement is recorded). An address that already has an
  * account is skipped and reported, never re-invited or moved.
  */

@@ -1,4 +1,4 @@
-// The four questions of the kwaliteitsgesprek (NJi, domain.md "Who and why").
+// The four questions of the kwaliteitsgesprek (NJi, docs/domain.md "Who and why").
 export const QUESTIONS = [
   { n: 1, title: 'Wat zien we?', hint: 'Herkennen we dit beeld in de cijfers?' },
   { n: 2, title: 'Kunnen we het verklaren?', hint: 'Het verhaal achter de cijfers.' },

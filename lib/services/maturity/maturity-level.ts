@@ -1,4 +1,4 @@
-// Volwassenheidsniveau (West-Brabant West, domain.md): how far a provider is in onboarding and
+// Volwassenheidsniveau (West-Brabant West, docs/domain.md): how far a provider is in onboarding and
 // delivery. Pure, so the rule is tested on its own; the thresholds are settings.
 export type MaturityFacts = {
   currentAgreement: boolean;

@@ -1,20 +1,20 @@
-import { requireScope } from '@/lib/access/require-scope';
-import { errorResponse, reportResponse, ZReportFormat } from '@/lib/renderers/report-download';
+import { runRoute } from '@/app/api/run-route';
+import { reportResponse, ZReportFormat } from '@/lib/renderers/report-download';
 import { conversationRecord } from '@/lib/services/conversations/conversation-record';
 import { conversationNotFound } from '@/lib/services/conversations/conversation-scope';
 import { getConversation } from '@/lib/services/conversations/get-conversation';
 
+const formatOf = (url: URL) => ZReportFormat.catch('pdf').parse(url.searchParams.get('formaat'));
+
 /** A conversation's verslag (answers, actions) with the figures frozen in it, as PDF or Excel, for both sides of it. */
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const format = ZReportFormat.catch('pdf').parse(new URL(req.url).searchParams.get('formaat'));
-  const object = `kwaliteitsgesprek ${id.slice(0, 40)} rapport ${format}`;
-  const scope = await requireScope('conversation:view', object);
-  try {
-    const c = await getConversation(scope, id);
+export const GET = runRoute<{ id: string }>({
+  access: {
+    permission: 'conversation:view',
+    object: (url, p) => `kwaliteitsgesprek ${p.id.slice(0, 40)} rapport ${formatOf(url)}`,
+  },
+  run: async ({ url, params, scope }) => {
+    const c = scope && (await getConversation(scope, params.id));
     if (!c) throw conversationNotFound();
-    return await reportResponse(c.figures, format, 'kwaliteitsgesprek', conversationRecord(c));
-  } catch (err) {
-    return errorResponse(err, { scope, event: 'conversation:view', object });
-  }
-}
+    return reportResponse(c.figures, formatOf(url), 'kwaliteitsgesprek', conversationRecord(c));
+  },
+});

@@ -1,26 +1,27 @@
-import { notFound } from 'next/navigation';
-import { requireScope } from '@/lib/access/require-scope';
+import { runRoute } from '@/app/api/run-route';
 import { expectScope } from '@/lib/access/scope';
+import { AppError } from '@/lib/errors';
 import { toCsvDownload } from '@/lib/exports/csv';
 import { findUpload } from '@/lib/services/uploads/find-upload';
 
 /** The validation report of one upload as CSV (errors per row). */
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const { id } = await ctx.params;
-  const scope = expectScope(await requireScope('upload:view', `verslag upload ${id}`), 'aanbieder');
-  const upload = await findUpload(scope, id);
-  if (!upload) notFound();
-  const errors = upload.report?.errors ?? [];
-  const body = toCsvDownload(
-    ['regel', 'veld', 'waarde', 'code', 'melding'],
-    upload.report?.fileError
-      ? [['', 'bestand', '', 'AFGEWEZEN', upload.report.fileError]]
-      : errors.map((e) => [e.line, e.field, e.value, e.code, e.message]),
-  );
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="verslag-${id.slice(0, 8)}.csv"`,
-    },
-  });
-}
+export const GET = runRoute<{ id: string }>({
+  access: { permission: 'upload:view', object: (_url, p) => `verslag upload ${p.id}` },
+  run: async ({ params, scope }) => {
+    const upload = await findUpload(expectScope(scope!, 'aanbieder'), params.id);
+    if (!upload) throw new AppError('Deze aanlevering bestaat niet.', 404);
+    const errors = upload.report?.errors ?? [];
+    const body = toCsvDownload(
+      ['regel', 'veld', 'waarde', 'code', 'melding'],
+      upload.report?.fileError
+        ? [['', 'bestand', '', 'AFGEWEZEN', upload.report.fileError]]
+        : errors.map((e) => [e.line, e.field, e.value, e.code, e.message]),
+    );
+    return new Response(body, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="verslag-${params.id.slice(0, 8)}.csv"`,
+      },
+    });
+  },
+});

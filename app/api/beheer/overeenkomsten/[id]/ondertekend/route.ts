@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { messageUrl } from '@/app/(portal)/back-with-message';
-import { requireScope } from '@/lib/access/require-scope';
+import { runRoute } from '@/app/api/run-route';
 import { expectScope } from '@/lib/access/scope';
-import { requestAddress } from '@/lib/audit/request-address';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { recordSignedAgreement, ZSignedAgreement } from '@/lib/services/agreements/record-signed-agreement';
@@ -17,43 +16,35 @@ const PAGE = '/beheer/overeenkomsten';
 const back = (message: string, ok: boolean) =>
   Response.redirect(new URL(messageUrl(PAGE, message, ok), env().APP_URL), 303);
 
-export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const scope = expectScope(
-    await requireScope(
-      'agreements:manage',
-      `overeenkomst ${z.uuid().safeParse(id).data ?? '?'} ondertekend vastleggen`,
-    ),
-    'ttp',
-  );
-  // Same-origin forms only (the session cookie is SameSite=Lax already). Browsers send Origin "null"
-  // under our Referrer-Policy no-referrer, so Sec-Fetch-Site is the signal where they send it.
-  const site = req.headers.get('sec-fetch-site');
-  const origin = req.headers.get('origin');
-  if ((site && site !== 'same-origin') || (origin && origin !== 'null' && origin !== new URL(env().APP_URL).origin)) {
-    return new Response('Verboden', { status: 403 });
-  }
-  try {
-    const body = await readBody(req, (env().AGREEMENT_PDF_MAX_MB + 1) * 1024 * 1024);
-    const form = await new Response(new Uint8Array(body), {
-      headers: { 'content-type': req.headers.get('content-type') ?? '' },
-    }).formData();
+export const POST = runRoute<{ id: string }>({
+  access: {
+    permission: 'agreements:manage',
+    object: (_url, p) => `overeenkomst ${z.uuid().safeParse(p.id).data ?? '?'} ondertekend vastleggen`,
+  },
+  sameOrigin: true,
+  onError: (err) => (err.code === 'ANDERE_SITE' ? new Response('Verboden', { status: 403 }) : back(err.message, false)),
+  run: async ({ req, params, scope, address }) => {
+    let form: FormData;
+    try {
+      const body = await readBody(req, (env().AGREEMENT_PDF_MAX_MB + 1) * 1024 * 1024);
+      const type = req.headers.get('content-type') ?? '';
+      form = await new Response(new Uint8Array(body), { headers: { 'content-type': type } }).formData();
+    } catch (err) {
+      if (err instanceof TypeError) throw new AppError('Het formulier kon niet gelezen worden; probeer het opnieuw.');
+      throw err;
+    }
     const fields = ZSignedAgreement.safeParse({
       ...Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')),
-      id,
+      id: params.id,
     });
-    if (!fields.success) return back(fields.error.issues.map((i) => i.message).join(' '), false);
+    if (!fields.success) throw new AppError(fields.error.issues.map((i) => i.message).join(' '));
     const file = form.get('pdf');
     const pdf = file instanceof File ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
-    const result = await recordSignedAgreement(scope, fields.data, pdf, await requestAddress());
+    const result = await recordSignedAgreement(expectScope(scope!, 'ttp'), fields.data, pdf, address);
     const invited = result.invites.invited.length
       ? ` Uitnodiging verstuurd aan ${result.invites.invited.join(', ')}.`
       : '';
     const skipped = result.invites.skipped.length ? ` Al een account: ${result.invites.skipped.join(', ')}.` : '';
     return back(`De ondertekende overeenkomst van ${result.name} is vastgelegd.${invited}${skipped}`, true);
-  } catch (err) {
-    if (err instanceof AppError) return back(err.message, false);
-    if (err instanceof TypeError) return back('Het formulier kon niet gelezen worden; probeer het opnieuw.', false);
-    throw err;
-  }
-}
+  },
+});
