@@ -2,6 +2,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { UploadKind } from '@/lib/generated/prisma/enums';
 import { receiveUpload } from '@/lib/uploads/receive-upload';
+import { parseFileReport } from './file-report';
 import { processUpload } from './process-upload';
 import type { FileReport } from './validate-file';
 
@@ -28,7 +29,7 @@ export async function importFile(input: {
   const upload = await db().upload.findUniqueOrThrow({ where: { id: receipt.id } });
   return {
     uploadId: upload.id,
-    report: upload.report as unknown as FileReport,
+    report: parseFileReport(upload.report)!,
     alreadyProcessed: receipt.duplicate && outcome === 'overgeslagen',
   };
 }

@@ -1,6 +1,6 @@
 import type { Scope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
-import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+import { parseSpiegelrapportage } from '@/lib/services/reports/spiegelrapportage-json';
 import { isUuid } from '@/lib/validation';
 import { conversationWhere } from './conversation-scope';
 
@@ -29,5 +29,5 @@ export async function getConversation(scope: Scope, id: string) {
     orderBy: { dueDate: 'asc' },
     include: { conversation: { select: { id: true, period: true } } },
   });
-  return { ...c, figures: c.figures as unknown as Spiegelrapportage, carriedOver };
+  return { ...c, figures: parseSpiegelrapportage(c.figures), carriedOver };
 }

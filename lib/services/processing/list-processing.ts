@@ -1,8 +1,8 @@
 import type { Scope } from '@/lib/access/scope';
 import { IMPORT_RUN_EVENT } from '@/lib/audit/events';
 import { db } from '@/lib/db';
+import { parseFileReport } from '@/lib/imports/file-report';
 import { NIGHTLY_IMPORT } from '@/lib/imports/nightly-schedule';
-import type { FileReport } from '@/lib/imports/validate-file';
 
 /**
  * Every upload of every provider for the TTP's processing monitor: status, counts, and the
@@ -28,7 +28,7 @@ export async function listProcessing(_scope: Extract<Scope, { kind: 'ttp' }>, ta
     },
   });
   return uploads.map(({ report, storagePath, ...u }) => {
-    const r = report as unknown as FileReport | null;
+    const r = parseFileReport(report);
     const errorCodes: Record<string, number> = {};
     for (const e of r?.errors ?? []) errorCodes[e.code] = (errorCodes[e.code] ?? 0) + 1;
     return { ...u, fileError: r?.fileError ?? null, errorCodes, canRerun: canRerun(u.status, storagePath) };

@@ -1,6 +1,6 @@
 import type { Scope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
-import type { FileReport } from '@/lib/imports/validate-file';
+import { parseFileReport } from '@/lib/imports/file-report';
 import { isUuid } from '@/lib/validation';
 
 /** One upload of the provider's own, with its report; null when absent or another provider's. */
@@ -10,5 +10,5 @@ export async function findUpload(scope: Extract<Scope, { kind: 'aanbieder' }>, i
     where: { id, aanbiederId: scope.aanbiederId },
     include: { uploadedBy: { select: { name: true } } },
   });
-  return upload && { ...upload, report: upload.report as unknown as FileReport | null };
+  return upload && { ...upload, report: parseFileReport(upload.report) };
 }

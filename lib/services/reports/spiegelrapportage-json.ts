@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { Spiegelrapportage } from './get-spiegelrapportage';
+
+// A spiegelrapportage frozen as JSON (a kwaliteitsgesprek keeps the figures as they were discussed),
+// parsed at the edge of the database rather than cast.
+const ZFigure = z.object({ n: z.number().nullable(), pct: z.number().nullable(), suppressed: z.boolean() });
+
+const ZReportPeriod = z.object({
+  key: z.string(),
+  kind: z.enum(['kwartaal', 'halfjaar', 'jaar']),
+  label: z.string(),
+  van: z.string(),
+  tm: z.string(),
+});
+
+export const ZSpiegelrapportage = z.object({
+  version: z.enum(['intern', 'deelbaar']),
+  aanbieder: z.object({ name: z.string(), agbCode: z.string() }),
+  audience: z.string(),
+  period: ZReportPeriod,
+  generatedAt: z.string(),
+  maturity: z.object({ level: z.number().nullable(), label: z.string() }),
+  indicators: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      description: z.string(),
+      headline: z.string(),
+      categories: z.array(z.object({ key: z.string(), label: z.string() })),
+      periods: z.array(
+        z.object({
+          period: ZReportPeriod,
+          whollySuppressed: z.boolean(),
+          populatie: ZFigure,
+          headline: ZFigure,
+          categories: z.array(ZFigure),
+          respons: ZFigure.nullable(),
+        }),
+      ),
+    }),
+  ),
+}) satisfies z.ZodType<Spiegelrapportage>;
+
+/** The frozen figures of a conversation; throws when the stored JSON is not a report (a bug or damage). */
+export const parseSpiegelrapportage = (json: unknown): Spiegelrapportage => ZSpiegelrapportage.parse(json);
