@@ -5,6 +5,10 @@ import { FIELD_KEYS, FIELDS, type FieldKey, type RawRecord } from './layout';
 
 const KNOWN = new Set<string>(FIELD_KEYS);
 
+/** The delimiter of a CSV file, from its header row: the more frequent of ";" and ",". */
+export const csvDelimiter = (header: string): ';' | ',' =>
+  (header.match(/;/g)?.length ?? 0) >= (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+
 /**
  * Maps header cells to field keys (unknown columns: null). Refuses a row that is no header at all
  * (`noHeader` says why, per format) and a header that lacks an always-required column; a missing

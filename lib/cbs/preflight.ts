@@ -1,5 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
+import Papa from 'papaparse';
 import { looksLikeBsn } from './bsn';
+import { csvDelimiter, mapHeader } from './header-columns';
 import { FIELDS, FIXED_WIDTH_LENGTH, FIXED_WIDTH_OFFSETS } from './layout';
 
 // Runs in the provider's browser before anything is sent: recognise the format from the first
@@ -11,26 +13,31 @@ export type Preflight = { format: string; rowsChecked: number; bsnLines: number[
 const SAMPLE_ROWS = 500;
 const pseudoWidth = FIELDS.find((f) => f.key === 'pseudo_id')!.width;
 
-const unquote = (v: string) => v.trim().replace(/^"(.*)"$/, '$1');
+/** The first rows of a CSV file, read by papaparse (quotes, escaped quotes) behind the import's header rule. */
+function preflightCsv(body: string, delimiter: ';' | ','): Preflight {
+  const format = `CSV (scheidingsteken ${delimiter})`;
+  const rows = Papa.parse<string[]>(body, { delimiter, preview: SAMPLE_ROWS + 1 }).data;
+  let columns: ReturnType<typeof mapHeader>;
+  try {
+    columns = mapHeader(rows[0] ?? [], 'De eerste regel is geen kopregel met de veldnamen van het bestandsformaat.');
+  } catch (err) {
+    return { format, rowsChecked: 0, bsnLines: [], problem: (err as Error).message };
+  }
+  const col = columns.indexOf('pseudo_id');
+  const bsnLines: number[] = [];
+  const dataRows = rows.slice(1).filter((r) => r.some((cell) => cell.trim() !== ''));
+  rows.slice(1).forEach((r, i) => {
+    if (looksLikeBsn((r[col] ?? '').trim())) bsnLines.push(i + 2);
+  });
+  return { format, rowsChecked: dataRows.length, bsnLines };
+}
 
 export function preflightText(text: string): Preflight {
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .slice(0, SAMPLE_ROWS + 1);
+  const body = text.replace(/^\uFEFF/, '');
+  const lines = body.split(/\r?\n/, SAMPLE_ROWS + 1);
   const header = lines[0] ?? '';
-  const delimiter = header.includes(';') ? ';' : header.includes(',') ? ',' : null;
+  if (/pseudo_id/i.test(header) && /[;,]/.test(header)) return preflightCsv(body, csvDelimiter(header));
   const bsnLines: number[] = [];
-  if (delimiter && /pseudo_id/i.test(header)) {
-    const col = header
-      .split(delimiter)
-      .map((h) => unquote(h).toLowerCase())
-      .indexOf('pseudo_id');
-    lines.slice(1).forEach((l, i) => {
-      if (looksLikeBsn(unquote(l.split(delimiter)[col] ?? ''))) bsnLines.push(i + 2);
-    });
-    return { format: `CSV (scheidingsteken ${delimiter})`, rowsChecked: lines.length - 1, bsnLines };
-  }
   if (Math.abs(header.length - FIXED_WIDTH_LENGTH) <= 40) {
     lines.forEach((l, i) => {
       if (looksLikeBsn(l.slice(FIXED_WIDTH_OFFSETS.pseudo_id, FIXED_WIDTH_OFFSETS.pseudo_id + pseudoWidth)))

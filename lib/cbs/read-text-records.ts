@@ -1,7 +1,7 @@
 import { parseCsvLine } from './csv-line';
 import { textLines } from './decode-text';
 import { FileRejected } from './file-rejected';
-import { emptyRecord, mapHeader, recordFromCells } from './header-columns';
+import { csvDelimiter, emptyRecord, mapHeader, recordFromCells } from './header-columns';
 import { FIELDS, FIXED_WIDTH_LENGTH, FIXED_WIDTH_OFFSETS, type RawRecord } from './layout';
 import type { RowError } from './validate-record';
 
@@ -19,7 +19,7 @@ const NO_HEADER =
   `${FIXED_WIDTH_LENGTH} tekens. Zie de pagina Bestandsformaat.`;
 
 function* readCsv(header: string, rest: Iterator<{ line: number; text: string }>): Generator<ReadRow> {
-  const delimiter = (header.match(/;/g)?.length ?? 0) >= (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const delimiter = csvDelimiter(header);
   const headerCells = parseCsvLine(header, delimiter) ?? [];
   if (headerCells.length < 2) {
     throw new FileRejected(

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { preflightText } from '@/lib/cbs/preflight';
+
+// The browser's check before anything is sent (lib/cbs/preflight.ts): papaparse reads the CSV, the
+// import's header rule judges the header, and a BSN in the client-number column stops the upload.
+const HEADER =
+  'agb_code;pseudo_id;traject_id;geboortejaar;geslacht;gemeentecode;begindatum;einddatum;reden_einde;verwijzer;hulpvorm';
+const row = (pseudo: string, traject = 'T1') => `12345678;${pseudo};${traject};2012;V;0855;20260105;20260630;01;01;02`;
+
+describe('the browser pre-check of a CSV file', () => {
+  it('finds a BSN (11-proef) in the client-number column and names its line', () => {
+    const p = preflightText([HEADER, row('ABC-1'), row('111222333'), row('XYZ-9')].join('\r\n'));
+    expect(p.format).toBe('CSV (scheidingsteken ;)');
+    expect(p.rowsChecked).toBe(3);
+    expect(p.bsnLines).toEqual([3]);
+  });
+
+  it('reads quoted fields with the delimiter inside them, so columns stay where they are', () => {
+    // traject_id before pseudo_id: a naive split on ";" would read `1"` as the client number and miss the BSN.
+    const header =
+      'agb_code;traject_id;pseudo_id;geboortejaar;geslacht;gemeentecode;begindatum;einddatum;reden_einde;verwijzer;hulpvorm';
+    const quoted = `12345678;"T;1";111222333;2012;V;0855;20260105;20260630;01;01;02`;
+    expect(preflightText([header, quoted].join('\n')).bsnLines).toEqual([2]);
+    const escaped = `12345678;"T ""2""";ABC-7;2012;V;0855;20260105;20260630;01;01;02`;
+    expect(preflightText([header, escaped].join('\n'))).toMatchObject({ bsnLines: [], rowsChecked: 1 });
+  });
+
+  it('tells before sending what the server would refuse: a header without a required column', () => {
+    const p = preflightText(['agb_code;pseudo_id;traject_id', '12345678;ABC;T1'].join('\n'));
+    expect(p.problem).toMatch(/De kopregel mist de kolom\(men\): .*geboortejaar/);
+  });
+
+  it('uses the comma when the header holds more commas than semicolons', () => {
+    expect(
+      preflightText([HEADER.replaceAll(';', ','), row('111222333').replaceAll(';', ',')].join('\n')),
+    ).toMatchObject({
+      format: 'CSV (scheidingsteken ,)',
+      bsnLines: [2],
+    });
+  });
+});
