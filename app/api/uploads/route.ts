@@ -4,8 +4,8 @@ import { expectScope } from '@/lib/access/scope';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { requestTestImport } from '@/lib/jobs/boss';
+import { deliverUpload } from '@/lib/services/uploads/deliver-upload';
 import { readBody } from '@/lib/uploads/read-body';
-import { receiveUpload } from '@/lib/uploads/receive-upload';
 
 const ZHeaders = z.object({ soort: z.enum(['test', 'productie']), bestandsnaam: z.string().min(1).max(400) });
 
@@ -23,7 +23,6 @@ export const POST = runRoute({
   // which browsers preflight and we never allow (and the session cookie is SameSite=Lax).
   access: { permission: 'upload:create', object: () => 'upload aanleveren' },
   run: async ({ req, scope, address }) => {
-    const { aanbiederId, user } = expectScope(scope!, 'aanbieder');
     const headers = ZHeaders.safeParse({
       soort: req.headers.get('x-soort'),
       bestandsnaam: decodeName(req.headers.get('x-bestandsnaam')),
@@ -31,14 +30,8 @@ export const POST = runRoute({
     if (!headers.success) throw new AppError('Kies testbestand of productiebestand en een bestand.');
     const content = await readBody(req, env().UPLOAD_MAX_MB * 1024 * 1024);
     const kind = headers.data.soort === 'test' ? 'TEST' : 'PRODUCTIE';
-    const receipt = await receiveUpload({
-      aanbiederId,
-      actor: user,
-      content,
-      fileName: headers.data.bestandsnaam,
-      kind,
-      address,
-    });
+    const fileName = headers.data.bestandsnaam;
+    const receipt = await deliverUpload(expectScope(scope!, 'aanbieder'), { content, fileName, kind, address });
     if (kind === 'TEST' && !receipt.duplicate) await requestTestImport().catch(() => undefined); // the sweep picks it up otherwise
     return Response.json(receipt, { status: receipt.duplicate ? 200 : 201 });
   },
