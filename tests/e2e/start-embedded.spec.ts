@@ -41,11 +41,12 @@ test('npm start comes up on an embedded database with demo data, and Ctrl-C stop
     'NEXTAUTH_SECRET',
     'DATA_ENCRYPTION_KEY',
     'PSEUDONYM_KEY',
+    'CELL_KEY_SECRET',
     'APP_URL',
     'NEXTAUTH_URL',
   ])
     delete env[k];
-  const child = spawn(path.join('node_modules', '.bin', 'tsx'), ['lib/cli/start.ts'], {
+  const child = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
