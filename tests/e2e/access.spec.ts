@@ -96,7 +96,7 @@ test('reports and conversations: the internal report is the provider’s alone, 
 }) => {
   const [tilburg, provider] = [await orgId({ cbs: '0855' }), await orgId({ agb: '98100001' })];
   const [conversation] = await sql<{ id: string }>(
-    `INSERT INTO quality_conversation (id, organisation_id, aanbieder_id, period, figures) VALUES (gen_random_uuid(), $1, $2, '2026-K3', '{}') RETURNING id`,
+    `INSERT INTO conversation (id, organisation_id, aanbieder_id, period, figures) VALUES (gen_random_uuid(), $1, $2, '2026-K3', '{}') RETURNING id`,
     [tilburg, provider],
   );
   const report = (versie: string, aanbieder = '98100001') =>

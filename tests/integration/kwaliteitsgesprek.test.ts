@@ -126,7 +126,7 @@ describe('kwaliteitsgesprek', () => {
     await expect(
       setActionStatus(other.aanbieder, { actionId: action.id, status: 'AFGEROND' }, null),
     ).rejects.toMatchObject({ status: 404 });
-    expect(await db().qualityAnswer.count({ where: { conversationId: id } })).toBe(2);
+    expect(await db().conversationAnswer.count({ where: { conversationId: id } })).toBe(2);
   });
 
   it('only a municipality or region prepares, and only with a provider that serves its residents', async () => {

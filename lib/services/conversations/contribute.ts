@@ -25,7 +25,7 @@ export const ZAction = z.object({
 export const ZActionStatus = z.object({ actionId: z.uuid(), status: z.enum(['OPEN', 'AFGEROND']) });
 
 async function visible(scope: Scope, conversationId: string) {
-  const c = await db().qualityConversation.findFirst({
+  const c = await db().conversation.findFirst({
     where: { AND: [{ id: conversationId }, conversationWhere(scope)] },
     select: { id: true },
   });
@@ -37,7 +37,7 @@ export async function addAnswer(scope: Scope, input: z.infer<typeof ZAnswer>, ad
   const side = sideOf(scope);
   await visible(scope, input.conversationId);
   const user = scope.user;
-  const answer = await db().qualityAnswer.create({
+  const answer = await db().conversationAnswer.create({
     data: {
       conversationId: input.conversationId,
       question: input.question,
@@ -59,7 +59,7 @@ export async function addAnswer(scope: Scope, input: z.infer<typeof ZAnswer>, ad
 export async function addAction(scope: Scope, input: z.infer<typeof ZAction>, address: string | null) {
   sideOf(scope);
   await visible(scope, input.conversationId);
-  const action = await db().qualityAction.create({
+  const action = await db().conversationAction.create({
     data: {
       conversationId: input.conversationId,
       description: input.description,
@@ -79,12 +79,12 @@ export async function addAction(scope: Scope, input: z.infer<typeof ZAction>, ad
 
 export async function setActionStatus(scope: Scope, input: z.infer<typeof ZActionStatus>, address: string | null) {
   sideOf(scope);
-  const action = await db().qualityAction.findFirst({
+  const action = await db().conversationAction.findFirst({
     where: { id: input.actionId, conversation: conversationWhere(scope) },
     select: { id: true, conversationId: true },
   });
   if (!action) throw conversationNotFound();
-  await db().qualityAction.update({
+  await db().conversationAction.update({
     where: { id: action.id },
     data: { status: input.status, doneAt: input.status === 'AFGEROND' ? new Date() : null },
   });

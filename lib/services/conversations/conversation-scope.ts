@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
  * the provider it is with; no other municipality, region (not even one the municipality belongs
  * to), provider or TTP admin.
  */
-export function conversationWhere(scope: Scope): Prisma.QualityConversationWhereInput {
+export function conversationWhere(scope: Scope): Prisma.ConversationWhereInput {
   switch (scope.kind) {
     case 'gemeente':
       return { organisationId: scope.user.organisationId };

@@ -11,7 +11,7 @@ import { conversationWhere } from './conversation-scope';
  */
 export async function getConversation(scope: Scope, id: string) {
   if (!isUuid(id)) return null;
-  const c = await db().qualityConversation.findFirst({
+  const c = await db().conversation.findFirst({
     where: { AND: [{ id }, conversationWhere(scope)] },
     include: {
       organisation: { select: { name: true } },
@@ -21,7 +21,7 @@ export async function getConversation(scope: Scope, id: string) {
     },
   });
   if (!c) return null;
-  const carriedOver = await db().qualityAction.findMany({
+  const carriedOver = await db().conversationAction.findMany({
     where: {
       status: 'OPEN',
       conversation: { organisationId: c.organisationId, aanbiederId: c.aanbiederId, createdAt: { lt: c.createdAt } },

@@ -4,7 +4,7 @@ import { conversationWhere } from './conversation-scope';
 
 /** The conversations a scope is part of, newest first, with how many actions are still open. */
 export async function listConversations(scope: Scope) {
-  return db().qualityConversation.findMany({
+  return db().conversation.findMany({
     where: conversationWhere(scope),
     orderBy: { createdAt: 'desc' },
     select: {

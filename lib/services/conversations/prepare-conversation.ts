@@ -31,7 +31,7 @@ export async function prepareConversation(scope: Scope, input: z.infer<typeof ZP
     where: { agbCode: input.aanbieder },
     select: { id: true },
   });
-  const conversation = await db().qualityConversation.create({
+  const conversation = await db().conversation.create({
     data: {
       organisationId: scope.user.organisationId,
       aanbiederId: aanbieder.id,
