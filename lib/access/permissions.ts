@@ -12,7 +12,9 @@ export const PERMISSIONS = {
   'processing:monitor': ['TTP_BEHEER'],
   'dashboard:view': ['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
   'dashboard:export': ['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
+  /** The TTP lists and revokes tokens but never holds one; municipalities and regions issue their own. */
   'api-token:manage': ['TTP_BEHEER'],
+  'api-token:issue': ['GEMEENTE', 'REGIO'],
   'report:view': ['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
   'conversation:view': ['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
   'conversation:prepare': ['GEMEENTE', 'REGIO'],

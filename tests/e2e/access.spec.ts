@@ -17,6 +17,7 @@ test('a provider cannot open TTP or municipal pages, nor another provider', asyn
     '/beheer/aanmeldingen',
     '/beheer/overeenkomsten',
     '/gemeente',
+    '/gemeente/api-tokens',
   ]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(403);
@@ -70,6 +71,11 @@ test('the TTP sees no client-level pages', async ({ page }) => {
   expect((await page.goto('/gemeente'))?.status()).toBe(403);
   expect((await page.goto('/dashboard/uitval'))?.status()).toBe(403);
   expect((await page.request.get('/api/dashboard/uitval/export?formaat=csv')).status()).toBe(403);
+  // nor a way round: it cannot issue an API token, which would read a municipality's figures
+  expect((await page.goto('/gemeente/api-tokens'))?.status()).toBe(403);
+  await page.goto('/beheer/api-tokens');
+  await expect(page.getByRole('heading', { level: 1, name: 'API-tokens' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Token uitgeven' })).toHaveCount(0);
   // but may open any organisation it manages
   expect((await page.goto(`/organisatie/${await orgId({ agb: '98100001' })}`))?.status()).toBe(200);
 });

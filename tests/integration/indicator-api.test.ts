@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/indicatoren/[indicator]/route';
+import { can } from '@/lib/access/permissions';
 import { expectScope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
 import { indicatorRows } from '@/lib/exports/indicator-rows';
 import { PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import { findIndicator } from '@/lib/indicators/registry';
 import { parseViewParams } from '@/lib/indicators/view-params';
+import { authenticateApiToken } from '@/lib/services/api-tokens/authenticate-api-token';
 import { issueApiToken } from '@/lib/services/api-tokens/issue-api-token';
+import { listApiTokens } from '@/lib/services/api-tokens/list-api-tokens';
 import { revokeApiToken } from '@/lib/services/api-tokens/revoke-api-token';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import { loadRecords, makeAanbieder, makeGemeente, makeTtp, makeUser, scopeOf, shownClients } from './helpers/fixtures';
@@ -46,13 +49,14 @@ async function setup() {
     })),
   ]);
   const ttp = expectScope(await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id), 'ttp');
-  const { token, record } = await issueApiToken(ttp, { organisationId: mine.id, name: 'BI' }, null);
+  const manager = await scopeOf((await makeUser('GEMEENTE', mine.id)).id);
+  const { token, record } = await issueApiToken(manager, { name: 'BI' }, null);
   // The 23 residents of `mine`: 20 without uitval, 3 with.
   const residents = [
     ...Array.from({ length: 20 }, (_, i) => `${t}-m${i}`),
     ...Array.from({ length: 3 }, (_, i) => `${t}-u${i}`),
   ];
-  return { mine, theirs, a, ttp, token, record, residents };
+  return { mine, theirs, a, ttp, manager, token, record, residents };
 }
 
 describe('indicator API', () => {
@@ -91,10 +95,33 @@ describe('indicator API', () => {
     expect(logged.length).toBeGreaterThanOrEqual(1);
     expect(logged[0].object).toContain('api onbekend');
   });
+});
 
-  it('does not issue tokens to providers', async () => {
-    const { a, ttp } = await setup();
-    await expect(issueApiToken(ttp, { organisationId: a.id, name: 'BI' }, null)).rejects.toMatchObject({ status: 400 });
+describe('API tokens are the organisation’s own', () => {
+  it('are issued by a municipality or region for itself, never by the TTP, a provider or another token', async () => {
+    const { a, ttp, token } = await setup();
+    // The TTP would read the figures it promises not to see.
+    await expect(issueApiToken(ttp, { name: 'BI' }, null)).rejects.toMatchObject({ status: 403 });
+    const provider = await scopeOf((await makeUser('AANBIEDER_UPLOAD', a.id)).id);
+    await expect(issueApiToken(provider, { name: 'BI' }, null)).rejects.toMatchObject({ status: 403 });
+    const tokenScope = await authenticateApiToken(`Bearer ${token}`);
+    await expect(issueApiToken(tokenScope!, { name: 'nog een' }, null)).rejects.toMatchObject({ status: 403 });
+    expect(can('TTP_BEHEER', 'api-token:issue')).toBe(false);
+  });
+
+  it('are seen and revoked by their own organisation and the TTP, not by another municipality', async () => {
+    const { theirs, ttp, manager, token, record } = await setup();
+    const other = await scopeOf((await makeUser('GEMEENTE', theirs.id)).id);
+    expect((await listApiTokens(other)).map((t) => t.id)).not.toContain(record.id);
+    expect(await revokeApiToken(other, record.id, null)).toBe(false);
+    expect((await call('uitval', '', token)).status).toBe(200); // still works
+    expect((await listApiTokens(manager)).map((t) => t.id)).toContain(record.id);
+    expect((await listApiTokens(ttp)).map((t) => t.id)).toContain(record.id);
+    expect(await revokeApiToken(manager, record.id, null)).toBe(true);
+    expect((await call('uitval', '', token)).status).toBe(401);
+    expect(
+      await db().auditLog.count({ where: { event: 'api-token.ingetrokken', object: `api-token ${record.id}` } }),
+    ).toBe(1);
   });
 });
 

@@ -7,7 +7,6 @@ import { hashToken, newToken, tokenPrefix } from './token-hash';
 import { mayHoldToken } from './token-holders';
 
 export const ZIssueToken = z.object({
-  organisationId: z.uuid('Kies een gemeente of regio.'),
   name: z
     .string()
     .trim()
@@ -16,15 +15,16 @@ export const ZIssueToken = z.object({
 });
 
 /**
- * Issues a token for a municipality's or region's BI tool. The token itself is returned once and
- * never stored; only its hash is. Only municipalities and regions get one: the API serves suppressed figures.
+ * A municipality or region issues a token for its own BI tool: the token is its own, for its own
+ * residents' protected figures. It is returned once and never stored; only its hash is. The TTP can
+ * list and revoke tokens but never issues one (it would read the figures it promises not to see), and
+ * a token cannot mint another token.
  */
-export async function issueApiToken(
-  scope: Extract<Scope, { kind: 'ttp' }>,
-  input: z.infer<typeof ZIssueToken>,
-  address: string | null,
-) {
-  const org = await db().organisation.findUnique({ where: { id: input.organisationId } });
+export async function issueApiToken(scope: Scope, input: z.infer<typeof ZIssueToken>, address: string | null) {
+  if (scope.kind !== 'gemeente' || !scope.user.userId) {
+    throw new AppError('Alleen een gemeente of regio geeft haar eigen API-tokens uit.', 403);
+  }
+  const org = await db().organisation.findUnique({ where: { id: scope.user.organisationId } });
   if (!org?.active || !mayHoldToken(org.kind)) {
     throw new AppError('Een API-token kan alleen worden uitgegeven aan een actieve gemeente of regio.', 400);
   }

@@ -3,19 +3,9 @@
 // ask: the indicator API with a municipality's and the region's token. Used by the attack suite and
 // the usefulness test of the disclosure control (docs/disclosure-control.md).
 import { GET } from '@/app/api/v1/indicatoren/[indicator]/route';
-import { expectScope } from '@/lib/access/scope';
 import { PTABLE } from '@/lib/indicators/ptable';
 import { issueApiToken } from '@/lib/services/api-tokens/issue-api-token';
-import {
-  loadRecords,
-  makeAanbieder,
-  makeGemeente,
-  makeRegio,
-  makeTtp,
-  makeUser,
-  type RecordInput,
-  scopeOf,
-} from './fixtures';
+import { loadRecords, makeAanbieder, makeGemeente, makeRegio, makeUser, type RecordInput, scopeOf } from './fixtures';
 
 export const PROVIDERS = 14;
 /** Quarters with data: the attack period (2025-K4 … 2026-K3) and, thinner, the year before it. */
@@ -116,15 +106,15 @@ export async function loadAttackData(prefix: string) {
       own.map((rec, i) => input(rec, gemeenten[rec.g].cbsCode!, i)),
     );
   }
-  const ttp = expectScope(await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id), 'ttp');
-  const tokenOf = async (organisationId: string) =>
-    (await issueApiToken(ttp, { organisationId, name: 'aanval' }, null)).token;
+  // Each organisation issues its own token, as a contract manager would for a BI tool.
+  const tokenOf = async (organisationId: string, role: 'GEMEENTE' | 'REGIO') =>
+    (await issueApiToken(await scopeOf((await makeUser(role, organisationId)).id), { name: 'aanval' }, null)).token;
   return {
     gemeenten,
     regio,
     providers,
     records,
-    tokens: { gemeente: await tokenOf(gemeenten[0].id), regio: await tokenOf(regio.id) },
+    tokens: { gemeente: await tokenOf(gemeenten[0].id, 'GEMEENTE'), regio: await tokenOf(regio.id, 'REGIO') },
     providerIndex: new Map(providers.map((p, i) => [p.id, i])),
     gemeenteIndex: new Map(gemeenten.map((g, i) => [g.cbsCode!, i])),
   };

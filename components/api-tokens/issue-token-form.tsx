@@ -1,9 +1,9 @@
 'use client';
 import { useActionState } from 'react';
-import { type IssueState, issueTokenAction } from '@/app/(portal)/beheer/api-tokens/actions';
+import { type IssueState, issueTokenAction } from '@/app/(portal)/gemeente/api-tokens/actions';
 
-/** Issue form; the new token is shown once, right here. */
-export function IssueTokenForm({ organisations }: { organisations: { id: string; label: string }[] }) {
+/** Issue form for the user's own organisation; the new token is shown once, right here. */
+export function IssueTokenForm() {
   const [state, action, pending] = useActionState<IssueState, FormData>(issueTokenAction, {});
   return (
     <form action={action} className="formulier" aria-label="Nieuwe API-token">
@@ -15,7 +15,7 @@ export function IssueTokenForm({ organisations }: { organisations: { id: string;
       )}
       {state.token && (
         <div className="melding melding-ok" role="status">
-          <p>Token &quot;{state.organisation}&quot; uitgegeven. Kopieer hem nu: hij wordt niet nog eens getoond.</p>
+          <p>Token &quot;{state.name}&quot; uitgegeven. Kopieer hem nu: hij wordt niet nog eens getoond.</p>
           <p>
             <code className="token" data-testid="nieuwe-token">
               {state.token}
@@ -23,19 +23,6 @@ export function IssueTokenForm({ organisations }: { organisations: { id: string;
           </p>
         </div>
       )}
-      <div className="veld">
-        <label htmlFor="organisationId">Gemeente of regio</label>
-        <select id="organisationId" name="organisationId" required defaultValue="">
-          <option value="" disabled>
-            Kies…
-          </option>
-          {organisations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
       <div className="veld">
         <label htmlFor="name">Naam van de token</label>
         <input id="name" name="name" required maxLength={80} placeholder="bijv. Power BI afdeling Jeugd" />
