@@ -97,6 +97,9 @@ type Parsed = z.output<typeof ZRawRecord>;
 const MEASUREMENTS = ['tevredenheid', 'zonder_hulp_verder', 'afname_problematiek', 'doelrealisatie'] as const;
 
 /** Rules across fields, on a record whose fields are each valid. */
+/** The row error of a client number that passes the BSN 11-proef: the whole file is refused for it. */
+export const BSN_CODE = 'BSN';
+
 function crossFieldErrors(r: Parsed, agbCode: string): { field: FieldKey; code: string; message: string }[] {
   const out: { field: FieldKey; code: string; message: string }[] = [];
   const issue = (field: FieldKey, code: string, message: string) => out.push({ field, code, message });
@@ -104,7 +107,7 @@ function crossFieldErrors(r: Parsed, agbCode: string): { field: FieldKey; code: 
   if (looksLikeBsn(r.pseudo_id as string))
     issue(
       'pseudo_id',
-      'BSN',
+      BSN_CODE,
       'Dit lijkt een BSN (9 cijfers, 11-proef). Lever nooit een BSN aan: gebruik uw pseudoniem.',
     );
   const begin = r.begindatum as Date;

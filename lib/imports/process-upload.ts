@@ -1,9 +1,10 @@
 import { withScopedClient } from '@/lib/access/with-scope';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { BSN_CODE } from '@/lib/cbs/validate-record';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail/send-mail';
-import { readUploadFile } from '@/lib/uploads/file-store';
+import { deleteUploadFile, readUploadFile } from '@/lib/uploads/file-store';
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/uploads/labels';
 import { openRecordSink } from './load-records';
 import { type FileReport, validateRecords } from './validate-file';
@@ -66,10 +67,19 @@ export async function processUpload(uploadId: string): Promise<'verwerkt' | 'ove
       `INSERT INTO notification (id, organisation_id, text, link) VALUES (gen_random_uuid(), $1, $2, $3)`,
       [u.aanbieder_id, text, `/aanbieder/uploads/${u.id}`],
     );
-    return { status, text };
+    return { status, text, bsn: report.errors.some((e) => e.code === BSN_CODE), storagePath: u.storage_path };
   });
   if (!done) return 'overgeslagen';
   await writeAudit({ event: 'import.verwerkt', object: `upload ${uploadId} (${done.status.toLowerCase()})` });
+  if (done.bsn && done.storagePath) {
+    // Not kept for the retention period: the stored copy holds a BSN. The report keeps only line numbers.
+    await deleteUploadFile(done.storagePath);
+    await db().upload.update({ where: { id: uploadId }, data: { storagePath: null, fileDeletedAt: new Date() } });
+    await writeAudit({
+      event: 'upload.bsn-verwijderd',
+      object: `upload ${uploadId}: BSN gevonden, bestand direct verwijderd`,
+    });
+  }
   const upload = await db().upload.findUniqueOrThrow({
     where: { id: uploadId },
     select: { uploadedBy: { select: { email: true, name: true } } },

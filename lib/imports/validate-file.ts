@@ -1,5 +1,5 @@
 import { FileRejected, openFile } from '@/lib/cbs/read-file';
-import { type RowError, type ValidRecord, validateRecord } from '@/lib/cbs/validate-record';
+import { BSN_CODE, type RowError, type ValidRecord, validateRecord } from '@/lib/cbs/validate-record';
 
 export type FileReport = {
   rows: number;
@@ -25,8 +25,12 @@ export async function validateRecords(
 ): Promise<FileReport> {
   const report: FileReport = { rows: 0, accepted: 0, rejected: 0, errors: [] };
   const seen = new Map<string, number>();
+  const bsnLines: number[] = [];
   const addErrors = (errs: RowError[]) => {
-    for (const e of errs) if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(e);
+    for (const e of errs) {
+      if (e.code === BSN_CODE) bsnLines.push(e.line);
+      if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(e);
+    }
   };
   try {
     for await (const row of openFile(buf)) {
@@ -67,7 +71,14 @@ export async function validateRecords(
     if (!(err instanceof FileRejected)) throw err;
     return { ...report, accepted: 0, fileError: err.message };
   }
-  if (report.rows === 0) report.fileError = 'Het bestand bevat geen records (alleen een kopregel of lege regels).';
+  // A BSN must never be kept: the whole file is refused (nothing of it is imported) and the caller
+  // deletes the stored copy at once (processUpload), not after the retention period.
+  if (bsnLines.length) {
+    const more = bsnLines.length > 1 ? ` en ${bsnLines.length - 1} andere regel(s)` : '';
+    report.fileError = `Op regel ${bsnLines[0]}${more} staat in de kolom cliëntnummer een BSN. Het bestand is geweigerd en direct verwijderd; lever het opnieuw aan met uw eigen pseudoniem in plaats van het BSN.`;
+    report.accepted = 0;
+  } else if (report.rows === 0)
+    report.fileError = 'Het bestand bevat geen records (alleen een kopregel of lege regels).';
   else if (report.accepted === 0)
     report.fileError =
       'Geen enkel record is goedgekeurd; het bestand is als geheel afgewezen. Zie de fouten per regel.';

@@ -170,3 +170,33 @@ describe('processing an upload', () => {
     });
   });
 });
+
+describe('a file with a BSN in it', () => {
+  it('is refused whole even when sent past the browser, and its stored copy is deleted at once', async () => {
+    const a = await signedAanbieder();
+    const rows = exampleRecords(a.agbCode!).map((r, i) => (i === 1 ? { ...r, pseudo_id: '111222333' } : r));
+    const r = await receiveUpload({
+      aanbiederId: a.id,
+      content: Buffer.from(toCsv(rows)),
+      fileName: 'met-bsn.csv',
+      kind: 'PRODUCTIE',
+    });
+    const { storagePath } = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
+    expect(existsSync(storagePath!)).toBe(true);
+    await processUpload(r.id);
+    const u = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
+    expect(u.status).toBe('AFGEWEZEN');
+    expect(u.storagePath).toBeNull();
+    expect(u.fileDeletedAt).not.toBeNull();
+    expect(existsSync(storagePath!)).toBe(false); // not kept for the retention period
+    expect(await count(a.id)).toBe(0); // not one record of the file, the good ones neither
+    const report = JSON.stringify(u.report);
+    expect(report).toContain('regel 3');
+    expect(report).toContain('BSN');
+    expect(report).not.toContain('111222333');
+    const audit = await db().auditLog.findFirst({
+      where: { event: 'upload.bsn-verwijderd', object: { contains: r.id } },
+    });
+    expect(audit?.object).not.toContain('111222333');
+  });
+});
