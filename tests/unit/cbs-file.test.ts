@@ -76,7 +76,6 @@ describe('row errors: line, field, value, code and a Dutch explanation', () => {
     ['score out of range', withField(1, 'tevredenheid', '11'), 'tevredenheid', 'ONBEKENDE_CODE', /1 t\/m 10/],
     ['missing reden einde', withField(3, 'reden_einde', ''), 'reden_einde', 'VERPLICHT', /verplicht als de einddatum/],
     ['foreign AGB code', withField(0, 'agb_code', '87654321'), 'agb_code', 'AGB_ANDERS', /AGB-code van uw organisatie/],
-    ['BSN-like client number', withField(0, 'pseudo_id', '111222333'), 'pseudo_id', 'BSN', /lijkt een BSN/],
     ['formula-looking value', withField(0, 'traject_id', '=HYPERLINK("x")'), 'traject_id', 'FORMAAT', /=, \+, - of @/],
     ['measurement without respondent', withField(1, 'respondent', ''), 'respondent', 'VERPLICHT', /bij een meting/],
     [
@@ -98,6 +97,14 @@ describe('row errors: line, field, value, code and a Dutch explanation', () => {
       expect(e.line).toBeGreaterThan(1);
     });
   }
+  it('a BSN-like client number is reported on its line, and refuses the whole file', async () => {
+    const report = await errorOf(csv(withField(0, 'pseudo_id', '111222333')));
+    expect(report.errors.find((x) => x.field === 'pseudo_id')).toMatchObject({ code: 'BSN', line: 2 });
+    expect(report.errors[0].message).toMatch(/lijkt een BSN/);
+    expect(report.accepted).toBe(0); // not one record of a file that carries a BSN
+    expect(report.fileError).toMatch(/regel 2 staat in de kolom cliëntnummer een BSN/);
+    expect(JSON.stringify(report)).not.toContain('111222333');
+  });
   it('a duplicate key is refused with the line of its first occurrence', async () => {
     const report = await errorOf(csv([...rows, rows[0]]));
     expect(report.errors[0]).toMatchObject({ line: 6, code: 'DUBBELE_SLEUTEL' });
