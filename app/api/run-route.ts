@@ -86,7 +86,10 @@ export function runRoute<P = Record<string, never>>(spec: RouteSpec<P>) {
       // Logged whatever follows; written alongside the route's work to save a round trip.
       audited = writeAudit({ event, actor: scope.user, object, scope: describeScope(scope), address });
     }
-    if (spec.sameOrigin && isCrossSite(req)) return noStore(onError(new AppError('Verboden', 403, 'ANDERE_SITE')));
+    if (spec.sameOrigin && isCrossSite(req)) {
+      await audited;
+      return noStore(onError(new AppError('Verboden', 403, 'ANDERE_SITE')));
+    }
     try {
       const [res] = await Promise.all([spec.run({ req, url, params, scope, address }), audited]);
       return noStore(res);
