@@ -20,9 +20,11 @@ import { loadRecords, makeUser, scopeOf } from './helpers/fixtures';
 // The attacks of issue 11 on the disclosure control, through the API route itself against real
 // PostgreSQL: for every hidden cell (true 1–6 clients) that an attacker can estimate from shown
 // figures, the error must be spread as the p-table predicts, exact hits no more frequent than that
-// spread implies, and never every one. The cell keys come from a fixed test secret, so the dataset
-// and its offsets are the same in every run (the secret is set before anything reads the environment).
+// spread implies, and never every one. The pseudonyms and cell keys come from fixed test secrets, so
+// the dataset and its offsets are the same in every run and a failure reproduces (the secrets are set
+// before anything reads the environment).
 process.env.CELL_KEY_SECRET = Buffer.alloc(32, 11).toString('base64');
+process.env.PSEUDONYM_KEY = Buffer.alloc(32, 12).toString('base64');
 
 let data: Awaited<ReturnType<typeof loadAttackData>>;
 beforeAll(async () => {
@@ -93,7 +95,9 @@ function judge(name: string, estimates: Estimate[], minimum: number) {
   });
   expect(exact).toBeLessThanOrEqual(Math.ceil(expected + 3 * sd + 1));
   expect(exact).toBeLessThan(estimates.length);
-  expect(meanSquare).toBeGreaterThan(0.3 * predictedVariance);
+  // The noise is really there: with 15 or more estimates a mean square under 0.3 of the predicted
+  // variance has a chance of about 1 in 500; with fewer it says too little to test.
+  if (estimates.length >= 15) expect(meanSquare).toBeGreaterThan(0.3 * predictedVariance);
 }
 
 describe('attacks on the disclosure control', () => {

@@ -14,6 +14,10 @@ import { makeUser, scopeOf } from './helpers/fixtures';
 // a region, over all seven indicators and the groupings totaal, aanbieder, gemeente and kwartaal,
 // every cell is compared with the exact figure of the same query: at least 95 % of the cells with a
 // true n of 10 or more are shown, each shown count within D of the truth, mean absolute error ≤ 1.
+// Fixed test secrets (set before anything reads the environment): the same offsets in every run.
+process.env.CELL_KEY_SECRET = Buffer.alloc(32, 21).toString('base64');
+process.env.PSEUDONYM_KEY = Buffer.alloc(32, 22).toString('base64');
+
 const AS_OF = new Date('2026-11-29T12:00:00Z');
 const GROUPINGS: GroupBy[] = ['totaal', 'aanbieder', 'gemeente', 'kwartaal'];
 /** Geen nieuwe start counts a trajectory once its window has passed: a period a year further back. */
