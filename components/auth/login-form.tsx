@@ -40,7 +40,7 @@ export function LoginForm() {
         setEnrol({ qr: r.qr, secret: r.secret });
         return setStep('instellen');
       }
-      if (reason === 'ONGELDIG' || reason === 'GEBLOKKEERD') {
+      if (reason === 'ONGELDIG') {
         setStep('wachtwoord');
         setCode('');
       }

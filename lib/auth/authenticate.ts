@@ -2,6 +2,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { openString, sealString } from '@/lib/crypto/secret-box';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { sendMail } from '@/lib/mail/send-mail';
 import { LoginError } from './login-errors';
 import { hashPassword, verifyPassword } from './password';
 import { createSession } from './sessions';
@@ -45,7 +46,17 @@ async function registerFailure(user: LoginUser, reason: string, address?: string
     address,
     outcome: 'mislukt',
   });
-  throw new LoginError(lock ? 'GEBLOKKEERD' : reason === 'code' ? 'CODE_ONGELDIG' : 'ONGELDIG');
+  if (lock) {
+    // The owner hears of the lock by e-mail; the login form says nothing that an unknown address would
+    // not get too (no enumeration: "geblokkeerd" would tell that the address exists).
+    await sendMail({
+      to: user.email,
+      subject: 'Uw account is tijdelijk geblokkeerd',
+      body: `Beste ${user.name},\n\nNa ${LOGIN_MAX_FAILURES} mislukte inlogpogingen is uw account van het Gemeenteportaal ${LOGIN_LOCK_MINUTES} minuten geblokkeerd. Daarna kunt u weer inloggen.\n\nWas u dit niet zelf? Wijzig dan uw wachtwoord via "Wachtwoord vergeten" en meld het bij de beheerder van de TTP.\n`,
+    });
+    throw new LoginError('ONGELDIG');
+  }
+  throw new LoginError(reason === 'code' ? 'CODE_ONGELDIG' : 'ONGELDIG');
 }
 
 /** Checks password, lock-out and account state; returns the user, or throws a LoginError. */
@@ -62,6 +73,7 @@ async function checkPassword({ email, password, address }: Credentials): Promise
     throw new LoginError('ONGELDIG');
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
+    await verifyPassword(user.passwordHash, password); // the same time as any other answer
     await writeAudit({
       event: 'inloggen.geweigerd',
       actor: actorOf(user),
@@ -69,7 +81,7 @@ async function checkPassword({ email, password, address }: Credentials): Promise
       address,
       outcome: 'geweigerd',
     });
-    throw new LoginError('GEBLOKKEERD');
+    throw new LoginError('ONGELDIG'); // as for an unknown address: the lock is told by e-mail
   }
   if (!(await verifyPassword(user.passwordHash, password))) return registerFailure(user, 'wachtwoord', address);
   return user;

@@ -1,8 +1,7 @@
 // Codes the login flow returns to the browser, and the Dutch text shown for each.
 export const LOGIN_MESSAGES = {
-  ONGELDIG: 'Het e-mailadres of het wachtwoord is onjuist.',
-  GEBLOKKEERD:
-    'Uw account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over een kwartier opnieuw, of vraag de beheerder om hulp.',
+  ONGELDIG:
+    'Het e-mailadres of het wachtwoord is onjuist. Na te veel mislukte pogingen is een account tijdelijk geblokkeerd; de eigenaar krijgt daarover een e-mail.',
   CODE_NODIG: 'Vul de zescijferige code uit uw authenticator-app in.',
   CODE_ONGELDIG: 'De code is onjuist of verlopen. Vul de code in die nu in uw app staat.',
   INSTELLEN_NODIG: 'Stel eerst tweestapsverificatie in.',

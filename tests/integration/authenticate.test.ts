@@ -52,18 +52,31 @@ describe('login with password and mandatory TOTP', () => {
     });
   });
 
-  it('locks the account after 5 failures, also against the right password, and logs it', async () => {
+  it('locks the account after 5 failures, also against the right password, tells the owner by e-mail and logs it', async () => {
     const u = await makeUser('AANBIEDER_UPLOAD', (await makeAanbieder()).id);
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       await expect(authenticate({ email: u.email, password: `fout-${i}` })).rejects.toMatchObject({ code: 'ONGELDIG' });
     }
-    await expect(authenticate({ email: u.email, password: 'fout-5' })).rejects.toMatchObject({ code: 'GEBLOKKEERD' });
     await expect(
       authenticate({ email: u.email, password: TEST_PASSWORD, code: await code(u.secret) }),
-    ).rejects.toMatchObject({ code: 'GEBLOKKEERD' });
+    ).rejects.toMatchObject({ code: 'ONGELDIG' });
     const locked = await db().user.findUniqueOrThrow({ where: { id: u.id } });
     expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     expect(await db().auditLog.count({ where: { userId: u.id, event: 'inloggen.geblokkeerd' } })).toBe(1);
+    const mails = await db().outboxMail.findMany({ where: { to: u.email } });
+    expect(mails.map((m) => m.subject)).toEqual(['Uw account is tijdelijk geblokkeerd']);
+  });
+
+  it('answers a locked account exactly as an unknown address, so a lock does not reveal that an address exists', async () => {
+    const u = await makeUser('GEMEENTE', (await makeGemeente()).id);
+    const unknown = `niemand-${Date.now()}@nergens.nl`;
+    const answers = async (email: string) => {
+      const out: unknown[] = [];
+      for (let i = 0; i < 7; i++) out.push(await authenticate({ email, password: `fout-${i}` }).catch((e) => e.code));
+      return out;
+    };
+    expect(await answers(u.email)).toEqual(await answers(unknown));
+    expect(new Set(await answers(u.email))).toEqual(new Set(['ONGELDIG']));
   });
 
   it('counts wrong codes as failures too (no unlimited guessing of the second factor)', async () => {
@@ -73,9 +86,11 @@ describe('login with password and mandatory TOTP', () => {
         code: 'CODE_ONGELDIG',
       });
     }
+    // The fifth wrong code locks the account; the answer sends the user back to the password step.
     await expect(authenticate({ email: u.email, password: TEST_PASSWORD, code: '000000' })).rejects.toMatchObject({
-      code: 'GEBLOKKEERD',
+      code: 'ONGELDIG',
     });
+    expect((await db().user.findUniqueOrThrow({ where: { id: u.id } })).lockedUntil).not.toBeNull();
   });
 
   it('refuses deactivated accounts and accounts of deactivated organisations', async () => {
