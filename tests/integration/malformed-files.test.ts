@@ -20,6 +20,15 @@ const generated: Record<string, [() => Buffer, { fileError: string }]> = {
     () => Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(300 * 1024 * 1024) }, { level: 9 })),
     { fileError: 'zip-bom' },
   ],
+  // Named as a delivery, but something else inside: the answer says what it is.
+  'pdf-als-excel.xlsx': [
+    () => Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'),
+    { fileError: 'een PDF-document' },
+  ],
+  'word-als-excel.xlsx': [
+    () => Buffer.from(zipSync({ 'word/document.xml': new TextEncoder().encode('<w:document/>') })),
+    { fileError: 'een Word-document' },
+  ],
   'een-regel-van-10-mb.csv': [
     () => Buffer.from(`agb_code;pseudo_id;${'x'.repeat(10 * 1024 * 1024)}`),
     { fileError: 'langer dan' },
