@@ -19,6 +19,13 @@ export const ZFileReport = z.object({
   fileError: z.string().optional(),
 });
 
+/** The report as CSV rows (regel, veld, waarde, code, melding): the refusal of the file first, then every row error. */
+export const REPORT_CSV_HEADER = ['regel', 'veld', 'waarde', 'code', 'melding'];
+export function reportCsvRows(report: FileReport | null): (string | number)[][] {
+  const refusal = report?.fileError ? [['', 'bestand', '', 'AFGEWEZEN', report.fileError]] : [];
+  return [...refusal, ...(report?.errors ?? []).map((e) => [e.line, e.field, e.value, e.code, e.message])];
+}
+
 export const parseFileReport = (json: unknown): FileReport | null => {
   const parsed = ZFileReport.safeParse(json);
   return parsed.success ? (parsed.data as FileReport) : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFileReport } from '@/lib/imports/file-report';
+import { parseFileReport, reportCsvRows } from '@/lib/imports/file-report';
 import { parseSpiegelrapportage } from '@/lib/services/reports/spiegelrapportage-json';
 
 // JSON columns are parsed at the edge of the database, not cast: a stored value of another shape is
@@ -19,5 +19,21 @@ describe('JSON columns', () => {
 
   it('refuse frozen figures that are not a spiegelrapportage', () => {
     expect(() => parseSpiegelrapportage({ version: 'deelbaar', indicators: 'geen' })).toThrow();
+  });
+});
+
+describe('the report as CSV', () => {
+  it('keeps the row errors of a file refused as a whole, after the refusal', () => {
+    const rows = reportCsvRows({
+      rows: 3,
+      accepted: 0,
+      rejected: 1,
+      errors: [{ line: 3, field: 'pseudo_id', value: '', code: 'BSN', message: 'Dit lijkt een BSN.' }],
+      fileError: 'Op regel 3 staat in de kolom cliëntnummer een BSN.',
+    });
+    expect(rows).toEqual([
+      ['', 'bestand', '', 'AFGEWEZEN', 'Op regel 3 staat in de kolom cliëntnummer een BSN.'],
+      [3, 'pseudo_id', '', 'BSN', 'Dit lijkt een BSN.'],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { runRoute } from '@/app/api/run-route';
 import { expectScope } from '@/lib/access/scope';
 import { AppError } from '@/lib/errors';
 import { toCsvDownload } from '@/lib/exports/csv';
+import { REPORT_CSV_HEADER, reportCsvRows } from '@/lib/imports/file-report';
 import { findUpload } from '@/lib/services/uploads/find-upload';
 
 /** The validation report of one upload as CSV (errors per row). */
@@ -10,13 +11,7 @@ export const GET = runRoute<{ id: string }>({
   run: async ({ params, scope }) => {
     const upload = await findUpload(expectScope(scope!, 'aanbieder'), params.id);
     if (!upload) throw new AppError('Deze aanlevering bestaat niet.', 404);
-    const errors = upload.report?.errors ?? [];
-    const body = toCsvDownload(
-      ['regel', 'veld', 'waarde', 'code', 'melding'],
-      upload.report?.fileError
-        ? [['', 'bestand', '', 'AFGEWEZEN', upload.report.fileError]]
-        : errors.map((e) => [e.line, e.field, e.value, e.code, e.message]),
-    );
+    const body = toCsvDownload(REPORT_CSV_HEADER, reportCsvRows(upload.report));
     return new Response(body, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
