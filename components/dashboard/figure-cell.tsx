@@ -1,4 +1,5 @@
-import { formatN, formatPct, HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
+import { HIDDEN_EXPLANATION, HIDDEN_MARKER } from '@/lib/indicators/disclosure-control';
+import { formatN, formatPct } from '@/lib/indicators/format-figure';
 import type { Figure } from '@/lib/indicators/indicator-table';
 
 /** A count and its percentage, or the one marker for a hidden figure. */
@@ -7,7 +8,7 @@ export function FigureCells({ f, withPct = true }: { f: Figure; withPct?: boolea
     return (
       <>
         <td className="verborgen">
-          <abbr title={HIDDEN_EXPLANATION}>{HIDDEN_LABEL}</abbr>
+          <abbr title={HIDDEN_EXPLANATION}>{HIDDEN_MARKER}</abbr>
         </td>
         {withPct && (
           <td className="verborgen" aria-label="niet getoond">

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { paletteFor } from '@/components/charts/palette';
 import { Legend, StackedBar } from '@/components/charts/stacked-bar';
 import { TrendLine } from '@/components/charts/trend-line';
-import { formatN, formatPct, HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
+import { HIDDEN_EXPLANATION, HIDDEN_MARKER } from '@/lib/indicators/disclosure-control';
+import { formatN, formatPct } from '@/lib/indicators/format-figure';
 import type { OverviewCard } from '@/lib/services/indicators/get-dashboard-overview';
 
 /** One indicator on the overview: the distribution bar, the headline with n, and the trend per quarter. */
@@ -18,7 +19,7 @@ export function IndicatorCard({ card, href }: { card: OverviewCard; href: string
       </h2>
       <p className="kerncijfer">
         <strong>
-          {t.headline.suppressed ? <abbr title={HIDDEN_EXPLANATION}>{HIDDEN_LABEL}</abbr> : formatPct(t.headline.pct)}
+          {t.headline.suppressed ? <abbr title={HIDDEN_EXPLANATION}>{HIDDEN_MARKER}</abbr> : formatPct(t.headline.pct)}
         </strong>{' '}
         {view.indicator.headline}
         <span className="n"> (n = {formatN(t.populatie)} cliënten)</span>

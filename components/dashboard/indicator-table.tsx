@@ -1,5 +1,4 @@
-import { PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
-import { HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
+import { HIDDEN_EXPLANATION, HIDDEN_MARKER, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import type { TableRow } from '@/lib/indicators/indicator-table';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import { FigureCells } from './figure-cell';
@@ -73,7 +72,7 @@ export function IndicatorTable({ view, caption }: { view: IndicatorView; caption
         {view.protection && (
           <>
             {' '}
-            <strong>{HIDDEN_LABEL}</strong>: {HIDDEN_EXPLANATION} {PERTURBATION_NOTE}
+            <strong>{HIDDEN_MARKER}</strong>: {HIDDEN_EXPLANATION} {PERTURBATION_NOTE}
           </>
         )}
         {view.whollySuppressed && (

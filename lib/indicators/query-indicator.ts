@@ -5,10 +5,10 @@ import { Prisma } from '@/lib/db';
 import { filterSql } from '@/lib/filters/filter-sql';
 import type { FilterState } from '@/lib/filters/registry';
 import type { Domein } from '@/lib/generated/prisma/enums';
+import { keyedCount, keyedRows } from './cell-key-sql';
 import type { IndicatorContext, IndicatorDefinition } from './definition';
 import type { CellCount } from './disclosure-control';
 import { GROUP_BY, type GroupBy } from './group-by';
-import { CELL_KEY_RANGE } from './ptable';
 
 /** Which part of the table a count belongs to. */
 export type CellKind = { cat: string } | 'geen' | 'head' | 'meas' | 'pop';
@@ -25,8 +25,6 @@ export type IndicatorQuery = {
   ctx: IndicatorContext;
 };
 
-const MODULUS = Prisma.raw(String(CELL_KEY_RANGE));
-
 /**
  * One indicator table in one SQL statement: every cell, row total, column total and the grand total,
  * computed from the data with GROUPING SETS (never by adding cells), each with its distinct clients,
@@ -36,10 +34,7 @@ const MODULUS = Prisma.raw(String(CELL_KEY_RANGE));
  */
 export async function queryIndicator(tx: Tx, scope: Scope, q: IndicatorQuery): Promise<RawCell[]> {
   const { indicator, ctx } = q;
-  const units =
-    indicator.unit === 'traject'
-      ? Prisma.sql`count(DISTINCT traject_key) AS units, sum(DISTINCT traject_key) % ${MODULUS} AS unit_key`
-      : Prisma.sql`count(*) AS units, sum(row_key) % ${MODULUS} AS unit_key`;
+  const units = indicator.unit === 'traject' ? keyedCount('traject_key', 'units') : keyedRows('units');
   // One total row needs no per-group sets: they would repeat the totals (half the work).
   const tableSets = [['cat'], ['head'], ['meas'], []];
   const sets = q.groupBy === 'totaal' ? tableSets : [...tableSets.map((set) => ['grp', ...set]), ...tableSets];
@@ -56,7 +51,7 @@ export async function queryIndicator(tx: Tx, scope: Scope, q: IndicatorQuery): P
       SELECT *, cat = ANY(${indicator.headline.keys}::text[]) AS head, cat IS NOT NULL AS meas FROM base
     )
     SELECT ${grp}, cat, head, meas, GROUPING(cat) AS g_cat, GROUPING(head) AS g_head, GROUPING(meas) AS g_meas,
-           ${units}, count(DISTINCT client_key) AS clients, sum(DISTINCT client_key) % ${MODULUS} AS client_key
+           ${units}, ${keyedCount('client_key', 'clients')}
     FROM marked
     GROUP BY GROUPING SETS (${Prisma.raw(sets.map((set) => `(${set.join(', ')})`).join(', '))})`;
 
@@ -72,8 +67,8 @@ export async function queryIndicator(tx: Tx, scope: Scope, q: IndicatorQuery): P
       group: r.g_grp ? TOTAL : String(r.grp),
       kind,
       count: {
-        units: { n: Number(r.units), key: Number(r.unit_key ?? 0) },
-        clients: { n: Number(r.clients), key: Number(r.client_key ?? 0) },
+        units: { n: Number(r.units), key: Number(r.units_key ?? 0) },
+        clients: { n: Number(r.clients), key: Number(r.clients_key ?? 0) },
       },
     });
   }

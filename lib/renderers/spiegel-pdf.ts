@@ -1,7 +1,7 @@
 import { grayscale, PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
 import { formatMonth } from '@/lib/filters/months';
-import { PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
-import { formatN, formatPct, HIDDEN_EXPLANATION } from '@/lib/indicators/format-figure';
+import { HIDDEN_EXPLANATION, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
+import { formatN, formatPct } from '@/lib/indicators/format-figure';
 import type { Figure } from '@/lib/indicators/indicator-table';
 import type { ConversationRecord } from '@/lib/services/conversations/conversation-record';
 import type { ReportIndicator, Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';

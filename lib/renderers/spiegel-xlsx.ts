@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '@/lib/exports/csv';
 import { formatMonth } from '@/lib/filters/months';
-import { PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
-import { HIDDEN_EXPLANATION, HIDDEN_LABEL } from '@/lib/indicators/format-figure';
+import { HIDDEN_EXPLANATION, HIDDEN_MARKER, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import type { Figure } from '@/lib/indicators/indicator-table';
 import type { ConversationRecord } from '@/lib/services/conversations/conversation-record';
 import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
@@ -52,7 +51,7 @@ export async function spiegelrapportageXlsx(r: Spiegelrapportage, record?: Conve
     [
       'Afgeschermd',
       r.version === 'deelbaar'
-        ? `"${HIDDEN_LABEL}": ${HIDDEN_EXPLANATION} ${PERTURBATION_NOTE}`
+        ? `"${HIDDEN_MARKER}": ${HIDDEN_EXPLANATION} ${PERTURBATION_NOTE}`
         : 'Interne versie: exacte aantallen, niets afgeschermd. Alleen voor de aanbieder zelf.',
     ],
   ];
@@ -71,7 +70,7 @@ export async function spiegelrapportageXlsx(r: Spiegelrapportage, record?: Conve
       p.van,
       p.tm,
       text(what),
-      f.suppressed ? HIDDEN_LABEL : (f.n ?? 0),
+      f.suppressed ? HIDDEN_MARKER : (f.n ?? 0),
       f.suppressed ? null : f.pct,
     ]);
   for (const ind of r.indicators) {
