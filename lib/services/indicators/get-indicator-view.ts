@@ -1,5 +1,4 @@
 import type { Scope } from '@/lib/access/scope';
-import { withScope } from '@/lib/access/with-scope';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { FilterState } from '@/lib/filters/registry';
@@ -41,15 +40,13 @@ export async function getIndicatorView(
   if (scope.kind === 'ttp') throw new AppError('Beheerders van de TTP zien geen cijfers.', 403);
   const protection = needsProtection(scope, params.shareable);
   const filters = filtersFor(indicator, params);
-  const cells = await withScope(scope, (tx) =>
-    queryIndicator(tx, scope, {
-      indicator,
-      domein: params.domein,
-      groupBy: params.groupBy,
-      filters,
-      ctx: { asOf: params.asOf, geenNieuweStartMaanden: env().GEEN_NIEUWE_START_MAANDEN },
-    }),
-  );
+  const cells = await queryIndicator(scope, {
+    indicator,
+    domein: params.domein,
+    groupBy: params.groupBy,
+    filters,
+    ctx: { asOf: params.asOf, geenNieuweStartMaanden: env().GEEN_NIEUWE_START_MAANDEN },
+  });
   const table = toCountTable(cells);
   const protectedCells = protection ? protectCountTable(table) : null;
   const { rows, total } = presentRows(

@@ -1,0 +1,46 @@
+import { describeScope, type Scope } from '@/lib/access/scope';
+import { db, type Prisma } from '@/lib/db';
+
+// Indicator figures change only when trajectory data does, which happens in the nightly import and
+// nowhere else a user can trigger. So the raw counts of a statement are kept in memory, keyed by
+// - the data generation (data_generation, raised by a trigger in every transaction that writes
+//   trajectory, whichever process or job writes it: a new generation is a different key, and the
+//   first reader of a new generation empties the cache);
+// - the scope, written out (kind and municipalities or provider): a cached figure can only be
+//   returned to a scope that would read exactly the same rows, never across tenants;
+// - the statement and its parameters, which hold everything else the result depends on.
+// The disclosure control runs after the cache, on every request, as before.
+// The generation is read before the figures, outside their transaction: a hit costs one round trip,
+// and figures are never older than the generation they are kept under (at worst newer, which the
+// next generation's first reader clears anyway).
+
+const MAX_ENTRIES = 2_000;
+const entries = new Map<string, unknown[]>();
+let cachedGeneration: string | null = null;
+
+const keyOf = (generation: string, scope: Scope, sql: Prisma.Sql) =>
+  JSON.stringify([generation, describeScope(scope), sql.sql, sql.values], (_k, v) =>
+    typeof v === 'bigint' ? v.toString() : v,
+  );
+
+/** The rows `read` gives for `sql` read as `scope`, from memory when the data has not changed since. */
+export async function cachedRows<T>(scope: Scope, sql: Prisma.Sql, read: () => Promise<T[]>): Promise<T[]> {
+  const [{ generation }] = await db().$queryRaw<{ generation: bigint }[]>`SELECT generation FROM data_generation`;
+  const current = generation.toString();
+  if (current !== cachedGeneration) {
+    entries.clear();
+    cachedGeneration = current;
+  }
+  const key = keyOf(current, scope, sql);
+  const hit = entries.get(key);
+  if (hit) {
+    // Least recently used goes first: re-insert to move to the end.
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit as T[];
+  }
+  const rows = await read();
+  entries.set(key, rows);
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  return rows;
+}

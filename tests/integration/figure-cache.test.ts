@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Scope } from '@/lib/access/scope';
+import { withScope } from '@/lib/access/with-scope';
+import { findIndicator } from '@/lib/indicators/registry';
+import { parseViewParams } from '@/lib/indicators/view-params';
+import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
+import { loadRecords, makeAanbieder, makeUser, scopeOf } from './helpers/fixtures';
+
+// The figure cache (lib/indicators/figure-cache.ts) is attacked the two ways it could fail: a figure
+// cached for one tenant returned to another, and a figure outliving the data it was computed from.
+const AS_OF = new Date('2026-11-23T12:00:00Z');
+const uitval = (scope: Scope) =>
+  getIndicatorView(
+    scope,
+    findIndicator('uitval')!,
+    parseViewParams(scope, new URLSearchParams('eind_van=2026-01&eind_tm=2026-06'), AS_OF),
+  );
+
+async function providerScope(uitvallers: number, others: number) {
+  const a = await makeAanbieder();
+  await loadRecords(a, [
+    ...Array.from({ length: uitvallers }, (_, i) => ({ client: `${a.id}-u${i}`, redenEinde: '03' })),
+    ...Array.from({ length: others }, (_, i) => ({ client: `${a.id}-o${i}`, redenEinde: '01' })),
+  ]);
+  return { aanbieder: a, scope: await scopeOf((await makeUser('AANBIEDER_INZAGE', a.id)).id) };
+}
+
+describe('figure cache', () => {
+  it('never hands one provider the figures cached for another asking the same view', async () => {
+    const one = await providerScope(3, 5);
+    const two = await providerScope(6, 2);
+    // The same view, the same parameters, twice each and interleaved: every answer is its own provider's.
+    for (let i = 0; i < 2; i++) {
+      expect((await uitval(one.scope)).total.headline.n).toBe(3);
+      expect((await uitval(two.scope)).total.headline.n).toBe(6);
+    }
+  });
+
+  it('shows a change in the data at the next request, whoever wrote it and however', async () => {
+    const { aanbieder, scope } = await providerScope(2, 6);
+    expect((await uitval(scope)).total.headline.n).toBe(2);
+    // Not through the import: a plain UPDATE, as a retention job or a correction would write it.
+    await withScope('system', (tx) =>
+      tx.trajectory.updateMany({
+        where: { aanbiederId: aanbieder.id, redenEinde: '01' },
+        data: { redenEinde: '03' },
+      }),
+    );
+    expect((await uitval(scope)).total.headline.n).toBe(8);
+    // And through the import: a later file that adds trajectories.
+    await loadRecords(aanbieder, [{ client: `${aanbieder.id}-late`, redenEinde: '03' }]);
+    expect((await uitval(scope)).total.headline.n).toBe(9);
+  });
+});
