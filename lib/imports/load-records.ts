@@ -1,11 +1,10 @@
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { ValidRecord } from '@/lib/cbs/validate-record';
-import { env } from '@/lib/env';
-import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
-import { recordKeys } from '@/lib/pseudonym/record-keys';
+import { copyLine, currentLineKeys, STAGED_COLUMNS } from './copy-lines';
 import { INCOMING_LINK, prepareLinks, relinkOthers } from './link-clients';
 
 // Bulk load: records stream into a temporary staging table with COPY, then one INSERT … ON CONFLICT
@@ -13,85 +12,14 @@ import { INCOMING_LINK, prepareLinks, relinkOthers } from './link-clients';
 // import writes client data). Only the stage-2 pseudonym is stored; the provider's client number
 // never reaches the database.
 
-const COLUMNS = [
-  'traject_id',
-  'respondent',
-  'client_pseudonym',
-  'geboortejaar',
-  'geslacht',
-  'gemeentecode',
-  'begindatum',
-  'einddatum',
-  'reden_einde',
-  'verwijzer',
-  'hulpvorm',
-  'productcategorie',
-  'profiel',
-  'zorgvraagzwaarte',
-  'complexiteit',
-  'perspectief',
-  'crisis',
-  'tevredenheid',
-  'zonder_hulp_verder',
-  'afname_problematiek',
-  'doelrealisatie',
-  'meetdatum',
-  'client_key',
-  'traject_key',
-  'row_key',
-  'record_key_version',
-] as const;
+const COLUMNS = STAGED_COLUMNS;
 
 const UPDATES = COLUMNS.filter((c) => c !== 'traject_id' && c !== 'respondent').map((c) => `${c} = EXCLUDED.${c}`);
 
-const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
-type Field = string | number | bigint | boolean | null;
-
-function values(r: ValidRecord, secret: Buffer, keyVersion: number): Field[] {
-  const pseudonym = pseudonymise(r.pseudoId);
-  const keys = recordKeys({ pseudonym, agbCode: r.agbCode, trajectId: r.trajectId, respondent: r.respondent }, secret);
-  return [
-    r.trajectId,
-    r.respondent,
-    pseudonym,
-    r.geboortejaar,
-    r.geslacht,
-    r.gemeentecode,
-    date(r.begindatum),
-    date(r.einddatum),
-    r.redenEinde,
-    r.verwijzer,
-    r.hulpvorm,
-    r.productcategorie,
-    r.profiel,
-    r.zorgvraagzwaarte,
-    r.complexiteit,
-    r.perspectief,
-    r.crisis,
-    r.tevredenheid,
-    r.zonderHulpVerder,
-    r.afnameProblematiek,
-    r.doelrealisatie,
-    date(r.meetdatum),
-    keys.clientKey,
-    keys.trajectKey,
-    keys.rowKey,
-    keyVersion,
-  ];
-}
-
-/** COPY text format: \N for null; backslash, tab, newline and carriage return escaped. */
-const field = (v: Field) =>
-  v === null
-    ? '\\N'
-    : typeof v === 'boolean'
-      ? v
-        ? 't'
-        : 'f'
-      : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
-
 export type RecordSink = {
+  /** The COPY stream: readUpload pipes a file's lines into it. */
+  stream: Writable;
+  /** One record written here (tests and small loads; a file goes through `stream`). */
   write: (r: ValidRecord) => Promise<void> | void;
   /** Ends the COPY; must be called before the connection runs anything else. */
   finish: () => Promise<void>;
@@ -108,8 +36,7 @@ export async function openRecordSink(client: pg.PoolClient): Promise<RecordSink>
   let failed: Error | null = null;
   stream.on('error', (err: Error) => (failed = err));
   let chunk = '';
-  const secret = Buffer.from(env().CELL_KEY_SECRET, 'base64');
-  const keyVersion = env().CELL_KEY_VERSION;
+  const keys = currentLineKeys();
   const flush = async () => {
     if (failed) throw failed;
     if (!chunk) return;
@@ -118,8 +45,9 @@ export async function openRecordSink(client: pg.PoolClient): Promise<RecordSink>
     if (!ok) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
   };
   return {
+    stream,
     write(r) {
-      chunk += `${values(r, secret, keyVersion).map(field).join('\t')}\n`;
+      chunk += copyLine(r, keys);
       if (chunk.length > 256 * 1024) return flush();
     },
     async finish() {
@@ -137,7 +65,7 @@ export async function openRecordSink(client: pg.PoolClient): Promise<RecordSink>
            imported_at = EXCLUDED.imported_at, volgende_start = EXCLUDED.volgende_start, ${UPDATES.join(', ')}`,
         [aanbiederId, uploadId],
       );
-      await relinkOthers(client, aanbiederId);
+      await relinkOthers(client);
       return res.rowCount ?? 0;
     },
   };

@@ -7,15 +7,16 @@ import { sendMail } from '@/lib/mail/send-mail';
 import { deleteUploadFile, readUploadFile } from '@/lib/uploads/file-store';
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/uploads/labels';
 import { openRecordSink } from './load-records';
-import { type FileReport, validateRecords } from './validate-file';
+import { readUpload } from './read-upload';
+import type { FileReport } from './validate-file';
 
 type FinalStatus = 'VERWERKT' | 'VERWERKT_MET_FOUTEN' | 'AFGEWEZEN';
 
 /**
  * Processes one received upload; safe to run twice and to kill at any moment.
  * 1. Mark it IN_VERWERKING (what the provider sees meanwhile).
- * 2. In ONE transaction: lock the row (another worker holding it → skip), validate while streaming
- *    the valid records into a staging table, merge them into trajectory (production files only),
+ * 2. In ONE transaction: lock the row (another worker holding it → skip), validate in a child process
+ *    (read-upload.ts) while streaming the valid records into a staging table, merge them into trajectory (production files only),
  *    and write the final status and the notification. A crash rolls all of it back and leaves the
  *    upload IN_VERWERKING, which the next run picks up: each file is imported fully once, or not at all.
  */
@@ -46,7 +47,7 @@ export async function processUpload(uploadId: string): Promise<'verwerkt' | 'ove
     // Test files are only validated; a production file's records are staged and merged at the end.
     const sink = u.kind === 'PRODUCTIE' ? await openRecordSink(client) : null;
     const report: FileReport = content
-      ? await validateRecords(content, u.agb_code, (r) => sink?.write(r))
+      ? await readUpload(content, u.agb_code, sink?.stream ?? null)
       : {
           rows: 0,
           accepted: 0,

@@ -157,6 +157,17 @@ describe('na beëindiging geen nieuwe start', () => {
     await loadRecords(b, [{ client: 'm-1', trajectId: 'B-1', begindatum: '2026-05-01', einddatum: null }]);
     expect((await view(scope, 'geen-nieuwe-start', 'eind_van=2025-01&eind_tm=2025-06')).total.headline.n).toBe(1);
   });
+
+  it('unlinks the old client when a later file corrects the pseudonym of the new start', async () => {
+    const [a, b] = [await makeAanbieder(), await makeAanbieder()];
+    await loadRecords(a, [{ client: 'c-1', begindatum: '2025-01-01', einddatum: '2025-03-15' }]);
+    await loadRecords(b, [{ client: 'c-1', trajectId: 'B-7', begindatum: '2025-05-01', einddatum: null }]);
+    const scope = await scopeOf((await makeUser('AANBIEDER_INZAGE', a.id)).id);
+    expect((await view(scope, 'geen-nieuwe-start', 'eind_van=2025-01&eind_tm=2025-06')).total.headline.n).toBe(0);
+    // B's record was another client's: the same trajectory, now with the right pseudonym.
+    await loadRecords(b, [{ client: 'c-2', trajectId: 'B-7', begindatum: '2025-05-01', einddatum: null }]);
+    expect((await view(scope, 'geen-nieuwe-start', 'eind_van=2025-01&eind_tm=2025-06')).total.headline.n).toBe(1);
+  });
 });
 
 describe('a municipality', () => {

@@ -1,0 +1,121 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { ValidRecord } from '@/lib/cbs/validate-record';
+import { env } from '@/lib/env';
+import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
+import { recordKeys } from '@/lib/pseudonym/record-keys';
+import { type FileReport, validateRecords } from './validate-file';
+
+// A valid record as one line of COPY text for the staging table: the stage-2 pseudonym and the record
+// keys computed here, so the provider's client number never leaves this process.
+
+/** The staged columns, in the order of a line. */
+export const STAGED_COLUMNS = [
+  'traject_id',
+  'respondent',
+  'client_pseudonym',
+  'geboortejaar',
+  'geslacht',
+  'gemeentecode',
+  'begindatum',
+  'einddatum',
+  'reden_einde',
+  'verwijzer',
+  'hulpvorm',
+  'productcategorie',
+  'profiel',
+  'zorgvraagzwaarte',
+  'complexiteit',
+  'perspectief',
+  'crisis',
+  'tevredenheid',
+  'zonder_hulp_verder',
+  'afname_problematiek',
+  'doelrealisatie',
+  'meetdatum',
+  'client_key',
+  'traject_key',
+  'row_key',
+  'record_key_version',
+] as const;
+
+type Field = string | number | bigint | boolean | null;
+
+const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** COPY text format: \N for null; backslash, tab, newline and carriage return escaped. */
+const field = (v: Field) =>
+  v === null
+    ? '\\N'
+    : typeof v === 'boolean'
+      ? v
+        ? 't'
+        : 'f'
+      : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+
+export type LineKeys = { cellKeySecret: Buffer; keyVersion: number };
+
+export const currentLineKeys = (): LineKeys => ({
+  cellKeySecret: Buffer.from(env().CELL_KEY_SECRET, 'base64'),
+  keyVersion: env().CELL_KEY_VERSION,
+});
+
+/** One record as a COPY line (with its newline), in STAGED_COLUMNS order. */
+export function copyLine(r: ValidRecord, keys: LineKeys): string {
+  const pseudonym = pseudonymise(r.pseudoId);
+  const k = recordKeys(
+    { pseudonym, agbCode: r.agbCode, trajectId: r.trajectId, respondent: r.respondent },
+    keys.cellKeySecret,
+  );
+  const values: Field[] = [
+    r.trajectId,
+    r.respondent,
+    pseudonym,
+    r.geboortejaar,
+    r.geslacht,
+    r.gemeentecode,
+    date(r.begindatum),
+    date(r.einddatum),
+    r.redenEinde,
+    r.verwijzer,
+    r.hulpvorm,
+    r.productcategorie,
+    r.profiel,
+    r.zorgvraagzwaarte,
+    r.complexiteit,
+    r.perspectief,
+    r.crisis,
+    r.tevredenheid,
+    r.zonderHulpVerder,
+    r.afnameProblematiek,
+    r.doelrealisatie,
+    date(r.meetdatum),
+    k.clientKey,
+    k.trajectKey,
+    k.rowKey,
+    keys.keyVersion,
+  ];
+  return `${values.map(field).join('\t')}\n`;
+}
+
+const CHUNK = 256 * 1024;
+
+/**
+ * Validates a file and writes its valid records to `out` as COPY lines, in chunks, waiting when `out`
+ * is full (memory stays flat in the file size). `out` null: validation only (a test file).
+ */
+export async function writeCopyLines(buf: Buffer, agbCode: string, out: Writable | null): Promise<FileReport> {
+  const keys = currentLineKeys();
+  let chunk = '';
+  const flush = async () => {
+    if (out && chunk && !out.write(chunk)) await once(out, 'drain');
+    chunk = '';
+  };
+  const report = await validateRecords(buf, agbCode, (r) => {
+    if (!out) return;
+    chunk += copyLine(r, keys);
+    if (chunk.length > CHUNK) return flush();
+  });
+  await flush();
+  return report;
+}

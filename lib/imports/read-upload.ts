@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { parseFileReport } from './file-report';
+import type { FileReport } from './validate-file';
+
+// Reading, validating, pseudonymising and keying a file happen in a child process, for three reasons:
+// - speed: that work (about four fifths of the CPU time of an import) runs on another core while
+//   PostgreSQL takes in the lines of the COPY, instead of taking turns on one thread;
+// - the web server stays responsive: the job runs inside it (instrumentation.ts), and a 100 MB file
+//   would otherwise block its event loop for many seconds;
+// - a file that makes the reader run out of memory (say, a crafted spreadsheet) ends the child,
+//   whose heap is capped, not the portal: the file is refused with a message, and nothing is lost.
+// The lines flow through a pipe into the COPY stream: the pipe's backpressure keeps memory flat.
+
+const CHILD = path.join(process.cwd(), 'lib', 'imports', 'read-upload-child.ts');
+/** The child's heap cap. Buffers (the file itself) live outside it. */
+const MAX_HEAP_MB = 1536;
+
+export const UNREADABLE =
+  'Het bestand kon niet worden gelezen: het is te groot of beschadigd. Controleer het bestand en lever het opnieuw aan.';
+
+/**
+ * The report of `content` from the child; with `copyTo`, the valid records' COPY lines are written
+ * to it meanwhile (it is not ended: the caller ends the COPY). A failing `copyTo` rejects (the
+ * caller's transaction rolls back); a failing reader gives a refused file's report.
+ */
+export async function readUpload(content: Buffer, agbCode: string, copyTo: Writable | null): Promise<FileReport> {
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${MAX_HEAP_MB}`, '--import', 'tsx', CHILD, agbCode, copyTo ? 'copy' : 'validate'],
+    { stdio: ['pipe', 'pipe', 'inherit', 'pipe'] },
+  );
+  const [stdin, stdout, , reportPipe] = child.stdio as unknown as [Writable, Readable, null, Readable];
+  const exited = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
+  const reportParts: Buffer[] = [];
+  reportPipe.on('data', (part: Buffer) => reportParts.push(part));
+  // The child may end before it has read everything (it failed): not an error of ours.
+  stdin.on('error', () => undefined);
+  stdin.end(content);
+
+  let copyFailed: Error | null = null;
+  if (copyTo) {
+    const onError = (err: Error) => {
+      copyFailed = err;
+      child.kill();
+    };
+    copyTo.once('error', onError);
+    stdout.pipe(copyTo, { end: false });
+    await exited;
+    copyTo.off('error', onError);
+  } else {
+    stdout.resume();
+  }
+  const [code, signal] = await exited;
+  if (copyFailed) throw copyFailed;
+  const report = code === 0 ? parseFileReport(jsonOrNull(Buffer.concat(reportParts).toString('utf8'))) : null;
+  if (!report) {
+    console.error(`[import] lezen mislukt (exit ${code ?? signal}) voor AGB ${agbCode}`);
+    return { rows: 0, accepted: 0, rejected: 0, errors: [], fileError: UNREADABLE };
+  }
+  return report;
+}
+
+function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
