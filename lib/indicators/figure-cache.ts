@@ -14,8 +14,10 @@ import { db, type Prisma } from '@/lib/db';
 // and figures are never older than the generation they are kept under (at worst newer, which the
 // next generation's first reader clears anyway).
 
-const MAX_ENTRIES = 2_000;
+/** At most this many rows in memory (tens of MB); the least recently used tables go first. */
+const MAX_ROWS = 200_000;
 const entries = new Map<string, unknown[]>();
+let cachedRowCount = 0;
 let cachedGeneration: string | null = null;
 
 const keyOf = (generation: string, scope: Scope, sql: Prisma.Sql) =>
@@ -29,6 +31,7 @@ export async function cachedRows<T>(scope: Scope, sql: Prisma.Sql, read: () => P
   const current = generation.toString();
   if (current !== cachedGeneration) {
     entries.clear();
+    cachedRowCount = 0;
     cachedGeneration = current;
   }
   const key = keyOf(current, scope, sql);
@@ -37,10 +40,16 @@ export async function cachedRows<T>(scope: Scope, sql: Prisma.Sql, read: () => P
     // Least recently used goes first: re-insert to move to the end.
     entries.delete(key);
     entries.set(key, hit);
-    return hit as T[];
+    return hit as T[]; // shared: callers read, never change
   }
   const rows = await read();
+  // Two requests may have missed the same key at once: count it once.
+  cachedRowCount += rows.length - (entries.get(key)?.length ?? 0);
   entries.set(key, rows);
-  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  for (const [oldest, oldRows] of entries) {
+    if (cachedRowCount <= MAX_ROWS) break;
+    entries.delete(oldest);
+    cachedRowCount -= oldRows.length;
+  }
   return rows;
 }

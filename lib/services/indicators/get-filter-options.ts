@@ -1,7 +1,8 @@
 import type { Scope } from '@/lib/access/scope';
 import { trajectoryScopeSql } from '@/lib/access/trajectory-scope';
 import { withScope } from '@/lib/access/with-scope';
-import { db } from '@/lib/db';
+import { db, Prisma } from '@/lib/db';
+import { cachedRows } from '@/lib/indicators/figure-cache';
 
 export type Option = { value: string; label: string };
 
@@ -10,16 +11,16 @@ export type Option = { value: string; label: string };
  * (for municipal users) the providers with data on their residents. Fixed code lists come from the registry.
  */
 export async function getFilterOptions(scope: Scope): Promise<{ gemeente: Option[]; aanbieder: Option[] }> {
+  // Both lists scan the scope's trajectories of all years: kept like figures until the data changes.
+  const scoped = <T>(sql: Prisma.Sql) => cachedRows(scope, sql, () => withScope(scope, (tx) => tx.$queryRaw<T[]>(sql)));
   const codes =
     scope.kind === 'gemeente'
       ? scope.gemeenteCodes
-      : await withScope(scope, async (tx) =>
-          (
-            await tx.$queryRaw<
-              { code: string }[]
-            >`SELECT DISTINCT t.gemeentecode AS code FROM trajectory t WHERE ${trajectoryScopeSql(scope)}`
-          ).map((r) => r.code),
-        );
+      : (
+          await scoped<{ code: string }>(
+            Prisma.sql`SELECT DISTINCT t.gemeentecode AS code FROM trajectory t WHERE ${trajectoryScopeSql(scope)}`,
+          )
+        ).map((r) => r.code);
   const names = await db().organisation.findMany({
     where: { cbsCode: { in: codes } },
     select: { cbsCode: true, name: true },
@@ -29,13 +30,14 @@ export async function getFilterOptions(scope: Scope): Promise<{ gemeente: Option
     .map((c) => ({ value: c, label: nameOf.has(c) ? `${nameOf.get(c)} (GM${c})` : `GM${c}` }))
     .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
   if (scope.kind !== 'gemeente') return { gemeente, aanbieder: [] };
-  const providers = await withScope(
-    scope,
-    (tx) =>
-      tx.$queryRaw<{ agb: string; name: string }[]>`
-      SELECT o.agb_code AS agb, o.name FROM organisation o
-      WHERE o.id IN (SELECT DISTINCT t.aanbieder_id FROM trajectory t WHERE ${trajectoryScopeSql(scope)})
-      ORDER BY o.name`,
+  const ids = await scoped<{ id: string }>(
+    Prisma.sql`SELECT DISTINCT t.aanbieder_id AS id FROM trajectory t WHERE ${trajectoryScopeSql(scope)}`,
   );
-  return { gemeente, aanbieder: providers.map((p) => ({ value: p.agb, label: `${p.name} (${p.agb})` })) };
+  // Names are read fresh: a renamed organisation shows its new name at once.
+  const providers = await db().organisation.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    select: { agbCode: true, name: true },
+    orderBy: { name: 'asc' },
+  });
+  return { gemeente, aanbieder: providers.map((p) => ({ value: p.agbCode!, label: `${p.name} (${p.agbCode})` })) };
 }
