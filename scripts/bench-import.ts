@@ -1,102 +1,204 @@
-// npm run bench:import [-- --rows 1000000] — the import end to end (receive, parse, validate,
-// pseudonymise, store) on a generated CSV, next to a plain COPY of the same file into an
-// unindexed table in the same database. Prints records/s, peak memory and the ratio.
-import { createReadStream, createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
+// npm run bench:import [-- --rows 1000000 --fixed-mb 100 --xlsx-rows 200000] — the import end to end
+// (receive, read, validate, pseudonymise, key, stage, merge, link) of a generated CSV, a fixed-width
+// file and an Excel file, each into its own fresh database. Beside the CSV: a plain COPY of the same
+// file into an unindexed table, and a COPY of the same imported rows into a table with trajectory's
+// indexes, in the same run. Peak memory counts the portal's process and its child (read-upload.ts).
+import { createReadStream, createWriteStream, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { FIELD_KEYS } from '@/lib/cbs/layout';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { FIELD_KEYS, FIELDS, type RawRecord } from '@/lib/cbs/layout';
 import { exampleRecords } from '@/lib/cbs/write-files';
+import { type BenchFigure, writeBenchResult } from './bench-result';
 import { openDatabaseServer } from './database-server';
 import { generateSecrets } from './local-secrets';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    'fixed-mb': { type: 'string', default: '100' },
+    'xlsx-rows': { type: 'string', default: '200000' },
+  },
+});
 const ROWS = Number(values.rows);
+const FIXED_BYTES = Number(values['fixed-mb']) * 1024 * 1024;
+const XLSX_ROWS = Number(values['xlsx-rows']);
 const AGB = '99999999';
+const nf = new Intl.NumberFormat('nl-NL');
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
-async function writeCsv(file: string) {
-  const template = exampleRecords(AGB)[1];
+const template = exampleRecords(AGB)[1];
+/** Record i of a generated file: ~1.4 trajectories per client, four municipalities, scores spread. */
+const recordAt = (i: number, rows: number): RawRecord => ({
+  ...template,
+  pseudo_id: `CL-${((i * 7919) % (rows * 0.7)) | 0}`,
+  traject_id: `TR-${i}`,
+  gemeentecode: ['0855', '0785', '0798', '0766'][i % 4],
+  tevredenheid: String(1 + (i % 10)),
+});
+
+async function writeLines(file: string, count: number, line: (i: number) => string, header?: string) {
   const out = createWriteStream(file);
-  out.write(`${FIELD_KEYS.join(';')}\n`);
-  for (let i = 0; i < ROWS; i++) {
-    const r = {
-      ...template,
-      pseudo_id: `CL-${((i * 7919) % (ROWS * 0.7)) | 0}`,
-      traject_id: `TR-${i}`,
-      gemeentecode: ['0855', '0785', '0798', '0766'][i % 4],
-      tevredenheid: String(1 + (i % 10)),
-    };
-    if (!out.write(`${FIELD_KEYS.map((k) => r[k]).join(';')}\n`))
-      await new Promise<void>((res) => out.once('drain', () => res()));
+  if (header) out.write(header);
+  for (let i = 0; i < count; i++) {
+    if (!out.write(line(i))) await new Promise<void>((res) => out.once('drain', () => res()));
   }
   await new Promise<void>((res) => out.end(() => res()));
 }
 
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
-const nf = new Intl.NumberFormat('nl-NL');
+const csvLine = (r: RawRecord) => `${FIELD_KEYS.map((k) => r[k]).join(';')}\n`;
+const fixedLine = (r: RawRecord) => `${FIELDS.map((f) => r[f.key].padEnd(f.width).slice(0, f.width)).join('')}\r\n`;
+
+async function writeXlsx(file: string, rows: number) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const ws = wb.addWorksheet('trajecten');
+  ws.addRow(FIELD_KEYS).commit();
+  for (let i = 0; i < rows; i++) ws.addRow(FIELD_KEYS.map((k) => recordAt(i, rows)[k])).commit();
+  ws.commit();
+  await wb.commit();
+}
+
+/** Resident memory of this process and its children (the import's reader runs in a child). */
+function treeRss(): number {
+  const rssOf = (pid: string) => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return m ? Number(m[1]) * 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  let sum = rssOf(String(process.pid));
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] === String(process.pid))
+        sum += rssOf(pid);
+    } catch {}
+  }
+  return sum;
+}
 
 const server = await openDatabaseServer('bench-pg', 54349);
+const dir = await mkdtemp(path.join(os.tmpdir(), 'gp-bench-'));
+const figures: BenchFigure[] = [];
 try {
-  const url = await server.fresh('bench');
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'gp-bench-'));
-  Object.assign(process.env, generateSecrets(), { DATABASE_URL: url, UPLOAD_DIR: path.join(dir, 'uploads') });
-  const file = path.join(dir, 'bench.csv');
-  console.log(`CSV met ${nf.format(ROWS)} records genereren…`);
-  await writeCsv(file);
-  console.log(`Bestand: ${mb(statSync(file).size)}`);
+  Object.assign(process.env, generateSecrets(), { UPLOAD_DIR: path.join(dir, 'uploads') });
+  const files = {
+    csv: path.join(dir, 'bench.csv'),
+    fixed: path.join(dir, 'bench.txt'),
+    xlsx: path.join(dir, 'bench.xlsx'),
+  };
+  const fixedRows = Math.floor(FIXED_BYTES / fixedLine(recordAt(0, 1)).length);
+  console.log(
+    `Bestanden genereren: CSV ${nf.format(ROWS)} records, vaste breedte ${nf.format(fixedRows)} records, Excel ${nf.format(XLSX_ROWS)} records…`,
+  );
+  await writeLines(files.csv, ROWS, (i) => csvLine(recordAt(i, ROWS)), `${FIELD_KEYS.join(';')}\n`);
+  await writeLines(files.fixed, fixedRows, (i) => fixedLine(recordAt(i, fixedRows)));
+  await writeXlsx(files.xlsx, XLSX_ROWS);
 
+  // One database; the table emptied before each format, so each import starts from the same state.
+  const url = await server.fresh('bench_import');
+  process.env.DATABASE_URL = url;
   const { db, closeDb } = await import('@/lib/db');
   const { receiveUpload } = await import('@/lib/uploads/receive-upload');
   const { processUpload } = await import('@/lib/imports/process-upload');
+  const owner = new pg.Client({ connectionString: url });
+  await owner.connect();
   const org = await db().organisation.create({ data: { kind: 'AANBIEDER', name: 'Bench', agbCode: AGB } });
   await db().processingAgreement.create({ data: { aanbiederId: org.id, version: 'bench', status: 'ONDERTEKEND' } });
+  const results: Record<string, { rows: number; ms: number; peak: number }> = {};
+  const copyRows = path.join(dir, 'rows.copy');
+  for (const [kind, file] of Object.entries(files)) {
+    await owner.query('TRUNCATE trajectory');
+    await owner.query('CHECKPOINT');
+    const content = readFileSync(file);
+    let peak = treeRss();
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRss())), 50);
+    const t0 = performance.now();
+    const receipt = await receiveUpload({
+      aanbiederId: org.id,
+      content,
+      fileName: path.basename(file),
+      kind: 'PRODUCTIE',
+    });
+    await processUpload(receipt.id);
+    const ms = performance.now() - t0;
+    clearInterval(sampler);
+    const upload = await db().upload.findUniqueOrThrow({ where: { id: receipt.id } });
+    if (upload.status !== 'VERWERKT') throw new Error(`${kind}: ${upload.status} ${JSON.stringify(upload.report)}`);
+    results[kind] = { rows: upload.acceptedCount ?? 0, ms, peak };
+    console.log(
+      `Import ${kind} (${mb(statSync(file).size)}): ${nf.format(upload.acceptedCount ?? 0)} records in ${(ms / 1000).toFixed(1)} s, ` +
+        `${nf.format(Math.round(((upload.acceptedCount ?? 0) / ms) * 1000))} records/s, piekgeheugen ${mb(peak)}`,
+    );
+    // The CSV's rows as imported, for the COPY with indexes below.
+    if (kind === 'csv')
+      await pipeline(owner.query(copyTo(`COPY (SELECT * FROM trajectory) TO STDOUT`)), createWriteStream(copyRows));
+  }
+  await closeDb();
 
-  const baseRss = process.memoryUsage().rss;
-  peakRss = baseRss;
-  const t0 = performance.now();
-  const receipt = await receiveUpload({
-    aanbiederId: org.id,
-    content: readFileSync(file),
-    fileName: 'bench.csv',
-    kind: 'PRODUCTIE',
-  });
-  await processUpload(receipt.id);
-  const importMs = performance.now() - t0;
-  const upload = await db().upload.findUniqueOrThrow({ where: { id: receipt.id } });
-  const importPeak = peakRss;
-
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  // The database's own speed, on the CSV's database: the file as it is into text columns without
+  // indexes, and the imported rows into a table with trajectory's indexes (LIKE … INCLUDING ALL).
+  const client = owner;
   await client.query(`CREATE UNLOGGED TABLE bench_copy (${FIELD_KEYS.map((k) => `${k} text`).join(', ')})`);
-  const t1 = performance.now();
+  let t = performance.now();
   await pipeline(
-    createReadStream(file),
+    createReadStream(files.csv),
     client.query(copyFrom(`COPY bench_copy FROM STDIN WITH (FORMAT csv, DELIMITER ';', HEADER true)`)),
   );
-  const copyMs = performance.now() - t1;
+  const bareMs = performance.now() - t;
+  await client.query(`CREATE TABLE bench_indexed (LIKE trajectory INCLUDING ALL)`);
+  await client.query('CHECKPOINT');
+  t = performance.now();
+  await pipeline(createReadStream(copyRows), client.query(copyFrom(`COPY bench_indexed FROM STDIN`)));
+  const indexedMs = performance.now() - t;
   await client.end();
 
-  clearInterval(sampler);
-  const rate = (ROWS / importMs) * 1000;
+  const rate = (r: { rows: number; ms: number }) => (r.rows / r.ms) * 1000;
   console.log(
-    `\nImport (ontvangen, lezen, valideren, pseudonimiseren, opslaan): ${nf.format(upload.acceptedCount ?? 0)} records in ${(importMs / 1000).toFixed(1)} s`,
+    `\nKale COPY van het CSV-bestand in een tabel zonder indexen: ${(bareMs / 1000).toFixed(1)} s (${nf.format(Math.round((ROWS / bareMs) * 1000))} records/s)`,
   );
   console.log(
-    `  ${nf.format(Math.round(rate))} records/s, piekgeheugen ${mb(importPeak)} (vóór de import ${mb(baseRss)})`,
+    `COPY van dezelfde rijen in een tabel met de indexen van trajectory: ${(indexedMs / 1000).toFixed(1)} s (${nf.format(Math.round((ROWS / indexedMs) * 1000))} records/s)`,
   );
   console.log(
-    `Kale COPY van hetzelfde bestand in een tabel zonder indexen: ${(copyMs / 1000).toFixed(1)} s (${nf.format(Math.round((ROWS / copyMs) * 1000))} records/s)`,
+    `Verhouding import / COPY met indexen: ${(results.csv.ms / indexedMs).toFixed(1)}× · import / kale COPY: ${(results.csv.ms / bareMs).toFixed(1)}×`,
   );
-  console.log(`Verhouding import / COPY: ${(importMs / copyMs).toFixed(1)}×`);
-  await closeDb();
-  rmSync(dir, { recursive: true, force: true });
+  const labels = { csv: 'CSV', fixed: 'vaste breedte', xlsx: 'Excel' } as const;
+  for (const [kind, r] of Object.entries(results)) {
+    const label = labels[kind as keyof typeof labels];
+    figures.push({
+      figure: `Import ${label} (${nf.format(r.rows)} records), records/s`,
+      value: nf.format(Math.round(rate(r))),
+      aim: '≥ 100.000',
+      met: rate(r) >= 100_000,
+    });
+    figures.push({
+      figure: `Import ${label}, piekgeheugen`,
+      value: mb(r.peak),
+      aim: '< 400 MB',
+      met: r.peak < 400 * 1024 ** 2,
+    });
+  }
+  figures.push({
+    figure: 'Import CSV / COPY met indexen',
+    value: `${(results.csv.ms / indexedMs).toFixed(1)}×`,
+    aim: '≤ 3×',
+    met: results.csv.ms / indexedMs <= 3,
+  });
+  figures.push({
+    figure: 'COPY met indexen / kale COPY, records/s',
+    value: `${nf.format(Math.round((ROWS / indexedMs) * 1000))} / ${nf.format(Math.round((ROWS / bareMs) * 1000))}`,
+    aim: '(ter vergelijking)',
+    met: null,
+  });
+  writeBenchResult('import', figures);
 } finally {
-  clearInterval(sampler);
+  rmSync(dir, { recursive: true, force: true });
   await server.close();
 }
