@@ -242,14 +242,66 @@ try {
       met: r.cold / r.hand <= 1.5,
     },
   ]);
-  const { benchPages } = await import('./bench-pages');
-  const gemeenteId = (await owner.query(`SELECT id FROM organisation WHERE cbs_code = $1`, [gemeenteCode])).rows[0].id;
-  figures.push(
-    ...(await benchPages([
-      { label: `gemeente ${gemeenteCode}`, role: 'GEMEENTE', organisationId: gemeenteId },
-      { label: 'regio van 10', role: 'REGIO', organisationId: regio },
-    ])),
-  );
+  // The pages in a real browser, then the load test, against the portal as in production.
+  const pages = await import('./bench-pages');
+  const browser = await pages.launchChromium();
+  if (browser) {
+    const portal = await pages.startPortal();
+    try {
+      const idOf = async (where: string, value: string) =>
+        (await owner.query(`SELECT id FROM organisation WHERE ${where} = $1`, [value])).rows[0].id as string;
+      const gemeente = {
+        label: `gemeente ${gemeenteCode}`,
+        role: 'GEMEENTE' as const,
+        organisationId: await idOf('cbs_code', gemeenteCode),
+      };
+      const regioAccount = { label: 'regio van 10', role: 'REGIO' as const, organisationId: regio };
+      figures.push(...(await pages.benchPages(browser, [gemeente, regioAccount])));
+
+      const session = async (
+        account:
+          | typeof gemeente
+          | typeof regioAccount
+          | { label: string; role: 'AANBIEDER_UPLOAD'; organisationId: string },
+      ) => {
+        const { email, secret } = await pages.makeAccount(account);
+        const context = await browser.newContext();
+        await pages.login(await context.newPage(), email, secret);
+        const cookies = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+        await context.close();
+        return cookies;
+      };
+      const { benchCsv } = await import('./bench-files');
+      const uploaderOrg = await idOf('agb_code', '90000001');
+      const importer = await idOf('agb_code', '90000002');
+      await db().processingAgreement.create({
+        data: { aanbiederId: importer, version: 'bench', status: 'ONDERTEKEND' },
+      });
+      const { benchLoad } = await import('./bench-load');
+      const { receiveUpload } = await import('@/lib/uploads/receive-upload');
+      const { processUpload } = await import('@/lib/imports/process-upload');
+      figures.push(
+        ...(await benchLoad({
+          sessions: [await session(gemeente), await session(regioAccount)],
+          tokens: scopes.map((x) => x.token),
+          uploader: await session({ label: 'aanbieder', role: 'AANBIEDER_UPLOAD', organisationId: uploaderOrg }),
+          uploadFile: (i) => benchCsv('90000001', 500, i * 500),
+          runImport: async () => {
+            const receipt = await receiveUpload({
+              aanbiederId: importer,
+              content: benchCsv('90000002', 300_000),
+              fileName: 'belasting.csv',
+              kind: 'PRODUCTIE',
+            });
+            await processUpload(receipt.id);
+          },
+        })),
+      );
+    } finally {
+      await browser.close();
+      portal.kill();
+    }
+  }
   writeBenchResult('dashboard', figures);
   await owner.end();
   await closeDb();

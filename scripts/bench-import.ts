@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { FIELD_KEYS, FIELDS, type RawRecord } from '@/lib/cbs/layout';
-import { exampleRecords } from '@/lib/cbs/write-files';
+import { FIELD_KEYS } from '@/lib/cbs/layout';
+import { CSV_HEADER, csvLine, fixedLine, recordAt as recordOf } from './bench-files';
 import { type BenchFigure, writeBenchResult } from './bench-result';
 import { openDatabaseServer } from './database-server';
 import { generateSecrets } from './local-secrets';
@@ -32,15 +32,7 @@ const AGB = '99999999';
 const nf = new Intl.NumberFormat('nl-NL');
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
-const template = exampleRecords(AGB)[1];
-/** Record i of a generated file: ~1.4 trajectories per client, four municipalities, scores spread. */
-const recordAt = (i: number, rows: number): RawRecord => ({
-  ...template,
-  pseudo_id: `CL-${((i * 7919) % (rows * 0.7)) | 0}`,
-  traject_id: `TR-${i}`,
-  gemeentecode: ['0855', '0785', '0798', '0766'][i % 4],
-  tevredenheid: String(1 + (i % 10)),
-});
+const recordAt = (i: number, rows: number) => recordOf(i, rows, AGB);
 
 async function writeLines(file: string, count: number, line: (i: number) => string, header?: string) {
   const out = createWriteStream(file);
@@ -50,9 +42,6 @@ async function writeLines(file: string, count: number, line: (i: number) => stri
   }
   await new Promise<void>((res) => out.end(() => res()));
 }
-
-const csvLine = (r: RawRecord) => `${FIELD_KEYS.map((k) => r[k]).join(';')}\n`;
-const fixedLine = (r: RawRecord) => `${FIELDS.map((f) => r[f.key].padEnd(f.width).slice(0, f.width)).join('')}\r\n`;
 
 async function writeXlsx(file: string, rows: number) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
@@ -97,7 +86,7 @@ try {
   console.log(
     `Bestanden genereren: CSV ${nf.format(ROWS)} records, vaste breedte ${nf.format(fixedRows)} records, Excel ${nf.format(XLSX_ROWS)} records…`,
   );
-  await writeLines(files.csv, ROWS, (i) => csvLine(recordAt(i, ROWS)), `${FIELD_KEYS.join(';')}\n`);
+  await writeLines(files.csv, ROWS, (i) => csvLine(recordAt(i, ROWS)), CSV_HEADER);
   await writeLines(files.fixed, fixedRows, (i) => fixedLine(recordAt(i, fixedRows)));
   await writeXlsx(files.xlsx, XLSX_ROWS);
 

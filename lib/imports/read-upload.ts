@@ -29,7 +29,15 @@ export const UNREADABLE =
 export async function readUpload(content: Buffer, agbCode: string, copyTo: Writable | null): Promise<FileReport> {
   const child = spawn(
     process.execPath,
-    [`--max-old-space-size=${MAX_HEAP_MB}`, '--import', 'tsx', CHILD, agbCode, copyTo ? 'copy' : 'validate'],
+    [
+      `--max-old-space-size=${MAX_HEAP_MB}`,
+      '--import',
+      'tsx',
+      CHILD,
+      agbCode,
+      copyTo ? 'copy' : 'validate',
+      String(content.length),
+    ],
     { stdio: ['pipe', 'pipe', 'inherit', 'pipe'] },
   );
   const [stdin, stdout, , reportPipe] = child.stdio as unknown as [Writable, Readable, null, Readable];

@@ -1,0 +1,100 @@
+// Part of npm run bench:dashboard: a bounded load test against the running portal. 200 dashboard
+// pages and API calls in flight at once (municipalities and a region, periods and indicators mixed,
+// so both cache hits and misses), 20 uploads at once from a provider, and a production import of
+// 300,000 records running meanwhile. Counts errors, the p95 of the requests, and the receipts.
+
+import { PORTAL } from './bench-pages';
+import type { BenchFigure } from './bench-result';
+
+const REQUESTS = 1_000;
+const CONCURRENCY = 200;
+const UPLOADS = 20;
+
+const INDICATORS = ['uitval', 'clienttevredenheid', 'zonder-hulp-verder', 'geen-nieuwe-start', 'respons'];
+const PERIODS = [
+  'eind_van=2025-10&eind_tm=2026-09',
+  'eind_van=2025-01&eind_tm=2025-12',
+  'eind_van=2024-01&eind_tm=2024-12',
+];
+const PAGES = ['/dashboard', '/dashboard/uitval?groep=kwartaal', '/dashboard/clienttevredenheid?groep=aanbieder'];
+
+type Load = {
+  /** Session cookies of municipal and regional users (for pages). */
+  sessions: string[];
+  /** API tokens of municipalities and the region. */
+  tokens: string[];
+  /** Session cookie of a provider's uploader. */
+  uploader: string;
+  /** Test file i (distinct content, so no upload is a duplicate). */
+  uploadFile: (i: number) => Buffer;
+  /** The production import that runs meanwhile. */
+  runImport: () => Promise<void>;
+};
+
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const pick = <T>(xs: T[], i: number) => xs[i % xs.length];
+
+export async function benchLoad(load: Load): Promise<BenchFigure[]> {
+  console.log(
+    `\nBelasting: ${REQUESTS} pagina's en API-aanroepen, ${CONCURRENCY} tegelijk, met ${UPLOADS} uploads tegelijk en een import van 300.000 records:`,
+  );
+  const times: number[] = [];
+  const errors: string[] = [];
+  const request = async (i: number) => {
+    const page = i % 2 === 0;
+    const url = page
+      ? `${PORTAL}${pick(PAGES, i >> 1)}${pick(PAGES, i >> 1).includes('?') ? '&' : '?'}${pick(PERIODS, i >> 3)}`
+      : `${PORTAL}/api/v1/indicatoren/${pick(INDICATORS, i >> 1)}?${pick(PERIODS, i >> 2)}`;
+    const headers: Record<string, string> = page
+      ? { cookie: pick(load.sessions, i >> 4) }
+      : { authorization: `Bearer ${pick(load.tokens, i >> 4)}` };
+    const t = performance.now();
+    try {
+      const res = await fetch(url, { headers, redirect: 'manual' });
+      await res.arrayBuffer();
+      if (res.status !== 200) errors.push(`${res.status} ${url}`);
+    } catch (err) {
+      errors.push(`${(err as Error).message} ${url}`);
+    }
+    times.push(performance.now() - t);
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < REQUESTS) await request(next++);
+  };
+  const receipts: number[] = [];
+  const upload = async (i: number) => {
+    const res = await fetch(`${PORTAL}/api/uploads`, {
+      method: 'POST',
+      headers: { cookie: load.uploader, 'x-soort': 'test', 'x-bestandsnaam': `belasting-${i}.csv` },
+      body: new Uint8Array(load.uploadFile(i)),
+    }).catch((err: Error) => ({ status: 0, json: async () => ({ error: err.message }) }));
+    const body = (await res.json().catch(() => ({}))) as { sha256?: string };
+    if (res.status === 201 && body.sha256) receipts.push(i);
+    else errors.push(`upload ${i}: ${res.status}`);
+  };
+  const t0 = performance.now();
+  let importDone = 0;
+  await Promise.all([
+    ...Array.from({ length: CONCURRENCY }, worker),
+    ...Array.from({ length: UPLOADS }, (_, i) => upload(i)),
+    load.runImport().then(() => (importDone = performance.now() - t0)),
+  ]);
+  const p95 = pct(times, 95);
+  console.log(
+    `  ${times.length} aanvragen: p50 ${Math.round(pct(times, 50))} ms, p95 ${Math.round(p95)} ms, fouten ${errors.length}; ` +
+      `${receipts.length} van ${UPLOADS} ontvangstbewijzen; de import klaar na ${(importDone / 1000).toFixed(1)} s`,
+  );
+  for (const e of errors.slice(0, 5)) console.log(`    ${e}`);
+  return [
+    { figure: 'Belasting: fouten', value: String(errors.length), aim: '0', met: errors.length === 0 },
+    { figure: 'Belasting: p95 van de aanvragen', value: `${Math.round(p95)} ms`, aim: '< 1 s', met: p95 < 1000 },
+    {
+      figure: 'Belasting: ontvangstbewijzen van de uploads',
+      value: `${receipts.length} van ${UPLOADS}`,
+      aim: `${UPLOADS} van ${UPLOADS}`,
+      met: receipts.length === UPLOADS,
+    },
+  ];
+}
