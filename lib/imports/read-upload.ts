@@ -6,13 +6,14 @@ import { parseFileReport } from './file-report';
 import type { FileReport } from './validate-file';
 
 // Reading, validating, pseudonymising and keying a file happen in a child process, for three reasons:
-// - speed: that work (about four fifths of the CPU time of an import) runs on another core while
-//   PostgreSQL takes in the lines of the COPY, instead of taking turns on one thread;
+// - it runs on another core while PostgreSQL takes in the lines of the COPY, instead of taking
+//   turns on one thread (measured: a small gain, 51 -> 48 s for a million records; README, Benchmarks);
 // - the web server stays responsive: the job runs inside it (instrumentation.ts), and a 100 MB file
 //   would otherwise block its event loop for many seconds;
 // - a file that makes the reader run out of memory (say, a crafted spreadsheet) ends the child,
 //   whose heap is capped, not the portal: the file is refused with a message, and nothing is lost.
-// The lines flow through a pipe into the COPY stream: the pipe's backpressure keeps memory flat.
+// The lines flow through a pipe into the COPY stream: the pipe's backpressure keeps their memory flat
+// (the file itself is held twice, here and in the child: a cost the benchmark shows).
 
 const CHILD = path.join(process.cwd(), 'lib', 'imports', 'read-upload-child.ts');
 /** The child's heap cap. Buffers (the file itself) live outside it. */
