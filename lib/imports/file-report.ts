@@ -11,6 +11,9 @@ const ZRowError = z.object({
   message: z.string(),
 });
 
+/** The refusal when the stored copy of an upload cannot be read (gone, or altered: decryption fails). */
+export const STORED_FILE_UNREADABLE = 'Het opgeslagen bestand kon niet worden gelezen. Lever het opnieuw aan.';
+
 export const ZFileReport = z.object({
   rows: z.number(),
   accepted: z.number(),

@@ -4,8 +4,9 @@ import { BSN_CODE } from '@/lib/cbs/validate-record';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail/send-mail';
-import { deleteUploadFile, readUploadFile } from '@/lib/uploads/file-store';
+import { deleteUploadFile } from '@/lib/uploads/file-store';
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/uploads/labels';
+import { STORED_FILE_UNREADABLE } from './file-report';
 import { openRecordSink } from './load-records';
 import { readUpload } from './read-upload';
 import type { FileReport } from './validate-file';
@@ -43,18 +44,11 @@ export async function processUpload(uploadId: string): Promise<'verwerkt' | 'ove
     );
     const u = rows[0];
     if (!u) return null;
-    const content = u.storage_path ? await readUploadFile(u.id, u.storage_path).catch(() => null) : null;
     // Test files are only validated; a production file's records are staged and merged at the end.
     const sink = u.kind === 'PRODUCTIE' ? await openRecordSink(client) : null;
-    const report: FileReport = content
-      ? await readUpload(content, u.agb_code, sink?.stream ?? null)
-      : {
-          rows: 0,
-          accepted: 0,
-          rejected: 0,
-          errors: [],
-          fileError: 'Het opgeslagen bestand kon niet worden gelezen. Lever het opnieuw aan.',
-        };
+    const report: FileReport = u.storage_path
+      ? await readUpload({ uploadId: u.id, storagePath: u.storage_path }, u.agb_code, sink?.stream ?? null)
+      : { rows: 0, accepted: 0, rejected: 0, errors: [], fileError: STORED_FILE_UNREADABLE };
     await sink?.finish();
     // The staged records of a refused file never reach trajectory (the staging table is dropped at commit).
     if (sink && !report.fileError) await sink.merge(u.aanbieder_id, u.id);

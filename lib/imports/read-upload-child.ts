@@ -1,15 +1,18 @@
-// The child process of readUpload (read-upload.ts): the file on stdin, COPY lines on stdout, the
-// report as JSON on fd 3. Arguments: <agbCode> <copy|validate> <size in bytes>.
+// The child process of readUpload (read-upload.ts): reads and decrypts the stored upload itself (the
+// portal never holds the plaintext), writes COPY lines on stdout and the report as JSON on fd 3.
+// Arguments: <agbCode> <copy|validate> <uploadId> <storage path>.
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { readUploadFile } from '@/lib/uploads/file-store';
 import { writeCopyLines } from './copy-lines';
+import { STORED_FILE_UNREADABLE } from './file-report';
+import type { FileReport } from './validate-file';
 
-const [agbCode, mode, size] = process.argv.slice(2);
-// Read into one buffer of the announced size: the file is in memory once, not once per chunk and again joined.
-const file = Buffer.allocUnsafe(Number(size));
-let filled = 0;
-for await (const part of process.stdin) filled += (part as Buffer).copy(file, filled);
-const report = await writeCopyLines(file.subarray(0, filled), agbCode, mode === 'copy' ? process.stdout : null);
+const [agbCode, mode, uploadId, storagePath] = process.argv.slice(2);
+const file = await readUploadFile(uploadId, storagePath).catch(() => null);
+const report: FileReport = file
+  ? await writeCopyLines(file, agbCode, mode === 'copy' ? process.stdout : null)
+  : { rows: 0, accepted: 0, rejected: 0, errors: [], fileError: STORED_FILE_UNREADABLE };
 const reportOut = createWriteStream('', { fd: 3 });
 reportOut.end(JSON.stringify(report));
 await finished(reportOut);

@@ -5,15 +5,16 @@ import type { Readable, Writable } from 'node:stream';
 import { parseFileReport } from './file-report';
 import type { FileReport } from './validate-file';
 
-// Reading, validating, pseudonymising and keying a file happen in a child process, for three reasons:
+// Reading (and decrypting) the stored file, validating, pseudonymising and keying happen in a child
+// process, for three reasons:
 // - it runs on another core while PostgreSQL takes in the lines of the COPY, instead of taking
 //   turns on one thread (measured: a small gain, 51 -> 48 s for a million records; README, Benchmarks);
 // - the web server stays responsive: the job runs inside it (instrumentation.ts), and a 100 MB file
 //   would otherwise block its event loop for many seconds;
 // - a file that makes the reader run out of memory (say, a crafted spreadsheet) ends the child,
 //   whose heap is capped, not the portal: the file is refused with a message, and nothing is lost.
-// The lines flow through a pipe into the COPY stream: the pipe's backpressure keeps their memory flat
-// (the file itself is held twice, here and in the child: a cost the benchmark shows).
+// The lines flow through a pipe into the COPY stream: the pipe's backpressure keeps their memory flat.
+// The portal never holds the plaintext; the child holds it once.
 
 const CHILD = path.join(process.cwd(), 'lib', 'imports', 'read-upload-child.ts');
 /** The child's heap cap. Buffers (the file itself) live outside it. */
@@ -23,11 +24,15 @@ export const UNREADABLE =
   'Het bestand kon niet worden gelezen: het is te groot of beschadigd. Controleer het bestand en lever het opnieuw aan.';
 
 /**
- * The report of `content` from the child; with `copyTo`, the valid records' COPY lines are written
+ * The report of the stored upload, read and decrypted by the child; with `copyTo`, the valid records' COPY lines are written
  * to it meanwhile (it is not ended: the caller ends the COPY). A failing `copyTo` rejects (the
  * caller's transaction rolls back); a failing reader gives a refused file's report.
  */
-export async function readUpload(content: Buffer, agbCode: string, copyTo: Writable | null): Promise<FileReport> {
+export async function readUpload(
+  stored: { uploadId: string; storagePath: string },
+  agbCode: string,
+  copyTo: Writable | null,
+): Promise<FileReport> {
   const child = spawn(
     process.execPath,
     [
@@ -37,17 +42,15 @@ export async function readUpload(content: Buffer, agbCode: string, copyTo: Writa
       CHILD,
       agbCode,
       copyTo ? 'copy' : 'validate',
-      String(content.length),
+      stored.uploadId,
+      stored.storagePath,
     ],
-    { stdio: ['pipe', 'pipe', 'inherit', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'inherit', 'pipe'] },
   );
-  const [stdin, stdout, , reportPipe] = child.stdio as unknown as [Writable, Readable, null, Readable];
+  const [, stdout, , reportPipe] = child.stdio as unknown as [null, Readable, null, Readable];
   const exited = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
   const reportParts: Buffer[] = [];
   reportPipe.on('data', (part: Buffer) => reportParts.push(part));
-  // The child may end before it has read everything (it failed): not an error of ours.
-  stdin.on('error', () => undefined);
-  stdin.end(content);
 
   let copyFailed: Error | null = null;
   if (copyTo) {
