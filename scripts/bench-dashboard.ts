@@ -8,7 +8,7 @@
 // the EXPLAIN ANALYZE of the portal's own statement.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { type BenchFigure, writeBenchResult } from './bench-result';
+import { type BenchFigure, percentile, writeBenchResult } from './bench-result';
 import { openDatabaseServer } from './database-server';
 import { generateSecrets } from './local-secrets';
 
@@ -134,8 +134,6 @@ try {
       sql: `AND verwijzer IN ('01','02') AND hulpvorm = '02'`,
     },
   ];
-  const pct = (xs: number[], p: number) =>
-    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
   /** p50 and p95 of `fn` over RUNS runs after three warm-ups; `before` runs untimed before each. */
   const time = async (fn: () => Promise<unknown>, before?: () => Promise<unknown>) => {
     for (let i = 0; i < 3; i++) await fn();
@@ -146,7 +144,7 @@ try {
       await fn();
       out.push(performance.now() - s);
     }
-    return { p50: pct(out, 50), p95: pct(out, 95) };
+    return { p50: percentile(out, 50), p95: percentile(out, 95) };
   };
   // A new data generation, as an import would make: the figure cache misses on the next request.
   const newGeneration = () => owner.query('UPDATE data_generation SET generation = generation + 1');

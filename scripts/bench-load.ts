@@ -4,7 +4,7 @@
 // 300,000 records running meanwhile. Counts errors, the p95 of the requests, and the receipts.
 
 import { PORTAL } from './bench-pages';
-import type { BenchFigure } from './bench-result';
+import { type BenchFigure, percentile } from './bench-result';
 
 const REQUESTS = 1_000;
 const CONCURRENCY = 200;
@@ -31,8 +31,6 @@ type Load = {
   runImport: () => Promise<void>;
 };
 
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 const pick = <T>(xs: T[], i: number) => xs[i % xs.length];
 
 export async function benchLoad(load: Load): Promise<BenchFigure[]> {
@@ -81,9 +79,9 @@ export async function benchLoad(load: Load): Promise<BenchFigure[]> {
     ...Array.from({ length: UPLOADS }, (_, i) => upload(i)),
     load.runImport().then(() => (importDone = performance.now() - t0)),
   ]);
-  const p95 = pct(times, 95);
+  const p95 = percentile(times, 95);
   console.log(
-    `  ${times.length} aanvragen: p50 ${Math.round(pct(times, 50))} ms, p95 ${Math.round(p95)} ms, fouten ${errors.length}; ` +
+    `  ${times.length} aanvragen: p50 ${Math.round(percentile(times, 50))} ms, p95 ${Math.round(p95)} ms, fouten ${errors.length}; ` +
       `${receipts.length} van ${UPLOADS} ontvangstbewijzen; de import klaar na ${(importDone / 1000).toFixed(1)} s`,
   );
   for (const e of errors.slice(0, 5)) console.log(`    ${e}`);

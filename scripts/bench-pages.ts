@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, devices, type Page } from '@playwright/test';
-import type { BenchFigure } from './bench-result';
+import { type BenchFigure, percentile } from './bench-result';
 import { buildIfNeeded } from './build-if-needed';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,8 +27,6 @@ const PAGES = [
   },
 ];
 
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const ms = (v: number) => `${Math.round(v)} ms`;
 
 /** The portal as in production (next start) on the benchmark's database; the jobs run elsewhere. */
@@ -131,9 +129,9 @@ export async function benchPages(browser: Browser, accounts: Account[]): Promise
           times.push(performance.now() - t);
         }
         const aim = profile === 'desktop' ? 1000 : 1500;
-        const p95 = pct(times, 95);
+        const p95 = percentile(times, 95);
         console.log(
-          `  ${account.label}, ${profile}, ${p.label}: eerste keer ${ms(times[0])}, p50 ${ms(pct(times, 50))}, p95 ${ms(p95)}`,
+          `  ${account.label}, ${profile}, ${p.label}: eerste keer ${ms(times[0])}, p50 ${ms(percentile(times, 50))}, p95 ${ms(p95)}`,
         );
         figures.push({
           figure: `Pagina ${account.label}, ${profile}, ${p.label}: p95`,

@@ -18,3 +18,7 @@ export function readBenchResult(name: string): BenchFigure[] {
     return [];
   }
 }
+
+/** The p-th percentile of `xs` (nearest rank). */
+export const percentile = (xs: number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;

@@ -100,22 +100,32 @@ export function copyLine(r: ValidRecord, keys: LineKeys): string {
 
 const CHUNK = 256 * 1024;
 
+/** Lines gathered into chunks of ~256 KB and written to `out`, waiting while it is full. */
+export function chunkedWriter(out: Writable) {
+  let chunk = '';
+  const flush = async () => {
+    if (!chunk) return;
+    const ok = out.write(chunk);
+    chunk = '';
+    if (!ok) await Promise.race([once(out, 'drain'), once(out, 'error')]);
+  };
+  return {
+    add(line: string) {
+      chunk += line;
+      if (chunk.length > CHUNK) return flush();
+    },
+    flush,
+  };
+}
+
 /**
  * Validates a file and writes its valid records to `out` as COPY lines, in chunks, waiting when `out`
  * is full (memory stays flat in the file size). `out` null: validation only (a test file).
  */
 export async function writeCopyLines(buf: Buffer, agbCode: string, out: Writable | null): Promise<FileReport> {
   const keys = currentLineKeys();
-  let chunk = '';
-  const flush = async () => {
-    if (out && chunk && !out.write(chunk)) await once(out, 'drain');
-    chunk = '';
-  };
-  const report = await validateRecords(buf, agbCode, (r) => {
-    if (!out) return;
-    chunk += copyLine(r, keys);
-    if (chunk.length > CHUNK) return flush();
-  });
-  await flush();
+  const lines = out ? chunkedWriter(out) : null;
+  const report = await validateRecords(buf, agbCode, (r) => lines?.add(copyLine(r, keys)));
+  await lines?.flush();
   return report;
 }

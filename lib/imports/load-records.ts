@@ -1,10 +1,9 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { ValidRecord } from '@/lib/cbs/validate-record';
-import { copyLine, currentLineKeys, STAGED_COLUMNS } from './copy-lines';
+import { chunkedWriter, copyLine, currentLineKeys, STAGED_COLUMNS } from './copy-lines';
 import { INCOMING_LINK, prepareLinks, relinkOthers } from './link-clients';
 
 // Bulk load: records stream into a temporary staging table with COPY, then one INSERT … ON CONFLICT
@@ -35,23 +34,17 @@ export async function openRecordSink(client: pg.PoolClient): Promise<RecordSink>
   const stream = client.query(copyFrom(`COPY import_staging (${COLUMNS.join(', ')}) FROM STDIN`));
   let failed: Error | null = null;
   stream.on('error', (err: Error) => (failed = err));
-  let chunk = '';
   const keys = currentLineKeys();
-  const flush = async () => {
-    if (failed) throw failed;
-    if (!chunk) return;
-    const ok = stream.write(chunk);
-    chunk = '';
-    if (!ok) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
-  };
+  const lines = chunkedWriter(stream);
   return {
     stream,
     write(r) {
-      chunk += copyLine(r, keys);
-      if (chunk.length > 256 * 1024) return flush();
+      if (failed) throw failed;
+      return lines.add(copyLine(r, keys));
     },
     async finish() {
-      await flush();
+      if (failed) throw failed;
+      await lines.flush();
       stream.end();
       await finished(stream);
     },

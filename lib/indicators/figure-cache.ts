@@ -1,4 +1,5 @@
 import { describeScope, type Scope } from '@/lib/access/scope';
+import { withScope } from '@/lib/access/with-scope';
 import { db, type Prisma } from '@/lib/db';
 
 // Indicator figures change only when trajectory data does, which happens in the nightly import and
@@ -25,8 +26,8 @@ const keyOf = (generation: string, scope: Scope, sql: Prisma.Sql) =>
     typeof v === 'bigint' ? v.toString() : v,
   );
 
-/** The rows `read` gives for `sql` read as `scope`, from memory when the data has not changed since. */
-export async function cachedRows<T>(scope: Scope, sql: Prisma.Sql, read: () => Promise<T[]>): Promise<T[]> {
+/** The rows of `sql` read as `scope` (its where-clause and row-level security), from memory when the data has not changed since. */
+export async function cachedRows<T>(scope: Scope, sql: Prisma.Sql): Promise<T[]> {
   const [{ generation }] = await db().$queryRaw<{ generation: bigint }[]>`SELECT generation FROM data_generation`;
   const current = generation.toString();
   if (current !== cachedGeneration) {
@@ -42,7 +43,7 @@ export async function cachedRows<T>(scope: Scope, sql: Prisma.Sql, read: () => P
     entries.set(key, hit);
     return hit as T[]; // shared: callers read, never change
   }
-  const rows = await read();
+  const rows = await withScope(scope, (tx) => tx.$queryRaw<T[]>(sql));
   // Two requests may have missed the same key at once: count it once.
   cachedRowCount += rows.length - (entries.get(key)?.length ?? 0);
   entries.set(key, rows);

@@ -1,6 +1,5 @@
 import type { Scope } from '@/lib/access/scope';
 import { trajectoryScopeSql } from '@/lib/access/trajectory-scope';
-import { withScope } from '@/lib/access/with-scope';
 import { Prisma } from '@/lib/db';
 import { filterSql } from '@/lib/filters/filter-sql';
 import type { FilterState } from '@/lib/filters/registry';
@@ -36,9 +35,7 @@ export type IndicatorQuery = {
  */
 export async function queryIndicator(scope: Scope, q: IndicatorQuery): Promise<RawCell[]> {
   const sql = indicatorSql(scope, q);
-  const rows = await cachedRows(scope, sql, () =>
-    withScope(scope, (tx) => tx.$queryRaw<Record<string, unknown>[]>(sql)),
-  );
+  const rows = await cachedRows<Record<string, unknown>>(scope, sql);
   const cells: RawCell[] = [];
   for (const r of rows) {
     let kind: CellKind | null = null;

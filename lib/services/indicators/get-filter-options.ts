@@ -1,6 +1,5 @@
 import type { Scope } from '@/lib/access/scope';
 import { trajectoryScopeSql } from '@/lib/access/trajectory-scope';
-import { withScope } from '@/lib/access/with-scope';
 import { db, Prisma } from '@/lib/db';
 import { cachedRows } from '@/lib/indicators/figure-cache';
 
@@ -12,12 +11,12 @@ export type Option = { value: string; label: string };
  */
 export async function getFilterOptions(scope: Scope): Promise<{ gemeente: Option[]; aanbieder: Option[] }> {
   // Both lists scan the scope's trajectories of all years: kept like figures until the data changes.
-  const scoped = <T>(sql: Prisma.Sql) => cachedRows(scope, sql, () => withScope(scope, (tx) => tx.$queryRaw<T[]>(sql)));
   const codes =
     scope.kind === 'gemeente'
       ? scope.gemeenteCodes
       : (
-          await scoped<{ code: string }>(
+          await cachedRows<{ code: string }>(
+            scope,
             Prisma.sql`SELECT DISTINCT t.gemeentecode AS code FROM trajectory t WHERE ${trajectoryScopeSql(scope)}`,
           )
         ).map((r) => r.code);
@@ -30,7 +29,8 @@ export async function getFilterOptions(scope: Scope): Promise<{ gemeente: Option
     .map((c) => ({ value: c, label: nameOf.has(c) ? `${nameOf.get(c)} (GM${c})` : `GM${c}` }))
     .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
   if (scope.kind !== 'gemeente') return { gemeente, aanbieder: [] };
-  const ids = await scoped<{ id: string }>(
+  const ids = await cachedRows<{ id: string }>(
+    scope,
     Prisma.sql`SELECT DISTINCT t.aanbieder_id AS id FROM trajectory t WHERE ${trajectoryScopeSql(scope)}`,
   );
   // Names are read fresh: a renamed organisation shows its new name at once.
