@@ -33,6 +33,13 @@ const ZEnv = z.object({
   /** Largest signed verwerkersovereenkomst (PDF) an admin may upload. */
   AGREEMENT_PDF_MAX_MB: z.coerce.number().int().min(1).max(50).default(10),
   UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+  /**
+   * Trajectories are kept this many full calendar years after their einddatum (docs/privacy.md says
+   * why 5: this year, last year and a whole contract period of figures, plus a year of corrections).
+   */
+  TRAJECTORY_RETENTION_YEARS: z.coerce.number().int().min(2).max(20).default(5),
+  /** Days between the end of a verwerkersovereenkomst and the deletion of the provider's data. */
+  AGREEMENT_DELETION_NOTICE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   /** Run the nightly import and the test-file worker inside the web server (off: use `npm run job:import`). */
   JOBS_IN_SERVER: z.enum(['aan', 'uit']).default('aan'),
   /**

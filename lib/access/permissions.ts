@@ -22,6 +22,13 @@ export const PERMISSIONS = {
   'accounts:manage': ['TTP_BEHEER'],
   'organisations:manage': ['TTP_BEHEER'],
   'agreements:manage': ['TTP_BEHEER'],
+  /** The provider's page about its data at the TTP (retention, end of agreement, deletion statement). */
+  'privacy:view': ['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE'],
+  /** Requests concerning one client and the return download: the controller's functional administrator. */
+  'privacy:request': ['AANBIEDER_UPLOAD'],
+  'deletion-statement:view': ['TTP_BEHEER', 'AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE'],
+  /** The register of processing activities (AVG art. 30). */
+  'register:view': ['TTP_BEHEER'],
   'organisatie:view': ['TTP_BEHEER', 'AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
 } as const satisfies Record<string, readonly Role[]>;
 

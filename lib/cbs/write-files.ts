@@ -4,13 +4,18 @@ import { FIELD_KEYS, FIELDS, type RawRecord } from './layout';
 // Writes records in each accepted format: the downloadable example files and the test fixtures
 // come from here, so they always match the layout the parser reads.
 
+const quoteFor = (delimiter: string) => (v: string) =>
+  v.includes(delimiter) || v.includes('"') || /[\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+
+/** The header line of a delivery CSV, with its line end. */
+export const csvHeader = (delimiter: ';' | ',' = ';') => `${FIELD_KEYS.join(delimiter)}\r\n`;
+
+/** One record as a line of a delivery CSV, with its line end. */
+export const csvRow = (r: RawRecord, delimiter: ';' | ',' = ';') =>
+  `${FIELD_KEYS.map((k) => quoteFor(delimiter)(r[k])).join(delimiter)}\r\n`;
+
 export function toCsv(records: RawRecord[], delimiter: ';' | ',' = ';'): string {
-  const quote = (v: string) =>
-    v.includes(delimiter) || v.includes('"') || /[\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-  return `${[
-    FIELD_KEYS.join(delimiter),
-    ...records.map((r) => FIELD_KEYS.map((k) => quote(r[k])).join(delimiter)),
-  ].join('\r\n')}\r\n`;
+  return csvHeader(delimiter) + records.map((r) => csvRow(r, delimiter)).join('');
 }
 
 export function toFixedWidth(records: RawRecord[]): string {

@@ -77,3 +77,28 @@ export async function relinkAll(client: pg.PoolClient | pg.Client) {
      WHERE t.id = n.id AND t.volgende_start IS DISTINCT FROM n.volgende_start`,
   );
 }
+
+/**
+ * Deletes the trajectories `where` selects (SQL over `t`, in the caller's transaction, system scope)
+ * and relinks the remaining trajectories of their clients, at every provider: a deleted start may
+ * have been another trajectory's volgende_start. Returns the number of rows deleted.
+ */
+export async function deleteRelinking(client: pg.PoolClient, where: string, params: unknown[]): Promise<number> {
+  await client.query('CREATE TEMP TABLE deleted_clients (client_pseudonym varchar(80)) ON COMMIT DROP');
+  const { rows } = await client.query(
+    `WITH d AS (DELETE FROM trajectory t WHERE ${where} RETURNING t.client_pseudonym),
+          c AS (INSERT INTO deleted_clients SELECT DISTINCT client_pseudonym FROM d)
+     SELECT count(*)::int AS n FROM d`,
+    params,
+  );
+  await client.query(
+    `WITH touched AS MATERIALIZED (
+       SELECT id, aanbieder_id, traject_id, respondent, client_pseudonym, begindatum, einddatum FROM trajectory
+       WHERE client_pseudonym IN (SELECT client_pseudonym FROM deleted_clients))
+     UPDATE trajectory t SET volgende_start = n.volgende_start
+     FROM (${linksOver('touched')}) n
+     WHERE t.id = n.id AND t.volgende_start IS DISTINCT FROM n.volgende_start`,
+  );
+  await client.query('DROP TABLE deleted_clients');
+  return rows[0].n;
+}

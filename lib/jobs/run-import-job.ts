@@ -6,14 +6,25 @@ import type { UploadKind } from '@/lib/generated/prisma/enums';
 import { processUpload } from '@/lib/imports/process-upload';
 import { refreshRecordKeys } from '@/lib/imports/refresh-record-keys';
 import { expireAgreements } from '@/lib/services/agreements/expire-agreements';
+import { deleteEndedProviderData } from '@/lib/services/privacy/delete-provider-data';
+import { enforceRetention } from '@/lib/services/privacy/retention';
 import { deleteUploadFile } from '@/lib/uploads/file-store';
 
-export type JobSummary = { processed: number; skipped: number; filesDeleted: number };
+export type JobSummary = {
+  processed: number;
+  skipped: number;
+  filesDeleted: number;
+  /** Nightly only: trajectories past their retention term, providers whose data was deleted at the end of the agreement. */
+  retentionDeleted?: number;
+  providersDeleted?: number;
+};
 
 /**
  * Processes every waiting upload of the given kinds, oldest first, including uploads a crashed
  * run left IN_VERWERKING (processUpload's row lock keeps a live run's file from being done twice);
- * then deletes raw files whose retention period has passed and marks expired agreements.
+ * then deletes raw files whose retention period has passed and marks expired agreements. The nightly
+ * run (production files) also applies the retention of trajectories and the deletions due at the end
+ * of agreements (docs/privacy.md); the minute-by-minute sweep of test files does not.
  */
 export async function runImportJob(kinds: UploadKind[] = ['TEST', 'PRODUCTIE']): Promise<JobSummary> {
   const waiting = await db().upload.findMany({
@@ -31,6 +42,10 @@ export async function runImportJob(kinds: UploadKind[] = ['TEST', 'PRODUCTIE']):
   }
   summary.filesDeleted = await deleteExpiredFiles();
   await expireAgreements();
+  if (kinds.includes('PRODUCTIE')) {
+    summary.retentionDeleted = await enforceRetention();
+    summary.providersDeleted = await deleteEndedProviderData();
+  }
   // The processing monitor shows the last run from this record.
   await writeAudit({ event: IMPORT_RUN_EVENT, object: JSON.stringify({ soorten: kinds, ...summary }) });
   return summary;

@@ -1,4 +1,4 @@
-import { grayscale, PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
+import { grayscale } from 'pdf-lib';
 import { formatMonth } from '@/lib/filters/months';
 import { HIDDEN_EXPLANATION, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import { formatN, formatPct } from '@/lib/indicators/format-figure';
@@ -6,72 +6,13 @@ import type { Figure } from '@/lib/indicators/indicator-table';
 import type { ConversationRecord } from '@/lib/services/conversations/conversation-record';
 import type { ReportIndicator, Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 import { REPORT_VERSION_LABEL } from '@/lib/services/reports/report-target';
+import { finishPdf, M, newPdf, pdfSafe, WIDTH, type Writer } from './pdf-writer';
 
 // The spiegelrapportage as an A4 PDF. Black and white by design: categories are shades of grey from
 // dark to light with their percentage printed in the bar, and every figure is also in a table, so
-// the report reads the same printed on any office printer. Built with pdf-lib's standard Helvetica
-// (no font files, no network); text is limited to what WinAnsi can encode.
+// the report reads the same printed on any office printer (lib/renderers/pdf-writer.ts).
 
-const A4 = { w: 595.28, h: 841.89 };
-const M = 50; // margin
-const WIDTH = A4.w - 2 * M;
 const SHADES = [0.15, 0.38, 0.58, 0.76, 0.9];
-
-/** WinAnsi has no ≤ ≥ →: write them out; anything else it cannot encode becomes "?". */
-export function pdfSafe(text: string): string {
-  return text
-    .replace(/≤/g, '<=')
-    .replace(/≥/g, '>=')
-    .replace(/→/g, '->')
-    .replace(/[^\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac]/g, '?');
-}
-
-type Fonts = { regular: PDFFont; bold: PDFFont };
-
-class Writer {
-  page!: PDFPage;
-  y = 0;
-  constructor(
-    readonly doc: PDFDocument,
-    readonly fonts: Fonts,
-  ) {
-    this.newPage();
-  }
-  newPage() {
-    this.page = this.doc.addPage([A4.w, A4.h]);
-    this.y = A4.h - M;
-  }
-  ensure(height: number) {
-    if (this.y - height < M + 20) this.newPage();
-  }
-  text(t: string, opts: { x?: number; size?: number; bold?: boolean; shade?: number; advance?: boolean } = {}) {
-    const size = opts.size ?? 10;
-    this.page.drawText(pdfSafe(t), {
-      x: opts.x ?? M,
-      y: this.y - size,
-      size,
-      font: opts.bold ? this.fonts.bold : this.fonts.regular,
-      color: grayscale(opts.shade ?? 0),
-    });
-    if (opts.advance !== false) this.y -= size * 1.4;
-  }
-  /** Wrapped paragraph within the text width. */
-  paragraph(t: string, size = 9, shade = 0.2) {
-    const words = pdfSafe(t).split(/\s+/);
-    let line = '';
-    for (const w of words) {
-      const next = line ? `${line} ${w}` : w;
-      if (this.fonts.regular.widthOfTextAtSize(next, size) > WIDTH && line) {
-        this.text(line, { size, shade });
-        line = w;
-      } else line = next;
-    }
-    if (line) this.text(line, { size, shade });
-  }
-  width(t: string, size: number, bold = false) {
-    return (bold ? this.fonts.bold : this.fonts.regular).widthOfTextAtSize(pdfSafe(t), size);
-  }
-}
 
 const periodText = (p: { label: string; van: string; tm: string }) =>
   `${p.label}, einddatum ${formatMonth(p.van)} t/m ${formatMonth(p.tm)}`;
@@ -224,17 +165,7 @@ function drawRecord(w: Writer, record: ConversationRecord) {
 
 /** The spiegelrapportage; with a conversation's record, the record comes first (the kwaliteitsgesprek's verslag). */
 export async function spiegelrapportagePdf(r: Spiegelrapportage, record?: ConversationRecord): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-  };
-  doc.setTitle(pdfSafe(`Spiegelrapportage ${r.aanbieder.name}, ${r.period.label}`));
-  doc.setAuthor('Gemeenteportaal');
-  doc.setCreator('Gemeenteportaal');
-  doc.setLanguage('nl-NL');
-  doc.setCreationDate(new Date(r.generatedAt));
-  const w = new Writer(doc, fonts);
+  const w = await newPdf(`Spiegelrapportage ${r.aanbieder.name}, ${r.period.label}`, new Date(r.generatedAt));
   if (record) drawRecord(w, record);
   w.text('Spiegelrapportage', { size: 20, bold: true });
   w.text(`${r.aanbieder.name}, AGB-code ${r.aanbieder.agbCode}`, { size: 13, bold: true });
@@ -257,10 +188,5 @@ export async function spiegelrapportagePdf(r: Spiegelrapportage, record?: Conver
     'Elke periode telt de trajecten met een einddatum in die periode. Cliënten: unieke cliënten; percentages over de gemeten trajecten (respons: over alle beëindigde trajecten). De vier perioden zijn opeenvolgend; vergelijk ze als ontwikkeling, niet als norm.',
   );
   for (const ind of r.indicators) drawIndicator(w, ind);
-  const pages = doc.getPages();
-  pages.forEach((p, i) => {
-    const footer = `Gemeenteportaal - spiegelrapportage ${r.aanbieder.name} - ${r.period.label} - pagina ${i + 1} van ${pages.length}`;
-    p.drawText(pdfSafe(footer), { x: M, y: M / 2, size: 7, font: fonts.regular, color: grayscale(0.35) });
-  });
-  return Buffer.from(await doc.save());
+  return finishPdf(w, `Gemeenteportaal - spiegelrapportage ${r.aanbieder.name} - ${r.period.label}`);
 }

@@ -131,7 +131,7 @@ describe('verwerkersovereenkomsten', () => {
     expect(await hasCurrentAgreement(aanbieder.id)).toBe(true);
     await expect(upload('tijdens')).resolves.toMatchObject({ duplicate: false });
 
-    await changeAgreement(scope, { id: agreement.id, step: 'beeindigen' }, null);
+    await changeAgreement(scope, { id: agreement.id, step: 'beeindigen', keuze: 'TERUGGEVEN', bevestigd: 'ja' }, null);
     expect(await hasCurrentAgreement(aanbieder.id)).toBe(false);
     await expect(upload('na')).rejects.toMatchObject({ code: 'GEEN_OVEREENKOMST' });
     const events = await db().auditLog.findMany({

@@ -12,6 +12,7 @@ import { parseViewParams } from '@/lib/indicators/view-params';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { getDashboardOverview } from '@/lib/services/indicators/get-dashboard-overview';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
+import { retentionNote } from '@/lib/services/privacy/retention';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -35,6 +36,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
           : 'De cijfers van uw eigen cliënten, exact en zonder afscherming (interne spiegel). Deel ze niet buiten uw organisatie.'}
       </p>
       <FilterBar filters={params.filters} scopeOptions={options} keep={{}} domein={params.domein} />
+      <p className="hint">{retentionNote()}</p>
       {cards instanceof ViewError ? (
         <p className="melding melding-fout">{cards.message}</p>
       ) : (

@@ -9,8 +9,9 @@ export type AgreementStep = 'verzenden' | 'ondertekend' | 'beeindigen';
 const ALLOWED: Record<AgreementStep, readonly AgreementStatus[]> = {
   verzenden: ['AANGEVRAAGD'],
   ondertekend: ['VERZONDEN'],
-  // A request can be withdrawn, a signed agreement ended; an ended or expired one stays as it is.
-  beeindigen: ['AANGEVRAAGD', 'VERZONDEN', 'ONDERTEKEND'],
+  // A request can be withdrawn, a signed agreement ended; an expired one is ended to record what
+  // happens to the data (docs/privacy.md); an ended one stays as it is.
+  beeindigen: ['AANGEVRAAGD', 'VERZONDEN', 'ONDERTEKEND', 'VERLOPEN'],
 };
 
 export const STEP_RESULT: Record<AgreementStep, AgreementStatus> = {
@@ -26,6 +27,11 @@ export const AGREEMENT_STATUS_LABEL: Record<AgreementStatus, string> = {
   BEEINDIGD: 'beëindigd',
   VERLOPEN: 'verlopen',
 };
+
+/** Ending an agreement under which data may have been delivered needs the provider's choice: delete or return. */
+export const needsEndChoice = (status: AgreementStatus) => status === 'ONDERTEKEND' || status === 'VERLOPEN';
+
+export const END_CHOICE_LABEL = { VERWIJDEREN: 'verwijderen', TERUGGEVEN: 'teruggeven, daarna verwijderen' } as const;
 
 export const mayTakeStep = (status: AgreementStatus, step: AgreementStep) => ALLOWED[step].includes(status);
 

@@ -4,7 +4,12 @@ import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
 import { env } from '@/lib/env';
 import { formatDate } from '@/lib/format';
-import { AGREEMENT_STATUS_LABEL, mayTakeStep } from '@/lib/services/agreements/agreement-lifecycle';
+import {
+  AGREEMENT_STATUS_LABEL,
+  END_CHOICE_LABEL,
+  mayTakeStep,
+  needsEndChoice,
+} from '@/lib/services/agreements/agreement-lifecycle';
 import { listAgreements } from '@/lib/services/agreements/list-agreements';
 import { FormMessage } from '../../form-message';
 import { changeAgreementAction, requestAgreementAction } from './actions';
@@ -80,6 +85,7 @@ export default async function AgreementsPage({
                     <th scope="col">Ondertekend</th>
                     <th scope="col">Geldig</th>
                     <th scope="col">Ondertekenaar</th>
+                    <th scope="col">Gegevens na einde</th>
                     <th scope="col">Acties</th>
                   </tr>
                 </thead>
@@ -97,6 +103,23 @@ export default async function AgreementsPage({
                       </td>
                       <td>{g.signatoryName ? `${g.signatoryName}, ${g.signatoryRole}` : '—'}</td>
                       <td>
+                        {g.endChoice ? (
+                          <>
+                            {END_CHOICE_LABEL[g.endChoice]};{' '}
+                            {g.dataDeletedAt ? (
+                              <>
+                                verwijderd {d(g.dataDeletedAt)} (
+                                <a href={`/api/overeenkomsten/${g.id}/verwijderverklaring`}>verklaring</a>)
+                              </>
+                            ) : (
+                              `verwijderen vanaf ${d(g.deletionDueOn)}`
+                            )}
+                          </>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                      <td>
                         {g.documentSha256 && <a href={`/api/beheer/overeenkomsten/${g.id}/document`}>PDF</a>}{' '}
                         {mayTakeStep(g.status, 'verzenden') && (
                           <ActionButton
@@ -105,11 +128,14 @@ export default async function AgreementsPage({
                             label="Verzonden"
                           />
                         )}{' '}
-                        {mayTakeStep(g.status, 'beeindigen') && (
+                        {mayTakeStep(g.status, 'beeindigen') && needsEndChoice(g.status) && (
+                          <EndAgreementForm id={g.id} name={`${a.name}, versie ${g.version}`} />
+                        )}
+                        {mayTakeStep(g.status, 'beeindigen') && !needsEndChoice(g.status) && (
                           <ActionButton
                             action={changeAgreementAction}
                             fields={{ id: g.id, step: 'beeindigen' }}
-                            label={g.status === 'ONDERTEKEND' ? 'Beëindigen' : 'Intrekken'}
+                            label="Intrekken"
                           />
                         )}
                       </td>
@@ -162,5 +188,39 @@ export default async function AgreementsPage({
         </section>
       ))}
     </>
+  );
+}
+
+/** Ending a signed or expired agreement: the provider's choice and a confirmation, both required. */
+function EndAgreementForm({ id, name }: { id: string; name: string }) {
+  return (
+    <details className="inline">
+      <summary className="knop knop-licht">Beëindigen…</summary>
+      <form action={changeAgreementAction} aria-label={`Overeenkomst ${name} beëindigen`}>
+        <input type="hidden" name="id" value={id} />
+        <input type="hidden" name="step" value="beeindigen" />
+        <fieldset>
+          <legend>Wat gebeurt er met de gegevens van de aanbieder?</legend>
+          <label>
+            <input type="radio" name="keuze" value="VERWIJDEREN" required /> Verwijderen
+          </label>
+          <label>
+            <input type="radio" name="keuze" value="TERUGGEVEN" /> Teruggeven (download voor de aanbieder), daarna
+            verwijderen
+          </label>
+        </fieldset>
+        <p className="hint">
+          Na {env().AGREEMENT_DELETION_NOTICE_DAYS} dagen verwijdert de nachtelijke verwerking alle trajecten,
+          aanleveringen en bestanden van deze aanbieder; de aanbieder krijgt een ondertekende verklaring.
+        </p>
+        <label>
+          <input type="checkbox" name="bevestigd" value="ja" required /> Ik bevestig de keuze van de aanbieder; dit kan
+          niet ongedaan worden gemaakt.
+        </label>{' '}
+        <button className="knop" type="submit">
+          Beëindigen
+        </button>
+      </form>
+    </details>
   );
 }

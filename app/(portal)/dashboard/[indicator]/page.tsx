@@ -17,6 +17,7 @@ import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { getComparison } from '@/lib/services/indicators/get-comparison';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
+import { retentionNote } from '@/lib/services/privacy/retention';
 
 type Props = { params: Promise<{ indicator: string }>; searchParams: PageSearch };
 
@@ -50,6 +51,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
       <h1>{indicator.label}</h1>
       <p>{indicator.description}</p>
       <FilterBar filters={p.filters} scopeOptions={options} keep={{ groep: p.groupBy }} domein={p.domein} />
+      <p className="hint">{retentionNote()}</p>
       {view instanceof ViewError ? (
         <p className="melding melding-fout">{view.message}</p>
       ) : (
