@@ -13,6 +13,8 @@ import { generateSecrets } from './local-secrets';
 
 const root = process.cwd();
 const only = process.argv[2] as 'unit' | 'integration' | 'e2e' | undefined;
+/** After the layer, files or filters for that layer's runner: `npm test -- e2e tests/e2e/upload.spec.ts`. */
+const extra = only ? process.argv.slice(3) : [];
 const runId = `${Date.now().toString(36)}_${process.pid}`;
 let server: DatabaseServer | undefined;
 
@@ -42,7 +44,7 @@ async function main(): Promise<Count> {
     const projects = only ? ['--project', only] : [];
     const code = run(
       path.join(root, 'node_modules/.bin/vitest'),
-      ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+      ['run', ...projects, ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
       {
         ...secrets,
         DATABASE_URL: url,
@@ -64,7 +66,7 @@ async function main(): Promise<Count> {
     buildIfNeeded(root);
     const port = await freePort(3100);
     const file = path.join(out, 'playwright.json');
-    const code = run(path.join(root, 'node_modules/.bin/playwright'), ['test'], {
+    const code = run(path.join(root, 'node_modules/.bin/playwright'), ['test', ...extra], {
       ...secrets,
       DATABASE_URL: url,
       UPLOAD_DIR: path.join(out, 'uploads-e2e'),

@@ -16,6 +16,7 @@ test('a provider cannot open TTP or municipal pages, nor another provider', asyn
     '/beheer/volwassenheid',
     '/beheer/aanmeldingen',
     '/beheer/overeenkomsten',
+    '/beheer/verwerkingsregister',
     '/gemeente',
     '/gemeente/api-tokens',
   ]) {
@@ -40,6 +41,7 @@ test('a provider cannot open TTP or municipal pages, nor another provider', asyn
 test('a municipality cannot open provider pages, nor another municipality', async ({ page }) => {
   await loginDemo(page, 'hilvarenbeek@gemeenteportaal.demo');
   expect((await page.goto('/aanbieder'))?.status()).toBe(403);
+  expect((await page.goto('/aanbieder/gegevens'))?.status()).toBe(403);
   expect((await page.goto('/beheer'))?.status()).toBe(403);
   expect((await page.goto('/beheer/auditlog'))?.status()).toBe(403);
   expect((await page.request.get('/api/beheer/auditlog')).status()).toBe(403);
@@ -49,6 +51,7 @@ test('a municipality cannot open provider pages, nor another municipality', asyn
     '/beheer/api-tokens',
     '/beheer/aanmeldingen',
     '/beheer/overeenkomsten',
+    '/beheer/verwerkingsregister',
   ]) {
     expect((await page.goto(path))?.status(), path).toBe(403);
   }
@@ -71,6 +74,9 @@ test('the TTP sees no client-level pages', async ({ page }) => {
   expect((await page.goto('/gemeente'))?.status()).toBe(403);
   expect((await page.goto('/dashboard/uitval'))?.status()).toBe(403);
   expect((await page.request.get('/api/dashboard/uitval/export?formaat=csv')).status()).toBe(403);
+  // a provider's own page and downloads about its clients are the provider's alone
+  expect((await page.goto('/aanbieder/gegevens'))?.status()).toBe(403);
+  expect((await page.request.get('/api/aanbieder/teruggave')).status()).toBe(403);
   // nor a way round: it cannot issue an API token, which would read a municipality's figures
   expect((await page.goto('/gemeente/api-tokens'))?.status()).toBe(403);
   await page.goto('/beheer/api-tokens');

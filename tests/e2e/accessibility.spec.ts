@@ -27,7 +27,12 @@ test('the public aanmelding: no serious accessibility problems, usable at 320 px
 
 test('the onboarding admin pages: no serious accessibility problems', async ({ page }) => {
   await loginDemo(page, 'beheer@gemeenteportaal.demo');
-  for (const url of ['/beheer/aanmeldingen', '/beheer/overeenkomsten', '/beheer/organisaties']) {
+  for (const url of [
+    '/beheer/aanmeldingen',
+    '/beheer/overeenkomsten',
+    '/beheer/organisaties',
+    '/beheer/verwerkingsregister',
+  ]) {
     await page.goto(url);
     expect(serious((await new AxeBuilder({ page }).analyze()).violations), url).toEqual([]);
   }
@@ -35,7 +40,7 @@ test('the onboarding admin pages: no serious accessibility problems', async ({ p
 
 test('spiegelrapportage and kwaliteitsgesprekken: no serious accessibility problems', async ({ page }) => {
   await loginDemo(page, 'aanbieder@gemeenteportaal.demo');
-  for (const url of ['/spiegelrapportage', '/kwaliteitsgesprekken']) {
+  for (const url of ['/spiegelrapportage', '/kwaliteitsgesprekken', '/aanbieder/gegevens']) {
     await page.goto(url);
     expect(serious((await new AxeBuilder({ page }).analyze()).violations), url).toEqual([]);
   }
