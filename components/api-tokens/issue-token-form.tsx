@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { type IssueState, issueTokenAction } from '@/app/(portal)/gemeente/api-tokens/actions';
+import { type IssueState, issueTokenAction } from '@/app/(portal)/api-tokens/actions';
 
 /** Issue form for the user's own organisation; the new token is shown once, right here. */
 export function IssueTokenForm() {

@@ -17,7 +17,7 @@ const NAV: NavItem[] = [
   { label: 'Dashboard', href: '/dashboard', permission: 'gemeente:start' },
   { label: 'Spiegelrapportages', href: '/spiegelrapportage', permission: 'gemeente:start' },
   { label: 'Kwaliteitsgesprekken', href: '/kwaliteitsgesprekken', permission: 'gemeente:start' },
-  { label: 'API-tokens', href: '/gemeente/api-tokens', permission: 'api-token:issue' },
+  { label: 'API-tokens', href: '/api-tokens', permission: 'api-token:issue' },
   { label: 'Start', href: '/beheer', permission: 'beheer:start' },
   { label: 'Organisaties', href: '/beheer/organisaties', permission: 'organisations:manage' },
   { label: 'Accounts', href: '/beheer/accounts', permission: 'accounts:manage' },

@@ -12,9 +12,12 @@ export const PERMISSIONS = {
   'processing:monitor': ['TTP_BEHEER'],
   'dashboard:view': ['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
   'dashboard:export': ['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
-  /** The TTP lists and revokes tokens but never holds one; municipalities and regions issue their own. */
+  /**
+   * The TTP lists and revokes tokens but never holds one; municipalities and regions issue their own
+   * (to read their figures), providers theirs (to deliver files from their own systems).
+   */
   'api-token:manage': ['TTP_BEHEER'],
-  'api-token:issue': ['GEMEENTE', 'REGIO'],
+  'api-token:issue': ['GEMEENTE', 'REGIO', 'AANBIEDER_UPLOAD'],
   'report:view': ['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
   'conversation:view': ['AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO'],
   'conversation:prepare': ['GEMEENTE', 'REGIO'],

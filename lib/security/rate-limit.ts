@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 
-// Rate limits for public forms, counted in PostgreSQL so they hold across server processes and
+// Rate limits for public forms and the delivery API, counted in PostgreSQL so they hold across server processes and
 // restarts. The key (e.g. the client address) is stored only as a keyed hash.
 
 export type RateLimit = { bucket: string; max: number; windowMinutes: number };
@@ -11,6 +11,8 @@ export const RATE_LIMITS = {
   /** Aanmelding: per address, and for everyone together (a flood from many addresses still stops). */
   aanmeldingPerAddress: { bucket: 'aanmelding', max: 5, windowMinutes: 60 },
   aanmeldingTotal: { bucket: 'aanmelding-totaal', max: 200, windowMinutes: 24 * 60 },
+  /** Deliveries through the API, per token: a monthly file with retries fits many times over; a runaway script does not. */
+  aanleveringPerToken: { bucket: 'aanlevering-token', max: 30, windowMinutes: 60 },
 } as const satisfies Record<string, RateLimit>;
 
 const LONGEST_WINDOW_MINUTES = Math.max(...Object.values(RATE_LIMITS).map((l) => l.windowMinutes));

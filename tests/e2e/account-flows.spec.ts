@@ -98,7 +98,10 @@ test('the TTP reads the outbox', async ({ page }) => {
   expect(n).toBeGreaterThanOrEqual(2);
 
   // the processing monitor: every provider's files, errors counted, never the values
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verwerking' }).click();
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Verwerking', exact: true })
+    .click();
   const table = page.getByRole('table');
   await expect(table).toContainText('Jeugdhulp Midden-Brabant');
   await expect(table).toContainText('Stichting Kompasroos Jeugd & Gezin');

@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import { deliverFile } from '@/app/api/deliver-file';
 import { runRoute } from '@/app/api/run-route';
 import { expectScope } from '@/lib/access/scope';
-import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { requestTestImport } from '@/lib/jobs/boss';
-import { deliverUpload } from '@/lib/services/uploads/deliver-upload';
-import { readBody } from '@/lib/uploads/read-body';
 
 const ZHeaders = z.object({ soort: z.enum(['test', 'productie']), bestandsnaam: z.string().min(1).max(400) });
 
@@ -28,11 +25,11 @@ export const POST = runRoute({
       bestandsnaam: decodeName(req.headers.get('x-bestandsnaam')),
     });
     if (!headers.success) throw new AppError('Kies testbestand of productiebestand en een bestand.');
-    const content = await readBody(req, env().UPLOAD_MAX_MB * 1024 * 1024);
-    const kind = headers.data.soort === 'test' ? 'TEST' : 'PRODUCTIE';
-    const fileName = headers.data.bestandsnaam;
-    const receipt = await deliverUpload(expectScope(scope!, 'aanbieder'), { content, fileName, kind, address });
-    if (kind === 'TEST' && !receipt.duplicate) await requestTestImport().catch(() => undefined); // the sweep picks it up otherwise
+    const receipt = await deliverFile(expectScope(scope!, 'aanbieder'), req, {
+      kind: headers.data.soort === 'test' ? 'TEST' : 'PRODUCTIE',
+      fileName: headers.data.bestandsnaam,
+      address,
+    });
     return Response.json(receipt, { status: receipt.duplicate ? 200 : 201 });
   },
 });

@@ -14,30 +14,49 @@ type TokenRow = {
   org_kind: OrganisationKind;
   org_active: boolean;
   cbs_code: string | null;
+  agb_code: string | null;
   member_codes: (string | null)[];
 };
 
 /** lastUsedAt is a list column for admins, not an access log (that is the audit log): minute precision will do. */
 const TOUCH_AFTER_MS = 60_000;
 
+type TokenScope = Extract<Scope, { kind: 'gemeente' | 'aanbieder' }>;
+
 /**
- * The scope of a bearer token: the municipality's or region's residents, exactly as its users see
- * them (suppressed). null for a missing, unknown or revoked token, or an inactive organisation.
- * One query: the API is called by BI tools in bulk, and each round trip counts (npm run bench:dashboard).
+ * The scope of a bearer token: a municipality's or region's residents, exactly as its users see them
+ * (protected), or a provider's own deliveries. null for a missing, unknown or revoked token, or an
+ * inactive organisation. One query: the API is called by BI tools in bulk, and each round trip counts
+ * (npm run bench:dashboard). Routes take the narrowed forms below, so a token opens only its own kind.
  */
-export async function authenticateApiToken(
-  authorization: string | null,
-): Promise<Extract<Scope, { kind: 'gemeente' }> | null> {
+export async function authenticateApiToken(authorization: string | null): Promise<TokenScope | null> {
   const token = /^Bearer (gp_[A-Za-z0-9_-]{43})$/.exec(authorization ?? '')?.[1];
   if (!token) return null;
   const [row] = await db().$queryRaw<TokenRow[]>`
     SELECT t.id, t.revoked_at, t.last_used_at, o.id AS org_id, o.name AS org_name, o.kind AS org_kind, o.active AS org_active,
-           o.cbs_code, ARRAY(SELECT g.cbs_code FROM regio_member m JOIN organisation g ON g.id = m.gemeente_id WHERE m.regio_id = o.id) AS member_codes
+           o.cbs_code, o.agb_code, ARRAY(SELECT g.cbs_code FROM regio_member m JOIN organisation g ON g.id = m.gemeente_id WHERE m.regio_id = o.id) AS member_codes
     FROM api_token t JOIN organisation o ON o.id = t.organisation_id
     WHERE t.token_hash = ${hashToken(token)}`;
   if (!row || row.revoked_at || !row.org_active || !mayHoldToken(row.org_kind)) return null;
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_AFTER_MS) {
     await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  const actor = {
+    userId: null,
+    email: `api-token:${tokenPrefix(token)}`,
+    organisationId: row.org_id,
+    organisationName: row.org_name,
+    organisationKind: row.org_kind,
+  };
+  if (row.org_kind === 'AANBIEDER') {
+    if (!row.agb_code) return null;
+    return {
+      kind: 'aanbieder',
+      aanbiederId: row.org_id,
+      agbCode: row.agb_code,
+      // Delivering is what the upload role does; the delivery routes are the only ones that take this scope.
+      user: { ...actor, role: 'AANBIEDER_UPLOAD', agbCode: row.agb_code, gemeenteCodes: [] },
+    };
   }
   const gemeenteCodes = gemeenteCodesOf({
     kind: row.org_kind,
@@ -47,15 +66,18 @@ export async function authenticateApiToken(
   return {
     kind: 'gemeente',
     gemeenteCodes,
-    user: {
-      userId: null,
-      email: `api-token:${tokenPrefix(token)}`,
-      role: row.org_kind,
-      organisationId: row.org_id,
-      organisationName: row.org_name,
-      organisationKind: row.org_kind,
-      agbCode: null,
-      gemeenteCodes,
-    },
+    user: { ...actor, role: row.org_kind, agbCode: null, gemeenteCodes },
   };
 }
+
+/** A municipality's or region's token, for the indicator API; any other token is refused as unknown. */
+export const indicatorTokenScope = async (authorization: string | null) => {
+  const scope = await authenticateApiToken(authorization);
+  return scope?.kind === 'gemeente' ? scope : null;
+};
+
+/** A provider's token, for the delivery API; any other token is refused as unknown. */
+export const deliveryTokenScope = async (authorization: string | null) => {
+  const scope = await authenticateApiToken(authorization);
+  return scope?.kind === 'aanbieder' ? scope : null;
+};

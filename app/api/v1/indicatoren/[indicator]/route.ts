@@ -3,14 +3,14 @@ import { AppError } from '@/lib/errors';
 import { indicatorJson } from '@/lib/exports/indicator-json';
 import { findIndicator } from '@/lib/indicators/registry';
 import { parseViewParams } from '@/lib/indicators/view-params';
-import { authenticateApiToken } from '@/lib/services/api-tokens/authenticate-api-token';
+import { indicatorTokenScope } from '@/lib/services/api-tokens/authenticate-api-token';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 
 /** Read-only indicator API for municipalities' BI tools: bearer token → the same protected figures as the page. */
 export const GET = runRoute<{ indicator: string }>({
   access: {
-    token: authenticateApiToken,
+    token: indicatorTokenScope,
     event: 'api:indicator',
     object: (url, p) => dashboardAuditObject(`api ${p.indicator}`, url.searchParams),
   },

@@ -8,13 +8,13 @@ import { requestAddress } from '@/lib/audit/request-address';
 import { AppError } from '@/lib/errors';
 import { issueApiToken, ZIssueToken } from '@/lib/services/api-tokens/issue-api-token';
 import { revokeApiToken } from '@/lib/services/api-tokens/revoke-api-token';
-import { messageUrl } from '../../back-with-message';
+import { messageUrl } from '../back-with-message';
 
-const PAGE = '/gemeente/api-tokens';
+const PAGE = '/api-tokens';
 
 export type IssueState = { token?: string; name?: string; fout?: string };
 
-/** Issues a token for the user's own municipality or region and hands it back once, to be shown and never again. */
+/** Issues a token for the user's own organisation (municipality, region or provider), shown once and never again. */
 export async function issueTokenAction(_prev: IssueState, form: FormData): Promise<IssueState> {
   const scope = await requireScope('api-token:issue', 'api-token uitgeven');
   const input = ZIssueToken.safeParse({ name: form.get('name') });
