@@ -89,10 +89,17 @@ test('the browser refuses a file with a BSN before anything is sent', async ({ p
 
 test('uploading needs a session and the upload permission', async ({ page, request }) => {
   const res = await request.post('/api/uploads', {
-    headers: { 'x-soort': 'productie', 'x-bestandsnaam': 'x.csv' },
+    headers: { 'x-soort': 'productie', 'x-bestandsnaam': 'zonder-sessie.csv' },
     data: 'x',
+    maxRedirects: 0,
   });
-  expect(res.status()).not.toBe(201); // without a session: sent to the login page, never accepted
+  // without a session: sent to the login page, and nothing stored
+  expect(res.status()).toBe(307);
+  expect(res.headers().location).toMatch(/\/inloggen$/);
+  const [{ n: stored }] = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM upload WHERE file_name = 'zonder-sessie.csv'`,
+  );
+  expect(stored).toBe(0);
   await loginDemo(page, 'inzage@gemeenteportaal.demo');
   const denied = await page.request.post('/api/uploads', {
     headers: { 'x-soort': 'test', 'x-bestandsnaam': 'x.csv' },

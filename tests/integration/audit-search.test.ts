@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { expectScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { db } from '@/lib/db';
 import { safeCell } from '@/lib/exports/csv';
 import { searchAudit, ZAuditFilters } from '@/lib/services/audit/search-audit';
 import { makeAanbieder, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
@@ -54,6 +53,5 @@ describe('audit log search', () => {
     expect(safeCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(safeCell('-1')).toBe("'-1");
     expect(safeCell('gewoon')).toBe('gewoon');
-    expect(await db().auditLog.count()).toBeGreaterThan(0);
   });
 });

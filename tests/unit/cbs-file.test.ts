@@ -68,6 +68,79 @@ describe('valid files in every format give the same records', () => {
   });
 });
 
+describe('the published layout, written out by hand (not generated from layout.ts)', () => {
+  // One ended trajectory with a measurement by the jeugdige, as the format page publishes it: the
+  // widths below are typed from that table (8, 40, 20, 4, 1, 4, 8, 8, 2, 2, 2, 2, 2, 1, 1, 2, 1, 1,
+  // 2, 1, 1, 2, 8 = 123 characters), so a wrong width or order in layout.ts fails here.
+  const fixedLine =
+    '12345678' + // agb_code (8)
+    'CL-0b44de19                             ' + // pseudo_id (40)
+    'TR-2025-0871        ' + // traject_id (20)
+    '2011' + // geboortejaar (4)
+    'M' + // geslacht (1)
+    '0855' + // gemeentecode (4)
+    '20250901' + // begindatum (8)
+    '20260227' + // einddatum (8)
+    '01' + // reden_einde (2)
+    '01' + // verwijzer (2)
+    '02' + // hulpvorm (2)
+    '45' + // productcategorie (2)
+    '3 ' + // profiel (2)
+    '2' + // zorgvraagzwaarte (1)
+    '1' + // complexiteit (1)
+    '  ' + // perspectief (2)
+    'N' + // crisis (1)
+    '1' + // respondent (1)
+    '8 ' + // tevredenheid (2)
+    '3' + // zonder_hulp_verder (1)
+    '2' + // afname_problematiek (1)
+    '2 ' + // doelrealisatie (2)
+    '20260220'; // meetdatum (8)
+  const csvText =
+    'agb_code;pseudo_id;traject_id;geboortejaar;geslacht;gemeentecode;begindatum;einddatum;reden_einde;verwijzer;hulpvorm;productcategorie;profiel;zorgvraagzwaarte;complexiteit;perspectief;crisis;respondent;tevredenheid;zonder_hulp_verder;afname_problematiek;doelrealisatie;meetdatum\r\n' +
+    '12345678;CL-0b44de19;TR-2025-0871;2011;M;0855;20250901;20260227;01;01;02;45;3;2;1;;N;1;8;3;2;2;20260220\r\n';
+  const expected = {
+    pseudoId: 'CL-0b44de19',
+    trajectId: 'TR-2025-0871',
+    geboortejaar: 2011,
+    geslacht: 'M',
+    gemeentecode: '0855',
+    redenEinde: '01',
+    verwijzer: '01',
+    hulpvorm: '02',
+    productcategorie: '45',
+    profiel: 3,
+    zorgvraagzwaarte: 2,
+    complexiteit: 1,
+    perspectief: null,
+    crisis: false,
+    respondent: '1',
+    tevredenheid: 8,
+    zonderHulpVerder: 3,
+    afnameProblematiek: 2,
+    doelrealisatie: 2,
+  };
+
+  it('reads the hand-written fixed-width line and CSV to the same record', async () => {
+    expect(fixedLine).toHaveLength(123);
+    expect(FIXED_WIDTH_LENGTH).toBe(123);
+    for (const buf of [Buffer.from(`${fixedLine}\r\n`, 'latin1'), Buffer.from(csvText)]) {
+      const { report, records } = await validateFile(buf, '12345678');
+      expect(report).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
+      expect(records[0]).toMatchObject(expected);
+      expect(records[0].begindatum.toISOString().slice(0, 10)).toBe('2025-09-01');
+      expect(records[0].einddatum?.toISOString().slice(0, 10)).toBe('2026-02-27');
+      expect(records[0].meetdatum?.toISOString().slice(0, 10)).toBe('2026-02-20');
+    }
+  });
+
+  it('writes the example files exactly as the hand-written lines', () => {
+    const record = rows.find((r) => r.traject_id === 'TR-2025-0871' && r.respondent === '1')!;
+    expect(toFixedWidth([record])).toBe(`${fixedLine}\r\n`);
+    expect(toCsv([record])).toBe(csvText);
+  });
+});
+
 describe('row errors: line, field, value, code and a Dutch explanation', () => {
   const cases: [string, RawRecord[], string, string, RegExp][] = [
     ['unknown code', withField(0, 'hulpvorm', '99'), 'hulpvorm', 'ONBEKENDE_CODE', /Onbekende code voor hulpvorm/],
