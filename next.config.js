@@ -1,22 +1,6 @@
 /** @type {import('next').NextConfig} */
-// Next.js hydrates with inline scripts: 'unsafe-inline' until nonces are added in proxy.ts;
-// 'unsafe-eval' only for `next dev`. Images: the 2FA QR code is a data: URL.
-const dev = process.env.NODE_ENV !== 'production';
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ');
-
+// The Content-Security-Policy is set per response with a nonce by proxy.ts (lib/security/csp.ts).
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: csp },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'no-referrer' },

@@ -3,8 +3,8 @@ import { requireScope } from '@/lib/access/require-scope';
 import { describeScope, type Scope } from '@/lib/access/scope';
 import { addressFromHeaders } from '@/lib/audit/request-address';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { CROSS_SITE_REFUSAL, isCrossSite } from '@/lib/security/same-origin';
 
 /** Who may call a route: a signed-in user with a permission, an API token, or anyone. */
 export type RouteAccess<P> =
@@ -46,18 +46,6 @@ function noStore(res: Response): Response {
 }
 
 /**
- * Same-origin forms only (the session cookie is SameSite=Lax already). Browsers send Origin "null"
- * under our Referrer-Policy no-referrer, so Sec-Fetch-Site is the signal where they send it.
- */
-export function isCrossSite(req: Request): boolean {
-  const site = req.headers.get('sec-fetch-site');
-  const origin = req.headers.get('origin');
-  return Boolean(
-    (site && site !== 'same-origin') || (origin && origin !== 'null' && origin !== new URL(env().APP_URL).origin),
-  );
-}
-
-/**
  * The one shape of every route handler (beside runForm for form actions): the scope first (and its
  * access logged), the same-origin check for state-changing routes, the route's work, an AppError mapped
  * to its answer in one place with a refusal (403/404) logged as such, and no-store on every response.
@@ -86,9 +74,9 @@ export function runRoute<P = Record<string, never>>(spec: RouteSpec<P>) {
       // Logged whatever follows; written alongside the route's work to save a round trip.
       audited = writeAudit({ event, actor: scope.user, object, scope: describeScope(scope), address });
     }
-    if (spec.sameOrigin && isCrossSite(req)) {
+    if (spec.sameOrigin && isCrossSite(req.headers)) {
       await audited;
-      return noStore(onError(new AppError('Verboden', 403, 'ANDERE_SITE')));
+      return noStore(onError(new AppError(CROSS_SITE_REFUSAL, 403, 'ANDERE_SITE')));
     }
     try {
       const [res] = await Promise.all([spec.run({ req, url, params, scope, address }), audited]);

@@ -1,6 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { looksLikeBsn } from './bsn';
+import { checkZip } from './check-zip';
+import { FileRejected } from './file-rejected';
 import { csvDelimiter, mapHeader } from './header-columns';
 import { FIELDS, FIXED_WIDTH_LENGTH, FIXED_WIDTH_OFFSETS } from './layout';
 
@@ -58,17 +60,18 @@ export function preflightText(text: string): Preflight {
 export function preflightXlsx(bytes: Uint8Array): Preflight {
   let files: Record<string, Uint8Array>;
   try {
+    checkZip(bytes); // what it really unpacks to, before anything is kept (a forged size would pass the filter below)
     files = unzipSync(bytes, {
       filter: (f) =>
         (f.name === 'xl/sharedStrings.xml' || f.name === 'xl/worksheets/sheet1.xml') &&
         f.originalSize < 50 * 1024 * 1024,
     });
-  } catch {
+  } catch (err) {
     return {
       format: 'Excel (.xlsx)',
       rowsChecked: 0,
       bsnLines: [],
-      problem: 'Het Excelbestand is beschadigd of onvolledig.',
+      problem: err instanceof FileRejected ? err.message : 'Het Excelbestand is beschadigd of onvolledig.',
     };
   }
   const sheet = files['xl/worksheets/sheet1.xml'];

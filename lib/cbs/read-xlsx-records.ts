@@ -1,43 +1,10 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { checkZip } from './check-zip';
 import { FileRejected } from './file-rejected';
 import { mapHeader, recordFromCells } from './header-columns';
 import type { FieldKey } from './layout';
 import type { ReadRow } from './read-text-records';
-
-// No Excel library survives a zip bomb: read the zip's directory first (declared sizes, ratio,
-// entry count) without inflating anything, and only then let exceljs stream the first sheet.
-const LIMITS = { entries: 2_000, totalBytes: 400 * 1024 * 1024, ratio: 200 };
-
-export function checkZip(buf: Uint8Array) {
-  let entries = 0;
-  let total = 0;
-  try {
-    unzipSync(buf, {
-      filter: (file) => {
-        entries += 1;
-        total += file.originalSize;
-        if (file.size > 0 && file.originalSize / file.size > LIMITS.ratio && file.originalSize > 10 * 1024 * 1024) {
-          throw new FileRejected(
-            'Het Excelbestand pakt uit tot een onredelijke omvang (mogelijk een zip-bom) en is geweigerd.',
-          );
-        }
-        return false; // never inflate here
-      },
-    });
-  } catch (err) {
-    if (err instanceof FileRejected) throw err;
-    throw new FileRejected(
-      'Het Excelbestand is beschadigd of onvolledig (de zip-structuur is niet leesbaar). Sla het opnieuw op als .xlsx.',
-    );
-  }
-  if (entries > LIMITS.entries || total > LIMITS.totalBytes) {
-    throw new FileRejected(
-      'Het Excelbestand pakt uit tot een onredelijke omvang (mogelijk een zip-bom) en is geweigerd.',
-    );
-  }
-}
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 

@@ -19,9 +19,14 @@ import type { FileReport } from './validate-file';
 const CHILD = path.join(process.cwd(), 'lib', 'imports', 'read-upload-child.ts');
 /** The child's heap cap. Buffers (the file itself) live outside it. */
 const MAX_HEAP_MB = 1536;
+/**
+ * The child's time limit: the largest file (200 MB) is read in about a minute on two cores (README,
+ * Benchmarks), so a reader still busy after ten is stuck on a crafted file, and is stopped.
+ */
+const MAX_READ_MS = 10 * 60_000;
 
 export const UNREADABLE =
-  'Het bestand kon niet worden gelezen: het is te groot of beschadigd. Controleer het bestand en lever het opnieuw aan.';
+  'Het bestand kon niet worden gelezen: het is te groot of beschadigd, of het lezen duurde te lang. Controleer het bestand en lever het opnieuw aan.';
 
 /**
  * The report of the stored upload, read and decrypted by the child; with `copyTo`, the valid records' COPY lines are written
@@ -49,6 +54,8 @@ export async function readUpload(
   );
   const [, stdout, , reportPipe] = child.stdio as unknown as [null, Readable, null, Readable];
   const exited = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
+  const timer = setTimeout(() => child.kill('SIGKILL'), MAX_READ_MS);
+  void exited.finally(() => clearTimeout(timer));
   const reportParts: Buffer[] = [];
   reportPipe.on('data', (part: Buffer) => reportParts.push(part));
 

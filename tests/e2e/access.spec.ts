@@ -101,6 +101,11 @@ test('without a session every portal page sends you to the login page', async ({
 });
 
 test('pages carry security headers (no framing, no sniffing, a content security policy)', async ({ request }) => {
+  for (const path of ['/bestandsformaat', '/api-documentatie', '/wachtwoord-vergeten']) {
+    const page = await request.get(path);
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(page.headers()['content-security-policy'])![1];
+    for (const m of (await page.text()).matchAll(/<script\b[^>]*>/g)) expect(m[0], path).toContain(`nonce="${nonce}"`);
+  }
   const res = await request.get('/inloggen');
   const h = res.headers();
   expect(h['x-frame-options']).toBe('DENY');
@@ -108,6 +113,37 @@ test('pages carry security headers (no framing, no sniffing, a content security 
   expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
   expect(h['content-security-policy']).not.toContain('unsafe-eval');
   expect(h['x-powered-by']).toBeUndefined();
+  // Scripts only with this response's nonce: no 'unsafe-inline' for scripts, a new nonce per response,
+  // and every script of the page carries it.
+  const scriptSrc = /script-src ([^;]*)/.exec(h['content-security-policy'])![1];
+  expect(scriptSrc).not.toContain('unsafe-inline');
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc)![1];
+  const html = await res.text();
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  const again = (await request.get('/inloggen')).headers()['content-security-policy'];
+  expect(again).not.toContain(nonce);
+});
+
+test('a state-changing request from another site is refused with 403 and a Dutch answer, pages and actions alike', async ({
+  page,
+}) => {
+  await loginDemo(page, 'beheer@gemeenteportaal.demo');
+  const before = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM app_user`);
+  // A server action (inviting an account) posted as another site would: refused before it runs.
+  const attacks: Record<string, string>[] = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }];
+  for (const headers of attacks) {
+    const res = await page.request.post('/beheer/accounts', {
+      headers: { ...headers, 'next-action': 'x', 'content-type': 'application/x-www-form-urlencoded' },
+      data: 'email=aanvaller%40evil.example',
+      maxRedirects: 0,
+    });
+    expect(res.status(), JSON.stringify(headers)).toBe(403);
+    expect(await res.text()).toContain('cross-site request forgery');
+  }
+  expect((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM app_user`))[0].n).toBe(before[0].n);
+  // (The same posts from the portal's own pages are every form in the other tests.)
 });
 
 test('reports and conversations: the internal report is the provider’s alone, a conversation its two parties’', async ({
@@ -165,6 +201,7 @@ test('the signed-agreement upload refuses a post from another site, even with th
       maxRedirects: 0,
     });
     expect(res.status(), JSON.stringify(headers)).toBe(403);
+    expect(await res.text()).toContain('Geweigerd: dit verzoek kwam niet van een pagina van het portaal zelf');
   }
   const [after] = await sql<{ status: string }>(`SELECT status::text FROM processing_agreement WHERE id = $1`, [
     agreement.id,

@@ -98,12 +98,14 @@ describe('indicator API', () => {
 });
 
 describe('API tokens are the organisation’s own', () => {
-  it('are issued by a municipality or region for itself, never by the TTP, a provider or another token', async () => {
+  it('are issued by a municipality or region for itself, never by the TTP or another token; a provider’s reads no figures', async () => {
     const { a, ttp, token } = await setup();
     // The TTP would read the figures it promises not to see.
     await expect(issueApiToken(ttp, { name: 'BI' }, null)).rejects.toMatchObject({ status: 403 });
+    // A provider issues tokens for delivering files only (issue 16): the indicator API refuses them.
     const provider = await scopeOf((await makeUser('AANBIEDER_UPLOAD', a.id)).id);
-    await expect(issueApiToken(provider, { name: 'BI' }, null)).rejects.toMatchObject({ status: 403 });
+    const delivery = await issueApiToken(provider, { name: 'Bronsysteem' }, null);
+    expect((await call('uitval', '', delivery.token)).status).toBe(401);
     const tokenScope = await authenticateApiToken(`Bearer ${token}`);
     await expect(issueApiToken(tokenScope!, { name: 'nog een' }, null)).rejects.toMatchObject({ status: 403 });
     expect(can('TTP_BEHEER', 'api-token:issue')).toBe(false);

@@ -4,6 +4,7 @@ import { looksLikeBsn } from '@/lib/cbs/bsn';
 import { FIXED_WIDTH_LENGTH, type RawRecord } from '@/lib/cbs/layout';
 import { exampleRecords, toCsv, toFixedWidth, toXlsx } from '@/lib/cbs/write-files';
 import { validateFile } from '@/lib/imports/validate-file';
+import { forgedZipBomb } from '../fixtures/forged-zip-bomb';
 
 // Real bytes in every accepted format, and the malformed files providers actually send.
 const AGB = '12345678';
@@ -65,6 +66,24 @@ describe('valid files in every format give the same records', () => {
   it('accepts codes without their leading zero, as spreadsheets save them', async () => {
     const { records } = await validateFile(csv(withField(3, 'reden_einde', '3')), AGB);
     expect(records[3].redenEinde).toBe('03');
+  });
+});
+
+describe('zip bombs are measured by what they really unpack to', () => {
+  it('refuses a bomb whose headers declare a tiny size, without inflating it all', { timeout: 30_000 }, async () => {
+    const bomb = forgedZipBomb(40);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const { unzipSync } = await import('fflate');
+    let declared = 0;
+    unzipSync(bomb, {
+      filter: (f) => {
+        declared += f.originalSize;
+        return false;
+      },
+    });
+    expect(declared).toBe(1024); // what a check of the declared sizes would see
+    const { report } = await validateFile(bomb, AGB);
+    expect(report.fileError).toContain('zip-bom');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { preflightText } from '@/lib/cbs/preflight';
+import { preflightText, preflightXlsx } from '@/lib/cbs/preflight';
+import { forgedZipBomb } from '../fixtures/forged-zip-bomb';
 
 // The browser's check before anything is sent (lib/cbs/preflight.ts): papaparse reads the CSV, the
 // import's header rule judges the header, and a BSN in the client-number column stops the upload.
@@ -38,4 +39,11 @@ describe('the browser pre-check of a CSV file', () => {
       bsnLines: [2],
     });
   });
+});
+
+describe('the browser pre-check of an Excel file', () => {
+  it('measures what the file really unpacks to: a zip bomb with forged sizes is stopped in the browser', () => {
+    const check = preflightXlsx(new Uint8Array(forgedZipBomb(40)));
+    expect(check.problem).toContain('zip-bom');
+  }, 30_000);
 });

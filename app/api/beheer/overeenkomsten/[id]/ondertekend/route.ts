@@ -22,7 +22,10 @@ export const POST = runRoute<{ id: string }>({
     object: (_url, p) => `overeenkomst ${z.uuid().safeParse(p.id).data ?? '?'} ondertekend vastleggen`,
   },
   sameOrigin: true,
-  onError: (err) => (err.code === 'ANDERE_SITE' ? new Response('Verboden', { status: 403 }) : back(err.message, false)),
+  onError: (err) =>
+    err.code === 'ANDERE_SITE'
+      ? new Response(err.message, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+      : back(err.message, false),
   run: async ({ req, params, scope, address }) => {
     let form: FormData;
     try {
