@@ -67,6 +67,20 @@ describe('login with password and mandatory TOTP', () => {
     expect(mails.map((m) => m.subject)).toEqual(['Uw account is tijdelijk geblokkeerd']);
   });
 
+  it('lets the owner in again once the lock has expired', async () => {
+    const u = await makeUser('AANBIEDER_UPLOAD', (await makeAanbieder()).id);
+    for (let i = 0; i < 5; i++) await authenticate({ email: u.email, password: `fout-${i}` }).catch(() => undefined);
+    const right = async () => authenticate({ email: u.email, password: TEST_PASSWORD, code: await code(u.secret) });
+    await expect(right()).rejects.toMatchObject({ code: 'ONGELDIG' });
+    // the lock's end passes (LOGIN_LOCK_MINUTES): set back in the database, as the clock would
+    await db().user.update({ where: { id: u.id }, data: { lockedUntil: new Date(Date.now() - 1_000) } });
+    await expect(right()).resolves.toMatchObject({ userId: u.id });
+    expect(await db().user.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({
+      failedLogins: 0,
+      lockedUntil: null,
+    });
+  });
+
   it('answers a locked account exactly as an unknown address, so a lock does not reveal that an address exists', async () => {
     const u = await makeUser('GEMEENTE', (await makeGemeente()).id);
     const unknown = `niemand-${Date.now()}@nergens.nl`;

@@ -23,6 +23,7 @@ import { makeAanbieder, makeGemeente, makeTtp, makeUser, scopeOf } from './helpe
 // same receipt and report as the browser path, the malformed corpus answered the same way, and the
 // tokens attacked (wrong kind, another provider, revoked, too often, no agreement).
 process.env.JOBS_IN_SERVER = 'uit'; // test files are processed here by hand, not by a job runner
+process.env.UPLOAD_MAX_MB = '1'; // the size limit, small enough to cross in a test
 
 const post = (token: string | null, query: string, body: BodyInit) =>
   deliver(
@@ -235,6 +236,33 @@ describe('delivery tokens, attacked', () => {
     for (let i = 0; i < 31; i++) statuses.push((await post(token, 'soort=test', Buffer.from(`bestand ${i}`))).status);
     expect(statuses.slice(0, 30).every((s) => s === 202)).toBe(true);
     expect(statuses[30]).toBe(429);
+  });
+
+  it('refuses a file over the size limit before storing anything, whatever its declared length', async () => {
+    const p = await provider();
+    const token = await p.token();
+    const tooBig = Buffer.alloc(1024 * 1024 + 1, 'a');
+    const res = await post(token, 'soort=test&bestandsnaam=groot.csv', tooBig);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'TE_GROOT', fout: 'Het bestand is groter dan 1 MB.' });
+    // a body streamed without a length is counted as it arrives
+    const stream = new ReadableStream({
+      start(c) {
+        for (let i = 0; i < 17; i++) c.enqueue(new Uint8Array(64 * 1024));
+        c.close();
+      },
+    });
+    const streamed = await deliver(
+      new Request('http://test/api/v1/aanleveringen?soort=test', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit),
+      { params: Promise.resolve({}) },
+    );
+    expect(streamed.status).toBe(400);
+    expect(await db().upload.count({ where: { aanbiederId: p.aanbieder.id } })).toBe(0);
   });
 
   it('a provider’s read-only role, a TTP admin and a token cannot issue delivery tokens', async () => {

@@ -111,6 +111,15 @@ describe('API tokens are the organisation’s own', () => {
     expect(can('TTP_BEHEER', 'api-token:issue')).toBe(false);
   });
 
+  it('stop working when their organisation is deactivated, and work again when it is back', async () => {
+    const { mine, token } = await setup();
+    expect((await call('uitval', '', token)).status).toBe(200);
+    await db().organisation.update({ where: { id: mine.id }, data: { active: false } });
+    expect((await call('uitval', '', token)).status).toBe(401);
+    await db().organisation.update({ where: { id: mine.id }, data: { active: true } });
+    expect((await call('uitval', '', token)).status).toBe(200);
+  });
+
   it('are seen and revoked by their own organisation and the TTP, not by another municipality', async () => {
     const { theirs, ttp, manager, token, record } = await setup();
     const other = await scopeOf((await makeUser('GEMEENTE', theirs.id)).id);

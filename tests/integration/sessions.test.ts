@@ -12,6 +12,16 @@ describe('server-side sessions', () => {
     expect(await resolveSession(sid, new Date(Date.now() + 29 * 60_000 + 31 * 60_000))).toEqual({ expired: 'idle' });
     expect(await resolveSession(sid)).toEqual({ expired: 'revoked' });
   });
+  it('end after 12 hours however active they are', async () => {
+    const u = await makeUser('GEMEENTE', (await makeGemeente()).id);
+    const sid = await createSession(u.id);
+    const at = (hours: number) => new Date(Date.now() + hours * 3_600_000);
+    // a request every 25 minutes keeps it from idling, up to the maximum
+    for (let minutes = 25; minutes < 12 * 60; minutes += 25)
+      expect('user' in (await resolveSession(sid, at(minutes / 60))), `${minutes} min`).toBe(true);
+    expect(await resolveSession(sid, at(12 + 1 / 60))).toEqual({ expired: 'idle' });
+    expect(await resolveSession(sid, at(12 + 2 / 60))).toEqual({ expired: 'revoked' });
+  });
   it('end at logout', async () => {
     const u = await makeUser('GEMEENTE', (await makeGemeente()).id);
     const sid = await createSession(u.id);
