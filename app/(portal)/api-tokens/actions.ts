@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { BAD_POST, isForm } from '@/app/bad-post';
 import { requireScope } from '@/lib/access/require-scope';
 import { requestAddress } from '@/lib/audit/request-address';
 import { AppError } from '@/lib/errors';
@@ -17,6 +18,7 @@ export type IssueState = { token?: string; name?: string; fout?: string };
 /** Issues a token for the user's own organisation (municipality, region or provider), shown once and never again. */
 export async function issueTokenAction(_prev: IssueState, form: FormData): Promise<IssueState> {
   const scope = await requireScope('api-token:issue', 'api-token uitgeven');
+  if (!isForm(form)) return { fout: BAD_POST };
   const input = ZIssueToken.safeParse({ name: form.get('name') });
   if (!input.success) return { fout: input.error.issues.map((i) => i.message).join(' ') };
   try {

@@ -1,5 +1,6 @@
 'use server';
 
+import { BAD_POST, isForm } from '@/app/bad-post';
 import { requestAddress } from '@/lib/audit/request-address';
 import { accountRows, submitAccessRequest, ZAccessRequest } from '@/lib/services/access-requests/submit-access-request';
 
@@ -12,6 +13,7 @@ export type AanmeldState = {
 
 /** The public aanmelding: Dutch messages for what the asker typed; never a word about what the portal knows. */
 export async function aanmeldAction(prev: AanmeldState, form: FormData): Promise<AanmeldState> {
+  if (!isForm(form)) return { errors: [BAD_POST], attempt: 0 };
   const values = Object.fromEntries(
     [...form]
       .filter(([k, v]) => typeof v === 'string' && !k.startsWith('$'))
