@@ -93,11 +93,14 @@ describe('kwaliteitsgesprek', () => {
     // everyone else: not in their lists, "not found" when they try the id
     const regio = await makeRegio([p.g.id]);
     const ttp = await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id);
-    const outsiders = [other.gemeente, other.aanbieder, await scopeOf((await makeUser('REGIO', regio.id)).id), ttp];
+    const outsiders = [other.gemeente, other.aanbieder, await scopeOf((await makeUser('REGIO', regio.id)).id)];
     for (const scope of outsiders) {
       expect((await listConversations(scope)).map((x) => x.id)).not.toContain(id);
       expect(await getConversation(scope, id)).toBeNull();
     }
+    // the TTP takes no part in conversations: the services refuse it outright
+    await expect(listConversations(ttp)).rejects.toMatchObject({ status: 403 });
+    await expect(getConversation(ttp, id)).rejects.toMatchObject({ status: 403 });
     for (const scope of outsiders.slice(0, 3)) {
       await expect(
         addAnswer(scope, { conversationId: id, question: 1, text: 'ingebroken' }, null),

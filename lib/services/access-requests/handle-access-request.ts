@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
@@ -24,6 +25,7 @@ export async function handleAccessRequest(
   input: z.infer<typeof ZHandleRequest>,
   address: string | null,
 ) {
+  checkCaller(scope, 'organisations:manage', 'ttp');
   const request = await db().accessRequest.findUnique({ where: { id: input.id } });
   if (!request) throw new AppError('Deze aanmelding bestaat niet.', 404);
   if (request.status !== 'NIEUW') throw new AppError('Deze aanmelding is al afgehandeld.', 409);

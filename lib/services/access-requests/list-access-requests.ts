@@ -1,9 +1,11 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
 import { requestedAccounts } from './submit-access-request';
 
 /** The queue: new requests first (oldest on top), then the last 50 handled ones; with what the portal already knows of the AGB code. */
-export async function listAccessRequests(_scope: TtpScope) {
+export async function listAccessRequests(scope: TtpScope) {
+  checkCaller(scope, 'organisations:manage', 'ttp');
   const [open, handled] = await Promise.all([
     db().accessRequest.findMany({ where: { status: 'NIEUW' }, orderBy: { createdAt: 'asc' } }),
     db().accessRequest.findMany({

@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { revokeAllSessions } from '@/lib/auth/sessions';
@@ -24,6 +25,7 @@ async function findAccount(id: string) {
 }
 
 export async function changeAccount(scope: TtpScope, userId: string, change: AccountChange, address: string | null) {
+  checkCaller(scope, 'accounts:manage', 'ttp');
   const user = await findAccount(userId);
   let what: string;
   switch (change.kind) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { issueUserToken } from '@/lib/auth/user-tokens';
@@ -37,6 +38,7 @@ export async function sendInvite(user: { id: string; email: string; name: string
 
 /** Creates an account for an organisation and sends the invitation. */
 export async function inviteAccount(scope: TtpScope, input: z.infer<typeof ZInvite>, address: string | null) {
+  checkCaller(scope, 'accounts:manage', 'ttp');
   const org = await db().organisation.findUnique({ where: { id: input.organisationId } });
   if (!org?.active) throw new AppError('Deze organisatie bestaat niet of is gedeactiveerd.', 400);
   assertRoleFits(input.role, org.kind);

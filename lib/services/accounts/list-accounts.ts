@@ -1,8 +1,10 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
 
 /** Every account with its organisation and state (never a secret), and the organisations to invite into. */
-export async function listAccounts(_scope: Extract<Scope, { kind: 'ttp' }>) {
+export async function listAccounts(scope: Extract<Scope, { kind: 'ttp' }>) {
+  checkCaller(scope, 'accounts:manage', 'ttp');
   const [users, organisations] = await Promise.all([
     db().user.findMany({
       orderBy: [{ organisation: { name: 'asc' } }, { email: 'asc' }],

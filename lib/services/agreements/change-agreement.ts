@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
@@ -36,6 +37,7 @@ export async function changeAgreement(
   input: z.infer<typeof ZAgreementChange>,
   address: string | null,
 ) {
+  checkCaller(scope, 'agreements:manage', 'ttp');
   const step: AgreementStep = input.step;
   const agreement = await db().processingAgreement.findUnique({
     where: { id: input.id },

@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
@@ -6,6 +7,7 @@ import { readAgreementDocument } from './agreement-document';
 
 /** The signed PDF for a TTP admin (decrypted, hash checked); null when there is none. Every download is audited. */
 export async function getAgreementDocument(scope: TtpScope, id: string, address: string | null) {
+  checkCaller(scope, 'agreements:manage', 'ttp');
   if (!isUuid(id)) return null;
   const agreement = await db().processingAgreement.findUnique({
     where: { id },

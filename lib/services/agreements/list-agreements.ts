@@ -1,9 +1,11 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
 import { statusOn } from './agreement-lifecycle';
 
 /** Every provider with its agreements, newest first, each with its status as of today: the TTP's overview of who may deliver. */
-export async function listAgreements(_scope: TtpScope, today = new Date()) {
+export async function listAgreements(scope: TtpScope, today = new Date()) {
+  checkCaller(scope, 'agreements:manage', 'ttp');
   const aanbieders = await db().organisation.findMany({
     where: { kind: 'AANBIEDER' },
     orderBy: { name: 'asc' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
@@ -32,6 +33,7 @@ export async function recordSignedAgreement(
   pdf: Buffer,
   address: string | null,
 ) {
+  checkCaller(scope, 'agreements:manage', 'ttp');
   const agreement = await db().processingAgreement.findUnique({
     where: { id: input.id },
     include: { aanbieder: { select: { name: true } } },

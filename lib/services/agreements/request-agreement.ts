@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
@@ -18,6 +19,7 @@ export const ZNewAgreement = z.object({ aanbiederId: z.uuid('Kies een aanbieder.
  * version next to a current signed one is how an agreement is renewed.
  */
 export async function requestAgreement(scope: TtpScope, input: z.infer<typeof ZNewAgreement>, address: string | null) {
+  checkCaller(scope, 'agreements:manage', 'ttp');
   const aanbieder = await db().organisation.findUnique({ where: { id: input.aanbiederId } });
   if (aanbieder?.kind !== 'AANBIEDER')
     throw new AppError('Een verwerkersovereenkomst is er alleen met een aanbieder.', 400);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -44,10 +45,11 @@ function whereFor(f: TAuditFilters): Prisma.AuditLogWhereInput {
 }
 
 export async function searchAudit(
-  _scope: Extract<Scope, { kind: 'ttp' }>,
+  scope: Extract<Scope, { kind: 'ttp' }>,
   filters: TAuditFilters,
   take = AUDIT_PAGE_SIZE,
 ) {
+  checkCaller(scope, 'audit:view', 'ttp');
   const where = whereFor(filters);
   const [rows, total] = await Promise.all([
     db().auditLog.findMany({ where, orderBy: { id: 'desc' }, take, skip: (filters.pagina - 1) * take }),

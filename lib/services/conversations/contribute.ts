@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
@@ -34,6 +35,7 @@ async function visible(scope: Scope, conversationId: string) {
 }
 
 export async function addAnswer(scope: Scope, input: z.infer<typeof ZAnswer>, address: string | null) {
+  checkCaller(scope, 'conversation:contribute');
   const side = sideOf(scope);
   await visible(scope, input.conversationId);
   const user = scope.user;
@@ -57,6 +59,7 @@ export async function addAnswer(scope: Scope, input: z.infer<typeof ZAnswer>, ad
 }
 
 export async function addAction(scope: Scope, input: z.infer<typeof ZAction>, address: string | null) {
+  checkCaller(scope, 'conversation:contribute');
   sideOf(scope);
   await visible(scope, input.conversationId);
   const action = await db().conversationAction.create({
@@ -78,6 +81,7 @@ export async function addAction(scope: Scope, input: z.infer<typeof ZAction>, ad
 }
 
 export async function setActionStatus(scope: Scope, input: z.infer<typeof ZActionStatus>, address: string | null) {
+  checkCaller(scope, 'conversation:contribute');
   sideOf(scope);
   const action = await db().conversationAction.findFirst({
     where: { id: input.actionId, conversation: conversationWhere(scope) },

@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
 import { parseSpiegelrapportage } from '@/lib/services/reports/spiegelrapportage-json';
@@ -10,6 +11,7 @@ import { conversationWhere } from './conversation-scope';
  * scope is not part of it (the page answers 404).
  */
 export async function getConversation(scope: Scope, id: string) {
+  checkCaller(scope, 'conversation:view');
   if (!isUuid(id)) return null;
   const c = await db().conversation.findFirst({
     where: { AND: [{ id }, conversationWhere(scope)] },

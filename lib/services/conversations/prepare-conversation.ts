@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
@@ -21,6 +22,7 @@ export const ZPrepare = z.object({
  * spiegelrapportage over its residents is assembled now and frozen into the record.
  */
 export async function prepareConversation(scope: Scope, input: z.infer<typeof ZPrepare>, address: string | null) {
+  checkCaller(scope, 'conversation:prepare');
   if (scope.kind !== 'gemeente') throw new AppError('Een gemeente of regio bereidt het kwaliteitsgesprek voor.', 403);
   const figures = await getSpiegelrapportage(scope, {
     agbCode: input.aanbieder,

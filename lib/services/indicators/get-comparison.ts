@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { addMonths, monthsBetween } from '@/lib/filters/months';
 import type { IndicatorDefinition } from '@/lib/indicators/definition';
@@ -16,6 +17,7 @@ export async function getComparison(
   indicator: IndicatorDefinition,
   params: ViewParams,
 ): Promise<PeriodFigure[]> {
+  checkCaller(scope, 'dashboard:view');
   const current = filtersFor(indicator, params);
   const length = monthsBetween(current.eind_van!, current.eind_tm!) + 1;
   const periods = [

@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { addMonths, quarterBound } from '@/lib/filters/months';
 import { indicatorsFor } from '@/lib/indicators/registry';
@@ -14,6 +15,7 @@ export type OverviewCard = { view: IndicatorView; trend: IndicatorView };
  * last six quarters up to the period's end (its own table, protected like any other).
  */
 export async function getDashboardOverview(scope: Scope, params: ViewParams): Promise<OverviewCard[]> {
+  checkCaller(scope, 'dashboard:view');
   return Promise.all(
     indicatorsFor(params.domein).map(async (indicator) => {
       const filters = filtersFor(indicator, params);

@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { trajectoryScopeSql } from '@/lib/access/trajectory-scope';
 import { db, Prisma } from '@/lib/db';
@@ -10,6 +11,7 @@ export type Option = { value: string; label: string };
  * (for municipal users) the providers with data on their residents. Fixed code lists come from the registry.
  */
 export async function getFilterOptions(scope: Scope): Promise<{ gemeente: Option[]; aanbieder: Option[] }> {
+  checkCaller(scope, 'dashboard:view');
   // Both lists scan the scope's trajectories of all years: kept like figures until the data changes.
   const codes =
     scope.kind === 'gemeente'

@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -37,6 +38,7 @@ export async function getIndicatorView(
   indicator: IndicatorDefinition,
   params: ViewParams,
 ): Promise<IndicatorView> {
+  checkCaller(scope, 'dashboard:view');
   if (scope.kind === 'ttp') throw new AppError('Beheerders van de TTP zien geen cijfers.', 403);
   const protection = needsProtection(scope, params.shareable);
   const filters = filtersFor(indicator, params);

@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { withScope } from '@/lib/access/with-scope';
 import { db, Prisma } from '@/lib/db';
@@ -23,7 +24,8 @@ export type MaturityRow = {
  * trajectories ended in the last twelve months, computed in system scope: the TTP sees the level
  * and that share, never a client-level row or a figure of an indicator.
  */
-export async function listMaturity(_scope: TtpScope, asOf = new Date()): Promise<MaturityRow[]> {
+export async function listMaturity(scope: TtpScope, asOf = new Date()): Promise<MaturityRow[]> {
+  checkCaller(scope, 'beheer:start', 'ttp');
   return maturityRows({}, asOf);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
@@ -13,6 +14,7 @@ export const ZNewAanbieder = z.object({
 
 /** Registers a provider. Its AGB code is its identity in every file it delivers, so it is unique. */
 export async function createAanbieder(scope: TtpScope, input: z.infer<typeof ZNewAanbieder>, address: string | null) {
+  checkCaller(scope, 'organisations:manage', 'ttp');
   if (await db().organisation.findUnique({ where: { agbCode: input.agbCode } })) {
     throw new AppError('Er is al een organisatie met deze AGB-code.', 409, 'AGB_BESTAAT');
   }

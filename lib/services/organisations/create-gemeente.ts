@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
@@ -16,6 +17,7 @@ export const ZNewGemeente = z.object({
 
 /** Registers a municipality from the national reference list: its name and CBS code are never typed. */
 export async function createGemeente(scope: TtpScope, input: z.infer<typeof ZNewGemeente>, address: string | null) {
+  checkCaller(scope, 'organisations:manage', 'ttp');
   const ref = gemeenteByCode(input.cbsCode);
   if (!ref)
     throw new AppError(

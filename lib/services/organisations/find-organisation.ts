@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -10,6 +11,7 @@ export function organisationWhere(scope: Scope): Prisma.OrganisationWhereInput {
 
 /** One organisation, or null when it does not exist *or* lies outside the scope (the page answers 404). */
 export async function findOrganisation(scope: Scope, id: string) {
+  checkCaller(scope, 'organisatie:view');
   if (!isUuid(id)) return null;
   return db().organisation.findFirst({
     where: { AND: [{ id }, organisationWhere(scope)] },

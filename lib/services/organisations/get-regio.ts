@@ -1,9 +1,11 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
 import { isUuid } from '@/lib/validation';
 
 /** A region with its members, and the registered municipalities that could join it; null when it is no region. */
-export async function getRegio(_scope: TtpScope, id: string) {
+export async function getRegio(scope: TtpScope, id: string) {
+  checkCaller(scope, 'organisations:manage', 'ttp');
   if (!isUuid(id)) return null;
   const regio = await db().organisation.findFirst({
     where: { id, kind: 'REGIO' },

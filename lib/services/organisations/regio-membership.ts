@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
@@ -33,6 +34,7 @@ async function regio(id: string) {
 
 /** A new region with its host municipality as first member. */
 export async function createRegio(scope: TtpScope, input: z.infer<typeof ZNewRegio>, address: string | null) {
+  checkCaller(scope, 'organisations:manage', 'ttp');
   const host = await activeGemeente(input.hostGemeenteId);
   if (
     await db().organisation.findFirst({ where: { kind: 'REGIO', name: { equals: input.name, mode: 'insensitive' } } })
@@ -58,6 +60,7 @@ export async function createRegio(scope: TtpScope, input: z.infer<typeof ZNewReg
 
 /** Adds or removes a member, or moves the host. The host stays a member: remove it only after moving the host. */
 export async function changeRegio(scope: TtpScope, input: z.infer<typeof ZRegioChange>, address: string | null) {
+  checkCaller(scope, 'organisations:manage', 'ttp');
   const r = await regio(input.regioId);
   const isMember = r.regioMembers.some((m) => m.gemeenteId === input.gemeenteId);
   const key = { regioId: r.id, gemeenteId: input.gemeenteId };

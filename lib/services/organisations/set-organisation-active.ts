@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { revokeAllSessions } from '@/lib/auth/sessions';
@@ -14,6 +15,7 @@ export async function setOrganisationActive(
   active: boolean,
   address: string | null,
 ) {
+  checkCaller(scope, 'organisations:manage', 'ttp');
   const org = await db().organisation.findUnique({
     where: { id: organisationId },
     include: { users: { select: { id: true } } },

@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { IMPORT_RUN_EVENT } from '@/lib/audit/events';
 import { db } from '@/lib/db';
@@ -8,7 +9,8 @@ import { NIGHTLY_IMPORT } from '@/lib/imports/nightly-schedule';
  * Every upload of every provider for the TTP's processing monitor: status, counts, and the
  * errors counted per code. Never the values of the report: those are provider data.
  */
-export async function listProcessing(_scope: Extract<Scope, { kind: 'ttp' }>, take = 200) {
+export async function listProcessing(scope: Extract<Scope, { kind: 'ttp' }>, take = 200) {
+  checkCaller(scope, 'processing:monitor', 'ttp');
   const uploads = await db().upload.findMany({
     orderBy: { receivedAt: 'desc' },
     take,

@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { db } from '@/lib/db';
@@ -7,6 +8,7 @@ import { canRerun } from './list-processing';
 
 /** Processes a refused or stuck upload again, now (TTP processing monitor). */
 export async function rerunUpload(scope: Extract<Scope, { kind: 'ttp' }>, uploadId: string, address?: string | null) {
+  checkCaller(scope, 'processing:monitor', 'ttp');
   const upload = await db().upload.findUnique({ where: { id: uploadId }, select: { status: true, storagePath: true } });
   if (!upload) throw new AppError('Deze upload bestaat niet.', 404);
   if (!canRerun(upload.status, upload.storagePath)) {

@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import type { FilterState } from '@/lib/filters/registry';
 import { K_ANONYMITY } from '@/lib/indicators/disclosure-control';
@@ -52,6 +53,7 @@ export async function getSpiegelrapportage(
   input: { agbCode: string; period: ReportPeriod; version: ReportVersion },
   asOf = new Date(),
 ): Promise<Spiegelrapportage> {
+  checkCaller(scope, 'report:view');
   const target = await reportTarget(scope, input.agbCode, input.version);
   const periods = periodSeries(input.period, REPORT_PERIODS);
   const providerFilter: FilterState = scope.kind === 'gemeente' ? { aanbieder: [target.aanbieder.agbCode] } : {};

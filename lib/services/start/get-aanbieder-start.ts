@@ -1,9 +1,11 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { withScope } from '@/lib/access/with-scope';
 import { db } from '@/lib/db';
 
 /** The provider's start page: agreement status and what it has delivered (its own data, unsuppressed). */
 export async function getAanbiederStart(scope: Extract<Scope, { kind: 'aanbieder' }>) {
+  checkCaller(scope, 'aanbieder:start', 'aanbieder');
   const [agreement, uploads, data] = await Promise.all([
     db().processingAgreement.findFirst({
       where: { aanbiederId: scope.aanbiederId },

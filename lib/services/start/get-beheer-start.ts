@@ -1,8 +1,10 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
 
 /** The TTP start page: organisations and accounts, never client-level data. */
-export async function getBeheerStart(_scope: TtpScope) {
+export async function getBeheerStart(scope: TtpScope) {
+  checkCaller(scope, 'beheer:start', 'ttp');
   const [byKind, users, lockedUsers, unsentMail, agreements, newRequests] = await Promise.all([
     db().organisation.groupBy({ by: ['kind'], where: { active: true }, _count: true }),
     db().user.count({ where: { active: true } }),

@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { trajectoryScopeSql } from '@/lib/access/trajectory-scope';
 import { withScope } from '@/lib/access/with-scope';
@@ -7,6 +8,7 @@ import { protectCount } from '@/lib/indicators/disclosure-control';
 
 /** The municipality's (or region's) start page: residents' care, aggregated and protected like the dashboards. */
 export async function getGemeenteStart(scope: Extract<Scope, { kind: 'gemeente' }>) {
+  checkCaller(scope, 'gemeente:start', 'gemeente');
   return withScope(scope, async (tx) => {
     // Scope in the where-clause; row-level security would hide other rows anyway.
     const rows = await tx.$queryRaw<

@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import type { UploadKind } from '@/lib/generated/prisma/enums';
 import { type Receipt, receiveUpload } from '@/lib/uploads/receive-upload';
@@ -11,5 +12,6 @@ export function deliverUpload(
   scope: Extract<Scope, { kind: 'aanbieder' }>,
   input: { content: Buffer; fileName: string; kind: UploadKind; address: string | null },
 ): Promise<Receipt> {
+  checkCaller(scope, 'upload:create', 'aanbieder');
   return receiveUpload({ ...input, aanbiederId: scope.aanbiederId, actor: scope.user });
 }

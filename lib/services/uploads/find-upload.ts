@@ -1,3 +1,4 @@
+import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { db } from '@/lib/db';
 import { parseFileReport } from '@/lib/imports/file-report';
@@ -5,6 +6,7 @@ import { isUuid } from '@/lib/validation';
 
 /** One upload of the provider's own, with its report; null when absent or another provider's. */
 export async function findUpload(scope: Extract<Scope, { kind: 'aanbieder' }>, id: string) {
+  checkCaller(scope, 'upload:view', 'aanbieder');
   if (!isUuid(id)) return null;
   const upload = await db().upload.findFirst({
     where: { id, aanbiederId: scope.aanbiederId },
