@@ -68,5 +68,5 @@ describe('processing monitor', () => {
     expect(s.lastRunAt).not.toBeNull();
     expect(s.nextNight).toBe('maandag 23 november, 02:00');
     expect((await getImportSchedule(new Date('2026-11-23T02:30:00Z'))).nextNight).toBe('dinsdag 24 november, 02:00');
-  });
+  }, 120_000); // the run takes every test file other tests left waiting in this shared database
 });
