@@ -30,6 +30,9 @@ export async function toXlsx(records: RawRecord[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** The AGB code in example files for someone not signed in as a provider: replace it by your own. */
+export const EXAMPLE_AGB_PLACEHOLDER = '00000000';
+
 /** A small, valid example: a running trajectory, an ended one with two respondents, an uitval. */
 export function exampleRecords(agbCode = '12345678'): RawRecord[] {
   const base = {

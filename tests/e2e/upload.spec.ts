@@ -116,4 +116,17 @@ test('the format page and its example files are generated from the layout', asyn
   );
   for (const f of ['csv', 'txt', 'xlsx'])
     expect((await request.get(`/bestandsformaat/voorbeeld/${f}`)).status()).toBe(200);
+  // Without a session the example carries the placeholder the page names; a provider gets its own
+  // AGB code, so the example goes through as its test file instead of "afgewezen, 0 of 4".
+  const anonymous = await (await request.get('/bestandsformaat/voorbeeld/csv')).text();
+  expect(anonymous.split('\r\n')[1]).toMatch(/^00000000;/);
+  await expect(page.getByRole('main')).toContainText('anders staat er 00000000');
+  await loginDemo(page, 'aanbieder@gemeenteportaal.demo');
+  const own = await (await page.request.get('/bestandsformaat/voorbeeld/csv')).text();
+  expect(
+    own
+      .split('\r\n')
+      .slice(1, -1)
+      .every((l) => l.startsWith(`${AGB};`)),
+  ).toBe(true);
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { FIELDS, FIXED_WIDTH_LENGTH, FIXED_WIDTH_OFFSETS, LAYOUT_VERSION } from '@/lib/cbs/layout';
+import { EXAMPLE_AGB_PLACEHOLDER } from '@/lib/cbs/write-files';
 
 export const metadata: Metadata = { title: 'Bestandsformaat' };
 
@@ -41,6 +42,9 @@ export default function FormatPage() {
         <a href="/bestandsformaat/voorbeeld/xlsx" download>
           Excel
         </a>
+        . Bent u ingelogd als aanbieder, dan staat uw eigen AGB-code erin en kunt u het voorbeeld meteen als testbestand
+        aanleveren; anders staat er {EXAMPLE_AGB_PLACEHOLDER}: vervang die door de AGB-code van uw organisatie, anders
+        wordt elke regel afgekeurd.
       </p>
       <p className="melding">
         Lever nooit een BSN aan. Een cliëntnummer van 9 cijfers dat de 11-proef doorstaat, wordt geweigerd.
