@@ -41,9 +41,15 @@ function normaliseCode(v: string, codes: Readonly<Record<string, string>>): stri
   return stripped in codes ? stripped : null;
 }
 
+/**
+ * The allowed codes as a provider reads them, in numeric order (an object lists keys such as "11"
+ * before "01", which once gave "verwacht 11 t/m 04"): a range only where the codes run without a gap
+ * (tevredenheid 1 t/m 10), otherwise every code (hulpvorm 01, 02, 03, 04, 11, …).
+ */
 const expectedCodes = (codes: Readonly<Record<string, string>>) => {
-  const keys = Object.keys(codes);
-  return keys.length > 6 ? `${keys[0]} t/m ${keys[keys.length - 1]}` : keys.join(', ');
+  const keys = Object.keys(codes).sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+  const gapless = keys.every((k, i) => i === 0 || Number(k) === Number(keys[i - 1]) + 1);
+  return keys.length > 6 && gapless ? `${keys[0]} t/m ${keys[keys.length - 1]}` : keys.join(', ');
 };
 
 function fieldSchema(f: FieldDef) {

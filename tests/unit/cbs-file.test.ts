@@ -69,6 +69,16 @@ describe('valid files in every format give the same records', () => {
   });
 });
 
+describe('a code-list error names every allowed code', () => {
+  it('in numeric order, also for lists whose codes jump (hulpvorm 01–04, 11–14)', async () => {
+    const report = await errorOf(csv(withField(0, 'hulpvorm', '99')));
+    expect(report.errors[0]).toMatchObject({ field: 'hulpvorm', code: 'ONBEKENDE_CODE' });
+    expect(report.errors[0].message).toBe('Onbekende code voor hulpvorm; verwacht 01, 02, 03, 04, 11, 12, 13, 14.');
+    const profiel = await errorOf(csv(withField(0, 'profiel', '11')));
+    expect(profiel.errors[0].message).toContain('verwacht 1 t/m 10.'); // a gapless list reads as a range
+  });
+});
+
 describe('zip bombs are measured by what they really unpack to', () => {
   it('refuses a bomb whose headers declare a tiny size, without inflating it all', { timeout: 30_000 }, async () => {
     const bomb = forgedZipBomb(40);
