@@ -47,17 +47,22 @@ export class Writer {
     if (opts.advance !== false) this.y -= size * 1.4;
   }
   /** Wrapped paragraph within the text width. */
-  paragraph(t: string, size = 9, shade = 0.2) {
+  paragraph(t: string, size = 9, shade = 0.2, bold = false) {
+    const font = bold ? this.fonts.bold : this.fonts.regular;
     const words = pdfSafe(t).split(/\s+/);
     let line = '';
     for (const w of words) {
       const next = line ? `${line} ${w}` : w;
-      if (this.fonts.regular.widthOfTextAtSize(next, size) > WIDTH && line) {
-        this.text(line, { size, shade });
+      if (font.widthOfTextAtSize(next, size) > WIDTH && line) {
+        this.text(line, { size, shade, bold });
         line = w;
       } else line = next;
     }
-    if (line) this.text(line, { size, shade });
+    if (line) this.text(line, { size, shade, bold });
+  }
+  /** A heading that wraps within the text width instead of running off the page. */
+  heading(t: string, size: number) {
+    this.paragraph(t, size, 0, true);
   }
   width(t: string, size: number, bold = false) {
     return (bold ? this.fonts.bold : this.fonts.regular).widthOfTextAtSize(pdfSafe(t), size);

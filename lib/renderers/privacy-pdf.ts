@@ -20,7 +20,7 @@ export async function deletionStatementPdf(s: DeletionStatement): Promise<Buffer
   const title = `Verklaring van verwijdering, ${s.aanbieder.naam}`;
   const w = await newPdf(title, new Date(s.verwijderdOp));
   w.text('Verklaring van verwijdering', { size: 20, bold: true });
-  w.text(`${s.aanbieder.naam}, AGB-code ${s.aanbieder.agbCode}`, { size: 13, bold: true });
+  w.heading(`${s.aanbieder.naam}, AGB-code ${s.aanbieder.agbCode}`, 13);
   w.y -= 6;
   w.paragraph(
     `De trusted third party (TTP) van Gemeenteportaal verklaart dat zij op ${when(s.verwijderdOp)} alle gegevens op ` +

@@ -139,7 +139,7 @@ function drawIndicator(w: Writer, ind: ReportIndicator) {
 
 /** The conversation's record first: the questions with both sides' answers, then the actions. */
 function drawRecord(w: Writer, record: ConversationRecord) {
-  w.text(record.title, { size: 18, bold: true });
+  w.heading(record.title, 18);
   w.paragraph(record.about);
   for (const q of record.questions) {
     w.ensure(40);
@@ -168,7 +168,7 @@ export async function spiegelrapportagePdf(r: Spiegelrapportage, record?: Conver
   const w = await newPdf(`Spiegelrapportage ${r.aanbieder.name}, ${r.period.label}`, new Date(r.generatedAt));
   if (record) drawRecord(w, record);
   w.text('Spiegelrapportage', { size: 20, bold: true });
-  w.text(`${r.aanbieder.name}, AGB-code ${r.aanbieder.agbCode}`, { size: 13, bold: true });
+  w.heading(`${r.aanbieder.name}, AGB-code ${r.aanbieder.agbCode}`, 13);
   w.y -= 4;
   w.text(`Periode: ${periodText(r.period)}`, { size: 9 });
   w.text(`Versie: ${REPORT_VERSION_LABEL[r.version]}`, { size: 9 });
@@ -188,5 +188,7 @@ export async function spiegelrapportagePdf(r: Spiegelrapportage, record?: Conver
     'Elke periode telt de trajecten met een einddatum in die periode. Cliënten: unieke cliënten; percentages over de gemeten trajecten (respons: over alle beëindigde trajecten). De vier perioden zijn opeenvolgend; vergelijk ze als ontwikkeling, niet als norm.',
   );
   for (const ind of r.indicators) drawIndicator(w, ind);
-  return finishPdf(w, `Gemeenteportaal - spiegelrapportage ${r.aanbieder.name} - ${r.period.label}`);
+  // The conversation's verslag is named as such on every page, also on the pages of the figures.
+  const kind = record ? 'verslag kwaliteitsgesprek' : 'spiegelrapportage';
+  return finishPdf(w, `Gemeenteportaal - ${kind} ${r.aanbieder.name} - ${r.period.label}`);
 }

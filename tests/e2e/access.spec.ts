@@ -106,8 +106,15 @@ test('pages carry security headers (no framing, no sniffing, a content security 
     const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(page.headers()['content-security-policy'])![1];
     for (const m of (await page.text()).matchAll(/<script\b[^>]*>/g)) expect(m[0], path).toContain(`nonce="${nonce}"`);
   }
+  // not for search engines, and with its own icon
+  const robots = await request.get('/robots.txt');
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toMatch(/User-Agent: \*\s+Disallow: \//i);
   const res = await request.get('/inloggen');
   const h = res.headers();
+  const icon = /<link rel="icon" href="([^"]+)"/.exec(await res.text())?.[1];
+  expect(icon).toBeDefined();
+  expect((await request.get(icon!)).headers()['content-type']).toContain('image/svg+xml');
   expect(h['x-frame-options']).toBe('DENY');
   expect(h['x-content-type-options']).toBe('nosniff');
   expect(h['content-security-policy']).toContain("frame-ancestors 'none'");

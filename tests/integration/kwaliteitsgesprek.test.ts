@@ -209,6 +209,9 @@ describe('kwaliteitsgesprek', () => {
     expect(text.indexOf('3. Hoe waarderen we het?')).toBeLessThan(text.indexOf('Goed, maar de respons moet omhoog.'));
     expect(text).toContain('Eindmeting in het laatste gesprek');
     expect(text.indexOf('Eindmeting in het laatste gesprek')).toBeLessThan(text.indexOf('Spiegelrapportage'));
+    // every page says what the document is: the verslag of the conversation, not a spiegelrapportage
+    expect(text).toContain(`Gemeenteportaal - verslag kwaliteitsgesprek ${c.figures.aanbieder.name}`);
+    expect(text).not.toContain('Gemeenteportaal - spiegelrapportage');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(await spiegelrapportageXlsx(c.figures, record)).buffer as ArrayBuffer);
     const answers: unknown[] = [];

@@ -30,3 +30,24 @@ describe('downloads are safe against formula injection', () => {
     expect(csv).toContain(`'@SUM(A1);`);
   });
 });
+
+describe('PDF headings', () => {
+  it('wrap a long title within the page instead of running off it', async () => {
+    const { newPdf, finishPdf, WIDTH, M } = await import('@/lib/renderers/pdf-writer');
+    const w = await newPdf('Kop');
+    const drawn: { x: number; text: string }[] = [];
+    const draw = w.page.drawText.bind(w.page);
+    w.page.drawText = (text, opts) => {
+      drawn.push({ x: opts?.x ?? 0, text });
+      return draw(text, opts);
+    };
+    const long =
+      'Kwaliteitsgesprek Gemeente Súdwest-Fryslân met Stichting Jeugdhulp en Gezinsbegeleiding Noordoost-Brabant, eerste kwartaal 2026';
+    w.heading(long, 18);
+    expect(drawn.length).toBeGreaterThan(1);
+    for (const d of drawn) expect(w.width(d.text, 18, true)).toBeLessThanOrEqual(WIDTH);
+    expect(drawn.map((d) => d.text).join(' ')).toBe(long);
+    expect(drawn.every((d) => d.x === M)).toBe(true);
+    expect((await finishPdf(w, 'voet')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});

@@ -39,6 +39,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
       <p className="hint">{retentionNote()}</p>
       {cards instanceof ViewError ? (
         <p className="melding melding-fout">{cards.message}</p>
+      ) : cards.every((c) => !c.view.total.populatie.n) ? (
+        // A domain without a single trajectory in the period says so, instead of cards of "— (n = 0)".
+        <p className="melding" role="status">
+          {protection
+            ? `Nog geen ${DOMEINEN[params.domein]}-aanleveringen voor uw inwoners in deze periode: er zijn geen cijfers om te tonen.`
+            : `U heeft in deze periode nog geen ${DOMEINEN[params.domein]}-trajecten aangeleverd: er zijn geen cijfers om te tonen.`}
+        </p>
       ) : (
         <>
           <p>
