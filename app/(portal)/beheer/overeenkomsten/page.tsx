@@ -101,7 +101,7 @@ export default async function AgreementsPage({
                         {g.validFrom ? `${d(g.validFrom)} – ${g.validUntil ? d(g.validUntil) : 'onbepaald'}` : '—'}
                         {g.endedAt && ` (einde ${d(g.endedAt)})`}
                       </td>
-                      <td>{g.signatoryName ? `${g.signatoryName}, ${g.signatoryRole}` : '—'}</td>
+                      <td>{[g.signatoryName, g.signatoryRole].filter(Boolean).join(', ') || '—'}</td>
                       <td>
                         {g.endChoice ? (
                           <>

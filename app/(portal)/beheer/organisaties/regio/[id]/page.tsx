@@ -29,48 +29,50 @@ export default async function RegioPage({ params, searchParams }: Props) {
       </p>
       <FormMessage {...(await searchParams)} />
       <h2>Leden ({regio.members.length})</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Gemeente</th>
-            <th scope="col">Code</th>
-            <th scope="col">Rol</th>
-            <th scope="col">
-              <span className="sr-only">Acties</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {regio.members.map((g) => {
-            const host = g.id === regio.hostGemeenteId;
-            return (
-              <tr key={g.id}>
-                <td>{g.name}</td>
-                <td>GM{g.cbsCode}</td>
-                <td>{host ? 'centrumgemeente' : 'lid'}</td>
-                <td>
-                  {!host && (
-                    <>
-                      <ActionButton
-                        action={changeRegioAction}
-                        fields={{ regioId: regio.id, gemeenteId: g.id, change: 'centrumgemeente' }}
-                        label="Centrumgemeente maken"
-                        ariaLabel={`${g.name} centrumgemeente maken`}
-                      />{' '}
-                      <ActionButton
-                        action={changeRegioAction}
-                        fields={{ regioId: regio.id, gemeenteId: g.id, change: 'lid-verwijderen' }}
-                        label="Uit de regio"
-                        ariaLabel={`${g.name} uit de regio halen`}
-                      />
-                    </>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="tabel-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Gemeente</th>
+              <th scope="col">Code</th>
+              <th scope="col">Rol</th>
+              <th scope="col">
+                <span className="sr-only">Acties</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {regio.members.map((g) => {
+              const host = g.id === regio.hostGemeenteId;
+              return (
+                <tr key={g.id}>
+                  <td>{g.name}</td>
+                  <td>GM{g.cbsCode}</td>
+                  <td>{host ? 'centrumgemeente' : 'lid'}</td>
+                  <td>
+                    {!host && (
+                      <>
+                        <ActionButton
+                          action={changeRegioAction}
+                          fields={{ regioId: regio.id, gemeenteId: g.id, change: 'centrumgemeente' }}
+                          label="Centrumgemeente maken"
+                          ariaLabel={`${g.name} centrumgemeente maken`}
+                        />{' '}
+                        <ActionButton
+                          action={changeRegioAction}
+                          fields={{ regioId: regio.id, gemeenteId: g.id, change: 'lid-verwijderen' }}
+                          label="Uit de regio"
+                          ariaLabel={`${g.name} uit de regio halen`}
+                        />
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <h2>Gemeente toevoegen</h2>
       {regio.candidates.length === 0 ? (
         <p>Alle geregistreerde gemeenten zijn lid. Registreer eerst een gemeente onder Organisaties.</p>

@@ -1,0 +1,124 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { PERMISSIONS, type Permission } from '../../lib/access/permissions';
+import { loginDemo, orgId, sql } from './helpers/accounts';
+
+// Issue 13: every page a role may open, in Chromium, at 1366 and at 390 px: no console error, no
+// failed request, no visible "null", "undefined" or "NaN", no horizontal scrolling on a phone.
+// Screenshots of each go to the test output for review. Pages come from the app/ tree with the
+// permission each asks for, as in access-matrix.spec.ts.
+
+const APP = path.join(process.cwd(), 'app');
+const pages = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? pages(path.join(dir, d.name)) : d.name === 'page.tsx' ? [path.join(dir, d.name)] : [],
+  );
+const urlOf = (file: string) =>
+  `/${path
+    .relative(APP, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s))
+    .join('/')}`;
+
+const ROLES = [
+  { role: 'TTP_BEHEER', email: 'beheer@gemeenteportaal.demo' },
+  { role: 'AANBIEDER_UPLOAD', email: 'aanbieder@gemeenteportaal.demo' },
+  { role: 'AANBIEDER_INZAGE', email: 'inzage@gemeenteportaal.demo' },
+  { role: 'GEMEENTE', email: 'gemeente@gemeenteportaal.demo' },
+  { role: 'REGIO', email: 'regio@gemeenteportaal.demo' },
+] as const;
+
+/** Own objects for the pages with an id: what the demo gives each role. */
+async function ownIds(role: string): Promise<Record<string, string>> {
+  const provider = await orgId({ agb: '98100001' });
+  const tilburg = await orgId({ cbs: '0855' });
+  const [upload] = await sql<{ id: string }>(`SELECT id FROM upload WHERE aanbieder_id = $1 LIMIT 1`, [provider]);
+  const [conversation] = await sql<{ id: string }>(`SELECT id FROM conversation WHERE aanbieder_id = $1 LIMIT 1`, [
+    provider,
+  ]);
+  const [regio] = await sql<{ id: string }>(`SELECT id FROM organisation WHERE kind = 'REGIO' LIMIT 1`);
+  const own = role.startsWith('AANBIEDER')
+    ? provider
+    : role === 'GEMEENTE'
+      ? tilburg
+      : role === 'REGIO'
+        ? regio.id
+        : provider;
+  return {
+    '/aanbieder/uploads/[id]': upload?.id ?? '',
+    // the demo's conversation is Tilburg's with the provider: the region does not take part in it
+    '/kwaliteitsgesprekken/[id]': role === 'REGIO' ? '' : (conversation?.id ?? ''),
+    '/organisatie/[id]': own,
+    '/beheer/organisaties/regio/[id]': regio.id,
+    '/dashboard/[indicator]': 'uitval',
+  };
+}
+
+async function look(page: Page, url: string, shot: string, problems: string[]) {
+  const errors: string[] = [];
+  const onConsole = (m: { type(): string; text(): string }) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text().slice(0, 160)}`);
+  };
+  const onFailed = (r: { url(): string; failure(): { errorText: string } | null }) => {
+    const why = r.failure()?.errorText ?? '';
+    if (!why.includes('ERR_ABORTED')) errors.push(`request ${r.url()}: ${why}`);
+  };
+  page.on('console', onConsole);
+  page.on('requestfailed', onFailed);
+  for (const [width, height] of [
+    [1366, 900],
+    [390, 844],
+  ]) {
+    await page.setViewportSize({ width, height });
+    const res = await page.goto(url);
+    if ((res?.status() ?? 0) >= 400) errors.push(`status ${res?.status()}`);
+    await page.waitForLoadState('networkidle');
+    const text = await page.locator('body').innerText();
+    for (const word of ['null', 'undefined', 'NaN'])
+      if (new RegExp(`\\b${word}\\b`).test(text)) errors.push(`zichtbaar "${word}"`);
+    if (width === 390) {
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scroll > 390 + 1) {
+        // name the widest elements, so the message says what to fix
+        const wide = await page.evaluate(() =>
+          [...document.querySelectorAll('body *')]
+            .filter(
+              (el) =>
+                el.getBoundingClientRect().right > 391 &&
+                (el.parentElement?.getBoundingClientRect().right ?? 0) <= 391 &&
+                !el.parentElement?.closest('.tabel-scroll'),
+            )
+            .slice(0, 3)
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+        );
+        errors.push(`horizontaal scrollen op een telefoon (${scroll} px: ${wide.join(', ')})`);
+      }
+    }
+    await page.screenshot({ path: test.info().outputPath(`${shot}-${width}.png`), fullPage: false });
+  }
+  page.off('console', onConsole);
+  page.off('requestfailed', onFailed);
+  for (const e of errors) problems.push(`${url}: ${e}`);
+}
+
+for (const { role, email } of ROLES) {
+  test(`every page of ${role}: no errors, no null/undefined/NaN, usable at 390 px`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await loginDemo(page, email);
+    const ids = await ownIds(role);
+    const problems: string[] = [];
+    for (const file of pages(APP)) {
+      const url = urlOf(file);
+      const permission = /requireScope\(\s*'([a-z:-]+)'/.exec(readFileSync(file, 'utf8'))?.[1] as
+        | Permission
+        | undefined;
+      if (!permission || !(PERMISSIONS[permission] as readonly string[]).includes(role)) continue;
+      if (url.includes('[') && !ids[url]) continue;
+      // The TTP opens regio pages; other roles have no regio page of their own.
+      const target = url.replace(/\[[^\]]+\]/, ids[url] ?? '');
+      await look(page, target, `${role}${url.replace(/[^a-z0-9]+/gi, '-')}`, problems);
+    }
+    expect(problems).toEqual([]);
+  });
+}
