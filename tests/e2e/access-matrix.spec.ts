@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, type APIResponse, expect, test } from '@playwright/test';
 import { PERMISSIONS, type Permission } from '../../lib/access/permissions';
 import { loginDemo, orgId, sql } from './helpers/accounts';
+import { DEMO_ROLES, filesNamed, permissionIn, urlOf } from './helpers/app-tree';
 
 // The access matrix, generated from the code (issue 15): every page and route handler from the app/
 // tree and every server action from the build's manifest, each tried through real HTTP without a
@@ -22,7 +23,6 @@ type Entry = {
   actionId?: string;
 };
 
-const APP = path.join(process.cwd(), 'app');
 /** Reachable without a session, on purpose: logging in, recovering a password, joining, the public format and API pages. */
 const PUBLIC = new Set([
   'page /',
@@ -42,28 +42,15 @@ const EXEMPT = new Set(['route /api/auth/[...nextauth]']);
 /** Any signed-in user: logging out (never run for real here: it would end the session under test). */
 const SESSION_ONLY = new Set(['action logoutAction']);
 
-const files = (dir: string, name: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? files(path.join(dir, d.name), name) : d.name === name ? [path.join(dir, d.name)] : [],
-  );
-const urlOf = (file: string) =>
-  `/${path
-    .relative(APP, path.dirname(file))
-    .split(path.sep)
-    .filter((s) => s && !/^\(.*\)$/.test(s))
-    .join('/')}`;
-const permissionIn = (source: string): Permission | null =>
-  (/requireScope\(\s*'([a-z:-]+)'/.exec(source) ?? /permission: '([a-z:-]+)'/.exec(source))?.[1] as Permission | null;
-
 function enumerate(): Entry[] {
   const entries: Entry[] = [];
-  for (const file of files(APP, 'page.tsx')) {
+  for (const file of filesNamed('page.tsx')) {
     const url = urlOf(file);
     const p = permissionIn(readFileSync(file, 'utf8'));
     const access: Access = p ? { permission: p } : PUBLIC.has(`page ${url}`) ? { public: true } : { unread: true };
     entries.push({ kind: 'page', name: `page ${url}`, url, method: 'GET', access });
   }
-  for (const file of files(APP, 'route.ts')) {
+  for (const file of filesNamed('route.ts')) {
     const source = readFileSync(file, 'utf8');
     const url = urlOf(file);
     for (const [, method] of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) {
@@ -109,14 +96,6 @@ function enumerate(): Entry[] {
   }
   return entries;
 }
-
-const ROLES = [
-  { role: 'TTP_BEHEER', email: 'beheer@gemeenteportaal.demo' },
-  { role: 'AANBIEDER_UPLOAD', email: 'aanbieder@gemeenteportaal.demo' },
-  { role: 'AANBIEDER_INZAGE', email: 'inzage@gemeenteportaal.demo' },
-  { role: 'GEMEENTE', email: 'gemeente@gemeenteportaal.demo' },
-  { role: 'REGIO', email: 'regio@gemeenteportaal.demo' },
-] as const;
 
 /** Values for the dynamic segments: objects of a tenant none of the five demo accounts belongs to. */
 async function foreignParams(): Promise<Record<string, string>> {
@@ -211,7 +190,7 @@ test('the access matrix: every page, route and action, without a session and as 
   }
 
   // As every role.
-  for (const { role, email } of ROLES) {
+  for (const { role, email } of DEMO_ROLES) {
     const page = await (await browser.newContext()).newPage();
     await loginDemo(page, email);
     const refusals = async () =>

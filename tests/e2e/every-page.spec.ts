@@ -1,33 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { PERMISSIONS, type Permission } from '../../lib/access/permissions';
+import { PERMISSIONS } from '../../lib/access/permissions';
 import { loginDemo, orgId, sql } from './helpers/accounts';
+import { DEMO_ROLES, filesNamed, permissionIn, urlOf } from './helpers/app-tree';
 
 // Issue 13: every page a role may open, in Chromium, at 1366 and at 390 px: no console error, no
 // failed request, no visible "null", "undefined" or "NaN", no horizontal scrolling on a phone.
 // Screenshots of each go to the test output for review. Pages come from the app/ tree with the
 // permission each asks for, as in access-matrix.spec.ts.
-
-const APP = path.join(process.cwd(), 'app');
-const pages = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? pages(path.join(dir, d.name)) : d.name === 'page.tsx' ? [path.join(dir, d.name)] : [],
-  );
-const urlOf = (file: string) =>
-  `/${path
-    .relative(APP, path.dirname(file))
-    .split(path.sep)
-    .filter((s) => s && !/^\(.*\)$/.test(s))
-    .join('/')}`;
-
-const ROLES = [
-  { role: 'TTP_BEHEER', email: 'beheer@gemeenteportaal.demo' },
-  { role: 'AANBIEDER_UPLOAD', email: 'aanbieder@gemeenteportaal.demo' },
-  { role: 'AANBIEDER_INZAGE', email: 'inzage@gemeenteportaal.demo' },
-  { role: 'GEMEENTE', email: 'gemeente@gemeenteportaal.demo' },
-  { role: 'REGIO', email: 'regio@gemeenteportaal.demo' },
-] as const;
 
 /** Own objects for the pages with an id: what the demo gives each role. */
 async function ownIds(role: string): Promise<Record<string, string>> {
@@ -102,17 +82,15 @@ async function look(page: Page, url: string, shot: string, problems: string[]) {
   for (const e of errors) problems.push(`${url}: ${e}`);
 }
 
-for (const { role, email } of ROLES) {
+for (const { role, email } of DEMO_ROLES) {
   test(`every page of ${role}: no errors, no null/undefined/NaN, usable at 390 px`, async ({ page }) => {
     test.setTimeout(300_000);
     await loginDemo(page, email);
     const ids = await ownIds(role);
     const problems: string[] = [];
-    for (const file of pages(APP)) {
+    for (const file of filesNamed('page.tsx')) {
       const url = urlOf(file);
-      const permission = /requireScope\(\s*'([a-z:-]+)'/.exec(readFileSync(file, 'utf8'))?.[1] as
-        | Permission
-        | undefined;
+      const permission = permissionIn(readFileSync(file, 'utf8'));
       if (!permission || !(PERMISSIONS[permission] as readonly string[]).includes(role)) continue;
       if (url.includes('[') && !ids[url]) continue;
       // The TTP opens regio pages; other roles have no regio page of their own.
