@@ -25,6 +25,11 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().default('Gemeenteportaal <noreply@gemeenteportaal.local>'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  /**
+   * A single sign-on session re-asks the organisation's identity provider at most this often, so an
+   * account disabled there loses access here within this time (docs/sso.md).
+   */
+  SSO_RECHECK_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Where uploaded files are kept (encrypted) until processed and the retention period has passed. */

@@ -21,6 +21,7 @@ const NAV: NavItem[] = [
   { label: 'Start', href: '/beheer', permission: 'beheer:start' },
   { label: 'Organisaties', href: '/beheer/organisaties', permission: 'organisations:manage' },
   { label: 'Accounts', href: '/beheer/accounts', permission: 'accounts:manage' },
+  { label: 'Inlogdiensten (SSO)', href: '/beheer/inlogdiensten', permission: 'organisations:manage' },
   { label: 'Aanmeldingen', href: '/beheer/aanmeldingen', permission: 'organisations:manage' },
   { label: 'Verwerkersovereenkomsten', href: '/beheer/overeenkomsten', permission: 'agreements:manage' },
   { label: 'Volwassenheid', href: '/beheer/volwassenheid', permission: 'beheer:start' },

@@ -1,14 +1,19 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { addressFromHeaders } from '@/lib/audit/request-address';
+import type { Provider } from 'next-auth/providers/index';
+import { addressFromHeaders, requestAddress } from '@/lib/audit/request-address';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { env } from '@/lib/env';
 import { authenticate } from './authenticate';
 import { revokeSession } from './sessions';
+import { acceptSsoLogin } from './sso/sso-login';
+import { organisationIdOf } from './sso/sso-providers';
 
 // next-auth 4, Credentials + JWT. The token carries only the server-side session id (`sid`);
 // lib/auth/current-user.ts re-reads everything else from the database on every request.
-export function authOptions(): NextAuthOptions {
+// Single sign-on providers (lib/auth/sso) are passed in by the auth route only: reading a session
+// needs none of them.
+export function authOptions(sso: Provider[] = []): NextAuthOptions {
   const { NEXTAUTH_SECRET, SESSION_MAX_HOURS } = env();
   return {
     secret: NEXTAUTH_SECRET,
@@ -29,8 +34,24 @@ export function authOptions(): NextAuthOptions {
           return { id: userId, sid: sessionId };
         },
       }),
+      ...sso,
     ],
     callbacks: {
+      // Single sign-on: the portal's own rules decide (lib/auth/sso/sso-login.ts); a refusal goes back
+      // to the login page with its reason. The session id rides on `user` into the jwt callback below.
+      async signIn({ user, account, profile }) {
+        const organisationId = organisationIdOf(account?.provider);
+        if (!organisationId) return true;
+        const outcome = await acceptSsoLogin(
+          organisationId,
+          profile ?? {},
+          account?.refresh_token,
+          await requestAddress(),
+        );
+        if ('refusal' in outcome) return `/inloggen?sso=${outcome.refusal}`;
+        Object.assign(user, { id: outcome.userId, sid: outcome.sessionId });
+        return true;
+      },
       jwt({ token, user }) {
         if (user) return { sid: (user as unknown as { sid: string }).sid };
         return token;

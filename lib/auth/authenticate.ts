@@ -6,6 +6,7 @@ import { sendMail } from '@/lib/mail/send-mail';
 import { LoginError } from './login-errors';
 import { hashPassword, verifyPassword } from './password';
 import { createSession } from './sessions';
+import { ssoCovers } from './sso/find-sso';
 import { checkTotpCode, newTotpSecret, totpUri } from './totp';
 
 type Credentials = { email: string; password: string; code?: string; address?: string | null };
@@ -84,6 +85,19 @@ async function checkPassword({ email, password, address }: Credentials): Promise
     throw new LoginError('ONGELDIG'); // as for an unknown address: the lock is told by e-mail
   }
   if (!(await verifyPassword(user.passwordHash, password))) return registerFailure(user, 'wachtwoord', address);
+  // Once the organisation logs in through its own identity provider, the password is no way in:
+  // a leaver disabled there must not keep access here. Said after the password is checked, so it
+  // tells nothing to whoever does not know it.
+  if (await ssoCovers(user)) {
+    await writeAudit({
+      event: 'inloggen.geweigerd',
+      actor: actorOf(user),
+      object: 'wachtwoord, maar de organisatie logt in via haar inlogdienst',
+      address,
+      outcome: 'geweigerd',
+    });
+    throw new LoginError('SSO_VERPLICHT');
+  }
   return user;
 }
 

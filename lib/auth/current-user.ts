@@ -20,5 +20,11 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
 export async function requireUser(): Promise<SessionUser> {
   const state = await getSessionState();
   if (state && 'user' in state) return state.user;
-  redirect(state?.expired === 'idle' ? '/inloggen?verlopen' : '/inloggen');
+  redirect(
+    state?.expired === 'idle'
+      ? '/inloggen?verlopen'
+      : state?.expired === 'inactive'
+        ? '/inloggen?beeindigd'
+        : '/inloggen',
+  );
 }

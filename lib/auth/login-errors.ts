@@ -6,6 +6,8 @@ export const LOGIN_MESSAGES = {
   CODE_ONGELDIG: 'De code is onjuist of verlopen. Vul de code in die nu in uw app staat.',
   INSTELLEN_NODIG: 'Stel eerst tweestapsverificatie in.',
   AL_INGESTELD: 'Tweestapsverificatie is voor dit account al ingesteld.',
+  SSO_VERPLICHT:
+    'Uw organisatie logt in via haar eigen inlogdienst. Kies hieronder "Inloggen via uw organisatie" en gebruik het account van uw werk.',
 } as const;
 
 export type LoginErrorCode = keyof typeof LOGIN_MESSAGES;

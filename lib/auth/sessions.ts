@@ -2,6 +2,7 @@ import { gemeenteCodesOf } from '@/lib/auth/gemeente-codes';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { recheckSsoSession } from './sso/sso-recheck';
 
 // The JWT only carries a session id. Each request re-reads session, user and organisation, so a
 // logout, a disabled account, an idle session or a changed role takes effect at once.
@@ -47,6 +48,7 @@ export async function resolveSession(sessionId: string, now = new Date()): Promi
   const { user } = session;
   const org = user.organisation;
   if (!user.active || !org.active) return { expired: 'inactive' };
+  if ((await recheckSsoSession(session, now)) === 'ended') return { expired: 'inactive' };
   if (idleMs > TOUCH_AFTER_MS) {
     await db().session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }

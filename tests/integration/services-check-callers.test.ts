@@ -40,6 +40,9 @@ import { inzageAnswer, listSubjectRequests, submitSubjectRequest } from '@/lib/s
 import { listProcessing } from '@/lib/services/processing/list-processing';
 import { rerunUpload } from '@/lib/services/processing/rerun-upload';
 import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
+import { listSsoConnections } from '@/lib/services/sso/list-sso-connections';
+import { saveSsoConnection } from '@/lib/services/sso/save-sso-connection';
+import { setSsoActive } from '@/lib/services/sso/set-sso-active';
 import { getAanbiederStart } from '@/lib/services/start/get-aanbieder-start';
 import { getBeheerStart } from '@/lib/services/start/get-beheer-start';
 import { getGemeenteStart } from '@/lib/services/start/get-gemeente-start';
@@ -80,6 +83,9 @@ const CALLS: Record<string, [Permission, (s: Scope) => unknown]> = {
   changeRegio: ['organisations:manage', (s) => changeRegio(any(s), any(s), null)],
   getRegio: ['organisations:manage', (s) => getRegio(any(s), ID)],
   setOrganisationActive: ['organisations:manage', (s) => setOrganisationActive(any(s), ID, false, null)],
+  listSsoConnections: ['organisations:manage', (s) => listSsoConnections(any(s))],
+  saveSsoConnection: ['organisations:manage', (s) => saveSsoConnection(any(s), any({}), null)],
+  setSsoActive: ['organisations:manage', (s) => setSsoActive(any(s), ID, false, null)],
   findOrganisation: ['organisatie:view', (s) => findOrganisation(s, ID)],
   getAanbiederStart: ['aanbieder:start', (s) => getAanbiederStart(any(s))],
   getGemeenteStart: ['gemeente:start', (s) => getGemeenteStart(any(s))],

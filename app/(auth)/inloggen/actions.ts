@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { requestAddress } from '@/lib/audit/request-address';
 import { startEnrolment } from '@/lib/auth/authenticate';
 import { LoginError, loginMessage } from '@/lib/auth/login-errors';
+import { ssoForEmail } from '@/lib/auth/sso/find-sso';
 
 const ZEnrolInput = z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) });
 
@@ -21,4 +22,20 @@ export async function startEnrolmentAction(input: { email: string; password: str
     if (err instanceof LoginError) return { ok: false, message: loginMessage(err.code) };
     throw err;
   }
+}
+
+export type SsoChoice = { ok: true; providerId: string; organisationName: string } | { ok: false; message: string };
+
+/** Single sign-on: which organisation's identity provider serves this e-mail address (by domain only). */
+export async function findSsoAction(email: string): Promise<SsoChoice> {
+  const parsed = z.email().safeParse(String(email).trim().toLowerCase());
+  if (!parsed.success) return { ok: false, message: 'Vul uw e-mailadres van het werk in.' };
+  const found = await ssoForEmail(parsed.data);
+  return found
+    ? { ok: true, ...found }
+    : {
+        ok: false,
+        message:
+          'Voor dit e-maildomein is inloggen via uw organisatie niet ingesteld. Log in met wachtwoord en code, of vraag de beheerder van de TTP om inloggen via uw organisatie.',
+      };
 }

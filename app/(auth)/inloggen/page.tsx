@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LoginForm } from '@/components/auth/login-form';
+import { SsoLogin } from '@/components/auth/sso-login';
+import { ssoMessage } from '@/lib/auth/sso/sso-messages';
 
 export const metadata: Metadata = { title: 'Inloggen' };
 
@@ -20,6 +22,17 @@ export default async function LoginPage({
       {params.hersteld !== undefined && (
         <p className="melding melding-ok">Uw wachtwoord is gewijzigd. U kunt nu inloggen.</p>
       )}
+      {params.beeindigd !== undefined && (
+        <p className="melding">
+          Uw toegang is beëindigd: uw account of organisatie is niet meer actief, hier of bij de inlogdienst van uw
+          organisatie.
+        </p>
+      )}
+      {(params.sso !== undefined || params.error !== undefined) && (
+        <p className="melding melding-fout" role="alert">
+          {ssoMessage(params.sso)}
+        </p>
+      )}
       <LoginForm />
       <p>
         <Link href="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
@@ -27,6 +40,7 @@ export default async function LoginPage({
       <p>
         Aanbieder zonder account? <Link href="/aanmelden">Meld uw organisatie aan</Link>.
       </p>
+      <SsoLogin />
       <section className="toestemming" aria-labelledby="toestemming-kop">
         <h2 id="toestemming-kop" style={{ fontSize: '1rem', margin: '0 0 0.5rem' }}>
           Voorwaarden voor gebruik

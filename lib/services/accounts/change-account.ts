@@ -49,7 +49,8 @@ export async function changeAccount(scope: TtpScope, userId: string, change: Acc
       // The next login enrols a new authenticator (lost phone); open sessions end now.
       await db().user.update({
         where: { id: user.id },
-        data: { totpSecretEnc: null, totpPendingEnc: null, totpEnabledAt: null, totpLastStep: null },
+        // also the single sign-on identity: the TTP's way to let a new identity take over the account
+        data: { totpSecretEnc: null, totpPendingEnc: null, totpEnabledAt: null, totpLastStep: null, ssoSubject: null },
       });
       await revokeAllSessions(user.id);
       what = '2FA gereset';

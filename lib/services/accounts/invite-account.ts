@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { ssoCovers } from '@/lib/auth/sso/find-sso';
 import { issueUserToken } from '@/lib/auth/user-tokens';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -19,8 +20,26 @@ export const ZInvite = z.object({
   organisationId: z.uuid('Kies een organisatie.'),
 });
 
-/** Mails a one-time link to set a password; 2FA is enrolled at the first login. */
-export async function sendInvite(user: { id: string; email: string; name: string }, organisationName: string) {
+/**
+ * Mails a one-time link to set a password; 2FA is enrolled at the first login. An account that
+ * logs in through its organisation's identity provider gets no password: its mail says where to log in.
+ */
+export async function sendInvite(
+  user: { id: string; email: string; name: string; organisationId: string },
+  organisationName: string,
+) {
+  if (await ssoCovers(user)) {
+    await sendMail({
+      to: user.email,
+      subject: 'Uw account voor Gemeenteportaal',
+      body: [
+        `Beste ${user.name},`,
+        '',
+        `Er is een account voor u aangemaakt bij Gemeenteportaal (${organisationName}). U logt in met het account van uw werk: kies op ${env().APP_URL}/inloggen "Inloggen via uw organisatie". Een apart wachtwoord is niet nodig.`,
+      ].join('\n'),
+    });
+    return;
+  }
   const token = await issueUserToken(user.id, 'UITNODIGING', INVITE_VALID_DAYS * 24 * 60);
   await sendMail({
     to: user.email,

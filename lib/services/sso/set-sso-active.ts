@@ -1,0 +1,32 @@
+import { checkCaller } from '@/lib/access/check-caller';
+import type { TtpScope } from '@/lib/access/scope';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+
+/**
+ * Turns an organisation's single sign-on on or off. Off ends its single sign-on sessions now; its
+ * accounts then log in with a password and TOTP again (the TTP re-invites those that never had one).
+ */
+export async function setSsoActive(scope: TtpScope, connectionId: string, active: boolean, address: string | null) {
+  checkCaller(scope, 'organisations:manage', 'ttp');
+  const c = await db().ssoConnection.findUnique({ where: { id: connectionId }, include: { organisation: true } });
+  if (!c) throw new AppError('Onbekende inlogdienst.', 404);
+  await db().$transaction([
+    db().ssoConnection.update({ where: { id: c.id }, data: { active } }),
+    ...(active
+      ? []
+      : [
+          db().session.updateMany({
+            where: { ssoConnectionId: c.id, revokedAt: null },
+            data: { revokedAt: new Date() },
+          }),
+        ]),
+  ]);
+  await writeAudit({
+    event: active ? 'sso.aangezet' : 'sso.uitgezet',
+    actor: scope.user,
+    object: `inlogdienst van ${c.organisation.name} (${c.issuer})`,
+    address,
+  });
+}
