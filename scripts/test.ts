@@ -71,6 +71,8 @@ async function main(): Promise<Count> {
       DATABASE_URL: url,
       UPLOAD_DIR: path.join(out, 'uploads-e2e'),
       E2E_PORT: String(port),
+      // single sign-on sessions re-ask the test identity provider every 5 s (tests/e2e/sso.spec.ts)
+      SSO_RECHECK_SECONDS: '5',
       APP_URL: `http://localhost:${port}`,
       NEXTAUTH_URL: `http://localhost:${port}`,
       PLAYWRIGHT_JSON_OUTPUT_NAME: file,

@@ -33,6 +33,7 @@ const PUBLIC = new Set([
   'page /api-documentatie',
   'page /bestandsformaat',
   'action startEnrolmentAction',
+  'action findSsoAction',
   'action resetPasswordAction',
   'action forgotPasswordAction',
   'action aanmeldAction',

@@ -4,7 +4,7 @@ import { createAccount, enterCredentials, loginDemo, orgId, sql } from './helper
 
 async function requestResetLink(page: Page, email: string) {
   await page.goto('/wachtwoord-vergeten');
-  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
   await page.getByRole('button', { name: 'Stuur mij een link' }).click();
   await expect(page.getByText('Als dit e-mailadres bij ons bekend is')).toBeVisible();
 }

@@ -92,7 +92,7 @@ test('a provider goes from aanmelding to its first production file', async ({ br
   await provider.getByLabel('Herhaal het nieuwe wachtwoord').fill('Onboarding-wachtwoord-1');
   await provider.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
   await provider.goto('/inloggen');
-  await provider.getByLabel('E-mailadres').fill(email);
+  await provider.getByLabel('E-mailadres', { exact: true }).fill(email);
   await provider.getByLabel('Wachtwoord').fill('Onboarding-wachtwoord-1');
   await provider.getByRole('button', { name: 'Volgende' }).click();
   await expect(provider.getByRole('heading', { name: 'Tweestapsverificatie instellen' })).toBeVisible();

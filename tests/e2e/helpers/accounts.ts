@@ -63,7 +63,7 @@ export async function freshCode(email: string, secret: string): Promise<string> 
 
 export async function enterCredentials(page: Page, email: string, password: string) {
   await page.goto('/inloggen');
-  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Volgende' }).click();
 }

@@ -54,7 +54,7 @@ export default async function SsoConnectionsPage({
               {connections.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    {c.organisation.name} ({ORGANISATION_KIND_LABEL[c.organisation.kind].toLowerCase()})
+                    {c.organisation.name} ({ORGANISATION_KIND_LABEL[c.organisation.kind]})
                   </td>
                   <td>
                     <code>{c.issuer}</code>
@@ -96,7 +96,7 @@ export default async function SsoConnectionsPage({
             </option>
             {choosable.map((o) => (
               <option key={o.id} value={o.id}>
-                {o.name} ({ORGANISATION_KIND_LABEL[o.kind].toLowerCase()})
+                {o.name} ({ORGANISATION_KIND_LABEL[o.kind]})
               </option>
             ))}
           </select>
