@@ -1,4 +1,5 @@
-// The code lists of the CBS Beleidsinformatie Jeugd as the portal accepts them (docs/domain.md).
+// The code lists of the CBS Beleidsinformatie Jeugd as the portal accepts them (docs/domain.md), and
+// the Wmo lists that replace some of them for Wmo deliveries.
 // Used by the file validation, the published format page and (later) the dashboard filters.
 
 export type CodeList = Readonly<Record<string, string>>;
@@ -65,6 +66,37 @@ export const RESPONDENT = {
   '1': 'jeugdige',
   '2': 'ouder/verzorger',
   '3': 'jeugdige en ouder samen',
+} as const satisfies CodeList;
+
+/** Wmo: the client answers, or a representative (partner, family member, mantelzorger) on their behalf. */
+export const RESPONDENT_WMO = {
+  '1': 'cliënt',
+  '2': 'vertegenwoordiger of mantelzorger',
+} as const satisfies CodeList;
+
+/**
+ * Wmo: the iWmo product categories (Zorginstituut Nederland, iStandaarden), as CBS groups them in
+ * its Wmo statistics. They take the place of the Jeugd hulpvorm and iJw product category.
+ */
+export const PRODUCTCATEGORIE_WMO = {
+  '01': 'hulp bij het huishouden',
+  '02': 'begeleiding',
+  '03': 'persoonlijke verzorging',
+  '04': 'kortdurend verblijf',
+  '05': 'woondiensten',
+  '06': 'overige ondersteuning individu of huishouden',
+  '07': 'dagbesteding',
+  '08': 'vervoersdiensten',
+  '09': 'overige groepsgerichte ondersteuning',
+  '10': 'overige maatwerkarrangementen',
+  '11': 'rolstoelen',
+  '12': 'vervoervoorzieningen',
+  '13': 'woonvoorzieningen',
+  '14': 'overige hulpmiddelen',
+  '15': 'beschermd wonen',
+  '16': 'opvang',
+  '17': 'spoedopvang',
+  '18': 'overige beschermd wonen en opvang',
 } as const satisfies CodeList;
 
 export const ZONDER_HULP_VERDER = {

@@ -1,9 +1,9 @@
 import { FileRejected } from './file-rejected';
-import { FIELD_KEYS, FIELDS, type FieldKey, type RawRecord } from './layout';
+import { type ColumnKey, DOMEIN_COLUMN, FIELD_KEYS, FIELDS, type RawRecord } from './layout';
 
 // The header rule for every format with a header row (CSV and Excel), in one place.
 
-const KNOWN = new Set<string>(FIELD_KEYS);
+const KNOWN = new Set<string>([...FIELD_KEYS, DOMEIN_COLUMN.key]);
 
 /** The delimiter of a CSV file, from its header row: the more frequent of ";" and ",". */
 export const csvDelimiter = (header: string): ';' | ',' =>
@@ -15,10 +15,10 @@ export const csvDelimiter = (header: string): ';' | ',' =>
  * conditional column (reden_einde, respondent, meetdatum) reads as empty, and the row rules say
  * when a value was needed.
  */
-export function mapHeader(cells: string[], noHeader: string): (FieldKey | null)[] {
+export function mapHeader(cells: string[], noHeader: string): (ColumnKey | null)[] {
   const columns = cells.map((c) => {
     const name = c.trim().toLowerCase();
-    return KNOWN.has(name) ? (name as FieldKey) : null;
+    return KNOWN.has(name) ? (name as ColumnKey) : null;
   });
   if (columns.every((c) => c === null)) throw new FileRejected(noHeader);
   const missing = FIELDS.filter((f) => f.requirement === 'verplicht' && !columns.includes(f.key)).map((f) => f.key);
@@ -26,10 +26,10 @@ export function mapHeader(cells: string[], noHeader: string): (FieldKey | null)[
   return columns;
 }
 
-const EMPTY = Object.freeze(Object.fromEntries(FIELD_KEYS.map((k) => [k, ''])) as RawRecord);
+const EMPTY = Object.freeze(Object.fromEntries([...FIELD_KEYS, DOMEIN_COLUMN.key].map((k) => [k, ''])) as RawRecord);
 
 /** A record from the cells of one row, placed by the mapped header. */
-export function recordFromCells(cells: string[], columns: (FieldKey | null)[]): RawRecord {
+export function recordFromCells(cells: string[], columns: (ColumnKey | null)[]): RawRecord {
   const raw: RawRecord = { ...EMPTY }; // a shallow copy of a fixed shape: cheap per row
   for (let c = 0; c < cells.length; c++) {
     const key = columns[c];

@@ -1,3 +1,4 @@
+import type { Domein } from '@/lib/generated/prisma/enums';
 import {
   AFNAME_PROBLEMATIEK,
   COMPLEXITEIT,
@@ -8,9 +9,11 @@ import {
   HULPVORM,
   PERSPECTIEF,
   PRODUCTCATEGORIE,
+  PRODUCTCATEGORIE_WMO,
   PROFIEL,
   REDEN_EINDE,
   RESPONDENT,
+  RESPONDENT_WMO,
   VERWIJZER,
   ZONDER_HULP_VERDER,
   ZORGVRAAGZWAARTE,
@@ -22,7 +25,11 @@ import {
 export const LAYOUT_VERSION = '2026.1';
 
 export type FieldKind = 'agb' | 'id' | 'year' | 'date' | 'code';
-export type Requirement = 'verplicht' | 'optioneel' | 'bij einde' | 'bij meting';
+/** 'n.v.t.': the field does not exist in this domain and must stay empty. */
+export type Requirement = 'verplicht' | 'optioneel' | 'bij einde' | 'bij meting' | 'n.v.t.';
+
+/** What a field is in a Wmo delivery where that differs from Jeugd. */
+type WmoRule = { requirement?: Requirement; codes?: CodeList; description: string };
 
 export type FieldDef = {
   key: string;
@@ -32,6 +39,7 @@ export type FieldDef = {
   requirement: Requirement;
   codes?: CodeList;
   description: string;
+  wmo?: WmoRule;
 };
 
 export const FIELDS = [
@@ -112,6 +120,7 @@ export const FIELDS = [
     requirement: 'verplicht',
     codes: HULPVORM,
     description: 'CBS-lijst; een andere hulpvorm is een nieuw record',
+    wmo: { requirement: 'n.v.t.', description: 'bestaat niet bij Wmo: leeg laten (de productcategorie zegt de vorm)' },
   },
   {
     key: 'productcategorie',
@@ -121,6 +130,7 @@ export const FIELDS = [
     requirement: 'optioneel',
     codes: PRODUCTCATEGORIE,
     description: 'iJw-productcategorie',
+    wmo: { requirement: 'verplicht', codes: PRODUCTCATEGORIE_WMO, description: 'iWmo-productcategorie' },
   },
   {
     key: 'profiel',
@@ -175,6 +185,7 @@ export const FIELDS = [
     requirement: 'bij meting',
     codes: RESPONDENT,
     description: 'wie de meting beantwoordde; verplicht bij een meting; één record per respondent',
+    wmo: { codes: RESPONDENT_WMO, description: 'de cliënt of een vertegenwoordiger; verplicht bij een meting' },
   },
   {
     key: 'tevredenheid',
@@ -202,6 +213,7 @@ export const FIELDS = [
     requirement: 'optioneel',
     codes: AFNAME_PROBLEMATIEK,
     description: 'alleen bij niet vrij toegankelijke hulp (verwijzer niet 06)',
+    wmo: { requirement: 'n.v.t.', description: 'wordt bij Wmo niet gemeten: leeg laten' },
   },
   {
     key: 'doelrealisatie',
@@ -223,7 +235,34 @@ export const FIELDS = [
 ] as const satisfies readonly FieldDef[];
 
 export type FieldKey = (typeof FIELDS)[number]['key'];
-export type RawRecord = Record<FieldKey, string>;
+
+/**
+ * Only in files with a header row (CSV, Excel): the domain of the row. Optional; when present it must
+ * be the domain chosen for the delivery. Not in the fixed-width layout (its widths are the CBS's).
+ */
+export const DOMEIN_COLUMN = {
+  key: 'domein',
+  label: 'Domein',
+  description: 'optioneel, alleen in CSV en Excel: jeugd of wmo (of J/W); moet het gekozen domein zijn',
+} as const;
+export type ColumnKey = FieldKey | typeof DOMEIN_COLUMN.key;
+export type RawRecord = Record<ColumnKey, string>;
+
+export const DOMEIN_LABEL = { JEUGD: 'Jeugd', WMO: 'Wmo' } as const satisfies Record<Domein, string>;
+
+const WMO_FIELDS: readonly FieldDef[] = FIELDS.map((f: FieldDef) =>
+  f.wmo
+    ? {
+        ...f,
+        requirement: f.wmo.requirement ?? f.requirement,
+        codes: f.wmo.codes ?? f.codes,
+        description: f.wmo.description,
+      }
+    : f,
+);
+
+/** The layout as it applies to one domain: Wmo takes its own rules where a field has them. */
+export const fieldsFor = (domein: Domein): readonly FieldDef[] => (domein === 'WMO' ? WMO_FIELDS : FIELDS);
 
 export const FIELD_KEYS = FIELDS.map((f) => f.key) as FieldKey[];
 export const FIXED_WIDTH_LENGTH = FIELDS.reduce((sum, f) => sum + f.width, 0);

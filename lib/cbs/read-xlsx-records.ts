@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { checkZip } from './check-zip';
 import { FileRejected } from './file-rejected';
 import { mapHeader, recordFromCells } from './header-columns';
-import type { FieldKey } from './layout';
+import type { ColumnKey } from './layout';
 import type { ReadRow } from './read-text-records';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -30,7 +30,7 @@ export async function* readXlsx(buf: Buffer): AsyncGenerator<ReadRow> {
     hyperlinks: 'ignore',
     styles: 'ignore',
   });
-  let columns: (FieldKey | null)[] | null = null;
+  let columns: (ColumnKey | null)[] | null = null;
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {

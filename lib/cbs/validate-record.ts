@@ -1,12 +1,19 @@
 import { z } from 'zod';
+import type { Domein } from '@/lib/generated/prisma/enums';
 import { AGB_CODE } from '@/lib/validation';
 import { looksLikeBsn } from './bsn';
-import { FIELDS, type FieldDef, type FieldKey, type RawRecord } from './layout';
+import { DOMEIN_LABEL, type FieldDef, type FieldKey, fieldsFor, type RawRecord } from './layout';
 
 // One zod schema for a record of the file; its issues become the Dutch row report:
 // line, field, value, a stable code and what was expected.
 
-export type RowError = { line: number; field: FieldKey | 'bestand'; value: string; code: string; message: string };
+export type RowError = {
+  line: number;
+  field: FieldKey | 'domein' | 'bestand';
+  value: string;
+  code: string;
+  message: string;
+};
 
 type Ctx = z.RefinementCtx;
 const fail = (ctx: Ctx, code: string, message: string) => {
@@ -52,10 +59,16 @@ const expectedCodes = (codes: Readonly<Record<string, string>>) => {
   return keys.length > 6 && gapless ? `${keys[0]} t/m ${keys[keys.length - 1]}` : keys.join(', ');
 };
 
-function fieldSchema(f: FieldDef) {
+function fieldSchema(f: FieldDef, domein: Domein) {
   return z.string().transform((raw, ctx) => {
     const v = raw.trim();
     if (v === '') return f.requirement === 'verplicht' ? fail(ctx, 'VERPLICHT', `${f.label} is verplicht.`) : null;
+    if (f.requirement === 'n.v.t.')
+      return fail(
+        ctx,
+        'NIET_VAN_TOEPASSING',
+        `${f.label} bestaat niet bij ${DOMEIN_LABEL[domein]}: laat dit veld leeg (of lever dit bestand aan als ${DOMEIN_LABEL[domein === 'WMO' ? 'JEUGD' : 'WMO']}).`,
+      );
     if (v.length > f.width) return fail(ctx, 'TE_LANG', `${f.label} mag hoogstens ${f.width} tekens zijn.`);
     switch (f.kind) {
       case 'agb':
@@ -94,11 +107,18 @@ function fieldSchema(f: FieldDef) {
   });
 }
 
-const shape = Object.fromEntries(FIELDS.map((f) => [f.key, fieldSchema(f)])) as {
-  [K in FieldKey]: ReturnType<typeof fieldSchema>;
-};
-const ZRawRecord = z.object(shape);
-type Parsed = z.output<typeof ZRawRecord>;
+// One compiled schema per domain: the same layout, Wmo with its own rules where a field has them.
+const schemaFor = (domein: Domein) =>
+  z.object(
+    Object.fromEntries(fieldsFor(domein).map((f) => [f.key, fieldSchema(f, domein)])) as {
+      [K in FieldKey]: ReturnType<typeof fieldSchema>;
+    },
+  );
+const SCHEMAS = { JEUGD: schemaFor('JEUGD'), WMO: schemaFor('WMO') } as const;
+type Parsed = z.output<(typeof SCHEMAS)['JEUGD']>;
+
+/** The row's own domain column (CSV/Excel), when filled: "jeugd"/"wmo" or "J"/"W". */
+const DOMEIN_VALUES: Record<string, Domein> = { j: 'JEUGD', jeugd: 'JEUGD', w: 'WMO', wmo: 'WMO' };
 
 const MEASUREMENTS = ['tevredenheid', 'zonder_hulp_verder', 'afname_problematiek', 'doelrealisatie'] as const;
 
@@ -106,10 +126,21 @@ const MEASUREMENTS = ['tevredenheid', 'zonder_hulp_verder', 'afname_problematiek
 /** The row error of a client number that passes the BSN 11-proef: the whole file is refused for it. */
 export const BSN_CODE = 'BSN';
 
-function crossFieldErrors(r: Parsed, agbCode: string): { field: FieldKey; code: string; message: string }[] {
-  const out: { field: FieldKey; code: string; message: string }[] = [];
-  const issue = (field: FieldKey, code: string, message: string) => out.push({ field, code, message });
+type CrossError = { field: FieldKey | 'domein'; code: string; message: string };
+
+function crossFieldErrors(r: Parsed, rowDomein: string, agbCode: string, domein: Domein): CrossError[] {
+  const out: CrossError[] = [];
+  const issue = (field: CrossError['field'], code: string, message: string) => out.push({ field, code, message });
   if (r.agb_code !== agbCode) issue('agb_code', 'AGB_ANDERS', `Verwacht de AGB-code van uw organisatie (${agbCode}).`);
+  const own = rowDomein.trim().toLowerCase();
+  if (own !== '' && !(own in DOMEIN_VALUES))
+    issue('domein', 'ONBEKENDE_CODE', 'Onbekend domein; verwacht jeugd of wmo (of J of W), of laat de kolom leeg.');
+  else if (own !== '' && DOMEIN_VALUES[own] !== domein)
+    issue(
+      'domein',
+      'DOMEIN_ANDERS',
+      `Deze regel is ${DOMEIN_LABEL[DOMEIN_VALUES[own]]}, maar het bestand is aangeleverd als ${DOMEIN_LABEL[domein]}. Lever de domeinen apart aan en kies bij elk het juiste domein.`,
+    );
   if (looksLikeBsn(r.pseudo_id as string))
     issue(
       'pseudo_id',
@@ -128,7 +159,7 @@ function crossFieldErrors(r: Parsed, agbCode: string): { field: FieldKey; code: 
   const measured = MEASUREMENTS.some((m) => r[m] !== null);
   if (measured && !r.respondent) issue('respondent', 'VERPLICHT', 'Respondent is verplicht bij een meting.');
   if (measured && !r.meetdatum) issue('meetdatum', 'VERPLICHT', 'Meetdatum is verplicht bij een meting.');
-  if (r.afname_problematiek !== null && r.verwijzer === '06') {
+  if (domein === 'JEUGD' && r.afname_problematiek !== null && r.verwijzer === '06') {
     issue(
       'afname_problematiek',
       'NIET_VAN_TOEPASSING',
@@ -140,6 +171,7 @@ function crossFieldErrors(r: Parsed, agbCode: string): { field: FieldKey; code: 
 
 export type ValidRecord = {
   agbCode: string;
+  domein: Domein;
   pseudoId: string;
   trajectId: string;
   respondent: string | null;
@@ -150,7 +182,8 @@ export type ValidRecord = {
   einddatum: Date | null;
   redenEinde: string | null;
   verwijzer: string;
-  hulpvorm: string;
+  /** Jeugd only (CBS list); null for Wmo. */
+  hulpvorm: string | null;
   productcategorie: string | null;
   profiel: number | null;
   zorgvraagzwaarte: number | null;
@@ -166,15 +199,17 @@ export type ValidRecord = {
 
 const num = (v: unknown) => (v === null ? null : Number(v));
 
+/** Validates one row of a delivery by `agbCode` in `domein` (Jeugd unless the upload says Wmo). */
 export function validateRecord(
   raw: RawRecord,
   line: number,
   agbCode: string,
+  domein: Domein = 'JEUGD',
 ): { record: ValidRecord | null; errors: RowError[] } {
   // The report is stored and shown: never echo a client number (it may even be a BSN).
   const value = (field: RowError['field']) =>
     field === 'bestand' ? '' : field === 'pseudo_id' ? '(niet getoond)' : (raw[field] ?? '').slice(0, 60);
-  const result = ZRawRecord.safeParse(raw);
+  const result = SCHEMAS[domein].safeParse(raw);
   if (!result.success) {
     const errors = result.error.issues.map((i) => {
       const field: RowError['field'] = (i.path[0] as FieldKey | undefined) ?? 'bestand';
@@ -184,12 +219,13 @@ export function validateRecord(
     return { record: null, errors };
   }
   const r = result.data;
-  const cross = crossFieldErrors(r, agbCode);
+  const cross = crossFieldErrors(r, raw.domein ?? '', agbCode, domein);
   if (cross.length) return { record: null, errors: cross.map((e) => ({ line, ...e, value: value(e.field) })) };
   return {
     errors: [],
     record: {
       agbCode: r.agb_code as string,
+      domein,
       pseudoId: r.pseudo_id as string,
       trajectId: r.traject_id as string,
       respondent: r.respondent as string | null,
@@ -200,7 +236,7 @@ export function validateRecord(
       einddatum: r.einddatum as Date | null,
       redenEinde: r.reden_einde as string | null,
       verwijzer: r.verwijzer as string,
-      hulpvorm: r.hulpvorm as string,
+      hulpvorm: r.hulpvorm as string | null,
       productcategorie: r.productcategorie as string | null,
       profiel: num(r.profiel),
       zorgvraagzwaarte: num(r.zorgvraagzwaarte),

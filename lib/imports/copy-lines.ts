@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { ValidRecord } from '@/lib/cbs/validate-record';
 import { env } from '@/lib/env';
+import type { Domein } from '@/lib/generated/prisma/enums';
 import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
 import { recordKeys } from '@/lib/pseudonym/record-keys';
 import { type FileReport, validateRecords } from './validate-file';
@@ -11,6 +12,7 @@ import { type FileReport, validateRecords } from './validate-file';
 
 /** The staged columns, in the order of a line. */
 export const STAGED_COLUMNS = [
+  'domein',
   'traject_id',
   'respondent',
   'client_pseudonym',
@@ -68,6 +70,7 @@ export function copyLine(r: ValidRecord, keys: LineKeys): string {
     keys.cellKeySecret,
   );
   const values: Field[] = [
+    r.domein,
     r.trajectId,
     r.respondent,
     pseudonym,
@@ -122,10 +125,15 @@ export function chunkedWriter(out: Writable) {
  * Validates a file and writes its valid records to `out` as COPY lines, in chunks, waiting when `out`
  * is full (memory stays flat in the file size). `out` null: validation only (a test file).
  */
-export async function writeCopyLines(buf: Buffer, agbCode: string, out: Writable | null): Promise<FileReport> {
+export async function writeCopyLines(
+  buf: Buffer,
+  agbCode: string,
+  domein: Domein,
+  out: Writable | null,
+): Promise<FileReport> {
   const keys = currentLineKeys();
   const lines = out ? chunkedWriter(out) : null;
-  const report = await validateRecords(buf, agbCode, (r) => lines?.add(copyLine(r, keys)));
+  const report = await validateRecords(buf, agbCode, (r) => lines?.add(copyLine(r, keys)), domein);
   await lines?.flush();
   return report;
 }

@@ -2,7 +2,8 @@ import type pg from 'pg';
 
 // "Na beëindiging geen nieuwe start" links a client's trajectories across all providers: every
 // ended trajectory keeps volgende_start, the first start of another trajectory of the same client
-// (stage-2 pseudonym) on or after its end. The import keeps it inside its transaction without
+// (stage-2 pseudonym) in the same domain on or after its end: Jeugd links Jeugd, Wmo links Wmo (a
+// youth who later gets Wmo support did not "start again" in youth care). The import keeps it inside its transaction without
 // rescanning trajectory: it reads only the touched clients' other trajectories (an index probe per
 // client), computes every link of those clients once over the staged rows and those, stores the
 // incoming rows' links in the same INSERT that stores the rows, and rewrites only the existing
@@ -10,12 +11,12 @@ import type pg from 'pg';
 
 /** The link of every ended trajectory in `rows` (a table or CTE of the touched clients' trajectories after the merge). */
 const linksOver = (rows: string) => `
-  SELECT e.id, e.traject_id, e.respondent, min(a.begindatum) AS volgende_start
+  SELECT e.id, e.domein, e.traject_id, e.respondent, min(a.begindatum) AS volgende_start
   FROM ${rows} e LEFT JOIN ${rows} a
-    ON a.client_pseudonym = e.client_pseudonym AND a.begindatum >= e.einddatum
+    ON a.client_pseudonym = e.client_pseudonym AND a.domein = e.domein AND a.begindatum >= e.einddatum
    AND (a.aanbieder_id, a.traject_id) <> (e.aanbieder_id, e.traject_id)
   WHERE e.einddatum IS NOT NULL
-  GROUP BY e.id, e.traject_id, e.respondent`;
+  GROUP BY e.id, e.domein, e.traject_id, e.respondent`;
 
 /**
  * Before the merge (import_staging filled): the rows the file replaces, the touched clients' other
@@ -28,17 +29,18 @@ export async function prepareLinks(client: pg.PoolClient, aanbiederId: string) {
   await client.query('UPDATE data_generation SET generation = generation + 1');
   // Temporary tables have no statistics until analysed: without them the planner guesses badly.
   await client.query('ANALYZE import_staging');
-  // The records this file overwrites (same provider, trajectnummer and respondent).
+  // The records this file overwrites (same provider, domain, trajectnummer and respondent).
   await client.query(
     `CREATE TEMP TABLE import_replaced ON COMMIT DROP AS
-       SELECT t.id, t.client_pseudonym FROM trajectory t JOIN import_staging s ON s.traject_id = t.traject_id
+       SELECT t.id, t.client_pseudonym FROM trajectory t
+       JOIN import_staging s ON s.traject_id = t.traject_id AND s.domein = t.domein
        WHERE t.aanbieder_id = $1::uuid AND t.respondent IS NOT DISTINCT FROM s.respondent`,
     [aanbiederId],
   );
   // The touched clients: those in the file, and those a replaced record belonged to (a corrected pseudonym).
   await client.query(
     `CREATE TEMP TABLE import_others ON COMMIT DROP AS
-       SELECT o.id, o.aanbieder_id, o.traject_id, o.respondent, o.client_pseudonym, o.begindatum, o.einddatum, o.volgende_start
+       SELECT o.id, o.aanbieder_id, o.domein, o.traject_id, o.respondent, o.client_pseudonym, o.begindatum, o.einddatum, o.volgende_start
        FROM trajectory o
        WHERE o.client_pseudonym IN (SELECT client_pseudonym FROM import_staging UNION SELECT client_pseudonym FROM import_replaced)
          AND NOT EXISTS (SELECT 1 FROM import_replaced r WHERE r.id = o.id)`,
@@ -47,17 +49,17 @@ export async function prepareLinks(client: pg.PoolClient, aanbiederId: string) {
   await client.query(
     `CREATE TEMP TABLE import_links ON COMMIT DROP AS
        WITH touched AS MATERIALIZED (
-         SELECT NULL::bigint AS id, $1::uuid AS aanbieder_id, traject_id, respondent, client_pseudonym, begindatum, einddatum
+         SELECT NULL::bigint AS id, $1::uuid AS aanbieder_id, domein, traject_id, respondent, client_pseudonym, begindatum, einddatum
          FROM import_staging
          UNION ALL
-         SELECT id, aanbieder_id, traject_id, respondent, client_pseudonym, begindatum, einddatum FROM import_others
+         SELECT id, aanbieder_id, domein, traject_id, respondent, client_pseudonym, begindatum, einddatum FROM import_others
        ) ${linksOver('touched')}`,
     [aanbiederId],
   );
 }
 
 /** The join the merge uses: staging row `s` → its link. */
-export const INCOMING_LINK = `LEFT JOIN import_links n ON n.id IS NULL AND n.traject_id = s.traject_id AND n.respondent IS NOT DISTINCT FROM s.respondent`;
+export const INCOMING_LINK = `LEFT JOIN import_links n ON n.id IS NULL AND n.domein = s.domein AND n.traject_id = s.traject_id AND n.respondent IS NOT DISTINCT FROM s.respondent`;
 
 /** After the merge: the touched clients' existing trajectories whose link changed. */
 export async function relinkOthers(client: pg.PoolClient) {
@@ -93,7 +95,7 @@ export async function deleteRelinking(client: pg.PoolClient, where: string, para
   );
   await client.query(
     `WITH touched AS MATERIALIZED (
-       SELECT id, aanbieder_id, traject_id, respondent, client_pseudonym, begindatum, einddatum FROM trajectory
+       SELECT id, aanbieder_id, domein, traject_id, respondent, client_pseudonym, begindatum, einddatum FROM trajectory
        WHERE client_pseudonym IN (SELECT client_pseudonym FROM deleted_clients))
      UPDATE trajectory t SET volgende_start = n.volgende_start
      FROM (${linksOver('touched')}) n

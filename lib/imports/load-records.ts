@@ -13,7 +13,8 @@ import { INCOMING_LINK, prepareLinks, relinkOthers } from './link-clients';
 
 const COLUMNS = STAGED_COLUMNS;
 
-const UPDATES = COLUMNS.filter((c) => c !== 'traject_id' && c !== 'respondent').map((c) => `${c} = EXCLUDED.${c}`);
+const KEY: readonly string[] = ['domein', 'traject_id', 'respondent'];
+const UPDATES = COLUMNS.filter((c) => !KEY.includes(c)).map((c) => `${c} = EXCLUDED.${c}`);
 
 export type RecordSink = {
   /** The COPY stream: readUpload pipes a file's lines into it. */
@@ -54,7 +55,7 @@ export async function openRecordSink(client: pg.PoolClient): Promise<RecordSink>
         `INSERT INTO trajectory (aanbieder_id, upload_id, imported_at, ${COLUMNS.join(', ')}, volgende_start)
          SELECT $1::uuid, $2::uuid, now(), ${COLUMNS.map((c) => `s.${c}`).join(', ')}, n.volgende_start
          FROM import_staging s ${INCOMING_LINK}
-         ON CONFLICT (aanbieder_id, traject_id, respondent) DO UPDATE SET upload_id = EXCLUDED.upload_id,
+         ON CONFLICT (aanbieder_id, domein, traject_id, respondent) DO UPDATE SET upload_id = EXCLUDED.upload_id,
            imported_at = EXCLUDED.imported_at, volgende_start = EXCLUDED.volgende_start, ${UPDATES.join(', ')}`,
         [aanbiederId, uploadId],
       );

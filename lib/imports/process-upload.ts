@@ -3,6 +3,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { BSN_CODE } from '@/lib/cbs/validate-record';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import type { Domein } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mail/send-mail';
 import { deleteUploadFile } from '@/lib/uploads/file-store';
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/uploads/labels';
@@ -34,10 +35,11 @@ export async function processUpload(uploadId: string): Promise<'verwerkt' | 'ove
       aanbieder_id: string;
       agb_code: string;
       kind: 'TEST' | 'PRODUCTIE';
+      domein: Domein;
       storage_path: string | null;
       file_name: string;
     }>(
-      `SELECT u.id, u.aanbieder_id, o.agb_code, u.kind::text AS kind, u.storage_path, u.file_name
+      `SELECT u.id, u.aanbieder_id, o.agb_code, u.kind::text AS kind, u.domein::text AS domein, u.storage_path, u.file_name
        FROM upload u JOIN organisation o ON o.id = u.aanbieder_id
        WHERE u.id = $1 AND u.status = 'IN_VERWERKING' FOR UPDATE OF u SKIP LOCKED`,
       [uploadId],
@@ -47,7 +49,11 @@ export async function processUpload(uploadId: string): Promise<'verwerkt' | 'ove
     // Test files are only validated; a production file's records are staged and merged at the end.
     const sink = u.kind === 'PRODUCTIE' ? await openRecordSink(client) : null;
     const report: FileReport = u.storage_path
-      ? await readUpload({ uploadId: u.id, storagePath: u.storage_path }, u.agb_code, sink?.stream ?? null)
+      ? await readUpload(
+          { uploadId: u.id, storagePath: u.storage_path },
+          { agbCode: u.agb_code, domein: u.domein },
+          sink?.stream ?? null,
+        )
       : { rows: 0, accepted: 0, rejected: 0, errors: [], fileError: STORED_FILE_UNREADABLE };
     await sink?.finish();
     // The staged records of a refused file never reach trajectory (the staging table is dropped at commit).

@@ -1,6 +1,6 @@
 // The child process of readUpload (read-upload.ts): reads and decrypts the stored upload itself (the
 // portal never holds the plaintext), writes COPY lines on stdout and the report as JSON on fd 3.
-// Arguments: <agbCode> <copy|validate> <uploadId> <storage path>.
+// Arguments: <agbCode> <JEUGD|WMO> <copy|validate> <uploadId> <storage path>.
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { readUploadFile } from '@/lib/uploads/file-store';
@@ -8,10 +8,10 @@ import { writeCopyLines } from './copy-lines';
 import { STORED_FILE_UNREADABLE } from './file-report';
 import type { FileReport } from './validate-file';
 
-const [agbCode, mode, uploadId, storagePath] = process.argv.slice(2);
+const [agbCode, domein, mode, uploadId, storagePath] = process.argv.slice(2);
 const file = await readUploadFile(uploadId, storagePath).catch(() => null);
 const report: FileReport = file
-  ? await writeCopyLines(file, agbCode, mode === 'copy' ? process.stdout : null)
+  ? await writeCopyLines(file, agbCode, domein === 'WMO' ? 'WMO' : 'JEUGD', mode === 'copy' ? process.stdout : null)
   : { rows: 0, accepted: 0, rejected: 0, errors: [], fileError: STORED_FILE_UNREADABLE };
 const reportOut = createWriteStream('', { fd: 3 });
 reportOut.end(JSON.stringify(report));

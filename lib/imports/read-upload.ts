@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import type { Domein } from '@/lib/generated/prisma/enums';
 import { parseFileReport } from './file-report';
 import type { FileReport } from './validate-file';
 
@@ -35,9 +36,10 @@ export const UNREADABLE =
  */
 export async function readUpload(
   stored: { uploadId: string; storagePath: string },
-  agbCode: string,
+  expected: { agbCode: string; domein: Domein },
   copyTo: Writable | null,
 ): Promise<FileReport> {
+  const { agbCode } = expected;
   const child = spawn(
     process.execPath,
     [
@@ -46,6 +48,7 @@ export async function readUpload(
       'tsx',
       CHILD,
       agbCode,
+      expected.domein,
       copyTo ? 'copy' : 'validate',
       stored.uploadId,
       stored.storagePath,

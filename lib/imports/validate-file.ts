@@ -1,5 +1,8 @@
+import type { RawRecord } from '@/lib/cbs/layout';
+import { DOMEIN_LABEL } from '@/lib/cbs/layout';
 import { FileRejected, openFile } from '@/lib/cbs/read-file';
 import { BSN_CODE, type RowError, type ValidRecord, validateRecord } from '@/lib/cbs/validate-record';
+import type { Domein } from '@/lib/generated/prisma/enums';
 
 export type FileReport = {
   rows: number;
@@ -22,10 +25,12 @@ export async function validateRecords(
   buf: Buffer,
   agbCode: string,
   onRecord: (r: ValidRecord) => unknown,
+  domein: Domein = 'JEUGD',
 ): Promise<FileReport> {
   const report: FileReport = { rows: 0, accepted: 0, rejected: 0, errors: [] };
   const seen = new Map<string, number>();
   const bsnLines: number[] = [];
+  let firstRaw: RawRecord | null = null;
   const addErrors = (errs: RowError[]) => {
     for (const e of errs) {
       if (e.code === BSN_CODE) bsnLines.push(e.line);
@@ -40,7 +45,8 @@ export async function validateRecords(
         addErrors([row.error]);
         continue;
       }
-      const { record, errors } = validateRecord(row.raw, row.line, agbCode);
+      firstRaw ??= row.raw;
+      const { record, errors } = validateRecord(row.raw, row.line, agbCode, domein);
       if (!record) {
         report.rejected += 1;
         addErrors(errors);
@@ -79,9 +85,15 @@ export async function validateRecords(
     report.accepted = 0;
   } else if (report.rows === 0)
     report.fileError = 'Het bestand bevat geen records (alleen een kopregel of lege regels).';
-  else if (report.accepted === 0)
+  else if (report.accepted === 0) {
     report.fileError =
       'Geen enkel record is goedgekeurd; het bestand is als geheel afgewezen. Zie de fouten per regel.';
+    // A file of the other domain fails on every row: say so, rather than leave a provider to read
+    // a thousand hulpvorm errors.
+    const other: Domein = domein === 'JEUGD' ? 'WMO' : 'JEUGD';
+    if (firstRaw && validateRecord(firstRaw, 0, agbCode, other).record)
+      report.fileError += ` De regels passen wel bij ${DOMEIN_LABEL[other]}: lever dit bestand aan als ${DOMEIN_LABEL[other]}.`;
+  }
   return report;
 }
 
@@ -89,8 +101,9 @@ export async function validateRecords(
 export async function validateFile(
   buf: Buffer,
   agbCode: string,
+  domein: Domein = 'JEUGD',
 ): Promise<{ report: FileReport; records: ValidRecord[] }> {
   const records: ValidRecord[] = [];
-  const report = await validateRecords(buf, agbCode, (r) => records.push(r));
+  const report = await validateRecords(buf, agbCode, (r) => records.push(r), domein);
   return { report, records: report.fileError ? [] : records };
 }

@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type AuditActor, writeAudit } from '@/lib/audit/write-audit';
+import { DOMEIN_LABEL } from '@/lib/cbs/layout';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import type { UploadKind } from '@/lib/generated/prisma/enums';
+import type { Domein, UploadKind } from '@/lib/generated/prisma/enums';
 import { deleteUploadFile, storeUploadFile } from './file-store';
-import { hasCurrentAgreement } from './has-current-agreement';
+import { agreementDomains } from './has-current-agreement';
 
 export type Receipt = {
   id: string;
@@ -13,6 +14,7 @@ export type Receipt = {
   sizeBytes: number;
   sha256: string;
   kind: UploadKind;
+  domein: Domein;
   fileName: string;
   duplicate: boolean;
 };
@@ -28,18 +30,29 @@ export async function receiveUpload(input: {
   content: Buffer;
   fileName: string;
   kind: UploadKind;
+  /** Jeugd unless the provider says Wmo. */
+  domein?: Domein;
   address?: string | null;
 }): Promise<Receipt> {
   const { content, kind } = input;
+  const domein = input.domein ?? 'JEUGD';
   if (content.length === 0) throw new AppError('Het bestand is leeg.');
   if (content.length > env().UPLOAD_MAX_MB * 1024 * 1024)
     throw new AppError(`Het bestand is groter dan ${env().UPLOAD_MAX_MB} MB.`, 400, 'TE_GROOT');
-  if (kind === 'PRODUCTIE' && !(await hasCurrentAgreement(input.aanbiederId))) {
-    throw new AppError(
-      'U kunt nog geen productiebestanden aanleveren: er is geen ondertekende, geldige verwerkersovereenkomst. Lever eerst een testbestand aan en neem contact op met de TTP over de overeenkomst.',
-      409,
-      'GEEN_OVEREENKOMST',
-    );
+  if (kind === 'PRODUCTIE') {
+    const covered = await agreementDomains(input.aanbiederId);
+    if (covered.length === 0)
+      throw new AppError(
+        'U kunt nog geen productiebestanden aanleveren: er is geen ondertekende, geldige verwerkersovereenkomst. Lever eerst een testbestand aan en neem contact op met de TTP over de overeenkomst.',
+        409,
+        'GEEN_OVEREENKOMST',
+      );
+    if (!covered.includes(domein))
+      throw new AppError(
+        `Uw verwerkersovereenkomst dekt geen ${DOMEIN_LABEL[domein]}-gegevens (wel: ${covered.map((d) => DOMEIN_LABEL[d]).join(', ')}). Een testbestand kan wel; neem voor productie contact op met de TTP.`,
+        409,
+        'DOMEIN_NIET_IN_OVEREENKOMST',
+      );
   }
   const fileName = input.fileName.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'bestand';
   const sha256 = createHash('sha256').update(content).digest('hex');
@@ -52,10 +65,11 @@ export async function receiveUpload(input: {
     sizeBytes: Number(u.sizeBytes),
     sha256,
     kind,
+    domein,
     fileName: u.fileName,
     duplicate,
   });
-  const where = { aanbiederId_kind_sha256: { aanbiederId: input.aanbiederId, kind, sha256 } };
+  const where = { aanbiederId_kind_domein_sha256: { aanbiederId: input.aanbiederId, kind, domein, sha256 } };
   const existing = await db().upload.findUnique({ where });
   if (existing) return receipt(existing, true);
 
@@ -68,6 +82,7 @@ export async function receiveUpload(input: {
         aanbiederId: input.aanbiederId,
         uploadedById: input.actor?.userId,
         kind,
+        domein,
         fileName,
         sizeBytes: content.length,
         sha256,
@@ -77,7 +92,7 @@ export async function receiveUpload(input: {
     await writeAudit({
       event: 'upload.ontvangen',
       actor: input.actor,
-      object: `upload ${id} (${kind.toLowerCase()}, ${content.length} bytes)`,
+      object: `upload ${id} (${kind.toLowerCase()}, ${DOMEIN_LABEL[domein]}, ${content.length} bytes)`,
       address: input.address,
     });
     return receipt(upload, false);

@@ -86,6 +86,7 @@ export function generateDemoTrajectories(count = 20_000, today = new Date(), see
         : [null];
     const base = {
       agbCode: p.agbCode,
+      domein: 'JEUGD' as const,
       pseudoId: client.stage1,
       trajectId: `T${p.agbCode.slice(-3)}-${String(i + 1).padStart(7, '0')}`,
       geboortejaar: client.geboortejaar,

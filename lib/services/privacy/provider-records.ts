@@ -38,7 +38,8 @@ export function deliveryRecord(t: Trajectory, agbCode: string): RawRecord {
     afname_problematiek: code(t.afnameProblematiek),
     doelrealisatie: code(t.doelrealisatie),
     meetdatum: ymd(t.meetdatum),
-  } satisfies Record<(typeof FIELD_KEYS)[number], string>;
+    domein: t.domein === 'WMO' ? 'wmo' : 'jeugd',
+  } satisfies Record<(typeof FIELD_KEYS)[number] | 'domein', string>;
 }
 
 const PAGE = 5_000;

@@ -138,6 +138,7 @@ export async function loadRecords(aanbieder: { id: string; agbCode: string | nul
         respondent: null,
         geboortejaar: 2012,
         geslacht: 'V',
+        domein: 'JEUGD',
         gemeentecode: '0000',
         redenEinde: einddatum ? '01' : null,
         verwijzer: '01',
