@@ -1,6 +1,6 @@
 import type { Scope } from '@/lib/access/scope';
 import { env } from '@/lib/env';
-import type { UploadKind } from '@/lib/generated/prisma/enums';
+import type { Domein, UploadKind } from '@/lib/generated/prisma/enums';
 import { requestTestImport } from '@/lib/jobs/boss';
 import { deliverUpload } from '@/lib/services/uploads/deliver-upload';
 import { readBody } from '@/lib/uploads/read-body';
@@ -13,7 +13,7 @@ import { readBody } from '@/lib/uploads/read-body';
 export async function deliverFile(
   scope: Extract<Scope, { kind: 'aanbieder' }>,
   req: Request,
-  file: { kind: UploadKind; fileName: string; address: string | null },
+  file: { kind: UploadKind; domein: Domein; fileName: string; address: string | null },
 ) {
   const content = await readBody(req, env().UPLOAD_MAX_MB * 1024 * 1024);
   const receipt = await deliverUpload(scope, { ...file, content });

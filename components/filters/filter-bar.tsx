@@ -1,4 +1,5 @@
-import { CODE_KEYS, type CodeKey, FILTERS, type FilterState, MONTH_KEYS } from '@/lib/filters/registry';
+import { CODE_KEYS, type CodeKey, FILTERS, type FilterState, MONTH_KEYS, optionsIn } from '@/lib/filters/registry';
+import type { Domein } from '@/lib/generated/prisma/enums';
 import { DOMEINEN } from '@/lib/indicators/registry';
 import type { Option } from '@/lib/services/indicators/get-filter-options';
 import { SearchableOptions } from './searchable-options';
@@ -12,10 +13,11 @@ type Props = {
   domein: string;
 };
 
-const optionsOf = (key: CodeKey, scopeOptions: Props['scopeOptions']): Option[] => {
-  const def = FILTERS[key];
-  if (def.options === 'scope') return scopeOptions[key as 'gemeente' | 'aanbieder'] ?? [];
-  return Object.entries(def.options).map(([value, label]) => ({ value, label: `${value} ${label}` }));
+const optionsOf = (key: CodeKey, scopeOptions: Props['scopeOptions'], domein: string): Option[] => {
+  const options = optionsIn(key, domein === 'WMO' ? 'WMO' : ('JEUGD' satisfies Domein));
+  if (options === null) return [];
+  if (options === 'scope') return scopeOptions[key as 'gemeente' | 'aanbieder'] ?? [];
+  return Object.entries(options).map(([value, label]) => ({ value, label: `${value} ${label}` }));
 };
 
 /**
@@ -51,7 +53,7 @@ export function FilterBar({ filters, scopeOptions, keep, domein }: Props) {
         <summary>Meer filters{active > 0 ? ` (${active} actief)` : ''}</summary>
         <div className="filtergroepen">
           {CODE_KEYS.map((key) => {
-            const options = optionsOf(key, scopeOptions);
+            const options = optionsOf(key, scopeOptions, domein);
             if (!options.length) return null;
             const selected = new Set(filters[key] ?? []);
             return options.length > 12 || key === 'gemeente' ? (

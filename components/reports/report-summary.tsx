@@ -10,8 +10,8 @@ export function ReportSummary({ report }: { report: Spiegelrapportage }) {
         {report.audience}.
       </p>
       {report.indicators.map((ind) => (
-        <section key={ind.key} aria-labelledby={`rapport-${ind.key}`}>
-          <h3 id={`rapport-${ind.key}`}>{ind.label}</h3>
+        <section key={`${ind.domein}-${ind.key}`} aria-labelledby={`rapport-${ind.domein ?? 'JEUGD'}-${ind.key}`}>
+          <h3 id={`rapport-${ind.domein ?? 'JEUGD'}-${ind.key}`}>{ind.label}</h3>
           <div className="tabel-scroll">
             <table>
               <thead>

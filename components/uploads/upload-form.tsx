@@ -9,6 +9,7 @@ type Receipt = {
   sizeBytes: number;
   sha256: string;
   kind: 'TEST' | 'PRODUCTIE';
+  domein: 'JEUGD' | 'WMO';
   fileName: string;
   duplicate: boolean;
 };
@@ -28,10 +29,23 @@ async function check(file: File): Promise<Preflight> {
   return preflightText(text);
 }
 
-/** Choose or drop a file, check it in the browser, send it with a progress bar, show the receipt. */
-export function UploadForm({ productionAllowed, maxMb }: { productionAllowed: boolean; maxMb: number }) {
+const DOMEIN_LABEL = { JEUGD: 'Jeugd', WMO: 'Wmo' } as const;
+
+/**
+ * Choose or drop a file, check it in the browser, send it with a progress bar, show the receipt.
+ * `productionDomains`: the domains the current agreement covers (production only there).
+ */
+export function UploadForm({
+  productionDomains,
+  maxMb,
+}: {
+  productionDomains: readonly ('JEUGD' | 'WMO')[];
+  maxMb: number;
+}) {
   const [file, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState<'test' | 'productie'>('test');
+  const [domein, setDomein] = useState<'JEUGD' | 'WMO'>(productionDomains[0] ?? 'JEUGD');
+  const productionAllowed = productionDomains.includes(domein);
   const [preflight, setPreflight] = useState<Preflight | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -64,6 +78,7 @@ export function UploadForm({ productionAllowed, maxMb }: { productionAllowed: bo
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/uploads');
     xhr.setRequestHeader('x-soort', kind);
+    xhr.setRequestHeader('x-domein', domein.toLowerCase());
     xhr.setRequestHeader('x-bestandsnaam', encodeURIComponent(file.name));
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.upload.onprogress = (ev) => ev.lengthComputable && setProgress(Math.round((ev.loaded / ev.total) * 100));
@@ -89,6 +104,24 @@ export function UploadForm({ productionAllowed, maxMb }: { productionAllowed: bo
   return (
     <form className="formulier" onSubmit={send} style={{ maxWidth: '40rem' }}>
       <fieldset className="keuze">
+        <legend>Domein</legend>
+        {(['JEUGD', 'WMO'] as const).map((d) => (
+          <label key={d}>
+            <input
+              type="radio"
+              name="domein"
+              value={d}
+              checked={domein === d}
+              onChange={() => {
+                setDomein(d);
+                if (!productionDomains.includes(d)) setKind('test');
+              }}
+            />{' '}
+            {d === 'JEUGD' ? 'Jeugd (Jeugdwet)' : 'Wmo (maatschappelijke ondersteuning)'}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="keuze">
         <legend>Soort bestand</legend>
         <label>
           <input type="radio" name="soort" value="test" checked={kind === 'test'} onChange={() => setKind('test')} />{' '}
@@ -104,7 +137,10 @@ export function UploadForm({ productionAllowed, maxMb }: { productionAllowed: bo
             disabled={!productionAllowed}
           />{' '}
           Productiebestand
-          {!productionAllowed && ' (pas mogelijk met een ondertekende verwerkersovereenkomst)'}
+          {!productionAllowed &&
+            (productionDomains.length === 0
+              ? ' (pas mogelijk met een ondertekende verwerkersovereenkomst)'
+              : ` (uw verwerkersovereenkomst dekt geen ${DOMEIN_LABEL[domein]})`)}
         </label>
       </fieldset>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is an extra; the file input inside is the accessible control */}
@@ -177,6 +213,8 @@ export function UploadForm({ productionAllowed, maxMb }: { productionAllowed: bo
           <dl className="bewijs">
             <dt>Nummer</dt>
             <dd>{receipt.id}</dd>
+            <dt>Domein</dt>
+            <dd>{DOMEIN_LABEL[receipt.domein]}</dd>
             <dt>Tijd</dt>
             <dd>{new Date(receipt.receivedAt).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })}</dd>
             <dt>Grootte</dt>

@@ -83,6 +83,7 @@ export function openApiDocument(base: string) {
             sizeBytes: { type: 'integer' },
             sha256: { type: 'string' },
             kind: { enum: ['TEST', 'PRODUCTIE'] },
+            domein: { enum: ['JEUGD', 'WMO'] },
             fileName: { type: 'string' },
             duplicate: { type: 'boolean' },
           },
@@ -148,6 +149,12 @@ export function openApiDocument(base: string) {
           security: bearer,
           parameters: [
             { name: 'soort', in: 'query', required: true, schema: { enum: ['test', 'productie'] } },
+            {
+              name: 'domein',
+              in: 'query',
+              description: 'Jeugd of Wmo; elke regel wordt gecontroleerd met de regels van dat domein',
+              schema: { enum: ['jeugd', 'wmo'], default: 'jeugd' },
+            },
             { name: 'bestandsnaam', in: 'query', schema: { type: 'string', maxLength: 400 } },
           ],
           requestBody: {

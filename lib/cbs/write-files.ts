@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { FIELD_KEYS, FIELDS, type RawRecord } from './layout';
+import { type ColumnKey, DOMEIN_COLUMN, FIELD_KEYS, FIELDS, type RawRecord } from './layout';
 
 // Writes records in each accepted format: the downloadable example files and the test fixtures
 // come from here, so they always match the layout the parser reads.
@@ -7,12 +7,16 @@ import { FIELD_KEYS, FIELDS, type RawRecord } from './layout';
 const quoteFor = (delimiter: string) => (v: string) =>
   v.includes(delimiter) || v.includes('"') || /[\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 
+/** The layout's columns, and with the optional domein column (for files that hold both domains). */
+export const WITH_DOMEIN: readonly ColumnKey[] = [...FIELD_KEYS, DOMEIN_COLUMN.key];
+
 /** The header line of a delivery CSV, with its line end. */
-export const csvHeader = (delimiter: ';' | ',' = ';') => `${FIELD_KEYS.join(delimiter)}\r\n`;
+export const csvHeader = (delimiter: ';' | ',' = ';', columns: readonly ColumnKey[] = FIELD_KEYS) =>
+  `${columns.join(delimiter)}\r\n`;
 
 /** One record as a line of a delivery CSV, with its line end. */
-export const csvRow = (r: RawRecord, delimiter: ';' | ',' = ';') =>
-  `${FIELD_KEYS.map((k) => quoteFor(delimiter)(r[k])).join(delimiter)}\r\n`;
+export const csvRow = (r: RawRecord, delimiter: ';' | ',' = ';', columns: readonly ColumnKey[] = FIELD_KEYS) =>
+  `${columns.map((k) => quoteFor(delimiter)(r[k] ?? '')).join(delimiter)}\r\n`;
 
 export function toCsv(records: RawRecord[], delimiter: ';' | ',' = ';'): string {
   return csvHeader(delimiter) + records.map((r) => csvRow(r, delimiter)).join('');
@@ -34,6 +38,38 @@ export async function toXlsx(records: RawRecord[]): Promise<Buffer> {
 export const EXAMPLE_AGB_PLACEHOLDER = '00000000';
 
 /** A small, valid example: a running trajectory, an ended one with two respondents, an uitval. */
+/** Example Wmo rows: begeleiding and dagbesteding for adults, the client or a representative answering. */
+export function exampleWmoRecords(agbCode = '12345678'): RawRecord[] {
+  const base = {
+    ...exampleRecords(agbCode)[0],
+    hulpvorm: '',
+    productcategorie: '02',
+    profiel: '',
+    zorgvraagzwaarte: '',
+    complexiteit: '',
+    crisis: '',
+  };
+  return [
+    { ...base, pseudo_id: 'CL-a81c0e57', traject_id: 'WMO-2026-0014', geboortejaar: '1948', begindatum: '20260112' },
+    {
+      ...base,
+      pseudo_id: 'CL-3e9b21d0',
+      traject_id: 'WMO-2025-0388',
+      geboortejaar: '1961',
+      geslacht: 'M',
+      productcategorie: '07',
+      begindatum: '20250303',
+      einddatum: '20260131',
+      reden_einde: '01',
+      respondent: '2',
+      tevredenheid: '8',
+      zonder_hulp_verder: '2',
+      doelrealisatie: '1',
+      meetdatum: '20260126',
+    },
+  ];
+}
+
 export function exampleRecords(agbCode = '12345678'): RawRecord[] {
   const base = {
     agb_code: agbCode,

@@ -36,7 +36,7 @@ export function parseFilters(input: SearchInput, ctx: FilterContext): FilterStat
     const allowed = (v: string) =>
       def.options === 'scope'
         ? def.pattern!.test(v) && (key !== 'gemeente' || !ctx.gemeenteCodes || ctx.gemeenteCodes.includes(v))
-        : Object.hasOwn(def.options, v);
+        : Object.hasOwn(def.options, v) || (def.wmoOptions ? Object.hasOwn(def.wmoOptions, v) : false);
     const values = [...new Set(valuesOf(input, key).filter(allowed))].sort();
     if (values.length) state[key] = values;
   }

@@ -4,13 +4,16 @@ import {
   HULPVORM,
   PERSPECTIEF,
   PRODUCTCATEGORIE,
+  PRODUCTCATEGORIE_WMO,
   PROFIEL,
   REDEN_EINDE,
   RESPONDENT,
+  RESPONDENT_WMO,
   VERWIJZER,
   ZORGVRAAGZWAARTE,
 } from '@/lib/cbs/code-lists';
 import { Prisma } from '@/lib/db';
+import type { Domein } from '@/lib/generated/prisma/enums';
 import { AGB_CODE } from '@/lib/validation';
 
 // Every dashboard filter, declared once: the URL parser, the filter bar, the SQL, the export and the
@@ -26,6 +29,8 @@ type CodeFilter = {
   label: string;
   /** A fixed code list, or 'scope': the options depend on what the user may see (lib/services/indicators/get-filter-options.ts). */
   options: CodeList | 'scope';
+  /** The Wmo list where it differs from Jeugd's (lib/cbs/layout.ts); null: the field does not exist in Wmo. */
+  wmoOptions?: CodeList | null;
   /** Syntax of one value where the options come from the scope. */
   pattern?: RegExp;
   /** Only for these scope kinds (a provider does not filter on providers). */
@@ -79,12 +84,14 @@ export const FILTERS = {
     kind: 'codes',
     label: 'Productcategorie',
     options: PRODUCTCATEGORIE,
+    wmoOptions: PRODUCTCATEGORIE_WMO,
     sql: (v) => Prisma.sql`t.productcategorie = ANY(${v}::bpchar[])`,
   },
   perspectief: {
     kind: 'codes',
     label: 'Perspectief',
     options: PERSPECTIEF,
+    wmoOptions: null,
     sql: (v) => Prisma.sql`t.perspectief = ANY(${v}::bpchar[])`,
   },
   zorgvraagzwaarte: {
@@ -97,6 +104,7 @@ export const FILTERS = {
     kind: 'codes',
     label: 'Hulpvorm',
     options: HULPVORM,
+    wmoOptions: null,
     sql: (v) => Prisma.sql`t.hulpvorm = ANY(${v}::bpchar[])`,
   },
   complexiteit: {
@@ -109,6 +117,7 @@ export const FILTERS = {
     kind: 'codes',
     label: 'Respondent',
     options: RESPONDENT,
+    wmoOptions: RESPONDENT_WMO,
     sql: (v) => Prisma.sql`t.respondent = ANY(${v}::bpchar[])`,
   },
 } as const satisfies Record<string, FilterDefinition>;
@@ -125,6 +134,12 @@ export const CODE_KEYS = FILTER_KEYS.filter((k): k is CodeKey => FILTERS[k].kind
 export type FilterState = { [K in MonthKey]?: string } & { [K in CodeKey]?: string[] };
 
 export const codeFilter = (key: CodeKey): CodeFilter => FILTERS[key];
+
+/** A code filter's options in one domain: its own list, the scope's, or null where Wmo lacks the field. */
+export function optionsIn(key: CodeKey, domein: Domein): CodeList | 'scope' | null {
+  const def = codeFilter(key);
+  return domein === 'WMO' && def.wmoOptions !== undefined ? def.wmoOptions : def.options;
+}
 export const monthFilter = (key: MonthKey): MonthFilter => FILTERS[key];
 
 /** The other bound of the same date range (eind_van ↔ eind_tm). */

@@ -32,6 +32,8 @@ export const DEMO_AANBIEDERS: {
   tevredenheid: number;
   hulpvormen: string[];
   productcategorie: string;
+  /** Wmo support besides (or instead of) youth care: its profile, and iWmo product categories. */
+  wmo?: { share: number; respons: number; uitval: number; tevredenheid: number; productcategorieen: string[] };
 }[] = [
   {
     agbCode: '98100001',
@@ -43,6 +45,7 @@ export const DEMO_AANBIEDERS: {
     tevredenheid: 7.8,
     hulpvormen: ['02', '03', '04'],
     productcategorie: '45',
+    wmo: { share: 0.35, respons: 0.5, uitval: 0.06, tevredenheid: 7.6, productcategorieen: ['02', '07'] },
   },
   {
     agbCode: '98100002',
@@ -109,6 +112,7 @@ export const DEMO_AANBIEDERS: {
     tevredenheid: 6.8,
     hulpvormen: ['01', '02'],
     productcategorie: '45',
+    wmo: { share: 0.2, respons: 0.4, uitval: 0.1, tevredenheid: 7.1, productcategorieen: ['02', '03'] },
   },
   {
     agbCode: '98100008',
@@ -142,6 +146,24 @@ export const DEMO_AANBIEDERS: {
     tevredenheid: 8.3,
     hulpvormen: ['03'],
     productcategorie: '41',
+  },
+  {
+    agbCode: '98100014',
+    name: 'Zorggroep Het Baken',
+    agreement: 'ONDERTEKEND',
+    share: 0,
+    respons: 0,
+    uitval: 0,
+    tevredenheid: 0,
+    hulpvormen: [],
+    productcategorie: '45',
+    wmo: {
+      share: 0.45,
+      respons: 0.65,
+      uitval: 0.04,
+      tevredenheid: 8.1,
+      productcategorieen: ['01', '02', '07', '15'],
+    },
   },
   {
     agbCode: '98100011',

@@ -17,7 +17,9 @@ function mulberry32(seed: number) {
 
 const DAY = 86_400_000;
 
-export function generateDemoTrajectories(count = 20_000, today = new Date(), seed = 20181): ValidRecord[] {
+type Random = ReturnType<typeof randomTools>;
+
+function randomTools(seed: number) {
   const rnd = mulberry32(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)];
   const weighted = <T>(items: readonly (readonly [T, number])[]) => {
@@ -30,7 +32,80 @@ export function generateDemoTrajectories(count = 20_000, today = new Date(), see
   };
   const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(v)));
   const normal = () => Math.sqrt(-2 * Math.log(rnd() || 1e-9)) * Math.cos(2 * Math.PI * rnd());
+  return { rnd, pick, weighted, clamp, normal };
+}
 
+/**
+ * Wmo support (adults: begeleiding, dagbesteding, huishoudelijke hulp, beschermd wonen), for the
+ * providers with a Wmo profile: no CBS hulpvorm and no afname problematiek, an iWmo product category,
+ * the client or a representative answering. Its own clients ("DEMO-W-…"), some at two providers.
+ */
+export function generateDemoWmoTrajectories(count = 6_000, today = new Date(), seed = 20151): ValidRecord[] {
+  const { rnd, pick, weighted, clamp, normal }: Random = randomTools(seed);
+  const providers = DEMO_AANBIEDERS.flatMap((a) => (a.wmo ? [{ ...a.wmo, agbCode: a.agbCode }] : []));
+  const gemeenten = DEMO_GEMEENTEN.map((g) => [g.cbsCode, g.weight] as const);
+  const start = today.getTime() - 3 * 365 * DAY;
+  const end = today.getTime();
+  const clients = Array.from({ length: Math.round(count / 1.4) }, (_, i) => ({
+    stage1: `DEMO-W-${String(i + 1).padStart(6, '0')}`,
+    gemeentecode: weighted(gemeenten),
+    geboortejaar: new Date(start).getUTCFullYear() - clamp(25 + rnd() * 65, 18, 95),
+    geslacht: weighted([
+      ['M', 44],
+      ['V', 55],
+      ['O', 1],
+    ] as const),
+  }));
+  const rows: ValidRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const client = pick(clients);
+    const p = weighted(providers.map((a) => [a, a.share] as const));
+    const begindatum = new Date(Math.floor((start + rnd() * (end - start - 30 * DAY)) / DAY) * DAY);
+    const endTime = begindatum.getTime() + clamp(60 + Math.abs(normal()) * 240, 30, 900) * DAY;
+    const einddatum = endTime < end ? new Date(endTime) : null;
+    const redenEinde = einddatum
+      ? weighted([
+          ['01', 0.72 - p.uitval],
+          ['02', 0.12],
+          ['03', p.uitval],
+          ['04', 0.04],
+          ['05', 0.12],
+        ] as const)
+      : null;
+    const measured = einddatum !== null && rnd() < p.respons;
+    const mood = redenEinde === '03' ? -2.5 : redenEinde === '01' ? 0.5 : -0.5;
+    rows.push({
+      agbCode: p.agbCode,
+      domein: 'WMO',
+      pseudoId: client.stage1,
+      trajectId: `W${p.agbCode.slice(-3)}-${String(i + 1).padStart(7, '0')}`,
+      respondent: measured ? (rnd() < 0.7 ? '1' : '2') : null,
+      geboortejaar: client.geboortejaar,
+      geslacht: client.geslacht,
+      gemeentecode: client.gemeentecode,
+      begindatum,
+      einddatum,
+      redenEinde,
+      verwijzer: rnd() < 0.9 ? '01' : '06',
+      hulpvorm: null,
+      productcategorie: pick(p.productcategorieen),
+      profiel: null,
+      zorgvraagzwaarte: null,
+      complexiteit: null,
+      perspectief: null,
+      crisis: null,
+      tevredenheid: measured ? clamp(p.tevredenheid + mood + normal() * 1.3, 1, 10) : null,
+      zonderHulpVerder: measured && rnd() < 0.85 ? clamp(2.7 + mood / 2 + normal() * 0.8, 1, 4) : null,
+      afnameProblematiek: null,
+      doelrealisatie: measured && rnd() < 0.9 ? clamp(1.3 + mood / 2 + normal() * 0.8, -1, 2) : null,
+      meetdatum: measured && einddatum ? new Date(einddatum.getTime() - Math.floor(rnd() * 15) * DAY) : null,
+    });
+  }
+  return rows;
+}
+
+export function generateDemoTrajectories(count = 20_000, today = new Date(), seed = 20181): ValidRecord[] {
+  const { rnd, pick, weighted, clamp, normal }: Random = randomTools(seed);
   const providers = DEMO_AANBIEDERS.filter((a) => a.share > 0);
   const gemeenten = DEMO_GEMEENTEN.map((g) => [g.cbsCode, g.weight] as const);
   const start = today.getTime() - 3 * 365 * DAY;

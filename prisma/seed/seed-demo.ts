@@ -18,7 +18,7 @@ import {
   DEMO_REGIO,
   DEMO_TTP,
 } from './demo-organisations';
-import { generateDemoTrajectories } from './demo-trajectories';
+import { generateDemoTrajectories, generateDemoWmoTrajectories } from './demo-trajectories';
 import { seedDemoUploads } from './demo-uploads';
 
 /** Fills an empty database with the demo. Returns false (and does nothing) when it holds organisations. */
@@ -60,6 +60,8 @@ export async function seedDemo(opts: { trajectories?: number; today?: Date } = {
         validFrom: signed ? new Date(today.getTime() - 380 * 86_400_000) : null,
         validUntil: signed ? new Date(today.getTime() + 3 * 365 * 86_400_000) : null,
         signatoryName: signed ? 'Bestuurder (demo)' : null,
+        // What the provider delivers: youth care, Wmo support, or both
+        domeinen: [...(a.share > 0 || !a.wmo ? (['JEUGD'] as const) : []), ...(a.wmo ? (['WMO'] as const) : [])],
       },
     });
   }
@@ -86,7 +88,10 @@ export async function seedDemo(opts: { trajectories?: number; today?: Date } = {
   }
 
   // Client-level rows go in through the import's loader (COPY + merge, 'system' scope), per provider.
-  const rows = generateDemoTrajectories(opts.trajectories ?? 20_000, today);
+  const rows = [
+    ...generateDemoTrajectories(opts.trajectories ?? 20_000, today),
+    ...generateDemoWmoTrajectories(Math.round((opts.trajectories ?? 20_000) * 0.3), today),
+  ];
   for (const [agbCode, aanbiederId] of aanbieders) {
     const own = rows.filter((r) => r.agbCode === agbCode);
     if (!own.length) continue;

@@ -145,7 +145,7 @@ describe('delivering through the API', () => {
     const browserReceipt = await deliverFile(
       viaBrowser.scope,
       new Request('http://test/api/uploads', { method: 'POST', body: file(viaBrowser.aanbieder.agbCode!) }),
-      { kind: 'PRODUCTIE', fileName: 'mrt.csv', address: null },
+      { kind: 'PRODUCTIE', domein: 'JEUGD', fileName: 'mrt.csv', address: null },
     );
     const apiRes = await post(
       await viaApi.token(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PRODUCTCATEGORIE_WMO } from '@/lib/cbs/code-lists';
 import { DEMO_AANBIEDERS, DEMO_ACCOUNTS, DEMO_GEMEENTEN } from '@/prisma/seed/demo-organisations';
-import { generateDemoTrajectories } from '@/prisma/seed/demo-trajectories';
+import { generateDemoTrajectories, generateDemoWmoTrajectories } from '@/prisma/seed/demo-trajectories';
 
 const today = new Date('2026-11-23T00:00:00Z');
 const rows = generateDemoTrajectories(20_000, today);
@@ -41,6 +42,22 @@ describe('demo data', () => {
     expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(
       new Set(['TTP_BEHEER', 'AANBIEDER_UPLOAD', 'AANBIEDER_INZAGE', 'GEMEENTE', 'REGIO']),
     );
-    expect(DEMO_AANBIEDERS).toHaveLength(12);
+    expect(DEMO_AANBIEDERS).toHaveLength(13);
+  });
+  it('has Wmo support too: several providers, one of them Wmo only, following the Wmo rules', () => {
+    const wmo = generateDemoWmoTrajectories(6_000, today);
+    const wmoProviders = new Set(wmo.map((r) => r.agbCode));
+    expect(wmoProviders.size).toBeGreaterThanOrEqual(3);
+    const jeugdProviders = new Set(rows.map((r) => r.agbCode));
+    expect([...wmoProviders].filter((p) => !jeugdProviders.has(p))).toHaveLength(1);
+    for (const r of wmo) {
+      expect(r.domein).toBe('WMO');
+      expect(r.hulpvorm).toBeNull();
+      expect(r.afnameProblematiek).toBeNull();
+      expect(Object.keys(PRODUCTCATEGORIE_WMO)).toContain(r.productcategorie);
+      expect([null, '1', '2']).toContain(r.respondent);
+      if (r.respondent === null) expect(r.tevredenheid).toBeNull();
+    }
+    expect(rows.every((r) => r.domein === 'JEUGD')).toBe(true);
   });
 });

@@ -4,7 +4,11 @@ import { runRoute } from '@/app/api/run-route';
 import { expectScope } from '@/lib/access/scope';
 import { AppError } from '@/lib/errors';
 
-const ZHeaders = z.object({ soort: z.enum(['test', 'productie']), bestandsnaam: z.string().min(1).max(400) });
+const ZHeaders = z.object({
+  soort: z.enum(['test', 'productie']),
+  domein: z.enum(['jeugd', 'wmo']).default('jeugd'),
+  bestandsnaam: z.string().min(1).max(400),
+});
 
 const decodeName = (v: string | null) => {
   try {
@@ -14,7 +18,7 @@ const decodeName = (v: string | null) => {
   }
 };
 
-/** POST the raw file as the body; X-Soort: test|productie; X-Bestandsnaam: URI-encoded name. */
+/** POST the raw file as the body; X-Soort: test|productie; X-Domein: jeugd|wmo; X-Bestandsnaam: URI-encoded name. */
 export const POST = runRoute({
   // No same-origin check needed: the custom X-Soort header makes a cross-site post a CORS request,
   // which browsers preflight and we never allow (and the session cookie is SameSite=Lax).
@@ -22,11 +26,13 @@ export const POST = runRoute({
   run: async ({ req, scope, address }) => {
     const headers = ZHeaders.safeParse({
       soort: req.headers.get('x-soort'),
+      domein: req.headers.get('x-domein') ?? undefined,
       bestandsnaam: decodeName(req.headers.get('x-bestandsnaam')),
     });
     if (!headers.success) throw new AppError('Kies testbestand of productiebestand en een bestand.');
     const receipt = await deliverFile(expectScope(scope!, 'aanbieder'), req, {
       kind: headers.data.soort === 'test' ? 'TEST' : 'PRODUCTIE',
+      domein: headers.data.domein === 'wmo' ? 'WMO' : 'JEUGD',
       fileName: headers.data.bestandsnaam,
       address,
     });

@@ -19,6 +19,7 @@ export async function listAgreements(scope: TtpScope, today = new Date()) {
         select: {
           id: true,
           version: true,
+          domeinen: true,
           status: true,
           requestedAt: true,
           sentAt: true,

@@ -55,7 +55,7 @@ export async function getIndicatorView(
     indicator,
     table,
     protectedCells,
-    await groupLabels(params.groupBy, table.groups),
+    await groupLabels(params.groupBy, table.groups, params.domein),
   );
   return {
     indicator: {

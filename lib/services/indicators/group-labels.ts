@@ -1,10 +1,15 @@
-import { RESPONDENT } from '@/lib/cbs/code-lists';
+import { type CodeList, RESPONDENT, RESPONDENT_WMO } from '@/lib/cbs/code-lists';
 import { db } from '@/lib/db';
 import { formatMonth } from '@/lib/filters/months';
+import type { Domein } from '@/lib/generated/prisma/enums';
 import type { GroupBy } from '@/lib/indicators/group-by';
 
 /** Readable names for the rows of a table: provider and municipality names, Dutch periods. */
-export async function groupLabels(groupBy: GroupBy, keys: string[]): Promise<(key: string) => string> {
+export async function groupLabels(
+  groupBy: GroupBy,
+  keys: string[],
+  domein: Domein = 'JEUGD',
+): Promise<(key: string) => string> {
   switch (groupBy) {
     case 'aanbieder': {
       const orgs = await db().organisation.findMany({
@@ -27,7 +32,7 @@ export async function groupLabels(groupBy: GroupBy, keys: string[]): Promise<(ke
     case 'kwartaal':
       return (k) => `${k.slice(5)} ${k.slice(0, 4)}`;
     case 'respondent':
-      return (k) => RESPONDENT[k as keyof typeof RESPONDENT] ?? 'geen respondent';
+      return (k) => ((domein === 'WMO' ? RESPONDENT_WMO : RESPONDENT) as CodeList)[k] ?? 'geen respondent';
     default:
       return (k) => (k === 'totaal' ? 'Totaal' : k);
   }

@@ -1,7 +1,7 @@
 import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { csvHeader, csvRow } from '@/lib/cbs/write-files';
+import { csvHeader, csvRow, WITH_DOMEIN } from '@/lib/cbs/write-files';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { deliveryRecord, providerTrajectories } from './provider-records';
@@ -26,8 +26,10 @@ export async function startReturn(scope: Scope, address: string | null) {
     address,
   });
   async function* lines() {
-    yield csvHeader();
-    for await (const t of providerTrajectories(s)) yield csvRow(deliveryRecord(t, s.agbCode));
+    // With the domein column: a provider of Jeugd and Wmo delivers this file again once per domain,
+    // and each delivery takes the rows of its own domain.
+    yield csvHeader(';', WITH_DOMEIN);
+    for await (const t of providerTrajectories(s)) yield csvRow(deliveryRecord(t, s.agbCode), ';', WITH_DOMEIN);
   }
   return { fileName: `teruggave-${s.agbCode}-${new Date().toISOString().slice(0, 10)}.csv`, lines: lines() };
 }

@@ -1,6 +1,8 @@
 import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
+import { withScope } from '@/lib/access/with-scope';
 import type { FilterState } from '@/lib/filters/registry';
+import type { Domein } from '@/lib/generated/prisma/enums';
 import { K_ANONYMITY } from '@/lib/indicators/disclosure-control';
 import type { Figure } from '@/lib/indicators/indicator-table';
 import { indicatorsFor } from '@/lib/indicators/registry';
@@ -24,6 +26,8 @@ export type ReportPeriodFigures = {
 
 export type ReportIndicator = {
   key: string;
+  /** Absent in reports frozen before Wmo existed (those are Jeugd). */
+  domein?: Domein;
   label: string;
   description: string;
   headline: string;
@@ -58,36 +62,40 @@ export async function getSpiegelrapportage(
   const periods = periodSeries(input.period, REPORT_PERIODS);
   const providerFilter: FilterState = scope.kind === 'gemeente' ? { aanbieder: [target.aanbieder.agbCode] } : {};
   const indicators: ReportIndicator[] = [];
-  for (const indicator of indicatorsFor('JEUGD')) {
-    const figures = await Promise.all(
-      periods.map(async (period) => {
-        const view = await getIndicatorView(scope, indicator, {
-          domein: 'JEUGD',
-          groupBy: 'totaal',
-          asOf,
-          shareable: target.shareable,
-          filters: { ...providerFilter, eind_van: period.van, eind_tm: period.tm },
-        });
-        const t = view.total;
-        return {
-          period,
-          whollySuppressed: view.whollySuppressed,
-          populatie: t.populatie,
-          headline: t.headline,
-          categories: t.categories,
-          respons: t.respons,
-        };
-      }),
-    );
-    indicators.push({
-      key: indicator.key,
-      label: indicator.label,
-      description: indicator.description,
-      headline: indicator.headline.label,
-      categories: indicator.categories.map((c) => ({ key: c.key, label: c.label })),
-      periods: figures,
-    });
-  }
+  // Each domain the provider delivers, side by side: a conversation can cover Jeugd and Wmo.
+  const domeinen = await deliveredDomains(scope, target.aanbieder.id);
+  for (const domein of domeinen)
+    for (const indicator of indicatorsFor(domein)) {
+      const figures = await Promise.all(
+        periods.map(async (period) => {
+          const view = await getIndicatorView(scope, indicator, {
+            domein,
+            groupBy: 'totaal',
+            asOf,
+            shareable: target.shareable,
+            filters: { ...providerFilter, eind_van: period.van, eind_tm: period.tm },
+          });
+          const t = view.total;
+          return {
+            period,
+            whollySuppressed: view.whollySuppressed,
+            populatie: t.populatie,
+            headline: t.headline,
+            categories: t.categories,
+            respons: t.respons,
+          };
+        }),
+      );
+      indicators.push({
+        key: indicator.key,
+        domein,
+        label: domein === 'WMO' ? `${indicator.label} (Wmo)` : indicator.label,
+        description: indicator.description,
+        headline: indicator.headline.label,
+        categories: indicator.categories.map((c) => ({ key: c.key, label: c.label })),
+        periods: figures,
+      });
+    }
   return {
     version: input.version,
     aanbieder: { name: target.aanbieder.name, agbCode: target.aanbieder.agbCode },
@@ -97,6 +105,18 @@ export async function getSpiegelrapportage(
     maturity: await reportMaturity(target.aanbieder.id, target.shareable, asOf),
     indicators,
   };
+}
+
+/**
+ * The domains a provider has trajectories in, as far as the caller may see them (a municipality: for
+ * its residents); Jeugd when none yet, so a new provider's report still has its headings.
+ */
+async function deliveredDomains(scope: Scope, aanbiederId: string): Promise<Domein[]> {
+  const rows = await withScope(scope, (tx) =>
+    tx.trajectory.findMany({ where: { aanbiederId }, distinct: ['domein'], select: { domein: true } }),
+  );
+  const found = (['JEUGD', 'WMO'] as const).filter((d) => rows.some((r) => r.domein === d));
+  return found.length ? found : ['JEUGD'];
 }
 
 /**

@@ -23,6 +23,7 @@ export const ZSpiegelrapportage = z.object({
   indicators: z.array(
     z.object({
       key: z.string(),
+      domein: z.enum(['JEUGD', 'WMO']).optional(),
       label: z.string(),
       description: z.string(),
       headline: z.string(),

@@ -1,6 +1,6 @@
 import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
-import type { UploadKind } from '@/lib/generated/prisma/enums';
+import type { Domein, UploadKind } from '@/lib/generated/prisma/enums';
 import { type Receipt, receiveUpload } from '@/lib/uploads/receive-upload';
 
 /**
@@ -10,7 +10,7 @@ import { type Receipt, receiveUpload } from '@/lib/uploads/receive-upload';
  */
 export function deliverUpload(
   scope: Extract<Scope, { kind: 'aanbieder' }>,
-  input: { content: Buffer; fileName: string; kind: UploadKind; address: string | null },
+  input: { content: Buffer; fileName: string; kind: UploadKind; domein: Domein; address: string | null },
 ): Promise<Receipt> {
   checkCaller(scope, 'upload:create', 'aanbieder');
   return receiveUpload({ ...input, aanbiederId: scope.aanbiederId, actor: scope.user });

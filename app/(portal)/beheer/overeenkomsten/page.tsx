@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ActionButton } from '@/components/ui/action-button';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
+import { DOMEIN_LABEL } from '@/lib/cbs/layout';
 import { env } from '@/lib/env';
 import { formatDate } from '@/lib/format';
 import {
@@ -57,6 +58,15 @@ export default async function AgreementsPage({
             <label htmlFor="version">Versie</label>
             <input id="version" name="version" required maxLength={40} placeholder="bijv. 2026-1" />
           </div>
+          <fieldset className="keuze">
+            <legend>Domeinen</legend>
+            <label>
+              <input type="checkbox" name="jeugd" value="ja" defaultChecked /> Jeugd
+            </label>
+            <label>
+              <input type="checkbox" name="wmo" value="ja" /> Wmo
+            </label>
+          </fieldset>
           <button className="knop" type="submit">
             Starten
           </button>
@@ -79,6 +89,7 @@ export default async function AgreementsPage({
                 <thead>
                   <tr>
                     <th scope="col">Versie</th>
+                    <th scope="col">Domeinen</th>
                     <th scope="col">Status</th>
                     <th scope="col">Aangevraagd</th>
                     <th scope="col">Verzonden</th>
@@ -93,6 +104,7 @@ export default async function AgreementsPage({
                   {a.agreements.map((g) => (
                     <tr key={g.id} data-testid={`overeenkomst-${a.agbCode}-${g.version}`}>
                       <td>{g.version}</td>
+                      <td>{g.domeinen.map((x) => DOMEIN_LABEL[x]).join(', ')}</td>
                       <td>{AGREEMENT_STATUS_LABEL[g.status]}</td>
                       <td>{d(g.requestedAt)}</td>
                       <td>{d(g.sentAt)}</td>

@@ -8,11 +8,13 @@ import { deliveryTokenScope } from '@/lib/services/api-tokens/authenticate-api-t
 
 const ZQuery = z.object({
   soort: z.enum(['test', 'productie'], 'Geef ?soort=test of ?soort=productie.'),
+  domein: z.enum(['jeugd', 'wmo'], 'Geef ?domein=jeugd of ?domein=wmo (zonder: jeugd).').default('jeugd'),
   bestandsnaam: z.string().trim().min(1).max(400).default('aanlevering'),
 });
 
 /**
- * Delivery from a provider's system: the file as the body, `?soort=test|productie`, a provider's token.
+ * Delivery from a provider's system: the file as the body, `?soort=test|productie` and
+ * `?domein=jeugd|wmo` (default jeugd), a provider's token.
  * The same path as the browser (agreement check, size limit, encryption at rest, audit): 202 with
  * the receipt and a Location to poll; the same file again gives 200 with the earlier receipt.
  */
@@ -30,6 +32,7 @@ export const POST = runRoute({
     if (!query.success) throw new AppError(query.error.issues.map((i) => i.message).join(' '), 400, 'PARAMETER');
     const receipt = await deliverFile(provider, req, {
       kind: query.data.soort === 'test' ? 'TEST' : 'PRODUCTIE',
+      domein: query.data.domein === 'wmo' ? 'WMO' : 'JEUGD',
       fileName: query.data.bestandsnaam,
       address,
     });

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { AutoRefresh } from '@/components/uploads/auto-refresh';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
+import { DOMEIN_LABEL } from '@/lib/cbs/layout';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { findUpload } from '@/lib/services/uploads/find-upload';
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/uploads/labels';
@@ -25,6 +26,8 @@ export default async function UploadPage({ params }: { params: Promise<{ id: str
       <dl className="bewijs">
         <dt>Soort</dt>
         <dd>{KIND_LABEL[upload.kind]}</dd>
+        <dt>Domein</dt>
+        <dd data-testid="domein">{DOMEIN_LABEL[upload.domein]}</dd>
         <dt>Status</dt>
         <dd data-testid="status">{STATUS_LABEL[upload.status]}</dd>
         <dt>Ontvangen</dt>
