@@ -44,4 +44,31 @@ describe('maturity overview', () => {
     expect([none, signed, tested, low, good].map((a) => rows.get(a.id)?.level)).toEqual([1, 2, 3, 4, 6]);
     expect(rows.get(low.id)?.respons).toBe(20);
   });
+
+  it('grades Jeugd and Wmo apart for a provider that delivers both', async () => {
+    const scope = expectScope(await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id), 'ttp');
+    const both = await makeAanbieder();
+    await db().processingAgreement.create({
+      data: { aanbiederId: both.id, version: '1', status: 'ONDERTEKEND', domeinen: ['JEUGD', 'WMO'] },
+    });
+    const end = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const ten = (prefix: string, measured: number, extra: object) =>
+      Array.from({ length: 10 }, (_, i) => ({
+        client: `${prefix}-${i}`,
+        trajectId: `T-${i}`, // the same trajectnummers in both domains: still ten each
+        begindatum: '2024-01-01',
+        einddatum: end,
+        ...(i < measured ? { tevredenheid: 8 } : {}),
+        ...extra,
+      }));
+    await loadRecords(both, [
+      ...ten('mj', 6, {}),
+      ...ten('mw', 1, { domein: 'WMO' as const, hulpvorm: null, productcategorie: '02' }),
+    ]);
+    const rows = (await listMaturity(scope)).filter((r) => r.id === both.id);
+    expect(rows.map((r) => [r.domein, r.level, r.respons, r.ended])).toEqual([
+      ['JEUGD', 6, 60, 10],
+      ['WMO', 4, 10, 10],
+    ]);
+  });
 });

@@ -3,12 +3,15 @@ import type { TtpScope } from '@/lib/access/scope';
 import { withScope } from '@/lib/access/with-scope';
 import { db, Prisma } from '@/lib/db';
 import { env } from '@/lib/env';
+import type { Domein } from '@/lib/generated/prisma/enums';
 import { respons } from '@/lib/indicators/respons';
 import { currentAgreementWhere } from '@/lib/uploads/has-current-agreement';
 import { type MaturityLevel, maturityLevel } from './maturity-level';
 
 export type MaturityRow = {
   id: string;
+  /** A provider of Jeugd and Wmo has a row (and a level) per domain: respons differs per domain. */
+  domein: Domein;
   name: string;
   agbCode: string | null;
   agreementStatus: string | null;
@@ -20,18 +23,19 @@ export type MaturityRow = {
 };
 
 /**
- * Every active provider with its maturity level. The respons is one share per provider over the
- * trajectories ended in the last twelve months, computed in system scope: the TTP sees the level
- * and that share, never a client-level row or a figure of an indicator.
+ * Every active provider with its maturity level, per domain it delivers (Jeugd when it delivers
+ * nothing yet). The respons is one share per provider and domain over the trajectories ended in the
+ * last twelve months, computed in system scope: the TTP sees the level and that share, never a
+ * client-level row or a figure of an indicator.
  */
 export async function listMaturity(scope: TtpScope, asOf = new Date()): Promise<MaturityRow[]> {
   checkCaller(scope, 'beheer:start', 'ttp');
   return maturityRows({}, asOf);
 }
 
-/** One provider's level, for its spiegelrapportage (the caller has checked that the scope may see the report). */
-export async function maturityOf(aanbiederId: string, asOf = new Date()): Promise<MaturityRow | null> {
-  return (await maturityRows({ id: aanbiederId }, asOf))[0] ?? null;
+/** One provider's levels (one per domain), for its spiegelrapportage (the caller has checked that the scope may see the report). */
+export async function maturityOf(aanbiederId: string, asOf = new Date()): Promise<MaturityRow[]> {
+  return maturityRows({ id: aanbiederId }, asOf);
 }
 
 async function maturityRows(where: { id?: string }, asOf: Date): Promise<MaturityRow[]> {
@@ -59,20 +63,26 @@ async function maturityRows(where: { id?: string }, asOf: Date): Promise<Maturit
     withScope(
       'system',
       (tx) =>
-        tx.$queryRaw<{ aanbieder_id: string; ended: bigint; met: bigint }[]>`
-        SELECT t.aanbieder_id, count(DISTINCT (t.aanbieder_id, t.traject_id)) FILTER (WHERE t.einddatum >= ${since}::date) AS ended,
-               count(DISTINCT (t.aanbieder_id, t.traject_id)) FILTER (WHERE t.einddatum >= ${since}::date AND ${respons.category()} = 'met') AS met
-        FROM trajectory t ${where.id ? Prisma.sql`WHERE t.aanbieder_id = ${where.id}::uuid` : Prisma.empty} GROUP BY t.aanbieder_id`,
+        tx.$queryRaw<{ aanbieder_id: string; domein: Domein; ended: bigint; met: bigint }[]>`
+        SELECT t.aanbieder_id, t.domein::text AS domein,
+               count(DISTINCT t.traject_id) FILTER (WHERE t.einddatum >= ${since}::date) AS ended,
+               count(DISTINCT t.traject_id) FILTER (WHERE t.einddatum >= ${since}::date AND ${respons.category()} = 'met') AS met
+        FROM trajectory t ${where.id ? Prisma.sql`WHERE t.aanbieder_id = ${where.id}::uuid` : Prisma.empty}
+        GROUP BY t.aanbieder_id, t.domein ORDER BY t.domein`,
     ),
   ]);
-  const byProvider = new Map(shares.map((s) => [s.aanbieder_id, s]));
   const { VOLWASSENHEID_RESPONS_5: level5, VOLWASSENHEID_RESPONS_6: level6 } = env();
-  return providers.map((p) => {
-    const share = byProvider.get(p.id);
+  return providers.flatMap((p) => {
+    const own = shares.filter((s) => s.aanbieder_id === p.id);
+    return (own.length ? own : [undefined]).map((share) => row(p, share));
+  });
+
+  function row(p: (typeof providers)[number], share: (typeof shares)[number] | undefined): MaturityRow {
     const r =
       share && Number(share.ended) > 0 ? Math.round((1000 * Number(share.met)) / Number(share.ended)) / 10 : null;
     return {
       id: p.id,
+      domein: share?.domein ?? 'JEUGD',
       name: p.name,
       agbCode: p.agbCode,
       agreementStatus: p.agreements[0]?.status ?? null,
@@ -89,5 +99,5 @@ async function maturityRows(where: { id?: string }, asOf: Date): Promise<Maturit
         { level5, level6 },
       ),
     };
-  });
+  }
 }

@@ -1,6 +1,7 @@
 import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { withScope } from '@/lib/access/with-scope';
+import { DOMEIN_LABEL } from '@/lib/cbs/layout';
 import type { FilterState } from '@/lib/filters/registry';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { K_ANONYMITY } from '@/lib/indicators/disclosure-control';
@@ -124,9 +125,17 @@ async function deliveredDomains(scope: Scope, aanbiederId: string): Promise<Dome
  * share must rest on at least 7 trajectories like any figure, otherwise only "4–6" is told.
  */
 async function reportMaturity(aanbiederId: string, shareable: boolean, asOf: Date) {
-  const row = await maturityOf(aanbiederId, asOf);
-  if (!row) return { level: null, label: 'onbekend (aanbieder gedeactiveerd)' };
-  if (shareable && row.level >= 4 && row.ended < K_ANONYMITY)
-    return { level: null, label: `4–6: productiedata (te weinig beëindigde trajecten om de respons te tonen)` };
-  return { level: row.level, label: MATURITY_LABELS[row.level] };
+  const rows = await maturityOf(aanbiederId, asOf);
+  if (!rows.length) return { level: null, label: 'onbekend (aanbieder gedeactiveerd)' };
+  const one = (row: (typeof rows)[number]) =>
+    shareable && row.level >= 4 && row.ended < K_ANONYMITY
+      ? { level: null, label: `4–6: productiedata (te weinig beëindigde trajecten om de respons te tonen)` }
+      : { level: row.level, label: MATURITY_LABELS[row.level] };
+  if (rows.length === 1) return one(rows[0]);
+  // Jeugd and Wmo: a level each, told in one line
+  const parts = rows.map((r) => ({ domein: DOMEIN_LABEL[r.domein], ...one(r) }));
+  return {
+    level: null,
+    label: parts.map((p) => `${p.domein} ${p.level ?? ''} ${p.label}`.replace('  ', ' ')).join('; '),
+  };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
+import { DOMEIN_LABEL } from '@/lib/cbs/layout';
 import { env } from '@/lib/env';
 import { formatDate } from '@/lib/format';
 import { listMaturity } from '@/lib/services/maturity/list-maturity';
@@ -21,7 +22,8 @@ export default async function MaturityPage() {
       <p>
         Hoe ver elke aanbieder is met aansluiten en aanleveren. Niveau 4 tot 6 hangt af van de respons over de trajecten
         die de afgelopen twaalf maanden eindigden: onder {r5}% niveau 4, vanaf {r5}% niveau 5, vanaf {r6}% niveau 6
-        (instelbaar).
+        (instelbaar). Een aanbieder van Jeugd en Wmo heeft een niveau per domein; de tellingen hieronder tellen zo'n
+        aanbieder per domein.
       </p>
       <dl className="kaarten">
         {counts.map((n, i) => (
@@ -39,6 +41,7 @@ export default async function MaturityPage() {
             <tr>
               <th scope="col">Aanbieder</th>
               <th scope="col">AGB-code</th>
+              <th scope="col">Domein</th>
               <th scope="col">Overeenkomst</th>
               <th scope="col">Laatste upload</th>
               <th scope="col">Respons</th>
@@ -47,9 +50,10 @@ export default async function MaturityPage() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id}>
+              <tr key={`${r.id}-${r.domein}`}>
                 <td>{r.name}</td>
                 <td>{r.agbCode}</td>
+                <td>{DOMEIN_LABEL[r.domein]}</td>
                 <td>{r.agreementStatus?.toLowerCase() ?? 'geen'}</td>
                 <td>{formatDate(r.lastUpload)}</td>
                 <td>{r.respons === null ? '—' : `${pct.format(r.respons)}%`}</td>
