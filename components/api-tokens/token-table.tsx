@@ -46,6 +46,7 @@ export function TokenTable({ tokens, revoke }: { tokens: TokenRow[]; revoke: (fo
                     fields={{ id: t.id }}
                     label="Intrekken"
                     ariaLabel={`Token ${t.name} intrekken`}
+                    confirm={`Token ${t.name} intrekken? Systemen die hem gebruiken, krijgen bij de volgende aanroep geen toegang meer.`}
                   />
                 )}
               </td>

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { loginDemo, sql } from './helpers/accounts';
+import { confirmAction } from './helpers/confirm';
 
 // The dashboards in Chromium on the demo data: a municipality filters, meets the disclosure control
 // and exports; a provider sees its own figures exact; the TTP issues an API token for a BI tool.
@@ -150,11 +151,7 @@ test('a municipality issues its own API token that returns protected figures, an
   }
 
   // The list shows the token's first characters only; that is how the user finds it.
-  await page
-    .getByRole('row')
-    .filter({ hasText: `${token.slice(0, 8)}…` })
-    .getByRole('button', { name: /intrekken/i })
-    .click();
+  await confirmAction(page.getByRole('row').filter({ hasText: `${token.slice(0, 8)}…` }), 'Intrekken');
   await expect(page.getByText('De token is ingetrokken.')).toBeVisible();
   expect(
     (await request.get('/api/v1/indicatoren/uitval', { headers: { authorization: `Bearer ${token}` } })).status(),

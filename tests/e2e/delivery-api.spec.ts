@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { loginDemo, sql } from './helpers/accounts';
+import { confirmAction } from './helpers/confirm';
 
 // A provider automates delivery (issue 16): it issues its own token in the portal, its "script"
 // delivers a test file over HTTP with that token, polls the status and reads the row report as
@@ -61,11 +62,7 @@ test('a provider delivers by API with its own token, reads the receipt and the r
   expect((await script.get(`/api/v1/aanleveringen/${foreign.id}`)).status()).toBe(404);
 
   await page.goto('/api-tokens');
-  await page
-    .getByRole('row')
-    .filter({ hasText: `${token.slice(0, 8)}…` })
-    .getByRole('button', { name: /intrekken/i })
-    .click();
+  await confirmAction(page.getByRole('row').filter({ hasText: `${token.slice(0, 8)}…` }), 'Intrekken');
   await expect(page.getByText('De token is ingetrokken.')).toBeVisible();
   expect((await script.get(`/api/v1/aanleveringen/${receipt.id}`)).status()).toBe(401);
   await script.dispose();

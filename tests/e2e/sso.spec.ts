@@ -1,6 +1,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { startTestIdp, type TestIdp } from '../fixtures/test-idp';
 import { loginDemo, orgId, sql } from './helpers/accounts';
+import { confirmAction } from './helpers/confirm';
 
 // Single sign-on (issue 16) in Chromium against a real OpenID provider started in this test
 // process (tests/fixtures/test-idp.ts): the TTP sets it up and invites an account, the employee
@@ -180,7 +181,11 @@ test('a leaver loses access: disabled at the identity provider, or deactivated i
   await expect(b.page).toHaveURL(/\/gemeente/);
   await loginDemo(page, 'beheer@gemeenteportaal.demo');
   await page.goto('/beheer/accounts');
-  await page.getByRole('row').filter({ hasText: mover.email }).getByRole('button', { name: 'Deactiveren' }).click();
+  // two deliberate clicks: the first only asks, and the account is still active then
+  await confirmAction(page.getByRole('row').filter({ hasText: mover.email }), 'Deactiveren', async () => {
+    const [row] = await sql<{ active: boolean }>('SELECT active FROM app_user WHERE email = $1', [mover.email]);
+    expect(row.active).toBe(true);
+  });
   await expect(page.getByRole('status')).toBeVisible();
   await b.page.goto('/gemeente');
   await expect(b.page).toHaveURL(/\/inloggen/);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
+import { eventsMatching } from '@/lib/audit/event-labels';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
@@ -37,11 +38,17 @@ function whereFor(f: TAuditFilters): Prisma.AuditLogWhereInput {
   return {
     ...(f.gebruiker ? { userEmail: { contains: f.gebruiker, mode: 'insensitive' } } : {}),
     ...(f.organisatie ? { organisationName: { contains: f.organisatie, mode: 'insensitive' } } : {}),
-    ...(f.actie ? { event: { startsWith: f.actie } } : {}),
+    ...(f.actie ? actionWhere(f.actie) : {}),
     ...(f.van || f.tot
       ? { occurredAt: { ...(f.van ? { gte: day(f.van) } : {}), ...(f.tot ? { lt: day(f.tot, true) } : {}) } }
       : {}),
   };
+}
+
+/** "Actie": the Dutch words people read in the log, or the start of the code. */
+function actionWhere(text: string): Prisma.AuditLogWhereInput {
+  const { codes, prefix } = eventsMatching(text);
+  return { OR: [{ event: { in: codes } }, { event: { startsWith: prefix } }] };
 }
 
 export async function searchAudit(

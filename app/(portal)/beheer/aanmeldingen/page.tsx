@@ -78,6 +78,7 @@ export default async function AccessRequestsPage({
             fields={{ id: r.id, decision: 'afwijzen' }}
             label="Afwijzen"
             formLabel={`Aanmelding ${r.organisationName} afwijzen`}
+            confirm={`De aanmelding van ${r.organisationName} afwijzen? Dit kan niet ongedaan worden gemaakt; de aanbieder kan zich opnieuw aanmelden.`}
           />
         </section>
       ))}

@@ -14,8 +14,28 @@ export const metadata: Metadata = { title: 'Accounts' };
 const rolesFor = (kind: keyof typeof ORGANISATION_KIND_LABEL) =>
   (Object.keys(ROLES) as Role[]).filter((r) => ROLES[r].organisationKind === kind);
 
-function Action({ id, kind, label }: { id: string; kind: string; label: string }) {
-  return <ActionButton action={changeAction} fields={{ id, kind }} label={label} />;
+function Action({
+  id,
+  kind,
+  label,
+  confirm,
+  who,
+}: {
+  id: string;
+  kind: string;
+  label: string;
+  confirm?: string;
+  who: string;
+}) {
+  return (
+    <ActionButton
+      action={changeAction}
+      fields={{ id, kind }}
+      label={label}
+      ariaLabel={`${label}: ${who}`}
+      confirm={confirm}
+    />
+  );
 }
 
 export default async function AccountsPage({
@@ -121,12 +141,28 @@ export default async function AccountsPage({
                 <td>{formatDateTime(u.lastLoginAt)}</td>
                 <td className="acties">
                   {u.active ? (
-                    <Action id={u.id} kind="deactiveren" label="Deactiveren" />
+                    <Action
+                      id={u.id}
+                      who={u.email}
+                      kind="deactiveren"
+                      label="Deactiveren"
+                      confirm={`${u.name} deactiveren? Open sessies eindigen direct; inloggen kan pas weer na activeren.`}
+                    />
                   ) : (
-                    <Action id={u.id} kind="activeren" label="Activeren" />
+                    <Action id={u.id} who={u.email} kind="activeren" label="Activeren" />
                   )}
-                  {u.totpEnabledAt && <Action id={u.id} kind="2fa-resetten" label="2FA resetten" />}
-                  {u.invitationPending && <Action id={u.id} kind="uitnodiging-opnieuw" label="Uitnodiging opnieuw" />}
+                  {u.totpEnabledAt && (
+                    <Action
+                      id={u.id}
+                      who={u.email}
+                      kind="2fa-resetten"
+                      label="2FA resetten"
+                      confirm={`Tweestapsverificatie van ${u.name} resetten? De sessies eindigen en bij de volgende inlog stelt ${u.name} een nieuwe app in.`}
+                    />
+                  )}
+                  {u.invitationPending && (
+                    <Action id={u.id} who={u.email} kind="uitnodiging-opnieuw" label="Uitnodiging opnieuw" />
+                  )}
                 </td>
               </tr>
             ))}

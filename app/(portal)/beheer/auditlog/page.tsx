@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
-import { formatNumber } from '@/lib/format';
+import { eventLabel } from '@/lib/audit/event-labels';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { AUDIT_PAGE_SIZE, describeAuditFilters, searchAudit, ZAuditFilters } from '@/lib/services/audit/search-audit';
 
 export const metadata: Metadata = { title: 'Auditlog' };
-
-const utc = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 19);
 
 export default async function AuditLogPage({
   searchParams,
@@ -28,7 +27,7 @@ export default async function AuditLogPage({
       <h1>Auditlog</h1>
       <p>
         Elke toegang tot het portaal (NEN 7513). Het log kan niet worden gewijzigd of verwijderd; ook het raadplegen
-        ervan wordt vastgelegd. Tijden in UTC.
+        ervan wordt vastgelegd. Tijden in Nederlandse tijd; het log zelf en de export bewaren ook UTC.
       </p>
       <form method="get" className="filters" aria-label="Zoeken in het auditlog">
         <div className="veld">
@@ -40,8 +39,8 @@ export default async function AuditLogPage({
           <input id="organisatie" name="organisatie" defaultValue={filters.organisatie} />
         </div>
         <div className="veld">
-          <label htmlFor="actie">Actie (begint met)</label>
-          <input id="actie" name="actie" defaultValue={filters.actie} placeholder="bijv. inloggen" />
+          <label htmlFor="actie">Actie</label>
+          <input id="actie" name="actie" defaultValue={filters.actie} placeholder="bijv. export, ingelogd" />
         </div>
         <div className="veld">
           <label htmlFor="van">Van</label>
@@ -66,7 +65,7 @@ export default async function AuditLogPage({
         <table>
           <thead>
             <tr>
-              <th scope="col">Tijd (UTC)</th>
+              <th scope="col">Tijd</th>
               <th scope="col">Actie</th>
               <th scope="col">Gebruiker</th>
               <th scope="col">Organisatie</th>
@@ -78,8 +77,14 @@ export default async function AuditLogPage({
           <tbody>
             {rows.map((r) => (
               <tr key={String(r.id)}>
-                <td>{utc(r.occurredAt)}</td>
-                <td>{r.event}</td>
+                <td>
+                  <time dateTime={r.occurredAt.toISOString()} title={`${r.occurredAt.toISOString()} (UTC)`}>
+                    {formatDateTime(r.occurredAt)}
+                  </time>
+                </td>
+                <td>
+                  {eventLabel(r.event)} <code className="hint">{r.event}</code>
+                </td>
                 <td>{r.userEmail ?? '—'}</td>
                 <td>{r.organisationName ?? '—'}</td>
                 <td>{r.object ?? ''}</td>

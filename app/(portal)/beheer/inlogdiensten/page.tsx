@@ -72,6 +72,11 @@ export default async function SsoConnectionsPage({
                       fields={{ id: c.id, active: c.active ? 'nee' : 'ja' }}
                       label={c.active ? 'Uitzetten' : 'Aanzetten'}
                       ariaLabel={`${c.active ? 'Uitzetten' : 'Aanzetten'}: inlogdienst van ${c.organisation.name}`}
+                      confirm={
+                        c.active
+                          ? `Inloggen via de organisatie uitzetten voor ${c.organisation.name}? Open sessies daarvan eindigen direct; medewerkers loggen daarna in met wachtwoord en code.`
+                          : undefined
+                      }
                     />
                   </td>
                 </tr>

@@ -150,6 +150,11 @@ export default async function OrganisationsPage({
                       fields={{ id: o.id, active: o.active ? 'nee' : 'ja' }}
                       label={o.active ? 'Deactiveren' : 'Activeren'}
                       ariaLabel={`${o.name} ${o.active ? 'deactiveren' : 'activeren'}`}
+                      confirm={
+                        o.active
+                          ? `${o.name} deactiveren? Haar ${o._count.users} account(s) kunnen niet meer inloggen en open sessies eindigen direct. Gegevens blijven bewaard.`
+                          : undefined
+                      }
                     />
                   )}
                 </td>

@@ -148,6 +148,8 @@ export default async function AgreementsPage({
                             action={changeAgreementAction}
                             fields={{ id: g.id, step: 'beeindigen' }}
                             label="Intrekken"
+                            ariaLabel={`Overeenkomst ${a.name}, versie ${g.version} intrekken`}
+                            confirm={`Overeenkomst versie ${g.version} van ${a.name} intrekken? Dit kan niet ongedaan worden gemaakt.`}
                           />
                         )}
                       </td>

@@ -1,6 +1,8 @@
 import { runRoute } from '@/app/api/run-route';
 import { expectScope } from '@/lib/access/scope';
+import { eventLabel } from '@/lib/audit/event-labels';
 import { toCsvDownload } from '@/lib/exports/csv';
+import { formatDateTime } from '@/lib/format';
 import { describeAuditFilters, searchAudit, ZAuditFilters } from '@/lib/services/audit/search-audit';
 
 const EXPORT_LIMIT = 100_000;
@@ -12,9 +14,11 @@ export const GET = runRoute({
   run: async ({ url, scope }) => {
     const { rows } = await searchAudit(expectScope(scope!, 'ttp'), { ...filtersOf(url), pagina: 1 }, EXPORT_LIMIT);
     const body = toCsvDownload(
-      ['tijd_utc', 'actie', 'gebruiker', 'rol', 'organisatie', 'object', 'adres', 'uitkomst'],
+      ['tijd_utc', 'tijd_nl', 'actie', 'code', 'gebruiker', 'rol', 'organisatie', 'object', 'adres', 'uitkomst'],
       rows.map((r) => [
         r.occurredAt.toISOString(),
+        formatDateTime(r.occurredAt),
+        eventLabel(r.event),
         r.event,
         r.userEmail,
         r.role,

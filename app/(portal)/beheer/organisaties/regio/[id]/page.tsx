@@ -63,6 +63,7 @@ export default async function RegioPage({ params, searchParams }: Props) {
                           fields={{ regioId: regio.id, gemeenteId: g.id, change: 'lid-verwijderen' }}
                           label="Uit de regio"
                           ariaLabel={`${g.name} uit de regio halen`}
+                          confirm={`${g.name} uit de regio halen? De regio ziet dan geen cijfers van haar inwoners meer.`}
                         />
                       </>
                     )}
