@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Scope } from '@/lib/access/scope';
+import { quarterBound } from '@/lib/filters/months';
 import { parseFilters, type SearchInput, valuesOf, withDefaultPeriod } from '@/lib/filters/parse-filters';
 import type { FilterState } from '@/lib/filters/registry';
 import type { Domein } from '@/lib/generated/prisma/enums';
@@ -36,6 +37,14 @@ export function parseViewParams(scope: Scope, input: SearchInput, asOf = new Dat
   };
 }
 
-/** The view's filters with its period filled in. */
-export const filtersFor = (indicator: IndicatorDefinition, p: ViewParams): FilterState =>
-  withDefaultPeriod(p.filters, p.asOf, indicator.defaultLagMonths);
+/**
+ * The view's filters with its period filled in. Per quarter, every quarter is whole: the period is
+ * widened to quarter bounds, so a row "K4 2025" covers October to December however the period began,
+ * and is the same figure as that quarter on the overview cards (issue 13: a partial quarter looked
+ * like a whole one, and card and page disagreed).
+ */
+export function filtersFor(indicator: IndicatorDefinition, p: ViewParams): FilterState {
+  const f = withDefaultPeriod(p.filters, p.asOf, indicator.defaultLagMonths);
+  if (p.groupBy !== 'kwartaal') return f;
+  return { ...f, eind_van: quarterBound(f.eind_van!, false), eind_tm: quarterBound(f.eind_tm!, true) };
+}

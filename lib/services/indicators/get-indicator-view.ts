@@ -55,7 +55,7 @@ export async function getIndicatorView(
     indicator,
     table,
     protectedCells,
-    await groupLabels(params.groupBy, table.groups, params.domein),
+    await groupLabels(params.groupBy, table.groups, params.domein, params.asOf),
   );
   return {
     indicator: {

@@ -1,6 +1,6 @@
 import { type CodeList, RESPONDENT, RESPONDENT_WMO } from '@/lib/cbs/code-lists';
 import { db } from '@/lib/db';
-import { formatMonth } from '@/lib/filters/months';
+import { formatMonth, monthOf, quarterBound } from '@/lib/filters/months';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import type { GroupBy } from '@/lib/indicators/group-by';
 
@@ -9,6 +9,7 @@ export async function groupLabels(
   groupBy: GroupBy,
   keys: string[],
   domein: Domein = 'JEUGD',
+  asOf = new Date(),
 ): Promise<(key: string) => string> {
   switch (groupBy) {
     case 'aanbieder': {
@@ -29,8 +30,14 @@ export async function groupLabels(
     }
     case 'maand':
       return formatMonth;
-    case 'kwartaal':
-      return (k) => `${k.slice(5)} ${k.slice(0, 4)}`;
+    case 'kwartaal': {
+      // A quarter that has not ended yet says so: its figures are not those of a whole quarter.
+      const now = monthOf(asOf);
+      return (k) => {
+        const last = quarterBound(`${k.slice(0, 4)}-${String(Number(k.slice(6)) * 3).padStart(2, '0')}`, true);
+        return `${k.slice(5)} ${k.slice(0, 4)}${last >= now ? ' (loopt nog)' : ''}`;
+      };
+    }
     case 'respondent':
       return (k) => ((domein === 'WMO' ? RESPONDENT_WMO : RESPONDENT) as CodeList)[k] ?? 'geen respondent';
     default:
