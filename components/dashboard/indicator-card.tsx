@@ -3,7 +3,7 @@ import { paletteFor } from '@/components/charts/palette';
 import { Legend, StackedBar } from '@/components/charts/stacked-bar';
 import { TrendLine } from '@/components/charts/trend-line';
 import { HIDDEN_EXPLANATION, HIDDEN_MARKER } from '@/lib/indicators/disclosure-control';
-import { formatN, formatPct } from '@/lib/indicators/format-figure';
+import { formatN, formatPct, unsettledNote } from '@/lib/indicators/format-figure';
 import type { OverviewCard } from '@/lib/services/indicators/get-dashboard-overview';
 
 /** One indicator on the overview: the distribution bar, the headline with n, and the trend per quarter. */
@@ -17,13 +17,24 @@ export function IndicatorCard({ card, href }: { card: OverviewCard; href: string
       <h2 id={`kaart-${view.indicator.key}`}>
         <Link href={href}>{view.indicator.label}</Link>
       </h2>
-      <p className="kerncijfer">
-        <strong>
-          {t.headline.suppressed ? <abbr title={HIDDEN_EXPLANATION}>{HIDDEN_MARKER}</abbr> : formatPct(t.headline.pct)}
-        </strong>{' '}
-        {view.indicator.headline}
-        <span className="n"> (n = {formatN(t.populatie)} cliënten)</span>
-      </p>
+      {view.unsettledFrom && t.populatie.n === 0 ? (
+        <p className="kerncijfer">
+          <strong>nog niet bekend</strong>
+        </p>
+      ) : (
+        <p className="kerncijfer">
+          <strong>
+            {t.headline.suppressed ? (
+              <abbr title={HIDDEN_EXPLANATION}>{HIDDEN_MARKER}</abbr>
+            ) : (
+              formatPct(t.headline.pct)
+            )}
+          </strong>{' '}
+          {view.indicator.headline}
+          <span className="n"> (n = {formatN(t.populatie)} cliënten)</span>
+        </p>
+      )}
+      {unsettledNote(view) && <p className="hint">{unsettledNote(view)}</p>}
       <StackedBar
         segments={view.indicator.categories.map((c, i) => ({
           label: c.label,

@@ -32,4 +32,9 @@ export type IndicatorDefinition = {
   measured: boolean;
   /** Months the default period moves back, for figures that need time to settle. */
   defaultLagMonths?: number;
+  /**
+   * For figures that settle only later: whether every trajectory ended in this month (yyyy-mm) counts
+   * by now. Months that do not are told as "nog niet bekend" (IndicatorView.unsettledFrom), not zero.
+   */
+  settled?: (month: string, ctx: IndicatorContext) => boolean;
 };

@@ -12,6 +12,17 @@ const windowEnd = (ctx: IndicatorContext) =>
 
 const asOfDate = (ctx: IndicatorContext) => ctx.asOf.toISOString().slice(0, 10);
 
+/** The same window for the last day of a month (yyyy-mm), in JavaScript: the month is settled after it. */
+function monthSettled(month: string, ctx: IndicatorContext): boolean {
+  const [y, m] = month.split('-').map(Number);
+  const end = ctx.geenNieuweStartMaanden
+    ? Date.UTC(y, m + ctx.geenNieuweStartMaanden, 0) // last day of the month + n months
+    : m <= 6
+      ? Date.UTC(y, 11, 31)
+      : Date.UTC(y + 1, 5, 30);
+  return end < Date.parse(asOfDate(ctx));
+}
+
 // volgende_start links the client across all providers and municipalities; the import keeps it.
 // A trajectory counts only once its window has passed.
 export const geenNieuweStart = {
@@ -32,4 +43,5 @@ export const geenNieuweStart = {
   favourable: 'first',
   measured: false,
   defaultLagMonths: 12,
+  settled: monthSettled,
 } as const satisfies IndicatorDefinition;

@@ -18,3 +18,11 @@ export type GroupBy = z.infer<typeof ZGroupBy>;
 
 /** A bad value in the URL is ignored: the table falls back to one total row. */
 export const parseGroupBy = (v: unknown): GroupBy => ZGroupBy.catch('totaal').parse(v);
+
+/** The last month (yyyy-mm) of a period row's key, for the groupings by time; null for the others. */
+export function lastMonthOf(groupBy: GroupBy, key: string): string | null {
+  if (groupBy === 'maand') return key;
+  if (groupBy === 'kwartaal') return `${key.slice(0, 4)}-${String(Number(key.slice(6)) * 3).padStart(2, '0')}`;
+  if (groupBy === 'jaar') return `${key.slice(0, 4)}-12`;
+  return null;
+}

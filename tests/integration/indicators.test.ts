@@ -147,6 +147,20 @@ describe('na beëindiging geen nieuwe start', () => {
     expect(v.total.headline).toEqual({ n: 2, pct: 50, suppressed: false });
   });
 
+  it('says from which month the figure is not known yet, instead of reading as zero', async () => {
+    const a = await makeAanbieder();
+    await loadRecords(a, [
+      { client: 'nb-1', begindatum: '2025-01-01', einddatum: '2025-03-15' }, // window to 2025-12-31: counts
+      { client: 'nb-2', begindatum: '2025-01-01', einddatum: '2026-03-15' }, // window to 2026-12-31: not yet
+    ]);
+    const scope = await scopeOf((await makeUser('AANBIEDER_INZAGE', a.id)).id);
+    const v = await view(scope, 'geen-nieuwe-start', 'eind_van=2025-01&eind_tm=2026-06');
+    expect(v.unsettledFrom).toBe('2026-01'); // trajectories ended from January 2026: window runs past 23 Nov 2026
+    expect(v.total.populatie.n).toBe(1);
+    expect((await view(scope, 'geen-nieuwe-start', 'eind_van=2025-01&eind_tm=2025-06')).unsettledFrom).toBeNull();
+    expect((await view(scope, 'uitval', 'eind_van=2025-01&eind_tm=2026-06')).unsettledFrom).toBeNull();
+  });
+
   /** Trajectories ended in the first half of 2025 without a new start within the window. */
   const geenNieuweStartH1 = async (scope: Scope) =>
     (await view(scope, 'geen-nieuwe-start', 'eind_van=2025-01&eind_tm=2025-06')).total.headline.n;

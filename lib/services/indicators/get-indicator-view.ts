@@ -2,9 +2,10 @@ import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { addMonths } from '@/lib/filters/months';
 import type { FilterState } from '@/lib/filters/registry';
 import type { Domein } from '@/lib/generated/prisma/enums';
-import type { IndicatorDefinition } from '@/lib/indicators/definition';
+import type { IndicatorContext, IndicatorDefinition } from '@/lib/indicators/definition';
 import { needsProtection } from '@/lib/indicators/disclosure-control';
 import type { GroupBy } from '@/lib/indicators/group-by';
 import { presentRows, protectCountTable, type TableRow, toCountTable } from '@/lib/indicators/indicator-table';
@@ -25,9 +26,20 @@ export type IndicatorView = {
   protection: boolean;
   /** The view rests on fewer than 7 clients and shows nothing. */
   whollySuppressed: boolean;
+  /**
+   * The first month of the period whose trajectories do not count yet (geen nieuwe start: their
+   * window still runs), or null: figures from then on are "nog niet bekend", not zero.
+   */
+  unsettledFrom: string | null;
   rows: TableRow[];
   total: TableRow;
 };
+
+function firstUnsettled(indicator: IndicatorDefinition, filters: FilterState, ctx: IndicatorContext): string | null {
+  if (!indicator.settled) return null;
+  for (let m = filters.eind_van!; m <= filters.eind_tm!; m = addMonths(m, 1)) if (!indicator.settled(m, ctx)) return m;
+  return null;
+}
 
 /**
  * One indicator table for one scope. The scope goes into the SQL (and row-level security); for every
@@ -42,21 +54,18 @@ export async function getIndicatorView(
   if (scope.kind === 'ttp') throw new AppError('Beheerders van de TTP zien geen cijfers.', 403);
   const protection = needsProtection(scope, params.shareable);
   const filters = filtersFor(indicator, params);
+  const ctx = { asOf: params.asOf, geenNieuweStartMaanden: env().GEEN_NIEUWE_START_MAANDEN };
   const cells = await queryIndicator(scope, {
     indicator,
     domein: params.domein,
     groupBy: params.groupBy,
     filters,
-    ctx: { asOf: params.asOf, geenNieuweStartMaanden: env().GEEN_NIEUWE_START_MAANDEN },
+    ctx,
   });
   const table = toCountTable(cells);
   const protectedCells = protection ? protectCountTable(table) : null;
-  const { rows, total } = presentRows(
-    indicator,
-    table,
-    protectedCells,
-    await groupLabels(params.groupBy, table.groups, params.domein, params.asOf),
-  );
+  const labelOf = await groupLabels(params.groupBy, table.groups, params.domein, params.asOf);
+  const { rows, total } = presentRows(indicator, table, protectedCells, labelOf);
   return {
     indicator: {
       key: indicator.key,
@@ -73,6 +82,7 @@ export async function getIndicatorView(
     filters,
     protection,
     whollySuppressed: protectedCells?.whole ?? false,
+    unsettledFrom: firstUnsettled(indicator, filters, ctx),
     rows,
     total,
   };

@@ -1,8 +1,8 @@
 import { type CodeList, RESPONDENT, RESPONDENT_WMO } from '@/lib/cbs/code-lists';
 import { db } from '@/lib/db';
-import { formatMonth, monthOf, quarterBound } from '@/lib/filters/months';
+import { formatMonth, monthOf } from '@/lib/filters/months';
 import type { Domein } from '@/lib/generated/prisma/enums';
-import type { GroupBy } from '@/lib/indicators/group-by';
+import { type GroupBy, lastMonthOf } from '@/lib/indicators/group-by';
 
 /** Readable names for the rows of a table: provider and municipality names, Dutch periods. */
 export async function groupLabels(
@@ -34,7 +34,7 @@ export async function groupLabels(
       // A quarter that has not ended yet says so: its figures are not those of a whole quarter.
       const now = monthOf(asOf);
       return (k) => {
-        const last = quarterBound(`${k.slice(0, 4)}-${String(Number(k.slice(6)) * 3).padStart(2, '0')}`, true);
+        const last = lastMonthOf('kwartaal', k)!;
         return `${k.slice(5)} ${k.slice(0, 4)}${last >= now ? ' (loopt nog)' : ''}`;
       };
     }

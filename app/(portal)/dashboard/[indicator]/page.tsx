@@ -10,6 +10,7 @@ import { FilterBar } from '@/components/filters/filter-bar';
 import { requireScope } from '@/lib/access/require-scope';
 import { formatMonth } from '@/lib/filters/months';
 import { toSearchParams } from '@/lib/filters/parse-filters';
+import { unsettledNote } from '@/lib/indicators/format-figure';
 import { GROUP_BY, type GroupBy } from '@/lib/indicators/group-by';
 import { findIndicator } from '@/lib/indicators/registry';
 import { parseViewParams } from '@/lib/indicators/view-params';
@@ -63,6 +64,11 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
               </a>
             ))}
           </nav>
+          {unsettledNote(view) && (
+            <p className="melding" data-testid="nog-niet-bekend">
+              {unsettledNote(view)}
+            </p>
+          )}
           {!(comparison instanceof ViewError) && <Comparison periods={comparison} headline={view.indicator.headline} />}
           <GroupChart view={view} />
           <IndicatorTable
