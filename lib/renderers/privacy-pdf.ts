@@ -19,7 +19,7 @@ const day = (iso: string | null) =>
 export async function deletionStatementPdf(s: DeletionStatement): Promise<Buffer> {
   const title = `Verklaring van verwijdering, ${s.aanbieder.naam}`;
   const w = await newPdf(title, new Date(s.verwijderdOp));
-  w.text('Verklaring van verwijdering', { size: 20, bold: true });
+  w.text('Verklaring van verwijdering', { size: 20, bold: true, role: 'H1' });
   w.heading(`${s.aanbieder.naam}, AGB-code ${s.aanbieder.agbCode}`, 13);
   w.y -= 6;
   w.paragraph(
@@ -37,7 +37,7 @@ export async function deletionStatementPdf(s: DeletionStatement): Promise<Buffer
     0,
   );
   w.y -= 6;
-  w.text('Verwijderd', { size: 12, bold: true });
+  w.text('Verwijderd', { size: 12, bold: true, role: 'H2' });
   const a = s.aantallen;
   for (const [label, n] of [
     ['Trajectrecords (inclusief metingen)', a.trajectrecords],
@@ -50,7 +50,7 @@ export async function deletionStatementPdf(s: DeletionStatement): Promise<Buffer
   w.y -= 6;
   w.paragraph(WHAT_STAYS, 9, 0.2);
   w.y -= 6;
-  w.text('Ondertekening', { size: 12, bold: true });
+  w.text('Ondertekening', { size: 12, bold: true, role: 'H2' });
   w.paragraph(
     `Digitaal ondertekend met ${s.ondertekening.algoritme}, sleutel ${keyFingerprint(s.ondertekening.publiekeSleutel)} ` +
       '(de publieke sleutel staat in het verwerkingsregister van de TTP). De handtekening dekt de gegevens van deze ' +
@@ -64,12 +64,12 @@ export async function deletionStatementPdf(s: DeletionStatement): Promise<Buffer
 
 export async function processingRegisterPdf(r: ProcessingRegister): Promise<Buffer> {
   const w = await newPdf('Register van verwerkingsactiviteiten (AVG art. 30)', r.generatedAt);
-  w.text('Register van verwerkingsactiviteiten', { size: 20, bold: true });
+  w.text('Register van verwerkingsactiviteiten', { size: 20, bold: true, role: 'H1' });
   w.text(`Gemeenteportaal, als verwerker. Opgesteld ${when(r.generatedAt.toISOString())}.`, { size: 10 });
   for (const section of r.sections) {
     w.ensure(50);
     w.y -= 8;
-    w.text(section.title, { size: 12, bold: true });
+    w.text(section.title, { size: 12, bold: true, role: 'H2' });
     if (section.rows.length === 0) w.text('Geen.', { size: 9, shade: 0.35 });
     for (const [label, value] of section.rows) {
       w.ensure(24);

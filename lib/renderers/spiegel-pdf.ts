@@ -27,35 +27,40 @@ function drawBar(w: Writer, figures: Figure[], x: number, width: number, height:
     const segment = (width * share) / 100;
     if (segment <= 0) return;
     const shade = SHADES[Math.min(i, SHADES.length - 1)];
-    w.page.drawRectangle({
-      x: left,
-      y,
-      width: segment,
-      height,
-      color: grayscale(shade),
-      borderColor: grayscale(0),
-      borderWidth: 0.4,
-    });
+    w.artifact(() =>
+      w.page.drawRectangle({
+        x: left,
+        y,
+        width: segment,
+        height,
+        color: grayscale(shade),
+        borderColor: grayscale(0),
+        borderWidth: 0.4,
+      }),
+    );
     const label = formatPct(f.pct);
     if (w.width(label, 7) + 4 < segment) {
-      w.page.drawText(label, {
-        x: left + 2,
-        y: y + height / 2 - 2.5,
-        size: 7,
-        font: w.fonts.regular,
-        color: grayscale(shade < 0.5 ? 1 : 0),
-      });
+      w.markedText(() =>
+        w.page.drawText(label, {
+          x: left + 2,
+          y: y + height / 2 - 2.5,
+          size: 7,
+          font: w.fonts.regular,
+          color: grayscale(shade < 0.5 ? 1 : 0),
+        }),
+      );
     }
     left += segment;
   });
-  if (left === x) w.page.drawRectangle({ x, y, width, height, borderColor: grayscale(0.5), borderWidth: 0.4 });
+  if (left === x)
+    w.artifact(() => w.page.drawRectangle({ x, y, width, height, borderColor: grayscale(0.5), borderWidth: 0.4 }));
 }
 
 function drawIndicator(w: Writer, ind: ReportIndicator) {
   const rowH = 14;
   w.ensure(60 + ind.periods.length * (rowH + 4) + (ind.periods.length + 2) * 12);
   w.y -= 6;
-  w.text(ind.label, { size: 13, bold: true });
+  w.text(ind.label, { size: 13, bold: true, role: 'H2' });
   w.paragraph(ind.description);
   // legend
   let lx = M;
@@ -66,20 +71,38 @@ function drawIndicator(w: Writer, ind: ReportIndicator) {
       lx = M;
       w.y -= 11;
     }
-    w.page.drawRectangle({
-      x: lx,
-      y: w.y - 8,
-      width: 8,
-      height: 8,
-      color: grayscale(SHADES[Math.min(i, SHADES.length - 1)]),
-      borderColor: grayscale(0),
-      borderWidth: 0.4,
+    // the legend repeats the table's column heads: decoration for the eye, an artifact for a reader
+    w.artifact(() => {
+      w.page.drawRectangle({
+        x: lx,
+        y: w.y - 8,
+        width: 8,
+        height: 8,
+        color: grayscale(SHADES[Math.min(i, SHADES.length - 1)]),
+        borderColor: grayscale(0),
+        borderWidth: 0.4,
+      });
+      w.page.drawText(label, { x: lx + 11, y: w.y - 7.5, size: 7.5, font: w.fonts.regular });
     });
-    w.page.drawText(label, { x: lx + 11, y: w.y - 7.5, size: 7.5, font: w.fonts.regular });
     lx += lw;
   });
   w.y -= 16;
-  // one bar per period: the distribution over the categories
+  // one bar per period: the distribution over the categories (a Figure; its alternative text says it)
+  w.struct('Figure', () => drawBars(w, ind, rowH), chartAlt(ind));
+  drawTable(w, ind);
+}
+
+/** The chart in words: per period the share of each category, or why it is not shown. */
+const chartAlt = (ind: ReportIndicator) =>
+  `Staafdiagram ${ind.label}: ${ind.periods
+    .map((p) =>
+      p.whollySuppressed || p.headline.suppressed
+        ? `${p.period.label} niet getoond`
+        : `${p.period.label} ${ind.categories.map((c, i) => `${c.label} ${formatPct(p.categories[i].pct)}`).join(', ')}`,
+    )
+    .join('; ')}. De tabel hieronder geeft dezelfde cijfers.`;
+
+function drawBars(w: Writer, ind: ReportIndicator, rowH: number) {
   for (const p of ind.periods) {
     w.text(p.period.label, { size: 8, advance: false });
     if (p.whollySuppressed || p.headline.suppressed) {
@@ -96,7 +119,10 @@ function drawIndicator(w: Writer, ind: ReportIndicator) {
     }
     w.y -= rowH + 2;
   }
-  // the same figures as a table: n (percentage) per category, and respons
+}
+
+/** The same figures as a table (Table > TR > TH/TD): n (percentage) per category, and respons. */
+function drawTable(w: Writer, ind: ReportIndicator) {
   w.y -= 4;
   const cols = [
     'Periode',
@@ -112,28 +138,36 @@ function drawIndicator(w: Writer, ind: ReportIndicator) {
     while (s.length > 3 && w.width(s, 7, true) > max) s = `${s.slice(0, -2)}…`;
     return s;
   };
-  cols.forEach((c, i) => {
-    w.text(header(c, i), { x: xs[i], size: 7, bold: true, advance: false });
-  });
-  w.y -= 11;
-  for (const p of ind.periods) {
-    const values = [
-      p.period.label,
-      formatN(p.populatie),
-      ...p.categories.map(cell),
-      ...(p.respons ? [cell(p.respons)] : []),
-    ];
-    values.forEach((v, i) => {
-      w.text(v, { x: xs[i], size: 7.5, advance: false });
+  w.struct('Table', () => {
+    w.struct('TR', () => {
+      cols.forEach((c, i) => {
+        w.struct('TH', () => w.text(header(c, i), { x: xs[i], size: 7, bold: true, advance: false }));
+      });
     });
     w.y -= 11;
-  }
-  w.page.drawLine({
-    start: { x: M, y: w.y - 2 },
-    end: { x: M + WIDTH, y: w.y - 2 },
-    thickness: 0.3,
-    color: grayscale(0.6),
+    for (const p of ind.periods) {
+      const values = [
+        p.period.label,
+        formatN(p.populatie),
+        ...p.categories.map(cell),
+        ...(p.respons ? [cell(p.respons)] : []),
+      ];
+      w.struct('TR', () => {
+        values.forEach((v, i) => {
+          w.struct(i === 0 ? 'TH' : 'TD', () => w.text(v, { x: xs[i], size: 7.5, advance: false }));
+        });
+      });
+      w.y -= 11;
+    }
   });
+  w.artifact(() =>
+    w.page.drawLine({
+      start: { x: M, y: w.y - 2 },
+      end: { x: M + WIDTH, y: w.y - 2 },
+      thickness: 0.3,
+      color: grayscale(0.6),
+    }),
+  );
   w.y -= 10;
 }
 
@@ -144,7 +178,7 @@ function drawRecord(w: Writer, record: ConversationRecord) {
   for (const q of record.questions) {
     w.ensure(40);
     w.y -= 6;
-    w.text(q.title, { size: 12, bold: true });
+    w.text(q.title, { size: 12, bold: true, role: 'H2' });
     if (q.answers.length === 0) w.text('Geen antwoorden vastgelegd.', { size: 9, shade: 0.35 });
     for (const a of q.answers) {
       w.ensure(30);
@@ -154,7 +188,7 @@ function drawRecord(w: Writer, record: ConversationRecord) {
   }
   w.ensure(40);
   w.y -= 6;
-  w.text('Afgesproken acties', { size: 12, bold: true });
+  w.text('Afgesproken acties', { size: 12, bold: true, role: 'H2' });
   if (record.actions.length === 0) w.text('Geen acties vastgelegd.', { size: 9, shade: 0.35 });
   for (const a of record.actions) {
     w.ensure(30);
@@ -167,7 +201,7 @@ function drawRecord(w: Writer, record: ConversationRecord) {
 export async function spiegelrapportagePdf(r: Spiegelrapportage, record?: ConversationRecord): Promise<Buffer> {
   const w = await newPdf(`Spiegelrapportage ${r.aanbieder.name}, ${r.period.label}`, new Date(r.generatedAt));
   if (record) drawRecord(w, record);
-  w.text('Spiegelrapportage', { size: 20, bold: true });
+  w.text('Spiegelrapportage', { size: 20, bold: true, role: 'H1' });
   w.heading(`${r.aanbieder.name}, AGB-code ${r.aanbieder.agbCode}`, 13);
   w.y -= 4;
   w.text(`Periode: ${periodText(r.period)}`, { size: 9 });
