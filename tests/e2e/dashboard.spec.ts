@@ -161,3 +161,39 @@ test('a municipality issues its own API token that returns protected figures, an
     (await request.get('/api/v1/indicatoren/uitval', { headers: { authorization: `Bearer ${token}` } })).status(),
   ).toBe(401);
 });
+
+test('the answer first: every provider ranked with last year and the average, above the fold, also on a phone', async ({
+  page,
+}) => {
+  await loginDemo(page, 'gemeente@gemeenteportaal.demo');
+  for (const viewport of [
+    { width: 1366, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.goto('/dashboard/uitval?groep=aanbieder');
+    const figure = page.getByRole('figure', { name: /per aanbieder, van hoog naar laag/ });
+    await expect(figure).toBeVisible();
+    // one dark bar per provider in the table, each with its value; the average as a dashed line
+    const providers = await page.locator('table.indicatortabel tbody tr').count();
+    const ranked = figure.locator('ol.sr-only li');
+    await expect(ranked).toHaveCount(providers - 1); // the table's last row is the total
+    // a bar for every provider shown; a hidden one ("< 7") has its label and no bar
+    const shown = (await ranked.allTextContents()).filter((t) => !t.includes('niet getoond')).length;
+    expect(shown).toBeGreaterThanOrEqual(7);
+    await expect(figure.locator('.recharts-bar').first().locator('.recharts-bar-rectangle')).toHaveCount(shown);
+    await expect(figure.locator('.recharts-reference-line')).toHaveCount(1);
+    await expect(figure.locator('.recharts-bar')).toHaveCount(2); // this period and a year earlier
+    // ranked high to low
+    const shares = (await ranked.allTextContents())
+      .map((t) => /: ([\d,]+) ?%/.exec(t)?.[1])
+      .filter(Boolean)
+      .map((v) => Number(v!.replace(',', '.')));
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    // above the fold on a desktop; no sideways scrolling on a phone
+    const box = (await figure.locator('.rangschikking').boundingBox())!;
+    if (viewport.width === 1366) expect(box.y + box.height).toBeLessThanOrEqual(900);
+    await page.screenshot({ path: test.info().outputPath(`antwoord-${viewport.width}.png`) });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  }
+});

@@ -23,6 +23,7 @@ import { getComparison } from '@/lib/services/indicators/get-comparison';
 import { getDashboardOverview } from '@/lib/services/indicators/get-dashboard-overview';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
+import { getRanking } from '@/lib/services/indicators/get-ranking';
 import { listOutbox } from '@/lib/services/mail/list-outbox';
 import { listMaturity } from '@/lib/services/maturity/list-maturity';
 import { createAanbieder } from '@/lib/services/organisations/create-aanbieder';
@@ -99,6 +100,7 @@ const CALLS: Record<string, [Permission, (s: Scope) => unknown]> = {
   addAction: ['conversation:contribute', (s) => addAction(s, any({}), null)],
   setActionStatus: ['conversation:contribute', (s) => setActionStatus(s, any({}), null)],
   getIndicatorView: ['dashboard:view', (s) => getIndicatorView(s, uitval, any({}))],
+  getRanking: ['dashboard:view', (s) => getRanking(s, uitval, any({}))],
   getDashboardOverview: ['dashboard:view', (s) => getDashboardOverview(s, any({}))],
   getFilterOptions: ['dashboard:view', (s) => getFilterOptions(s)],
   getComparison: ['dashboard:view', (s) => getComparison(s, uitval, any({}))],

@@ -174,7 +174,7 @@ describe('tagged PDFs', () => {
       const roles = flatten(s.document).map((n) => n.role);
       expect(roles[1]).toBe('H1');
       expect(roles).toContain('H2');
-      s.contents.forEach((c) => expect(untaggedText(c)).toBe(0));
+      for (const c of s.contents) expect(untaggedText(c)).toBe(0);
     }
   });
 });

@@ -5,6 +5,7 @@ import { Comparison } from '@/components/dashboard/comparison';
 import { GroupChart } from '@/components/dashboard/group-chart';
 import { IndicatorTable } from '@/components/dashboard/indicator-table';
 import { type PageSearch, searchOf } from '@/components/dashboard/page-search';
+import { Ranking } from '@/components/dashboard/ranking';
 import { asViewError, ViewError } from '@/components/dashboard/view-error';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { requireScope } from '@/lib/access/require-scope';
@@ -18,6 +19,7 @@ import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { getComparison } from '@/lib/services/indicators/get-comparison';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
+import { getRanking } from '@/lib/services/indicators/get-ranking';
 import { retentionNote } from '@/lib/services/privacy/retention';
 
 type Props = { params: Promise<{ indicator: string }>; searchParams: PageSearch };
@@ -36,10 +38,13 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   const groupings = (Object.keys(GROUP_BY) as GroupBy[]).filter(
     (g) => !(g === 'aanbieder' && scope.kind === 'aanbieder'),
   );
-  const [view, comparison, options] = await Promise.all([
+  // Per provider or per municipality the answer comes first: the ranked headline with last year and the average.
+  const ranked = p.groupBy === 'aanbieder' || p.groupBy === 'gemeente';
+  const [view, comparison, options, ranking] = await Promise.all([
     getIndicatorView(scope, indicator, p).catch(asViewError),
     getComparison(scope, indicator, { ...p, groupBy: 'totaal' }).catch(asViewError),
     getFilterOptions(scope),
+    ranked ? getRanking(scope, indicator, p).catch(asViewError) : null,
   ]);
   const query = toSearchParams(p.filters);
   query.set('domein', p.domein);
@@ -50,6 +55,9 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
         <Link href={`/dashboard?${query}`}>← Alle indicatoren</Link>
       </p>
       <h1>{indicator.label}</h1>
+      {ranking && !(ranking instanceof ViewError) && (
+        <Ranking ranking={ranking} of={p.groupBy === 'aanbieder' ? 'aanbieder' : 'gemeente'} />
+      )}
       <p>{indicator.description}</p>
       <FilterBar filters={p.filters} scopeOptions={options} keep={{ groep: p.groupBy }} domein={p.domein} />
       <p className="hint">{retentionNote()}</p>
@@ -70,7 +78,14 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
             </p>
           )}
           {!(comparison instanceof ViewError) && <Comparison periods={comparison} headline={view.indicator.headline} />}
-          <GroupChart view={view} />
+          {ranked ? (
+            <details className="formulier-blok">
+              <summary>Verdeling over de categorieën</summary>
+              <GroupChart view={view} />
+            </details>
+          ) : (
+            <GroupChart view={view} />
+          )}
           <IndicatorTable
             view={view}
             caption={`${indicator.label}, ${GROUP_BY[p.groupBy].label.toLowerCase()}, einddatum ${formatMonth(view.filters.eind_van!)} t/m ${formatMonth(view.filters.eind_tm!)}`}

@@ -1,0 +1,34 @@
+import { RankingChart } from '@/components/charts/ranking-chart';
+import { formatMonth } from '@/lib/filters/months';
+import { formatPct } from '@/lib/indicators/format-figure';
+import type { Ranking as RankingData } from '@/lib/services/indicators/get-ranking';
+
+/**
+ * The answer first: the ranked chart, a caption that says how to read it, and the same ranking as a
+ * list for screen readers (the chart itself is hidden from them).
+ */
+export function Ranking({ ranking, of }: { ranking: RankingData; of: string }) {
+  const { average, headline, rows, period } = ranking;
+  return (
+    <figure className="antwoord" aria-labelledby="rangschikking-kop">
+      <figcaption id="rangschikking-kop">
+        <strong>
+          {headline[0].toUpperCase() + headline.slice(1)} per {of}, van hoog naar laag
+        </strong>{' '}
+        (einddatum {formatMonth(period.van)} t/m {formatMonth(period.tm)}). Donker: deze periode; licht: een jaar
+        eerder; streep:{' '}
+        {average === null ? 'geen gemiddelde (te weinig cliënten)' : `het geheel, ${formatPct(average)}`}. De tabel
+        hieronder geeft alle cijfers.
+      </figcaption>
+      <RankingChart rows={rows} average={average} headline={headline} />
+      <ol className="sr-only">
+        {rows.map((r) => (
+          <li key={r.key}>
+            {r.label}: {r.hidden ? 'minder dan 7 cliënten, niet getoond' : formatPct(r.pct)}
+            {r.lastYear !== null && `, een jaar eerder ${formatPct(r.lastYear)}`}
+          </li>
+        ))}
+      </ol>
+    </figure>
+  );
+}

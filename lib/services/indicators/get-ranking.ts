@@ -1,0 +1,59 @@
+import { checkCaller } from '@/lib/access/check-caller';
+import type { Scope } from '@/lib/access/scope';
+import { addMonths } from '@/lib/filters/months';
+import type { IndicatorDefinition } from '@/lib/indicators/definition';
+import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
+import { getIndicatorView } from './get-indicator-view';
+
+export type RankingRow = {
+  key: string;
+  label: string;
+  /** The headline share this period and a year earlier; null when hidden ("< 7") or without data. */
+  pct: number | null;
+  lastYear: number | null;
+  hidden: boolean;
+};
+
+export type Ranking = {
+  headline: string;
+  /** The headline of all rows together: the municipal or regional average, drawn as a reference line. */
+  average: number | null;
+  rows: RankingRow[];
+  period: { van: string; tm: string };
+};
+
+/**
+ * The answer first (issue 13): per provider (or per municipality), the headline share of this period
+ * ranked high to low, with the same rows a year earlier beside it and the whole as reference. Two
+ * views the page already shows (this period, and the same grouping a year back), protected as ever:
+ * a hidden row stays hidden in both.
+ */
+export async function getRanking(scope: Scope, indicator: IndicatorDefinition, params: ViewParams): Promise<Ranking> {
+  checkCaller(scope, 'dashboard:view');
+  const current = filtersFor(indicator, params);
+  const [now, before] = await Promise.all([
+    getIndicatorView(scope, indicator, params),
+    getIndicatorView(scope, indicator, {
+      ...params,
+      filters: { ...current, eind_van: addMonths(current.eind_van!, -12), eind_tm: addMonths(current.eind_tm!, -12) },
+    }),
+  ]);
+  const earlier = new Map(before.rows.map((r) => [r.key, r.headline]));
+  const rows = now.rows.map((r) => {
+    const last = earlier.get(r.key);
+    return {
+      key: r.key,
+      label: r.label,
+      pct: r.headline.suppressed ? null : r.headline.pct,
+      lastYear: last && !last.suppressed ? last.pct : null,
+      hidden: r.headline.suppressed,
+    };
+  });
+  rows.sort((a, b) => (b.pct ?? -1) - (a.pct ?? -1) || a.label.localeCompare(b.label, 'nl'));
+  return {
+    headline: indicator.headline.label,
+    average: now.total.headline.suppressed ? null : now.total.headline.pct,
+    rows,
+    period: { van: current.eind_van!, tm: current.eind_tm! },
+  };
+}
