@@ -26,6 +26,7 @@ export function RankingChart({ rows, average, headline }: { rows: Row[]; average
     return () => observer.disconnect();
   }, []);
   return (
+    // hidden from screen readers and out of the tab order: the caption, the list and the table carry it
     <div ref={box} className="rangschikking" aria-hidden="true">
       {width > 0 && <Chart rows={rows} average={average} headline={headline} width={width} />}
     </div>
@@ -66,7 +67,7 @@ function Chart({
       layout="vertical"
       margin={{ top: 22, right: 48, bottom: 8, left: 8 }}
       barCategoryGap={4}
-      accessibilityLayer
+      accessibilityLayer={false}
     >
       <CartesianGrid horizontal={false} stroke="#d1d5db" />
       <XAxis type="number" domain={[0, Math.ceil((max * 1.1) / 5) * 5]} tickFormatter={(v: number) => `${v}%`} />
