@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { DOMEIN_LABEL } from '@/lib/cbs/layout';
 import { type Preflight, preflightText, preflightXlsx } from '@/lib/cbs/preflight';
 
 type Receipt = {
@@ -28,8 +29,6 @@ async function check(file: File): Promise<Preflight> {
   }
   return preflightText(text);
 }
-
-const DOMEIN_LABEL = { JEUGD: 'Jeugd', WMO: 'Wmo' } as const;
 
 /**
  * Choose or drop a file, check it in the browser, send it with a progress bar, show the receipt.

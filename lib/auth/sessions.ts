@@ -17,6 +17,14 @@ export async function revokeSession(sessionId: string): Promise<void> {
   await db().session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
+/** Ends every open single sign-on session through one connection (turned off or changed), in `client`'s transaction if given. */
+export async function revokeSsoSessions(
+  ssoConnectionId: string,
+  client: Pick<ReturnType<typeof db>, 'session'> = db(),
+): Promise<void> {
+  await client.session.updateMany({ where: { ssoConnectionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
 export async function revokeAllSessions(userId: string): Promise<void> {
   await db().session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
 }

@@ -1,3 +1,4 @@
+import { DOMEIN_LABEL } from '@/lib/cbs/layout';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { afnameProblematiek } from './afname-problematiek';
 import type { IndicatorDefinition } from './definition';
@@ -20,7 +21,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   respons,
 ];
 
-export const DOMEINEN = { JEUGD: 'Jeugd', WMO: 'Wmo' } as const satisfies Record<Domein, string>;
+/** The domains and their names: the file layout's (lib/cbs/layout.ts), one list for the whole portal. */
+export const DOMEINEN = DOMEIN_LABEL;
 
 export const indicatorsFor = (domein: Domein) => INDICATORS.filter((i) => i.domeinen.includes(domein));
 

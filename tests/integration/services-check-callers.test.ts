@@ -100,7 +100,7 @@ const CALLS: Record<string, [Permission, (s: Scope) => unknown]> = {
   addAction: ['conversation:contribute', (s) => addAction(s, any({}), null)],
   setActionStatus: ['conversation:contribute', (s) => setActionStatus(s, any({}), null)],
   getIndicatorView: ['dashboard:view', (s) => getIndicatorView(s, uitval, any({}))],
-  getRanking: ['dashboard:view', (s) => getRanking(s, uitval, any({}))],
+  getRanking: ['dashboard:view', (s) => getRanking(s, uitval, any({}), any({}))],
   getDashboardOverview: ['dashboard:view', (s) => getDashboardOverview(s, any({}))],
   getFilterOptions: ['dashboard:view', (s) => getFilterOptions(s)],
   getComparison: ['dashboard:view', (s) => getComparison(s, uitval, any({}))],

@@ -2,8 +2,8 @@ import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { addMonths } from '@/lib/filters/months';
 import type { IndicatorDefinition } from '@/lib/indicators/definition';
-import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
-import { getIndicatorView } from './get-indicator-view';
+import type { ViewParams } from '@/lib/indicators/view-params';
+import { getIndicatorView, type IndicatorView } from './get-indicator-view';
 
 export type RankingRow = {
   key: string;
@@ -24,20 +24,22 @@ export type Ranking = {
 
 /**
  * The answer first (issue 13): per provider (or per municipality), the headline share of this period
- * ranked high to low, with the same rows a year earlier beside it and the whole as reference. Two
- * views the page already shows (this period, and the same grouping a year back), protected as ever:
- * a hidden row stays hidden in both.
+ * ranked high to low, with the same rows a year earlier beside it and the whole as reference. `now` is
+ * the view the page shows; the year before is the same grouping a year back, protected as ever: a
+ * hidden row stays hidden in both.
  */
-export async function getRanking(scope: Scope, indicator: IndicatorDefinition, params: ViewParams): Promise<Ranking> {
+export async function getRanking(
+  scope: Scope,
+  indicator: IndicatorDefinition,
+  params: ViewParams,
+  now: IndicatorView,
+): Promise<Ranking> {
   checkCaller(scope, 'dashboard:view');
-  const current = filtersFor(indicator, params);
-  const [now, before] = await Promise.all([
-    getIndicatorView(scope, indicator, params),
-    getIndicatorView(scope, indicator, {
-      ...params,
-      filters: { ...current, eind_van: addMonths(current.eind_van!, -12), eind_tm: addMonths(current.eind_tm!, -12) },
-    }),
-  ]);
+  const current = now.filters;
+  const before = await getIndicatorView(scope, indicator, {
+    ...params,
+    filters: { ...current, eind_van: addMonths(current.eind_van!, -12), eind_tm: addMonths(current.eind_tm!, -12) },
+  });
   const earlier = new Map(before.rows.map((r) => [r.key, r.headline]));
   const rows = now.rows.map((r) => {
     const last = earlier.get(r.key);

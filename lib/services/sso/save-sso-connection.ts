@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { revokeSsoSessions } from '@/lib/auth/sessions';
 import { discover } from '@/lib/auth/sso/discovery';
 import { sealString } from '@/lib/crypto/secret-box';
 import { db } from '@/lib/db';
@@ -67,20 +69,16 @@ export async function saveSsoConnection(
   const existing = await db().ssoConnection.findUnique({ where: { organisationId: org.id } });
   if (!existing && !input.clientSecret) throw new AppError('Vul het clientgeheim in.', 400);
   const fields = { issuer: input.issuer, clientId: input.clientId, domains: input.domains };
+  // The secret is sealed to the connection's id, so the id is chosen before the row is written.
+  const id = existing?.id ?? randomUUID();
+  const secret = input.clientSecret ? { clientSecretEnc: sealString(input.clientSecret, id) } : {};
   const connection = await db().$transaction(async (tx) => {
-    const c = existing
-      ? await tx.ssoConnection.update({ where: { id: existing.id }, data: fields })
-      : await tx.ssoConnection.create({ data: { ...fields, organisationId: org.id, clientSecretEnc: '' } });
-    if (input.clientSecret || !existing)
-      await tx.ssoConnection.update({
-        where: { id: c.id },
-        data: { clientSecretEnc: sealString(input.clientSecret, c.id) },
+    if (!existing)
+      return tx.ssoConnection.create({
+        data: { ...fields, id, organisationId: org.id, clientSecretEnc: sealString(input.clientSecret, id) },
       });
-    if (existing)
-      await tx.session.updateMany({
-        where: { ssoConnectionId: c.id, revokedAt: null },
-        data: { revokedAt: new Date() },
-      });
+    const c = await tx.ssoConnection.update({ where: { id }, data: { ...fields, ...secret } });
+    await revokeSsoSessions(id, tx);
     return c;
   });
   await writeAudit({

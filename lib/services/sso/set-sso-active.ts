@@ -1,6 +1,7 @@
 import { checkCaller } from '@/lib/access/check-caller';
 import type { TtpScope } from '@/lib/access/scope';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { revokeSsoSessions } from '@/lib/auth/sessions';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 
@@ -12,17 +13,10 @@ export async function setSsoActive(scope: TtpScope, connectionId: string, active
   checkCaller(scope, 'organisations:manage', 'ttp');
   const c = await db().ssoConnection.findUnique({ where: { id: connectionId }, include: { organisation: true } });
   if (!c) throw new AppError('Onbekende inlogdienst.', 404);
-  await db().$transaction([
-    db().ssoConnection.update({ where: { id: c.id }, data: { active } }),
-    ...(active
-      ? []
-      : [
-          db().session.updateMany({
-            where: { ssoConnectionId: c.id, revokedAt: null },
-            data: { revokedAt: new Date() },
-          }),
-        ]),
-  ]);
+  await db().$transaction(async (tx) => {
+    await tx.ssoConnection.update({ where: { id: c.id }, data: { active } });
+    if (!active) await revokeSsoSessions(c.id, tx);
+  });
   await writeAudit({
     event: active ? 'sso.aangezet' : 'sso.uitgezet',
     actor: scope.user,

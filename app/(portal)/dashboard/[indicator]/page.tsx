@@ -40,12 +40,13 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   );
   // Per provider or per municipality the answer comes first: the ranked headline with last year and the average.
   const ranked = p.groupBy === 'aanbieder' || p.groupBy === 'gemeente';
-  const [view, comparison, options, ranking] = await Promise.all([
+  const [view, comparison, options] = await Promise.all([
     getIndicatorView(scope, indicator, p).catch(asViewError),
     getComparison(scope, indicator, { ...p, groupBy: 'totaal' }).catch(asViewError),
     getFilterOptions(scope),
-    ranked ? getRanking(scope, indicator, p).catch(asViewError) : null,
   ]);
+  const ranking =
+    ranked && !(view instanceof ViewError) ? await getRanking(scope, indicator, p, view).catch(asViewError) : null;
   const query = toSearchParams(p.filters);
   query.set('domein', p.domein);
   const withGroup = (g: GroupBy) => `?${query}&groep=${g}`;
