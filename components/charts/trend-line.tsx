@@ -1,4 +1,5 @@
 import { formatPct } from '@/lib/indicators/format-figure';
+import { trendDomain } from './scale';
 
 type Point = { label: string; pct: number | null };
 
@@ -10,7 +11,9 @@ export function TrendLine({ points }: { points: Point[] }) {
   const W = 200;
   const H = 60;
   const x = (i: number) => (points.length < 2 ? W / 2 : 8 + (i * (W - 16)) / (points.length - 1));
-  const y = (pct: number) => H - 8 - (pct / 100) * (H - 16);
+  // the scale fits the values (from 0 a change of a few points looked flat)
+  const [lo, hi] = trendDomain(points.flatMap((p) => (p.pct === null ? [] : [p.pct])));
+  const y = (pct: number) => H - 8 - ((pct - lo) / (hi - lo)) * (H - 16);
   const runs: Point[][] = [];
   points.forEach((p, i) => {
     if (p.pct === null) return;
@@ -19,7 +22,15 @@ export function TrendLine({ points }: { points: Point[] }) {
   });
   return (
     <svg className="trend" viewBox={`0 0 ${W} ${H}`} aria-hidden="true" focusable="false">
-      <line x1={0} x2={W} y1={y(0)} y2={y(0)} stroke="#9ca3af" strokeWidth={0.5} />
+      {/* the scale's bounds written at the side: it does not start at 0 */}
+      <line x1={0} x2={W} y1={y(lo)} y2={y(lo)} stroke="#9ca3af" strokeWidth={0.5} />
+      <line x1={0} x2={W} y1={y(hi)} y2={y(hi)} stroke="#d1d5db" strokeWidth={0.5} strokeDasharray="2 2" />
+      <text x={0} y={y(hi) - 1} fontSize={8} fill="#374151">
+        {hi}%
+      </text>
+      <text x={0} y={y(lo) + 8} fontSize={8} fill="#374151">
+        {lo}%
+      </text>
       {runs.map((run, r) => (
         <polyline
           key={r}

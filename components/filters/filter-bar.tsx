@@ -1,33 +1,35 @@
-import { CODE_KEYS, type CodeKey, FILTERS, type FilterState, MONTH_KEYS, optionsIn } from '@/lib/filters/registry';
+import { CODE_KEYS, FILTERS, type FilterState } from '@/lib/filters/registry';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { DOMEINEN } from '@/lib/indicators/registry';
-import type { Option } from '@/lib/services/indicators/get-filter-options';
+import { optionsOf, type ScopeOptions } from './filter-options';
+import { PeriodSelect } from './period-select';
 import { SearchableOptions } from './searchable-options';
 
-type Props = {
+export type FilterBarProps = {
+  /** The filters as the URL has them. */
   filters: FilterState;
-  /** Options of the filters whose values depend on the scope. */
-  scopeOptions: Record<'gemeente' | 'aanbieder', Option[]>;
-  /** Other view parameters to keep when the form is sent (domein, groep). */
+  /** The einddatum period the figures below cover (the default filled in). */
+  period: { van: string; tm: string };
+  scopeOptions: ScopeOptions;
+  /** Other view parameters to keep when the form is sent (groep). */
   keep: Record<string, string>;
-  domein: string;
-};
-
-const optionsOf = (key: CodeKey, scopeOptions: Props['scopeOptions'], domein: string): Option[] => {
-  const options = optionsIn(key, domein === 'WMO' ? 'WMO' : ('JEUGD' satisfies Domein));
-  if (options === null) return [];
-  if (options === 'scope') return scopeOptions[key as 'gemeente' | 'aanbieder'] ?? [];
-  return Object.entries(options).map(([value, label]) => ({ value, label: `${value} ${label}` }));
+  domein: Domein;
+  /** The first year with figures (retention) and today: the quarter picker's range. */
+  firstYear: number;
+  asOf: Date;
 };
 
 /**
- * The filter bar: a plain GET form, so every view is a URL that can be bookmarked and shared. It
- * renders the registry; a filter with no options for this scope is left out.
+ * The filter form: a plain GET form, so every view is a URL that can be bookmarked and shared. The
+ * domain and the period are always in view; every other filter of the registry waits behind "Meer
+ * filters" (the active ones are shown as chips above the figures, components/filters/active-filters.tsx),
+ * so an active filter never pushes the figures down. A filter with no options here is left out.
  */
-export function FilterBar({ filters, scopeOptions, keep, domein }: Props) {
-  const active = CODE_KEYS.filter((k) => filters[k]?.length).length;
+export function FilterBar({ filters, period, scopeOptions, keep, domein, firstYear, asOf }: FilterBarProps) {
+  const active = CODE_KEYS.filter((k) => filters[k]?.length).length + (filters.begin_van || filters.begin_tm ? 1 : 0);
+  const range = { firstYear, asOf };
   return (
-    <form method="get" className="filterbalk" aria-label="Filters">
+    <form id="filters" method="get" className="filterbalk" aria-label="Filters">
       {Object.entries(keep).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
@@ -42,16 +44,29 @@ export function FilterBar({ filters, scopeOptions, keep, domein }: Props) {
             ))}
           </select>
         </div>
-        {MONTH_KEYS.map((key) => (
-          <div className="veld" key={key}>
-            <label htmlFor={key}>{FILTERS[key].label}</label>
-            <input id={key} name={key} type="month" min="2015-01" defaultValue={filters[key]} />
-          </div>
-        ))}
+        <PeriodSelect
+          id="eind_van"
+          label="Einddatum van"
+          value={filters.eind_van}
+          fallback={period.van}
+          end={false}
+          {...range}
+        />
+        <PeriodSelect id="eind_tm" label="Einddatum t/m" value={filters.eind_tm} fallback={period.tm} end {...range} />
+        <p className="filterknoppen">
+          <button className="knop" type="submit">
+            Toepassen
+          </button>
+        </p>
       </div>
-      <details open={active > 0}>
+      <details>
         <summary>Meer filters{active > 0 ? ` (${active} actief)` : ''}</summary>
         <div className="filtergroepen">
+          <fieldset className="keuze">
+            <legend>Startdatum van het traject</legend>
+            <PeriodSelect id="begin_van" label="Van" value={filters.begin_van} fallback={null} end={false} {...range} />
+            <PeriodSelect id="begin_tm" label="T/m" value={filters.begin_tm} fallback={null} end {...range} />
+          </fieldset>
           {CODE_KEYS.map((key) => {
             const options = optionsOf(key, scopeOptions, domein);
             if (!options.length) return null;
@@ -77,13 +92,12 @@ export function FilterBar({ filters, scopeOptions, keep, domein }: Props) {
             );
           })}
         </div>
+        <p>
+          <button className="knop" type="submit">
+            Filters toepassen
+          </button>
+        </p>
       </details>
-      <p>
-        <button className="knop" type="submit">
-          Filters toepassen
-        </button>{' '}
-        <a href={`?${new URLSearchParams(keep)}`}>Alle filters wissen</a>
-      </p>
     </form>
   );
 }

@@ -30,3 +30,22 @@ export function quarterBound(month: string, end: boolean): string {
   const first = m - ((m - 1) % 3);
   return addMonths(`${month.slice(0, 4)}-01`, first - 1 + (end ? 2 : 0));
 }
+
+/** "K4 2025": the quarter `month` is in. */
+export const quarterLabel = (month: string) => `K${Math.ceil(Number(month.slice(5, 7)) / 3)} ${month.slice(0, 4)}`;
+
+/** A period bound as people read it: a whole quarter's bound as "K4 2025", any other month as "nov. 2025". */
+export const boundLabel = (month: string, end: boolean) =>
+  quarterBound(month, end) === month ? quarterLabel(month) : formatMonth(month);
+
+/**
+ * The choices of a quarter picker: every quarter from `firstYear` up to and including the one `asOf`
+ * is in, newest first, as the month a "van" bound (its first) or a "t/m" bound (its last) stands for.
+ */
+export function quarterChoices(firstYear: number, asOf: Date, end: boolean): { value: string; label: string }[] {
+  const last = quarterBound(monthOf(asOf), false);
+  const out: { value: string; label: string }[] = [];
+  for (let m = last; m >= `${firstYear}-01`; m = addMonths(m, -3))
+    out.push({ value: end ? addMonths(m, 2) : m, label: quarterLabel(m) });
+  return out;
+}

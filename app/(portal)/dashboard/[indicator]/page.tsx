@@ -6,7 +6,9 @@ import { GroupChart } from '@/components/dashboard/group-chart';
 import { IndicatorTable } from '@/components/dashboard/indicator-table';
 import { type PageSearch, searchOf } from '@/components/dashboard/page-search';
 import { Ranking } from '@/components/dashboard/ranking';
+import { Trend } from '@/components/dashboard/trend';
 import { asViewError, ViewError } from '@/components/dashboard/view-error';
+import { ActiveFilters } from '@/components/filters/active-filters';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { requireScope } from '@/lib/access/require-scope';
 import { formatMonth } from '@/lib/filters/months';
@@ -14,13 +16,13 @@ import { toSearchParams } from '@/lib/filters/parse-filters';
 import { unsettledNote } from '@/lib/indicators/format-figure';
 import { GROUP_BY, type GroupBy } from '@/lib/indicators/group-by';
 import { findIndicator } from '@/lib/indicators/registry';
-import { parseViewParams } from '@/lib/indicators/view-params';
+import { filtersFor, parseViewParams } from '@/lib/indicators/view-params';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { getComparison } from '@/lib/services/indicators/get-comparison';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import { getRanking } from '@/lib/services/indicators/get-ranking';
-import { retentionNote } from '@/lib/services/privacy/retention';
+import { retentionCutoff, retentionNote } from '@/lib/services/privacy/retention';
 
 type Props = { params: Promise<{ indicator: string }>; searchParams: PageSearch };
 
@@ -40,6 +42,8 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   );
   // Per provider or per municipality the answer comes first: the ranked headline with last year and the average.
   const ranked = p.groupBy === 'aanbieder' || p.groupBy === 'gemeente';
+  // Per month, quarter or year: the headline as a trend line over those periods.
+  const overTime = p.groupBy === 'maand' || p.groupBy === 'kwartaal' || p.groupBy === 'jaar';
   const [view, comparison, options] = await Promise.all([
     getIndicatorView(scope, indicator, p).catch(asViewError),
     getComparison(scope, indicator, { ...p, groupBy: 'totaal' }).catch(asViewError),
@@ -50,59 +54,74 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   const query = toSearchParams(p.filters);
   query.set('domein', p.domein);
   const withGroup = (g: GroupBy) => `?${query}&groep=${g}`;
+  // The period the figures cover, as the view computes it (its default, widened to whole quarters per quarter).
+  const { eind_van, eind_tm } = filtersFor(indicator, p);
+  const filterProps = {
+    filters: p.filters,
+    period: { van: eind_van!, tm: eind_tm! },
+    scopeOptions: options,
+    keep: { groep: p.groupBy },
+    domein: p.domein,
+  };
   return (
     <>
       <p>
         <Link href={`/dashboard?${query}`}>← Alle indicatoren</Link>
       </p>
       <h1>{indicator.label}</h1>
-      {ranking && !(ranking instanceof ViewError) && (
-        <Ranking ranking={ranking} of={p.groupBy === 'aanbieder' ? 'aanbieder' : 'gemeente'} />
-      )}
-      <p>{indicator.description}</p>
-      <FilterBar filters={p.filters} scopeOptions={options} keep={{ groep: p.groupBy }} domein={p.domein} />
-      <p className="hint">{retentionNote()}</p>
-      {view instanceof ViewError ? (
-        <p className="melding melding-fout">{view.message}</p>
-      ) : (
-        <>
-          <nav aria-label="Indeling van de tabel" className="groepkeuze">
-            {groupings.map((g) => (
-              <a key={g} href={withGroup(g)} aria-current={g === p.groupBy ? 'true' : undefined}>
-                {GROUP_BY[g].label}
-              </a>
-            ))}
-          </nav>
-          {unsettledNote(view) && (
-            <p className="melding" data-testid="nog-niet-bekend">
-              {unsettledNote(view)}
-            </p>
-          )}
-          {!(comparison instanceof ViewError) && <Comparison periods={comparison} headline={view.indicator.headline} />}
-          {ranked ? (
-            <details className="formulier-blok">
-              <summary>Verdeling over de categorieën</summary>
+      <ActiveFilters {...filterProps} />
+      <div className="met-filters">
+        {ranking && !(ranking instanceof ViewError) && (
+          <Ranking ranking={ranking} of={p.groupBy === 'aanbieder' ? 'aanbieder' : 'gemeente'} />
+        )}
+        {overTime && !(view instanceof ViewError) && !view.whollySuppressed && <Trend view={view} asOf={p.asOf} />}
+        <p>{indicator.description}</p>
+        <FilterBar {...filterProps} firstYear={retentionCutoff().getUTCFullYear()} asOf={p.asOf} />
+        <p className="hint">{retentionNote()}</p>
+        {view instanceof ViewError ? (
+          <p className="melding melding-fout">{view.message}</p>
+        ) : (
+          <>
+            <nav aria-label="Indeling van de tabel" className="groepkeuze">
+              {groupings.map((g) => (
+                <a key={g} href={withGroup(g)} aria-current={g === p.groupBy ? 'true' : undefined}>
+                  {GROUP_BY[g].label}
+                </a>
+              ))}
+            </nav>
+            {unsettledNote(view) && (
+              <p className="melding" data-testid="nog-niet-bekend">
+                {unsettledNote(view)}
+              </p>
+            )}
+            {!(comparison instanceof ViewError) && (
+              <Comparison periods={comparison} headline={view.indicator.headline} />
+            )}
+            {ranked || overTime ? (
+              <details className="formulier-blok">
+                <summary>Verdeling over de categorieën</summary>
+                <GroupChart view={view} />
+              </details>
+            ) : (
               <GroupChart view={view} />
-            </details>
-          ) : (
-            <GroupChart view={view} />
-          )}
-          <IndicatorTable
-            view={view}
-            caption={`${indicator.label}, ${GROUP_BY[p.groupBy].label.toLowerCase()}, einddatum ${formatMonth(view.filters.eind_van!)} t/m ${formatMonth(view.filters.eind_tm!)}`}
-          />
-          <p className="exporteren">
-            Exporteren:{' '}
-            <a href={`/api/dashboard/${indicator.key}/export?${query}&groep=${p.groupBy}&formaat=csv`} download>
-              CSV
-            </a>
-            {' · '}
-            <a href={`/api/dashboard/${indicator.key}/export?${query}&groep=${p.groupBy}&formaat=xlsx`} download>
-              Excel
-            </a>
-          </p>
-        </>
-      )}
+            )}
+            <IndicatorTable
+              view={view}
+              caption={`${indicator.label}, ${GROUP_BY[p.groupBy].label.toLowerCase()}, einddatum ${formatMonth(view.filters.eind_van!)} t/m ${formatMonth(view.filters.eind_tm!)}`}
+            />
+            <p className="exporteren">
+              Exporteren:{' '}
+              <a href={`/api/dashboard/${indicator.key}/export?${query}&groep=${p.groupBy}&formaat=csv`} download>
+                CSV
+              </a>
+              {' · '}
+              <a href={`/api/dashboard/${indicator.key}/export?${query}&groep=${p.groupBy}&formaat=xlsx`} download>
+                Excel
+              </a>
+            </p>
+          </>
+        )}
+      </div>
     </>
   );
 }

@@ -1,0 +1,150 @@
+import { expect, test } from '@playwright/test';
+import { loginDemo } from './helpers/accounts';
+
+// Issue 13: the filters. The period is chosen in whole quarters and always in view (the default
+// included), every active filter is a chip that removes it, "Meer filters" stays collapsed so the
+// figures stay above the fold, the gemeente list can be searched, and on a phone the figures come
+// before the form.
+
+const month = (d: Date) => d.toISOString().slice(0, 7);
+const addMonths = (m: string, k: number) =>
+  month(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5)) - 1 + k, 1)));
+const nl = (m: string) =>
+  new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${m}-01T00:00:00Z`),
+  );
+
+test('the quarter picker shows the active period, chips remove filters, the figures stay above the fold', async ({
+  page,
+}) => {
+  await loginDemo(page, 'gemeente@gemeenteportaal.demo');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto('/dashboard/uitval?groep=aanbieder');
+  const active = page.getByTestId('actieve-filters');
+  // the default period is named, in the line above the figures and in the picker itself
+  const tm = addMonths(month(new Date()), -1);
+  const van = addMonths(tm, -11);
+  await expect(active).toContainText(`Periode: einddatum ${nl(van)} t/m ${nl(tm)} (standaard)`);
+  await expect(page.locator('#eind_van option:checked')).toHaveText(`${nl(van)} (standaard)`);
+  await expect(page.locator('#eind_tm option:checked')).toHaveText(`${nl(tm)} (standaard)`);
+
+  // whole quarters: K1 2025 t/m K4 2025 is January to December
+  await page.locator('#eind_van').selectOption({ label: 'K1 2025' });
+  await page.locator('#eind_tm').selectOption({ label: 'K4 2025' });
+  await page.getByRole('button', { name: 'Toepassen', exact: true }).click();
+  await expect(page).toHaveURL(/eind_van=2025-01&eind_tm=2025-12/);
+  await expect(page).toHaveURL(/groep=aanbieder/);
+  await expect(active).toContainText('Periode: einddatum K1 2025 t/m K4 2025');
+  await expect(active).not.toContainText('standaard');
+  await expect(page.locator('#eind_van')).toHaveValue('2025-01');
+  await expect(page.locator('#eind_tm')).toHaveValue('2025-12');
+  await expect(page.getByRole('figure', { name: /van hoog naar laag/ })).toContainText('jan 2025 t/m dec 2025');
+
+  // two more filters: each a chip; the panel stays closed, the answer stays above the fold
+  await page.getByText('Meer filters').click();
+  await page.getByRole('group', { name: 'Verwijzer' }).getByLabel('02 huisarts').check();
+  await page.getByRole('group', { name: 'Verwijzer' }).getByLabel('01 gemeentelijke toegang').check();
+  await page.getByRole('button', { name: 'Filters toepassen' }).click();
+  await expect(page).toHaveURL(/verwijzer=01&verwijzer=02/);
+  const chips = active.getByRole('list', { name: 'Actieve filters' }).getByRole('link');
+  await expect(chips).toHaveText([
+    'Einddatum: K1 2025 t/m K4 2025 × (filter weghalen)',
+    'Verwijzer: 01 gemeentelijke toegang × (filter weghalen)',
+    'Verwijzer: 02 huisarts × (filter weghalen)',
+  ]);
+  await expect(page.locator('form.filterbalk details')).not.toHaveAttribute('open');
+  await expect(page.getByText('Meer filters (1 actief)')).toBeVisible();
+  const chart = (await page.locator('.rangschikking').boundingBox())!;
+  expect(chart.y).toBeLessThan(900 - 100);
+
+  // a chip removes just its own value; the period stays
+  await chips.filter({ hasText: '02 huisarts' }).click();
+  await expect(page).toHaveURL(/verwijzer=01/);
+  await expect(page).not.toHaveURL(/verwijzer=02/);
+  await expect(page).toHaveURL(/eind_van=2025-01/);
+  await expect(chips).toHaveCount(2);
+  // the period chip goes back to the default
+  await chips.filter({ hasText: 'Einddatum' }).click();
+  await expect(page).not.toHaveURL(/eind_van/);
+  await expect(active).toContainText('(standaard)');
+  await active.getByRole('link', { name: 'Alle filters wissen' }).click();
+  await expect(page).not.toHaveURL(/verwijzer/);
+  await expect(active.getByRole('list', { name: 'Actieve filters' })).toHaveCount(0);
+});
+
+test('the gemeente list of a region can be searched in a real search box', async ({ page }) => {
+  await loginDemo(page, 'regio@gemeenteportaal.demo');
+  await page.goto('/dashboard/uitval');
+  await page.getByText('Meer filters').click();
+  const group = page.getByRole('group', { name: 'Gemeente' });
+  const search = group.getByRole('searchbox', { name: 'Zoeken in gemeente' });
+  const box = (await search.boundingBox())!;
+  expect(box.width).toBeGreaterThan(150); // it was a 17 × 17 px square
+  const all = await group.getByRole('checkbox').count();
+  expect(all).toBeGreaterThan(3);
+  await search.fill('tilb');
+  await expect(group.getByRole('checkbox')).toHaveCount(1); // hidden options leave the accessibility tree
+  await expect(group.getByRole('checkbox', { name: /Tilburg/ })).toBeVisible();
+  await group.getByRole('checkbox', { name: /Tilburg/ }).check();
+  await page.getByRole('button', { name: 'Filters toepassen' }).click();
+  await expect(page).toHaveURL(/gemeente=0855/);
+  await expect(page.getByTestId('actieve-filters')).toContainText('Gemeente: Gemeente Tilburg (GM0855)');
+});
+
+test('on a phone the figures come before the filter form', async ({ page }) => {
+  await loginDemo(page, 'gemeente@gemeenteportaal.demo');
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [url, figures] of [
+    ['/dashboard?verwijzer=02', '.indicatorkaart'],
+    ['/dashboard/uitval?groep=aanbieder&verwijzer=02', 'figure.antwoord'],
+  ] as const) {
+    await page.goto(url);
+    const first = (await page.locator(figures).first().boundingBox())!;
+    const form = (await page.locator('form.filterbalk').boundingBox())!;
+    expect(first.y, url).toBeLessThan(form.y);
+    expect(first.y, url).toBeLessThan(844);
+    // the active filters stay above the figures, with the way to the form
+    await expect(page.getByTestId('actieve-filters')).toContainText('Verwijzer: 02 huisarts');
+    await page.getByRole('link', { name: 'Filters aanpassen' }).click();
+    await expect(page.locator('#eind_van')).toBeInViewport();
+  }
+  // on a desktop the form stays above the figures
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto('/dashboard');
+  expect((await page.locator('form.filterbalk').boundingBox())!.y).toBeLessThan(
+    (await page.locator('.indicatorkaart').first().boundingBox())!.y,
+  );
+  await expect(page.getByRole('link', { name: 'Filters aanpassen' })).toBeHidden();
+});
+
+test('per quarter the trend is a chart with a scale, a tooltip and the running quarter marked', async ({ page }) => {
+  await loginDemo(page, 'gemeente@gemeenteportaal.demo');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto('/dashboard/zonder-hulp-verder?groep=kwartaal');
+  const figure = page.getByRole('figure', { name: /door de tijd/ });
+  await expect(figure).toBeVisible();
+  const points = figure.locator('ol.sr-only li');
+  const rows = await page.locator('table.indicatortabel tbody tr').count();
+  await expect(points).toHaveCount(rows - 1); // the table's last row is the total
+  // the default period runs to last month, widened to its whole quarter: that quarter still runs
+  await expect(points.last()).toContainText('(loopt nog)');
+  await expect(figure.locator('.lopend-punt')).toHaveCount(1);
+  // the scale fits the values instead of starting at 0
+  // the y axis's ticks are the ones in per cent (the x axis names quarters)
+  const ticks = (await figure.locator('.recharts-cartesian-axis-tick-value').allTextContents())
+    .filter((t) => /^\d+%$/.test(t.trim()))
+    .map((t) => Number(t.trim().replace('%', '')));
+  expect(ticks.length).toBeGreaterThanOrEqual(3);
+  const values = (await points.allTextContents())
+    .map((t) => /: ([\d,]+) ?%/.exec(t)?.[1])
+    .filter(Boolean)
+    .map((v) => Number(v!.replace(',', '.')));
+  expect(Math.min(...ticks)).toBeLessThanOrEqual(Math.min(...values));
+  expect(Math.max(...ticks)).toBeGreaterThanOrEqual(Math.max(...values));
+  expect(Math.min(...ticks)).toBeGreaterThan(0);
+  // a tooltip names the quarter and its figure
+  const dot = figure.locator('.recharts-line-dots circle').first();
+  await dot.hover();
+  await expect(figure.locator('.recharts-tooltip-wrapper')).toContainText(/K\d 20\d\d/);
+  await page.screenshot({ path: test.info().outputPath('trend-1366.png') });
+});
