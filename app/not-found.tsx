@@ -1,13 +1,13 @@
-import Link from 'next/link';
+import { NotFoundText } from '@/components/ui/not-found-text';
+import { PublicHeader } from '@/components/ui/public-header';
 
 export default function NotFound() {
   return (
-    <main id="inhoud" className="aanmelden">
-      <h1>Niet gevonden</h1>
-      <p>Deze pagina bestaat niet, of u heeft er geen toegang toe.</p>
-      <p>
-        <Link href="/">Naar uw startpagina</Link>
-      </p>
-    </main>
+    <>
+      <PublicHeader />
+      <main id="inhoud" className="inhoud">
+        <NotFoundText />
+      </main>
+    </>
   );
 }

@@ -1,15 +1,9 @@
-import Link from 'next/link';
+import { PublicHeader } from '@/components/ui/public-header';
 
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
   return (
     <>
-      <header className="kop">
-        <div className="kop-binnen">
-          <Link className="merk" href="/">
-            Gemeenteportaal
-          </Link>
-        </div>
-      </header>
+      <PublicHeader />
       <main id="inhoud" className="inhoud">
         {children}
       </main>

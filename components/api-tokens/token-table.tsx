@@ -1,4 +1,5 @@
 import { ActionButton } from '@/components/ui/action-button';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { formatDateTime } from '@/lib/format';
 
 export type TokenRow = {
@@ -15,7 +16,7 @@ export type TokenRow = {
 export function TokenTable({ tokens, revoke }: { tokens: TokenRow[]; revoke: (form: FormData) => Promise<void> }) {
   if (!tokens.length) return <p>Nog geen tokens.</p>;
   return (
-    <div className="tabel-scroll">
+    <TableScroll>
       <table>
         <thead>
           <tr>
@@ -54,6 +55,6 @@ export function TokenTable({ tokens, revoke }: { tokens: TokenRow[]; revoke: (fo
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

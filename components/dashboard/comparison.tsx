@@ -1,3 +1,4 @@
+import { TableScroll } from '@/components/ui/table-scroll';
 import { formatMonth } from '@/lib/filters/months';
 import type { PeriodFigure } from '@/lib/services/indicators/get-comparison';
 import { FigureCells } from './figure-cell';
@@ -5,7 +6,7 @@ import { FigureCells } from './figure-cell';
 /** The headline in this period, the previous one and the same period a year earlier. */
 export function Comparison({ periods, headline }: { periods: PeriodFigure[]; headline: string }) {
   return (
-    <div className="tabel-scroll">
+    <TableScroll>
       <table className="vergelijking">
         <caption>Vergelijking met eerdere perioden: {headline}</caption>
         <thead>
@@ -30,6 +31,6 @@ export function Comparison({ periods, headline }: { periods: PeriodFigure[]; hea
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

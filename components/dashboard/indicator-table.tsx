@@ -1,3 +1,4 @@
+import { TableScroll } from '@/components/ui/table-scroll';
 import { HIDDEN_EXPLANATION, HIDDEN_MARKER, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import type { TableRow } from '@/lib/indicators/indicator-table';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
@@ -19,13 +20,13 @@ export function IndicatorTable({ view, caption }: { view: IndicatorView; caption
   );
   return (
     <>
-      <div className="tabel-scroll">
+      <TableScroll>
         <table className="indicatortabel">
           <caption>{caption}</caption>
           <thead>
             <tr>
               <th scope="col" rowSpan={2}>
-                {view.groupBy === 'totaal' ? '' : 'Groep'}
+                Groep
               </th>
               {view.indicator.categories.map((c) => (
                 <th key={c.key} scope="colgroup" colSpan={2}>
@@ -62,7 +63,7 @@ export function IndicatorTable({ view, caption }: { view: IndicatorView; caption
             {line(view.total, true)}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="toelichting">
         n is het aantal unieke cliënten; percentages gaan over{' '}
         {view.indicator.unit === 'traject' ? 'trajecten' : 'metingen'}.

@@ -1,20 +1,40 @@
 'use client';
 
 import { useActionState } from 'react';
-import { type AanmeldState, aanmeldAction } from '@/app/(publiek)/aanmelden/actions';
+import { type AanmeldState, aanmeldAction, type FieldError } from '@/app/(publiek)/aanmelden/actions';
 
 const ROWS = 5;
 
+/** A field with its own error under the label, marked invalid for assistive technology. */
 function Field({
   id,
   label,
   v,
+  errors,
   ...rest
-}: { id: string; label: string; v?: Record<string, string> } & React.InputHTMLAttributes<HTMLInputElement>) {
+}: {
+  id: string;
+  label: string;
+  v?: Record<string, string>;
+  errors?: FieldError[];
+} & React.InputHTMLAttributes<HTMLInputElement>) {
+  const error = errors?.find((e) => e.field === id);
   return (
     <div className="veld">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={id} defaultValue={v?.[id]} {...rest} />
+      {error && (
+        <p className="veldfout" id={`${id}-fout`}>
+          {error.message}
+        </p>
+      )}
+      <input
+        id={id}
+        name={id}
+        defaultValue={v?.[id]}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-fout` : undefined}
+        {...rest}
+      />
     </div>
   );
 }
@@ -30,6 +50,9 @@ export function AanmeldForm() {
     );
   }
   const v = state.values;
+  const errors = state.errors;
+  // the summary names each problem once and links to the first field it is about
+  const summary = errors?.filter((e, i) => errors.findIndex((f) => f.message === e.message) === i);
   return (
     // key: a new attempt re-mounts the form with what was typed (React resets a form after its action)
     <form className="formulier" action={action} key={state.attempt} noValidate>
@@ -39,12 +62,14 @@ export function AanmeldForm() {
           met de TTP.
         </p>
       )}
-      {state.errors && (
+      {summary && (
         <div className="melding melding-fout" role="alert">
           <p>Controleer het formulier:</p>
           <ul>
-            {state.errors.map((e) => (
-              <li key={e}>{e}</li>
+            {summary.map((e) => (
+              <li key={e.message}>
+                <a href={`#${e.field}`}>{e.message}</a>
+              </li>
             ))}
           </ul>
         </div>
@@ -55,20 +80,39 @@ export function AanmeldForm() {
           id="organisationName"
           label="Naam van de organisatie"
           v={v}
+          errors={errors}
           required
           maxLength={200}
           autoComplete="organization"
         />
-        <Field id="agbCode" label="AGB-code (8 cijfers)" v={v} required inputMode="numeric" maxLength={8} />
+        <Field
+          id="agbCode"
+          label="AGB-code (8 cijfers)"
+          v={v}
+          errors={errors}
+          required
+          inputMode="numeric"
+          maxLength={8}
+        />
       </fieldset>
       <fieldset>
         <legend>Contactpersoon voor de verwerkersovereenkomst</legend>
-        <Field id="contactName" label="Naam" v={v} required maxLength={120} autoComplete="name" />
-        <Field id="contactEmail" label="E-mailadres" v={v} type="email" required maxLength={200} autoComplete="email" />
+        <Field id="contactName" label="Naam" v={v} errors={errors} required maxLength={120} autoComplete="name" />
+        <Field
+          id="contactEmail"
+          label="E-mailadres"
+          v={v}
+          errors={errors}
+          type="email"
+          required
+          maxLength={200}
+          autoComplete="email"
+        />
         <Field
           id="contactPhone"
           label="Telefoonnummer (niet verplicht)"
           v={v}
+          errors={errors}
           type="tel"
           maxLength={30}
           autoComplete="tel"
@@ -82,17 +126,19 @@ export function AanmeldForm() {
         </p>
         {Array.from({ length: ROWS }, (_, i) => (
           <fieldset className="filters" key={i} aria-label={`Account ${i + 1}`}>
-            <Field id={`account-${i}-name`} label={`Naam (account ${i + 1})`} v={v} maxLength={120} />
+            <Field id={`account-${i}-name`} label={`Naam (account ${i + 1})`} v={v} errors={errors} maxLength={120} />
             <Field
               id={`account-${i}-email`}
               label={`E-mailadres (account ${i + 1})`}
               v={v}
+              errors={errors}
               type="email"
               maxLength={200}
             />
             <div className="veld">
               <label htmlFor={`account-${i}-role`}>{`Rol (account ${i + 1})`}</label>
               <select
+                aria-invalid={errors?.some((e) => e.field === `account-${i}-role`) || undefined}
                 id={`account-${i}-role`}
                 name={`account-${i}-role`}
                 defaultValue={v?.[`account-${i}-role`] ?? 'AANBIEDER_UPLOAD'}

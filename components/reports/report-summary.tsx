@@ -1,4 +1,5 @@
 import { FigureCells } from '@/components/dashboard/figure-cell';
+import { TableScroll } from '@/components/ui/table-scroll';
 import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 
 /** The figures of a spiegelrapportage as accessible tables: per indicator the consecutive periods. */
@@ -12,7 +13,7 @@ export function ReportSummary({ report }: { report: Spiegelrapportage }) {
       {report.indicators.map((ind) => (
         <section key={`${ind.domein}-${ind.key}`} aria-labelledby={`rapport-${ind.domein ?? 'JEUGD'}-${ind.key}`}>
           <h3 id={`rapport-${ind.domein ?? 'JEUGD'}-${ind.key}`}>{ind.label}</h3>
-          <div className="tabel-scroll">
+          <TableScroll>
             <table>
               <thead>
                 <tr>
@@ -39,7 +40,7 @@ export function ReportSummary({ report }: { report: Spiegelrapportage }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ))}
     </>

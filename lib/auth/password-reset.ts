@@ -7,6 +7,8 @@ import { hashPassword, passwordProblem } from './password';
 import { revokeAllSessions } from './sessions';
 import { consumeUserToken, issueUserToken } from './user-tokens';
 
+const LINK_INVALID = 'Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe link aan.';
+
 const RESET_VALID_MINUTES = 60;
 const MAX_RESETS_PER_HOUR = 3; // stops mail-bombing someone's inbox through the public form
 
@@ -69,12 +71,7 @@ export async function resetPassword(token: string, newPassword: string, address?
   const problem = passwordProblem(newPassword);
   if (problem) throw new AppError(problem);
   const userId = await consumeUserToken(token);
-  if (!userId)
-    throw new AppError(
-      'Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe link aan.',
-      400,
-      'LINK_ONGELDIG',
-    );
+  if (!userId) throw new AppError(LINK_INVALID, 400, 'LINK_ONGELDIG');
   const user = await db().user.update({
     where: { id: userId },
     data: { passwordHash: await hashPassword(newPassword), failedLogins: 0, lockedUntil: null },

@@ -24,3 +24,9 @@ export async function consumeUserToken(token: string): Promise<string | null> {
   });
   return count === 1 ? row.userId : null;
 }
+
+/** Whether a token can still be used (known, unused, not expired), without using it: the page says so before anyone types. */
+export async function userTokenUsable(token: string): Promise<boolean> {
+  const row = await db().userToken.findUnique({ where: { tokenHash: sha256(token) } });
+  return !!row && row.usedAt === null && row.expiresAt > new Date();
+}

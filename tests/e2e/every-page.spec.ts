@@ -3,9 +3,12 @@ import { expect, type Page, test } from '@playwright/test';
 import { PERMISSIONS } from '../../lib/access/permissions';
 import { loginDemo, orgId, sql } from './helpers/accounts';
 import { DEMO_ROLES, filesNamed, permissionIn, urlOf } from './helpers/app-tree';
+import { axeViolations } from './helpers/axe';
+import { visibleJunk, watchPage } from './helpers/watch';
 
 // Issue 13: every page a role may open, in Chromium, at 1366 and at 390 px: no console error, no
-// failed request, no visible "null", "undefined" or "NaN", no horizontal scrolling on a phone.
+// failed request, no visible "null", "undefined" or "NaN", no axe violation of any impact, no
+// horizontal scrolling on a phone.
 // Screenshots of each go to the test output for review. Pages come from the app/ tree with the
 // permission each asks for, as in access-matrix.spec.ts.
 
@@ -36,16 +39,8 @@ async function ownIds(role: string): Promise<Record<string, string>> {
 }
 
 async function look(page: Page, url: string, shot: string, problems: string[]) {
-  const errors: string[] = [];
-  const onConsole = (m: { type(): string; text(): string }) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text().slice(0, 160)}`);
-  };
-  const onFailed = (r: { url(): string; failure(): { errorText: string } | null }) => {
-    const why = r.failure()?.errorText ?? '';
-    if (!why.includes('ERR_ABORTED')) errors.push(`request ${r.url()}: ${why}`);
-  };
-  page.on('console', onConsole);
-  page.on('requestfailed', onFailed);
+  const watch = watchPage(page);
+  const errors = watch.problems;
   for (const [width, height] of [
     [1366, 900],
     [390, 844],
@@ -54,9 +49,9 @@ async function look(page: Page, url: string, shot: string, problems: string[]) {
     const res = await page.goto(url);
     if ((res?.status() ?? 0) >= 400) errors.push(`status ${res?.status()}`);
     await page.waitForLoadState('networkidle');
-    const text = await page.locator('body').innerText();
-    for (const word of ['null', 'undefined', 'NaN'])
-      if (new RegExp(`\\b${word}\\b`).test(text)) errors.push(`zichtbaar "${word}"`);
+    errors.push(...(await visibleJunk(page)));
+    // axe on the desktop layout, every violation whatever its impact (issue 13)
+    if (width === 1366) for (const v of await axeViolations(page)) errors.push(`axe ${v}`);
     if (width === 390) {
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
       if (scroll > 390 + 1) {
@@ -77,8 +72,7 @@ async function look(page: Page, url: string, shot: string, problems: string[]) {
     }
     await page.screenshot({ path: test.info().outputPath(`${shot}-${width}.png`), fullPage: false });
   }
-  page.off('console', onConsole);
-  page.off('requestfailed', onFailed);
+  watch.stop();
   for (const e of errors) problems.push(`${url}: ${e}`);
 }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { can } from '@/lib/access/permissions';
 import { requireScope } from '@/lib/access/require-scope';
 import { formatDate } from '@/lib/format';
@@ -75,7 +76,7 @@ export default async function ConversationsPage({
       {conversations.length === 0 ? (
         <p>Nog geen gesprekken.</p>
       ) : (
-        <div className="tabel-scroll">
+        <TableScroll>
           <table>
             <thead>
               <tr>
@@ -102,7 +103,7 @@ export default async function ConversationsPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { TableScroll } from '@/components/ui/table-scroll';
 import type { CodeList } from '@/lib/cbs/code-lists';
 import {
   DOMEIN_COLUMN,
@@ -105,7 +106,7 @@ export default function FormatPage() {
         Lever nooit een BSN aan. Een cliëntnummer van 9 cijfers dat de 11-proef doorstaat, wordt geweigerd.
       </p>
       <h2>Velden</h2>
-      <div className="tabel-scroll">
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -150,7 +151,7 @@ export default function FormatPage() {
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

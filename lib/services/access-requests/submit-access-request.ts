@@ -35,12 +35,16 @@ export const ZAccessRequest = z.object({
   note: z.string().trim().max(2000, 'Hoogstens 2000 tekens.'),
 });
 
-/** The form's account rows (account-0-name, …): empty rows are left out, half-filled rows are checked. */
+/**
+ * The form's account rows (account-0-name, …): empty rows are left out, half-filled rows are checked.
+ * `row` is the form's own row number, so an error can point at its field (the schema drops it).
+ */
 export function accountRows(form: FormData) {
   return Array.from({ length: MAX_ACCOUNTS }, (_, i) => ({
     name: String(form.get(`account-${i}-name`) ?? ''),
     email: String(form.get(`account-${i}-email`) ?? ''),
     role: String(form.get(`account-${i}-role`) ?? ''),
+    row: i,
   })).filter((r) => r.name.trim() || r.email.trim());
 }
 

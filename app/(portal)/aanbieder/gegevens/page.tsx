@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { can } from '@/lib/access/permissions';
 import { requireScope } from '@/lib/access/require-scope';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -99,7 +100,7 @@ export default async function ProviderDataPage({
         </form>
       )}
       {requests.length > 0 && (
-        <div className="tabel-scroll">
+        <TableScroll>
           <table>
             <caption>Uw verzoeken (ontvangstbewijzen)</caption>
             <thead>
@@ -135,7 +136,7 @@ export default async function ProviderDataPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { AutoRefresh } from '@/components/uploads/auto-refresh';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
@@ -20,7 +21,7 @@ export default async function UploadsPage() {
       {uploads.length === 0 ? (
         <p>U heeft nog niets aangeleverd.</p>
       ) : (
-        <div className="tabel-scroll">
+        <TableScroll>
           <table>
             <caption className="skiplink">Alle aangeleverde bestanden</caption>
             <thead>
@@ -52,7 +53,7 @@ export default async function UploadsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

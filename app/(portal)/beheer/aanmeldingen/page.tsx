@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '@/components/ui/action-button';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { requireScope } from '@/lib/access/require-scope';
 import { ROLES } from '@/lib/access/roles';
 import { expectScope } from '@/lib/access/scope';
@@ -86,7 +87,7 @@ export default async function AccessRequestsPage({
       {handled.length === 0 ? (
         <p>Nog niets afgehandeld.</p>
       ) : (
-        <div className="tabel-scroll">
+        <TableScroll>
           <table>
             <thead>
               <tr>
@@ -111,7 +112,7 @@ export default async function AccessRequestsPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '@/components/ui/action-button';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { requireScope } from '@/lib/access/require-scope';
 import { ORGANISATION_KIND_LABEL, ROLES } from '@/lib/access/roles';
 import { expectScope } from '@/lib/access/scope';
@@ -93,7 +94,7 @@ export default async function AccountsPage({
           Uitnodigen
         </button>
       </form>
-      <div className="tabel-scroll">
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -110,7 +111,11 @@ export default async function AccountsPage({
             {users.map((u) => (
               <tr key={u.id}>
                 <td>{u.name}</td>
-                <td>{u.email}</td>
+                <td>
+                  {/* may break after the @, so the actions stay in view at 1366 px */}
+                  {u.email.split('@')[0]}@<wbr />
+                  {u.email.split('@')[1]}
+                </td>
                 <td>{u.organisation.name}</td>
                 <td>
                   <form action={changeAction} className="inline" aria-label={`Rol van ${u.email}`}>
@@ -168,7 +173,7 @@ export default async function AccountsPage({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

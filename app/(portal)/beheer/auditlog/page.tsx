@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
 import { eventLabel } from '@/lib/audit/event-labels';
@@ -61,7 +62,7 @@ export default async function AuditLogPage({
           Exporteer als CSV
         </a>
       </p>
-      <div className="tabel-scroll">
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -94,7 +95,7 @@ export default async function AuditLogPage({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <nav aria-label="Pagina's" className="paginering">
         {filters.pagina > 1 && <a href={`?${query}&pagina=${filters.pagina - 1}`}>Vorige</a>}
         {filters.pagina < pages && <a href={`?${query}&pagina=${filters.pagina + 1}`}>Volgende</a>}

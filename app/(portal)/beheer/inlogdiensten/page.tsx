@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '@/components/ui/action-button';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { requireScope } from '@/lib/access/require-scope';
 import { ORGANISATION_KIND_LABEL } from '@/lib/access/roles';
 import { expectScope } from '@/lib/access/scope';
@@ -37,7 +38,7 @@ export default async function SsoConnectionsPage({
       {connections.length === 0 ? (
         <p>Nog geen organisatie logt in via een eigen inlogdienst.</p>
       ) : (
-        <div className="tabel-scroll">
+        <TableScroll>
           <table>
             <caption className="sr-only">Inlogdiensten per organisatie</caption>
             <thead>
@@ -83,7 +84,7 @@ export default async function SsoConnectionsPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h2>Inlogdienst instellen of wijzigen</h2>
       <p>

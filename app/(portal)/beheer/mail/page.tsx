@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
 import { formatDateTime } from '@/lib/format';
@@ -19,7 +20,7 @@ export default async function OutboxPage() {
       {mails.length === 0 ? (
         <p>Er is nog geen e-mail.</p>
       ) : (
-        <div className="tabel-scroll">
+        <TableScroll>
           <table>
             <thead>
               <tr>
@@ -49,7 +50,7 @@ export default async function OutboxPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionButton } from '@/components/ui/action-button';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { requireScope } from '@/lib/access/require-scope';
 import { ORGANISATION_KIND_LABEL } from '@/lib/access/roles';
 import { expectScope } from '@/lib/access/scope';
@@ -113,7 +114,7 @@ export default async function OrganisationsPage({
           </button>
         </form>
       </details>
-      <div className="tabel-scroll">
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -162,7 +163,7 @@ export default async function OrganisationsPage({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

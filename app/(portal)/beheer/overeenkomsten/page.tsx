@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '@/components/ui/action-button';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
 import { DOMEIN_LABEL } from '@/lib/cbs/layout';
@@ -84,7 +85,7 @@ export default async function AgreementsPage({
           {a.agreements.length === 0 ? (
             <p>Nog geen overeenkomst (volwassenheidsniveau 1).</p>
           ) : (
-            <div className="tabel-scroll">
+            <TableScroll>
               <table>
                 <thead>
                   <tr>
@@ -157,7 +158,7 @@ export default async function AgreementsPage({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
           {a.agreements
             .filter((g) => mayTakeStep(g.status, 'ondertekend'))

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '@/components/ui/action-button';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
 import { formatDateTime, formatNumber } from '@/lib/format';
@@ -35,7 +36,7 @@ export default async function ProcessingPage({ searchParams }: { searchParams: P
       {uploads.length === 0 ? (
         <p>Er is nog niets aangeleverd.</p>
       ) : (
-        <div className="tabel-scroll">
+        <TableScroll>
           <table>
             <thead>
               <tr>
@@ -81,7 +82,7 @@ export default async function ProcessingPage({ searchParams }: { searchParams: P
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
 import { DOMEIN_LABEL } from '@/lib/cbs/layout';
@@ -35,7 +36,7 @@ export default async function MaturityPage() {
           </div>
         ))}
       </dl>
-      <div className="tabel-scroll">
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -64,7 +65,7 @@ export default async function MaturityPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

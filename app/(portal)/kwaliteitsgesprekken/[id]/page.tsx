@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ReportSummary } from '@/components/reports/report-summary';
 import { ActionButton } from '@/components/ui/action-button';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { can } from '@/lib/access/permissions';
 import { requireScope } from '@/lib/access/require-scope';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -127,7 +128,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         {c.actions.length === 0 ? (
           <p>Nog geen acties.</p>
         ) : (
-          <div className="tabel-scroll">
+          <TableScroll>
             <table>
               <thead>
                 <tr>
@@ -151,7 +152,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {mayContribute && (
           <form action={actionAction} className="filters" aria-label="Actie vastleggen">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { AutoRefresh } from '@/components/uploads/auto-refresh';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
@@ -76,7 +77,7 @@ export default async function UploadPage({ params }: { params: Promise<{ id: str
             {errors.length > SHOWN_ERRORS &&
               ` (hieronder de eerste ${SHOWN_ERRORS} van ${formatNumber(errors.length)})`}
           </p>
-          <div className="tabel-scroll">
+          <TableScroll>
             <table>
               <thead>
                 <tr>
@@ -99,7 +100,7 @@ export default async function UploadPage({ params }: { params: Promise<{ id: str
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
       {!pending && !upload.report?.fileError && errors.length === 0 && (

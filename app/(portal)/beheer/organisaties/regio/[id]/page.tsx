@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/components/ui/action-button';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
 import { getRegio } from '@/lib/services/organisations/get-regio';
@@ -29,7 +30,7 @@ export default async function RegioPage({ params, searchParams }: Props) {
       </p>
       <FormMessage {...(await searchParams)} />
       <h2>Leden ({regio.members.length})</h2>
-      <div className="tabel-scroll">
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -73,7 +74,7 @@ export default async function RegioPage({ params, searchParams }: Props) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h2>Gemeente toevoegen</h2>
       {regio.candidates.length === 0 ? (
         <p>Alle geregistreerde gemeenten zijn lid. Registreer eerst een gemeente onder Organisaties.</p>

@@ -1,0 +1,61 @@
+import { type Page, test } from '@playwright/test';
+
+/**
+ * Collects what must never happen on a page while a test walks it: a console error, a failed request
+ * (not an aborted one: a navigation cancels prefetches) or a server error. `stop()` ends the watch.
+ */
+export function watchPage(page: Page) {
+  const problems: string[] = [];
+  const onConsole = (m: { type(): string; text(): string }) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text().slice(0, 160)}`);
+  };
+  const onFailed = (r: { url(): string; failure(): { errorText: string } | null }) => {
+    const why = r.failure()?.errorText ?? '';
+    if (!why.includes('ERR_ABORTED')) problems.push(`request ${r.url()}: ${why}`);
+  };
+  page.on('console', onConsole);
+  page.on('requestfailed', onFailed);
+  return {
+    problems,
+    stop() {
+      page.off('console', onConsole);
+      page.off('requestfailed', onFailed);
+    },
+  };
+}
+
+/** A visible "null", "undefined" or "NaN" on the page: a value that reached the screen unformatted. */
+export async function visibleJunk(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return ['null', 'undefined', 'NaN'].filter((w) => new RegExp(`\\b${w}\\b`).test(text)).map((w) => `zichtbaar "${w}"`);
+}
+
+/** Screenshots of the page as it is, at 1366 and at 390 px wide, in the test's output for review. */
+export async function screenshots(page: Page, name: string) {
+  for (const [width, height] of [
+    [390, 844],
+    [1366, 900],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`) });
+  }
+}
+
+/**
+ * A walk through a role's main task: `step(name)` checks the page for visible junk and leaves
+ * screenshots; `problems()` is everything seen on the way, console errors and failed requests included.
+ */
+export function walk(page: Page, prefix: string) {
+  const watch = watchPage(page);
+  return {
+    async step(name: string) {
+      await page.waitForLoadState('networkidle');
+      watch.problems.push(...(await visibleJunk(page)).map((j) => `${name}: ${j}`));
+      await screenshots(page, `${prefix}-${name}`);
+    },
+    problems() {
+      watch.stop();
+      return watch.problems;
+    },
+  };
+}
