@@ -1,8 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPct } from '@/lib/indicators/format-figure';
+import { useBoxWidth } from './use-box-width';
 
 type Row = { label: string; pct: number | null; lastYear: number | null; hidden: boolean };
 
@@ -15,16 +15,7 @@ const ROW_HEIGHT = 30;
  * the chart is described in its caption and hidden rows say "< 7".
  */
 export function RankingChart({ rows, average, headline }: { rows: Row[]; average: number | null; headline: string }) {
-  // as wide as its box, measured in the browser (no sideways scrolling on a phone)
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const { box, width } = useBoxWidth<HTMLDivElement>();
   return (
     // hidden from screen readers and out of the tab order: the caption, the list and the table carry it
     <div ref={box} className="rangschikking" aria-hidden="true">

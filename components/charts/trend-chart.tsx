@@ -1,9 +1,9 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPct } from '@/lib/indicators/format-figure';
 import { trendDomain } from './scale';
+import { useBoxWidth } from './use-box-width';
 
 export type TrendPoint = {
   label: string;
@@ -21,15 +21,7 @@ export type TrendPoint = {
  * legible (one line, a dash, open or filled). The table on the page is the accessible alternative.
  */
 export function TrendChart({ points, headline }: { points: TrendPoint[]; headline: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const { box, width } = useBoxWidth<HTMLDivElement>();
   // The settled line stops at the last ended period; the dashed one joins it to the running period.
   const lastEnded = points.findLastIndex((p) => !p.running && p.pct !== null);
   const data = points.map((p, i) => ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { exampleRecords, toCsv } from '../../lib/cbs/write-files';
 import { loginDemo } from './helpers/accounts';
 import { walk } from './helpers/watch';
@@ -7,8 +7,10 @@ import { walk } from './helpers/watch';
 // step fails on a console error, a failed request or a visible "null", "undefined" or "NaN", and
 // leaves screenshots at 1366 and 390 px in the test output for review.
 
-const menu = (page: import('@playwright/test').Page, name: string) =>
+const menu = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
+const grouping = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Indeling van de tabel' }).getByRole('link', { name }).click();
 
 test('provider (aanleveren): delivers a test file, reads its report, opens its own figures', async ({ page }) => {
   await loginDemo(page, 'aanbieder@gemeenteportaal.demo');
@@ -33,10 +35,7 @@ test('provider (aanleveren): delivers a test file, reads its report, opens its o
   await w.step('spiegelrapportage');
   await menu(page, 'Dashboard');
   await page.getByRole('heading', { level: 2, name: 'Uitval' }).getByRole('link').click();
-  await page
-    .getByRole('navigation', { name: 'Indeling van de tabel' })
-    .getByRole('link', { name: 'Per kwartaal' })
-    .click();
+  await grouping(page, 'Per kwartaal');
   await expect(page.getByRole('figure', { name: /door de tijd/ })).toBeVisible();
   await w.step('uitval-per-kwartaal');
   expect(w.problems()).toEqual([]);
@@ -66,10 +65,7 @@ test('municipality: compares providers on uitval, narrows down, prepares a kwali
   await menu(page, 'Dashboard');
   await w.step('dashboard');
   await page.getByRole('heading', { level: 2, name: 'Uitval' }).getByRole('link').click();
-  await page
-    .getByRole('navigation', { name: 'Indeling van de tabel' })
-    .getByRole('link', { name: 'Per aanbieder' })
-    .click();
+  await grouping(page, 'Per aanbieder');
   await expect(page.getByRole('figure', { name: /per aanbieder, van hoog naar laag/ })).toBeVisible();
   await w.step('uitval-per-aanbieder');
   await page.getByText('Meer filters').click();
@@ -97,10 +93,7 @@ test('region: compares its municipalities and follows one over the quarters', as
   await menu(page, 'Dashboard');
   await w.step('dashboard');
   await page.getByRole('heading', { level: 2, name: 'Zonder hulp verder' }).getByRole('link').click();
-  await page
-    .getByRole('navigation', { name: 'Indeling van de tabel' })
-    .getByRole('link', { name: 'Per gemeente' })
-    .click();
+  await grouping(page, 'Per gemeente');
   await expect(page.getByRole('figure', { name: /per gemeente, van hoog naar laag/ })).toBeVisible();
   await w.step('per-gemeente');
   await page.getByText('Meer filters').click();
@@ -110,10 +103,7 @@ test('region: compares its municipalities and follows one over the quarters', as
     .getByRole('checkbox', { name: /Goirle/ })
     .check();
   await page.getByRole('button', { name: 'Filters toepassen' }).click();
-  await page
-    .getByRole('navigation', { name: 'Indeling van de tabel' })
-    .getByRole('link', { name: 'Per kwartaal' })
-    .click();
+  await grouping(page, 'Per kwartaal');
   await expect(page.getByTestId('actieve-filters')).toContainText('Gemeente: Gemeente Goirle');
   await expect(page.getByRole('figure', { name: /door de tijd/ })).toBeVisible();
   await w.step('goirle-per-kwartaal');

@@ -1,0 +1,20 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * The width of an element's box, measured in the browser and kept up to date: a chart drawn at this
+ * width is as wide as its place on the page (no sideways scrolling on a phone). 0 until measured.
+ */
+export function useBoxWidth<T extends HTMLElement>() {
+  const box = useRef<T>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return { box, width };
+}
