@@ -68,7 +68,7 @@ test('password reset: link from the outbox, new password, then login', async ({ 
   // the link works once, and a used or made-up link says so before anyone types a password (issue 13)
   for (const url of [link.pathname + link.search, '/wachtwoord-herstellen?token=verzonnen-token']) {
     await page.goto(url);
-    await expect(page.getByRole('alert')).toHaveText(
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(
       'Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe link aan.',
     );
     await expect(page.getByLabel('Nieuw wachtwoord', { exact: true })).toHaveCount(0);

@@ -129,6 +129,12 @@ test('per quarter the trend is a chart with a scale, a tooltip and the running q
   // the default period runs to last month, widened to its whole quarter: that quarter still runs
   await expect(points.last()).toContainText('(loopt nog)');
   await expect(figure.locator('.lopend-punt')).toHaveCount(1);
+  // the comparison above the table covers the same whole quarters as the table
+  const caption = await page.locator('table.indicatortabel caption').innerText();
+  const thisPeriod = (
+    await page.locator('table.vergelijking tbody tr').first().locator('td').first().innerText()
+  ).trim();
+  expect(caption).toContain(`einddatum ${thisPeriod}`);
   // the scale fits the values instead of starting at 0
   // the y axis's ticks are the ones in per cent (the x axis names quarters)
   const ticks = (await figure.locator('.recharts-cartesian-axis-tick-value').allTextContents())

@@ -10,7 +10,8 @@ export type PeriodFigure = { label: string; van: string; tm: string; headline: F
 
 /**
  * This period against the one before it (same length) and the same period a year earlier. Each is a
- * view of its own, protected like any other; the periods do not overlap for periods up to a year.
+ * view of its own (one total row), protected like any other; the periods do not overlap for periods
+ * up to a year. "This period" is the page's own: per quarter widened to whole quarters, like its table.
  */
 export async function getComparison(
   scope: Scope,

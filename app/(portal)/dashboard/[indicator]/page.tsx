@@ -46,7 +46,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   const overTime = p.groupBy === 'maand' || p.groupBy === 'kwartaal' || p.groupBy === 'jaar';
   const [view, comparison, options] = await Promise.all([
     getIndicatorView(scope, indicator, p).catch(asViewError),
-    getComparison(scope, indicator, { ...p, groupBy: 'totaal' }).catch(asViewError),
+    getComparison(scope, indicator, p).catch(asViewError),
     getFilterOptions(scope),
   ]);
   const ranking =
