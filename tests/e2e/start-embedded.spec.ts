@@ -58,7 +58,8 @@ test('npm start comes up on an embedded database with demo data, and Ctrl-C stop
       .poll(() => (child.exitCode === null ? output : `beëindigd: ${output}`), { timeout: 180_000, intervals: [500] })
       .toContain(`draait op http://localhost:${port}`);
     expect(output).toContain('Demodata geladen.');
-    expect(output).toContain('beheer@gemeenteportaal.demo');
+    // the account list follows the address in a later write: wait for it rather than read at once
+    await expect.poll(() => output, { timeout: 10_000 }).toContain('beheer@gemeenteportaal.demo');
     expect((await request.get(`http://localhost:${port}/api/health`)).status()).toBe(200);
     expect((await request.get(`http://localhost:${port}/inloggen`)).status()).toBe(200);
     expect(await portOpen(pgPort)).toBe(true);
