@@ -19,14 +19,17 @@ export function db(): PrismaClient {
   return globalForDb.gpDb;
 }
 
-/** A plain pg pool under the same application role, for what Prisma cannot do (COPY for bulk import). */
+/**
+ * A plain pg pool under the same application role, for what Prisma cannot do (COPY for bulk import)
+ * and for the indicator statements, where Prisma's interactive transaction costs a round trip's worth.
+ */
 export function pgPool(): pg.Pool {
   const { DATABASE_URL, DATABASE_APP_ROLE } = env();
   if (!globalForDb.gpPool) {
     globalForDb.gpPool = new pg.Pool({
       connectionString: DATABASE_URL,
       options: `-c role=${DATABASE_APP_ROLE}`,
-      max: 4,
+      max: 10,
     });
     // An idle connection dropped by the server (restart, failover) must not take the process down.
     globalForDb.gpPool.on('error', (err) => console.error(`[db] verbinding verbroken: ${err.message}`));
