@@ -5,7 +5,8 @@ import { env } from '@/lib/env';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
 import { recordKeys } from '@/lib/pseudonym/record-keys';
-import { type FileReport, validateRecords } from './validate-file';
+import { checkedRows, type FileReport, fileRows, reportRows } from './validate-file';
+import { checkedInWorkers } from './validate-workers';
 
 // A valid record as one line of COPY text for the staging table: the stage-2 pseudonym and the record
 // keys computed here, so the provider's client number never leaves this process.
@@ -114,7 +115,8 @@ export function chunkedWriter(out: Writable) {
     if (!chunk) return;
     const ok = out.write(chunk);
     chunk = '';
-    if (!ok) await Promise.race([once(out, 'drain'), once(out, 'error')]);
+    // events.once rejects on 'error' as well, and removes both its listeners either way.
+    if (!ok) await once(out, 'drain');
   };
   return {
     add(line: string) {
@@ -124,6 +126,9 @@ export function chunkedWriter(out: Writable) {
     flush,
   };
 }
+
+/** From this size on a file is checked in worker threads; below it, starting them costs more than it saves. */
+export const PARALLEL_FROM_BYTES = 2 * 1024 * 1024;
 
 /**
  * Validates a file and writes its valid records to `out` as COPY lines, in chunks, waiting when `out`
@@ -135,9 +140,15 @@ export async function writeCopyLines(
   domein: Domein,
   out: Writable | null,
 ): Promise<FileReport> {
+  const expected = { agbCode, domein };
   const keys = currentLineKeys();
+  const file = fileRows(buf);
+  const rows =
+    buf.length >= PARALLEL_FROM_BYTES
+      ? checkedInWorkers(file.rows, { ...expected, copy: out !== null })
+      : checkedRows(file.rows, expected, (r) => (out ? copyLine(r, keys) : ''));
   const lines = out ? chunkedWriter(out) : null;
-  const report = await validateRecords(buf, agbCode, (r) => lines?.add(copyLine(r, keys)), domein);
+  const report = await reportRows(rows, expected, (line) => lines?.add(line), file.firstRaw);
   await lines?.flush();
   return report;
 }

@@ -1,6 +1,6 @@
 import type { RawRecord } from '@/lib/cbs/layout';
 import { DOMEIN_LABEL } from '@/lib/cbs/layout';
-import { FileRejected, openFile } from '@/lib/cbs/read-file';
+import { FileRejected, openFile, type ReadRow } from '@/lib/cbs/read-file';
 import { BSN_CODE, type RowError, type ValidRecord, validateRecord } from '@/lib/cbs/validate-record';
 import type { Domein } from '@/lib/generated/prisma/enums';
 
@@ -15,22 +15,52 @@ export type FileReport = {
 
 const MAX_REPORTED_ERRORS = 10_000;
 
+/** A row after validation: its errors, or its key (AGB is the file's) with what the caller keeps of the record. */
+export type CheckedRow<T> = { line: number; errors: RowError[] } | { line: number; key: string; value: T };
+
+/** One raw row validated; `keep` makes what the caller needs of a valid record (a COPY line, the record itself). */
+export function checkRow<T>(
+  raw: RawRecord,
+  line: number,
+  expected: { agbCode: string; domein: Domein },
+  keep: (r: ValidRecord) => T,
+): CheckedRow<T> {
+  const { record, errors } = validateRecord(raw, line, expected.agbCode, expected.domein);
+  if (!record) return { line, errors };
+  return { line, key: `${record.trajectId}\u0000${record.respondent ?? ''}`, value: keep(record) };
+}
+
 /**
- * Reads and validates a file row by row, handing each valid record to `onRecord` as it goes (so a
- * million rows never sit in memory at once). Never throws for bad input: the report says what is
- * wrong. When the whole file is refused, records already handed out must be discarded (the
- * caller's transaction is rolled back or its staging dropped).
+ * A file's rows, validated in this thread (checkRow); validate-workers.ts does the same over worker
+ * threads for large files.
  */
-export async function validateRecords(
-  buf: Buffer,
-  agbCode: string,
-  onRecord: (r: ValidRecord) => unknown,
-  domein: Domein = 'JEUGD',
+export async function* checkedRows<T>(
+  rows: AsyncIterable<ReadRow> | Iterable<ReadRow>,
+  expected: { agbCode: string; domein: Domein },
+  keep: (r: ValidRecord) => T,
+): AsyncGenerator<CheckedRow<T>> {
+  for await (const row of rows)
+    yield 'error' in row ? { line: row.line, errors: [row.error] } : checkRow(row.raw, row.line, expected, keep);
+}
+
+/**
+ * The report of a file from its checked rows, handing each accepted value to `onValue` as it goes
+ * (so a million rows never sit in memory at once). The one home of the rules over a whole file: a key
+ * once per file, a BSN refuses the file, no rows or no valid row refuses it. Never throws for bad
+ * input: the report says what is wrong. When the whole file is refused, values already handed out
+ * must be discarded (the caller's transaction is rolled back or its staging dropped). `firstRaw` gives
+ * the first raw record, to tell a provider that a refused file fits the other domain.
+ */
+export async function reportRows<T>(
+  rows: AsyncIterable<CheckedRow<T>>,
+  expected: { agbCode: string; domein: Domein },
+  onValue: (value: T) => unknown,
+  firstRaw: () => RawRecord | null,
 ): Promise<FileReport> {
+  const { agbCode, domein } = expected;
   const report: FileReport = { rows: 0, accepted: 0, rejected: 0, errors: [] };
   const seen = new Map<string, number>();
   const bsnLines: number[] = [];
-  let firstRaw: RawRecord | null = null;
   const addErrors = (errs: RowError[]) => {
     for (const e of errs) {
       if (e.code === BSN_CODE) bsnLines.push(e.line);
@@ -38,39 +68,31 @@ export async function validateRecords(
     }
   };
   try {
-    for await (const row of openFile(buf)) {
+    for await (const row of rows) {
       report.rows += 1;
-      if ('error' in row) {
+      if ('errors' in row) {
         report.rejected += 1;
-        addErrors([row.error]);
-        continue;
-      }
-      firstRaw ??= row.raw;
-      const { record, errors } = validateRecord(row.raw, row.line, agbCode, domein);
-      if (!record) {
-        report.rejected += 1;
-        addErrors(errors);
+        addErrors(row.errors);
         continue;
       }
       // The key (AGB, trajectnummer, respondent) may occur once per file; a later file replaces it.
-      const key = `${record.trajectId}\u0000${record.respondent ?? ''}`;
-      const first = seen.get(key);
+      const first = seen.get(row.key);
       if (first !== undefined) {
         report.rejected += 1;
         addErrors([
           {
             line: row.line,
             field: 'traject_id',
-            value: record.trajectId,
+            value: row.key.slice(0, row.key.indexOf('\u0000')).slice(0, 60),
             code: 'DUBBELE_SLEUTEL',
             message: `Dit trajectnummer met deze respondent staat al op regel ${first}.`,
           },
         ]);
         continue;
       }
-      seen.set(key, row.line);
+      seen.set(row.key, row.line);
       report.accepted += 1;
-      const pending = onRecord(record);
+      const pending = onValue(row.value);
       if (pending instanceof Promise) await pending;
     }
   } catch (err) {
@@ -91,10 +113,46 @@ export async function validateRecords(
     // A file of the other domain fails on every row: say so, rather than leave a provider to read
     // a thousand hulpvorm errors.
     const other: Domein = domein === 'JEUGD' ? 'WMO' : 'JEUGD';
-    if (firstRaw && validateRecord(firstRaw, 0, agbCode, other).record)
+    const raw = firstRaw();
+    if (raw && validateRecord(raw, 0, agbCode, other).record)
       report.fileError += ` De regels passen wel bij ${DOMEIN_LABEL[other]}: lever dit bestand aan als ${DOMEIN_LABEL[other]}.`;
   }
   return report;
+}
+
+/**
+ * The rows of a file, opened on the first read (so an unreadable file is refused inside reportRows like
+ * any other), remembering the first raw record for reportRows' domain hint.
+ */
+export function fileRows(buf: Buffer) {
+  let first: RawRecord | null = null;
+  async function* rows(): AsyncGenerator<ReadRow> {
+    for await (const row of openFile(buf)) {
+      if (!first && 'raw' in row) first = row.raw;
+      yield row;
+    }
+  }
+  return { rows: rows(), firstRaw: () => first };
+}
+
+/**
+ * Reads and validates a file row by row in this thread, handing each valid record to `onRecord` as it
+ * goes (an unreadable file becomes the report's fileError).
+ */
+export async function validateRecords(
+  buf: Buffer,
+  agbCode: string,
+  onRecord: (r: ValidRecord) => unknown,
+  domein: Domein = 'JEUGD',
+): Promise<FileReport> {
+  const expected = { agbCode, domein };
+  const file = fileRows(buf);
+  return reportRows(
+    checkedRows(file.rows, expected, (r) => r),
+    expected,
+    onRecord,
+    file.firstRaw,
+  );
 }
 
 /** The same, collecting the records: for small files and tests. */
