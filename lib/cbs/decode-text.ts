@@ -17,21 +17,30 @@ export function detectEncoding(buf: Buffer): { encoding: TextEncoding; start: nu
 
 const cp1252 = new TextDecoder('windows-1252');
 
-/** The file's lines, decoded one at a time (a 1-million-row file is never one big string). */
-export function* textLines(buf: Buffer): Generator<{ line: number; text: string }> {
-  const { encoding, start } = detectEncoding(buf);
+/** How to read the bytes of a text file: its encoding, where its text starts (after a BOM). */
+export type TextEncodingOf = { encoding: TextEncoding; start: number };
+
+/**
+ * The file's lines, decoded one at a time (a 1-million-row file is never one big string). With `at`,
+ * a part of a file whose encoding is known, starting at byte `at.start` with line number `at.line`.
+ */
+export function* textLines(
+  buf: Buffer,
+  at?: { encoding: TextEncoding; start: number; line: number },
+): Generator<{ line: number; text: string; start: number; end: number }> {
+  const { encoding, start } = at ?? detectEncoding(buf);
   const decode =
     encoding === 'utf-8'
       ? (a: number, b: number) => buf.toString('utf8', a, b)
       : (a: number, b: number) => cp1252.decode(buf.subarray(a, b));
   let pos = start;
-  let line = 0;
+  let line = at ? at.line - 1 : 0;
   while (pos < buf.length) {
     let end = buf.indexOf(0x0a, pos);
     if (end === -1) end = buf.length;
     line += 1;
     const stop = end > pos && buf[end - 1] === 0x0d ? end - 1 : end;
-    yield { line, text: decode(pos, stop) };
+    yield { line, text: decode(pos, stop), start: pos, end: end + 1 };
     pos = end + 1;
   }
 }

@@ -1,8 +1,8 @@
 import { parseCsvLine } from './csv-line';
-import { textLines } from './decode-text';
+import { detectEncoding, textLines } from './decode-text';
 import { FileRejected } from './file-rejected';
 import { csvDelimiter, emptyRecord, mapHeader, recordFromCells } from './header-columns';
-import { FIELDS, FIXED_WIDTH_LENGTH, FIXED_WIDTH_OFFSETS, type RawRecord } from './layout';
+import { type ColumnKey, FIELDS, FIXED_WIDTH_LENGTH, FIXED_WIDTH_OFFSETS, type RawRecord } from './layout';
 import type { RowError } from './validate-record';
 
 export type ReadRow = { line: number; raw: RawRecord } | { line: number; error: RowError };
@@ -18,7 +18,21 @@ const NO_HEADER =
   'De eerste regel is geen kopregel met de veldnamen van het bestandsformaat (bijvoorbeeld agb_code;pseudo_id;traject_id;…), en de regels hebben niet de vaste breedte van ' +
   `${FIXED_WIDTH_LENGTH} tekens. Zie de pagina Bestandsformaat.`;
 
-function* readCsv(header: string, rest: Iterator<{ line: number; text: string }>): Generator<ReadRow> {
+/** How the lines of a text file are read: CSV by its header, or fixed width. Plain data: it goes to worker threads. */
+export type TextFormat =
+  | { kind: 'csv'; delimiter: ';' | ','; cells: number; columns: (ColumnKey | null)[] }
+  | { kind: 'fixed' };
+
+/** The format from the file's first non-empty line; FileRejected when it is neither a header nor a record. */
+export function textFormat(first: { line: number; text: string }): TextFormat {
+  const header = first.text;
+  if (header.length > MAX_LINE)
+    throw new FileRejected(`Regel ${first.line} is langer dan ${MAX_LINE} tekens: dit is geen geldig bestand.`);
+  const looksCsv =
+    /(^|[;,"\s])agb_code([;,"\s]|$)/i.test(header) ||
+    header.includes(';') ||
+    (header.includes(',') && header.length !== FIXED_WIDTH_LENGTH);
+  if (!looksCsv) return { kind: 'fixed' };
   const delimiter = csvDelimiter(header);
   const headerCells = parseCsvLine(header, delimiter) ?? [];
   if (headerCells.length < 2) {
@@ -26,69 +40,71 @@ function* readCsv(header: string, rest: Iterator<{ line: number; text: string }>
       'Het scheidingsteken is niet herkend: gebruik een puntkomma (;) of een komma (,) tussen de velden.',
     );
   }
-  const columns = mapHeader(headerCells, NO_HEADER);
-  for (let next = rest.next(); !next.done; next = rest.next()) {
-    const { line, text } = next.value;
-    if (text.trim() === '') continue;
-    if (text.length > MAX_LINE) {
-      yield rowError(line, 'REGELLENGTE', `Regel is langer dan ${MAX_LINE} tekens.`);
-      continue;
-    }
-    const cells = parseCsvLine(text, delimiter);
-    if (!cells) {
-      yield rowError(line, 'AANHALINGSTEKEN', 'Een aanhalingsteken (") wordt op deze regel niet gesloten.');
-      continue;
-    }
-    if (cells.length !== headerCells.length) {
-      yield rowError(
-        line,
-        'AANTAL_VELDEN',
-        `Verwacht ${headerCells.length} velden, gevonden ${cells.length}. Controleer het scheidingsteken en de aanhalingstekens.`,
-      );
-      continue;
-    }
-    yield { line, raw: recordFromCells(cells, columns) };
-  }
+  return { kind: 'csv', delimiter, cells: headerCells.length, columns: mapHeader(headerCells, NO_HEADER) };
 }
 
-function* readFixedWidth(
-  first: { line: number; text: string },
-  rest: Iterator<{ line: number; text: string }>,
-): Generator<ReadRow> {
-  for (let item: { line: number; text: string } | undefined = first; item; ) {
-    const { line, text } = item;
-    if (text.trim() !== '') {
-      if (text.length > FIXED_WIDTH_LENGTH) {
-        yield rowError(
-          line,
-          'REGELLENGTE',
-          `Regel is ${text.length} tekens; verwacht ${FIXED_WIDTH_LENGTH} (vaste breedte).`,
-        );
-      } else {
-        const padded = text.padEnd(FIXED_WIDTH_LENGTH); // editors trim trailing spaces of empty last fields
-        const raw = emptyRecord();
-        for (const f of FIELDS)
-          raw[f.key] = padded.slice(FIXED_WIDTH_OFFSETS[f.key], FIXED_WIDTH_OFFSETS[f.key] + f.width);
-        yield { line, raw };
-      }
+/** One line of a text file as a row of the file; null for an empty line. */
+export function textRow(format: TextFormat, line: number, text: string): ReadRow | null {
+  if (text.trim() === '') return null;
+  if (format.kind === 'csv') {
+    if (text.length > MAX_LINE) return rowError(line, 'REGELLENGTE', `Regel is langer dan ${MAX_LINE} tekens.`);
+    const cells = parseCsvLine(text, format.delimiter);
+    if (!cells) return rowError(line, 'AANHALINGSTEKEN', 'Een aanhalingsteken (") wordt op deze regel niet gesloten.');
+    if (cells.length !== format.cells) {
+      return rowError(
+        line,
+        'AANTAL_VELDEN',
+        `Verwacht ${format.cells} velden, gevonden ${cells.length}. Controleer het scheidingsteken en de aanhalingstekens.`,
+      );
     }
-    const next = rest.next();
-    item = next.done ? undefined : next.value;
+    return { line, raw: recordFromCells(cells, format.columns) };
+  }
+  if (text.length > FIXED_WIDTH_LENGTH)
+    return rowError(
+      line,
+      'REGELLENGTE',
+      `Regel is ${text.length} tekens; verwacht ${FIXED_WIDTH_LENGTH} (vaste breedte).`,
+    );
+  const padded = text.padEnd(FIXED_WIDTH_LENGTH); // editors trim trailing spaces of empty last fields
+  const raw = emptyRecord();
+  for (const f of FIELDS) raw[f.key] = padded.slice(FIXED_WIDTH_OFFSETS[f.key], FIXED_WIDTH_OFFSETS[f.key] + f.width);
+  return { line, raw };
+}
+
+/**
+ * A text file up to its body: the format, the encoding, and where the lines to read as rows start (a
+ * CSV after its header; a fixed-width file has no header, so at its first line).
+ */
+export function openText(buf: Buffer) {
+  const encoding = detectEncoding(buf);
+  const lines = textLines(buf, { ...encoding, line: 1 });
+  let first = lines.next();
+  while (!first.done && first.value.text.trim() === '') first = lines.next();
+  if (first.done) throw new FileRejected('Het bestand is leeg.');
+  const format = textFormat(first.value);
+  const body =
+    format.kind === 'fixed'
+      ? { start: first.value.start, line: first.value.line }
+      : { start: first.value.end, line: first.value.line + 1 };
+  return { format, encoding: encoding.encoding, body };
+}
+
+export type OpenText = ReturnType<typeof openText>;
+
+/** The rows of lines of a text file (all of it, or a stretch of it from a worker's batch). */
+export function* textRows(
+  buf: Buffer,
+  format: TextFormat,
+  at: { encoding: OpenText['encoding']; start: number; line: number },
+): Generator<ReadRow> {
+  for (const { line, text } of textLines(buf, at)) {
+    const row = textRow(format, line, text);
+    if (row) yield row;
   }
 }
 
 /** A text file is CSV when its first line holds the header names (or delimiters), fixed-width otherwise. */
 export function* readTextRecords(buf: Buffer): Generator<ReadRow> {
-  const lines = textLines(buf);
-  let first = lines.next();
-  while (!first.done && first.value.text.trim() === '') first = lines.next();
-  if (first.done) throw new FileRejected('Het bestand is leeg.');
-  const header = first.value.text;
-  if (header.length > MAX_LINE)
-    throw new FileRejected(`Regel ${first.value.line} is langer dan ${MAX_LINE} tekens: dit is geen geldig bestand.`);
-  const looksCsv =
-    /(^|[;,"\s])agb_code([;,"\s]|$)/i.test(header) ||
-    header.includes(';') ||
-    (header.includes(',') && header.length !== FIXED_WIDTH_LENGTH);
-  yield* looksCsv ? readCsv(header, lines) : readFixedWidth(first.value, lines);
+  const text = openText(buf);
+  yield* textRows(buf, text.format, { encoding: text.encoding, ...text.body });
 }

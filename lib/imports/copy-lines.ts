@@ -5,7 +5,7 @@ import { env } from '@/lib/env';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { pseudonymise } from '@/lib/pseudonym/pseudonymise';
 import { recordKeys } from '@/lib/pseudonym/record-keys';
-import { checkedRows, type FileReport, fileRows, reportRows } from './validate-file';
+import { checkedRows, type FileReport, fileRows, firstRawOf, reportRows } from './validate-file';
 import { checkedInWorkers } from './validate-workers';
 
 // A valid record as one line of COPY text for the staging table: the stage-2 pseudonym and the record
@@ -142,13 +142,14 @@ export async function writeCopyLines(
 ): Promise<FileReport> {
   const expected = { agbCode, domein };
   const keys = currentLineKeys();
-  const file = fileRows(buf);
-  const rows =
-    buf.length >= PARALLEL_FROM_BYTES
-      ? checkedInWorkers(file.rows, { ...expected, copy: out !== null })
-      : checkedRows(file.rows, expected, (r) => (out ? copyLine(r, keys) : ''));
+  const file = buf.length < PARALLEL_FROM_BYTES ? fileRows(buf) : null;
+  const rows = file
+    ? checkedRows(file.rows, expected, (r) => (out ? copyLine(r, keys) : ''))
+    : checkedInWorkers(buf, { ...expected, copy: out !== null });
+  // The worker path never holds the rows here: the first one is read again if the file is refused whole.
+  const firstRaw = file ? file.firstRaw : () => firstRawOf(buf);
   const lines = out ? chunkedWriter(out) : null;
-  const report = await reportRows(rows, expected, (line) => lines?.add(line), file.firstRaw);
+  const report = await reportRows(rows, expected, (line) => lines?.add(line), firstRaw);
   await lines?.flush();
   return report;
 }

@@ -55,7 +55,7 @@ export async function reportRows<T>(
   rows: AsyncIterable<CheckedRow<T>>,
   expected: { agbCode: string; domein: Domein },
   onValue: (value: T) => unknown,
-  firstRaw: () => RawRecord | null,
+  firstRaw: () => RawRecord | null | Promise<RawRecord | null>,
 ): Promise<FileReport> {
   const { agbCode, domein } = expected;
   const report: FileReport = { rows: 0, accepted: 0, rejected: 0, errors: [] };
@@ -113,7 +113,7 @@ export async function reportRows<T>(
     // A file of the other domain fails on every row: say so, rather than leave a provider to read
     // a thousand hulpvorm errors.
     const other: Domein = domein === 'JEUGD' ? 'WMO' : 'JEUGD';
-    const raw = firstRaw();
+    const raw = await firstRaw();
     if (raw && validateRecord(raw, 0, agbCode, other).record)
       report.fileError += ` De regels passen wel bij ${DOMEIN_LABEL[other]}: lever dit bestand aan als ${DOMEIN_LABEL[other]}.`;
   }
@@ -133,6 +133,14 @@ export function fileRows(buf: Buffer) {
     }
   }
   return { rows: rows(), firstRaw: () => first };
+}
+
+/** The first raw record of a file (reportRows' domain hint, when the rows were read elsewhere). */
+export async function firstRawOf(buf: Buffer): Promise<RawRecord | null> {
+  try {
+    for await (const row of openFile(buf)) if ('raw' in row) return row.raw;
+  } catch {}
+  return null;
 }
 
 /**

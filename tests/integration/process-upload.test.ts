@@ -4,7 +4,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { withScope } from '@/lib/access/with-scope';
 import type { RawRecord } from '@/lib/cbs/layout';
-import { exampleRecords, toCsv } from '@/lib/cbs/write-files';
+import { exampleRecords, toCsv, toFixedWidth, toXlsx } from '@/lib/cbs/write-files';
 import { db } from '@/lib/db';
 import { PARALLEL_FROM_BYTES } from '@/lib/imports/copy-lines';
 import { processUpload } from '@/lib/imports/process-upload';
@@ -101,33 +101,41 @@ describe('processing an upload', () => {
     expect(await count(a.id)).toBe(3000);
   });
 
-  it('checks a large file in worker threads with the row report and the records of the one-thread path', async () => {
-    const a = await signedAanbieder();
-    const [template] = exampleRecords(a.agbCode!);
-    const rows: RawRecord[] = Array.from({ length: 36_000 }, (_, i) => ({
-      ...template,
-      pseudo_id: `CL-${i % 9000}`,
-      traject_id: `TR-${i}`,
-      // spread over the batches: an unknown code, an impossible date, a repeated key
-      ...(i % 997 === 5 ? { verwijzer: '99' } : {}),
-      ...(i % 1999 === 7 ? { begindatum: '20260231' } : {}),
-      ...(i % 2003 === 11 ? { traject_id: `TR-${i - 11}` } : {}),
-    }));
-    const content = Buffer.from(toCsv(rows));
-    expect(content.length).toBeGreaterThan(PARALLEL_FROM_BYTES);
-    const expected = await validateFile(content, a.agbCode!);
-    expect(expected.report.rejected).toBeGreaterThan(20);
-    const r = await receiveUpload({ aanbiederId: a.id, content, fileName: 'groot.csv', kind: 'PRODUCTIE' });
-    await processUpload(r.id);
-    const upload = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
-    expect(upload.report).toEqual(JSON.parse(JSON.stringify(expected.report)));
-    expect(upload.status).toBe('VERWERKT_MET_FOUTEN');
-    expect(await count(a.id)).toBe(expected.records.length);
-    const stored = await withScope('system', (tx) =>
-      tx.trajectory.findMany({ where: { aanbiederId: a.id }, select: { trajectId: true }, orderBy: { id: 'asc' } }),
-    );
-    expect(stored.map((t) => t.trajectId)).toEqual(expected.records.map((rec) => rec.trajectId));
-  }, 60_000);
+  const encoders = {
+    csv: async (r: RawRecord[]) => Buffer.from(toCsv(r)),
+    vasteBreedte: async (r: RawRecord[]) => Buffer.from(toFixedWidth(r)),
+    xlsx: toXlsx,
+  };
+  it.each(Object.keys(encoders) as (keyof typeof encoders)[])(
+    'checks a large %s file in worker threads with the row report and the records of the one-thread path',
+    async (format) => {
+      const a = await signedAanbieder();
+      const [template] = exampleRecords(a.agbCode!);
+      const rows: RawRecord[] = Array.from({ length: 36_000 }, (_, i) => ({
+        ...template,
+        pseudo_id: `CL-${i % 9000}`,
+        traject_id: `TR-${i}`,
+        // spread over the batches: an unknown code, an impossible date, a repeated key
+        ...(i % 997 === 5 ? { verwijzer: '99' } : {}),
+        ...(i % 1999 === 7 ? { begindatum: '20260231' } : {}),
+        ...(i % 2003 === 11 ? { traject_id: `TR-${i - 11}` } : {}),
+      }));
+      const content = await encoders[format](rows);
+      expect(content.length).toBeGreaterThan(PARALLEL_FROM_BYTES);
+      const expected = await validateFile(content, a.agbCode!);
+      expect(expected.report.rejected).toBeGreaterThan(20);
+      const r = await receiveUpload({ aanbiederId: a.id, content, fileName: `groot.${format}`, kind: 'PRODUCTIE' });
+      await processUpload(r.id);
+      const upload = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
+      expect(upload.report).toEqual(JSON.parse(JSON.stringify(expected.report)));
+      expect(upload.status).toBe('VERWERKT_MET_FOUTEN');
+      const stored = await withScope('system', (tx) =>
+        tx.trajectory.findMany({ where: { aanbiederId: a.id }, select: { trajectId: true }, orderBy: { id: 'asc' } }),
+      );
+      expect(stored.map((t) => t.trajectId)).toEqual(expected.records.map((rec) => rec.trajectId));
+    },
+    60_000,
+  );
 
   it('survives a SIGKILL mid-import: the rerun imports every record exactly once', async () => {
     await runImportJob(); // an empty queue: the killed job must be working on this file
