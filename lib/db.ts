@@ -20,8 +20,9 @@ export function db(): PrismaClient {
 }
 
 /**
- * A plain pg pool under the same application role, for what Prisma cannot do (COPY for bulk import)
- * and for the indicator statements, where Prisma's interactive transaction costs a round trip's worth.
+ * A plain pg pool under the same application role, for what Prisma cannot do (COPY for bulk import),
+ * and for what runs on every dashboard request (the indicator statements, the audit line), where
+ * Prisma costs about a millisecond more per call (npm run bench:dashboard).
  */
 export function pgPool(): pg.Pool {
   const { DATABASE_URL, DATABASE_APP_ROLE } = env();

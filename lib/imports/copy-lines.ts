@@ -142,14 +142,17 @@ export async function writeCopyLines(
 ): Promise<FileReport> {
   const expected = { agbCode, domein };
   const keys = currentLineKeys();
-  const file = buf.length < PARALLEL_FROM_BYTES ? fileRows(buf) : null;
-  const rows = file
-    ? checkedRows(file.rows, expected, (r) => (out ? copyLine(r, keys) : ''))
-    : checkedInWorkers(buf, { ...expected, copy: out !== null });
-  // The worker path never holds the rows here: the first one is read again if the file is refused whole.
-  const firstRaw = file ? file.firstRaw : () => firstRawOf(buf);
+  const rows =
+    buf.length < PARALLEL_FROM_BYTES
+      ? checkedRows(fileRows(buf), expected, (r) => (out ? copyLine(r, keys) : ''))
+      : checkedInWorkers(buf, { ...expected, copy: out !== null });
   const lines = out ? chunkedWriter(out) : null;
-  const report = await reportRows(rows, expected, (line) => lines?.add(line), firstRaw);
+  const report = await reportRows(
+    rows,
+    expected,
+    (line) => lines?.add(line),
+    () => firstRawOf(buf),
+  );
   await lines?.flush();
   return report;
 }

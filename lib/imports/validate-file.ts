@@ -120,22 +120,12 @@ export async function reportRows<T>(
   return report;
 }
 
-/**
- * The rows of a file, opened on the first read (so an unreadable file is refused inside reportRows like
- * any other), remembering the first raw record for reportRows' domain hint.
- */
-export function fileRows(buf: Buffer) {
-  let first: RawRecord | null = null;
-  async function* rows(): AsyncGenerator<ReadRow> {
-    for await (const row of openFile(buf)) {
-      if (!first && 'raw' in row) first = row.raw;
-      yield row;
-    }
-  }
-  return { rows: rows(), firstRaw: () => first };
+/** The rows of a file, opened on the first read: an unreadable file is refused inside reportRows like any other. */
+export async function* fileRows(buf: Buffer): AsyncGenerator<ReadRow> {
+  yield* openFile(buf);
 }
 
-/** The first raw record of a file (reportRows' domain hint, when the rows were read elsewhere). */
+/** The first raw record of a file: reportRows' domain hint, read again only for a file refused whole. */
 export async function firstRawOf(buf: Buffer): Promise<RawRecord | null> {
   try {
     for await (const row of openFile(buf)) if ('raw' in row) return row.raw;
@@ -154,12 +144,11 @@ export async function validateRecords(
   domein: Domein = 'JEUGD',
 ): Promise<FileReport> {
   const expected = { agbCode, domein };
-  const file = fileRows(buf);
   return reportRows(
-    checkedRows(file.rows, expected, (r) => r),
+    checkedRows(fileRows(buf), expected, (r) => r),
     expected,
     onRecord,
-    file.firstRaw,
+    () => firstRawOf(buf),
   );
 }
 
