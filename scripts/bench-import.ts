@@ -115,7 +115,8 @@ try {
       fileName: path.basename(file),
       kind: 'PRODUCTIE',
     });
-    await processUpload(receipt.id);
+    const steps: Record<string, number> = {};
+    await processUpload(receipt.id, steps);
     const ms = performance.now() - t0;
     clearInterval(sampler);
     const upload = await db().upload.findUniqueOrThrow({ where: { id: receipt.id } });
@@ -124,6 +125,11 @@ try {
     console.log(
       `Import ${kind} (${mb(statSync(file).size)}): ${nf.format(upload.acceptedCount ?? 0)} records in ${(ms / 1000).toFixed(1)} s, ` +
         `${nf.format(Math.round(((upload.acceptedCount ?? 0) / ms) * 1000))} records/s, piekgeheugen ${mb(peak)}`,
+    );
+    console.log(
+      `  per stap: ${Object.entries(steps)
+        .map(([step, stepMs]) => `${step} ${(stepMs / 1000).toFixed(1)} s`)
+        .join(' · ')}`,
     );
     // The CSV's rows as imported, for the COPY with indexes below.
     if (kind === 'csv')

@@ -17,9 +17,6 @@ export function detectEncoding(buf: Buffer): { encoding: TextEncoding; start: nu
 
 const cp1252 = new TextDecoder('windows-1252');
 
-/** How to read the bytes of a text file: its encoding, where its text starts (after a BOM). */
-export type TextEncodingOf = { encoding: TextEncoding; start: number };
-
 /**
  * The file's lines, decoded one at a time (a 1-million-row file is never one big string). With `at`,
  * a part of a file whose encoding is known, starting at byte `at.start` with line number `at.line`.

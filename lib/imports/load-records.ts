@@ -3,7 +3,9 @@ import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { ValidRecord } from '@/lib/cbs/validate-record';
-import { chunkedWriter, copyLine, currentLineKeys, STAGED_COLUMNS } from './copy-lines';
+import { copyLine, currentLineKeys, STAGED_COLUMNS } from './copy-line';
+import { chunkedWriter } from './copy-lines';
+import { type ImportSteps, timed } from './import-steps';
 import { INCOMING_LINK, prepareLinks, relinkOthers } from './link-clients';
 
 // Bulk load: records stream into a temporary staging table with COPY, then one INSERT … ON CONFLICT
@@ -24,7 +26,7 @@ export type RecordSink = {
   /** Ends the COPY; must be called before the connection runs anything else. */
   finish: () => Promise<void>;
   /** Merges the staged records into trajectory (after finish). */
-  merge: (aanbiederId: string, uploadId: string | null) => Promise<number>;
+  merge: (aanbiederId: string, uploadId: string | null, steps?: ImportSteps) => Promise<number>;
 };
 
 /** Opens the staging table and its COPY stream on `client` (inside an open transaction). */
@@ -49,17 +51,19 @@ export async function openRecordSink(client: pg.PoolClient): Promise<RecordSink>
       stream.end();
       await finished(stream);
     },
-    async merge(aanbiederId, uploadId) {
-      await prepareLinks(client, aanbiederId);
-      const res = await client.query(
-        `INSERT INTO trajectory (aanbieder_id, upload_id, imported_at, ${COLUMNS.join(', ')}, volgende_start)
+    async merge(aanbiederId, uploadId, steps) {
+      await timed(steps, 'koppeling voorbereiden', () => prepareLinks(client, aanbiederId));
+      const res = await timed(steps, 'samenvoegen', () =>
+        client.query(
+          `INSERT INTO trajectory (aanbieder_id, upload_id, imported_at, ${COLUMNS.join(', ')}, volgende_start)
          SELECT $1::uuid, $2::uuid, now(), ${COLUMNS.map((c) => `s.${c}`).join(', ')}, n.volgende_start
          FROM import_staging s ${INCOMING_LINK}
          ON CONFLICT (aanbieder_id, domein, traject_id, respondent) DO UPDATE SET upload_id = EXCLUDED.upload_id,
            imported_at = EXCLUDED.imported_at, volgende_start = EXCLUDED.volgende_start, ${UPDATES.join(', ')}`,
-        [aanbiederId, uploadId],
+          [aanbiederId, uploadId],
+        ),
       );
-      await relinkOthers(client);
+      await timed(steps, 'koppeling bijwerken', () => relinkOthers(client));
       return res.rowCount ?? 0;
     },
   };

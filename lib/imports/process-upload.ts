@@ -8,6 +8,7 @@ import { sendMail } from '@/lib/mail/send-mail';
 import { deleteUploadFile } from '@/lib/uploads/file-store';
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/uploads/labels';
 import { STORED_FILE_UNREADABLE } from './file-report';
+import { type ImportSteps, timed } from './import-steps';
 import { openRecordSink } from './load-records';
 import { readUpload } from './read-upload';
 import type { FileReport } from './validate-file';
@@ -21,14 +22,16 @@ type FinalStatus = 'VERWERKT' | 'VERWERKT_MET_FOUTEN' | 'AFGEWEZEN';
  *    (read-upload.ts) while streaming the valid records into a staging table, merge them into trajectory (production files only),
  *    and write the final status and the notification. A crash rolls all of it back and leaves the
  *    upload IN_VERWERKING, which the next run picks up: each file is imported fully once, or not at all.
+ * `steps`, when given, receives the duration of each step (npm run bench:import prints them).
  */
-export async function processUpload(uploadId: string): Promise<'verwerkt' | 'overgeslagen'> {
+export async function processUpload(uploadId: string, steps?: ImportSteps): Promise<'verwerkt' | 'overgeslagen'> {
   const { count } = await db().upload.updateMany({
     where: { id: uploadId, status: { in: ['ONTVANGEN', 'IN_VERWERKING'] } },
     data: { status: 'IN_VERWERKING' },
   });
   if (count === 0) return 'overgeslagen';
 
+  let commitFrom = 0;
   const done = await withScopedClient('system', async (client) => {
     const { rows } = await client.query<{
       id: string;
@@ -48,16 +51,19 @@ export async function processUpload(uploadId: string): Promise<'verwerkt' | 'ove
     if (!u) return null;
     // Test files are only validated; a production file's records are staged and merged at the end.
     const sink = u.kind === 'PRODUCTIE' ? await openRecordSink(client) : null;
-    const report: FileReport = u.storage_path
-      ? await readUpload(
-          { uploadId: u.id, storagePath: u.storage_path },
-          { agbCode: u.agb_code, domein: u.domein },
-          sink?.stream ?? null,
-        )
-      : { rows: 0, accepted: 0, rejected: 0, errors: [], fileError: STORED_FILE_UNREADABLE };
-    await sink?.finish();
+    const report: FileReport = await timed(steps, 'lezen en COPY', async () => {
+      const read = u.storage_path
+        ? await readUpload(
+            { uploadId: u.id, storagePath: u.storage_path },
+            { agbCode: u.agb_code, domein: u.domein },
+            sink?.stream ?? null,
+          )
+        : { rows: 0, accepted: 0, rejected: 0, errors: [], fileError: STORED_FILE_UNREADABLE };
+      await sink?.finish();
+      return read;
+    });
     // The staged records of a refused file never reach trajectory (the staging table is dropped at commit).
-    if (sink && !report.fileError) await sink.merge(u.aanbieder_id, u.id);
+    if (sink && !report.fileError) await sink.merge(u.aanbieder_id, u.id, steps);
     const status: FinalStatus = report.fileError ? 'AFGEWEZEN' : report.rejected ? 'VERWERKT_MET_FOUTEN' : 'VERWERKT';
     await client.query(
       `UPDATE upload SET status = $2::"UploadStatus", row_count = $3, accepted_count = $4, rejected_count = $5, report = $6::jsonb, processed_at = now() WHERE id = $1`,
@@ -68,8 +74,10 @@ export async function processUpload(uploadId: string): Promise<'verwerkt' | 'ove
       `INSERT INTO notification (id, organisation_id, text, link) VALUES (gen_random_uuid(), $1, $2, $3)`,
       [u.aanbieder_id, text, `/aanbieder/uploads/${u.id}`],
     );
+    commitFrom = performance.now();
     return { status, text, bsn: report.errors.some((e) => e.code === BSN_CODE), storagePath: u.storage_path };
   });
+  if (steps && commitFrom) steps.commit = performance.now() - commitFrom;
   if (!done) return 'overgeslagen';
   await writeAudit({ event: 'import.verwerkt', object: `upload ${uploadId} (${done.status.toLowerCase()})` });
   if (done.bsn && done.storagePath) {

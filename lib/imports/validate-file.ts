@@ -3,6 +3,7 @@ import { DOMEIN_LABEL } from '@/lib/cbs/layout';
 import { FileRejected, openFile, type ReadRow } from '@/lib/cbs/read-file';
 import { BSN_CODE, type RowError, type ValidRecord, validateRecord } from '@/lib/cbs/validate-record';
 import type { Domein } from '@/lib/generated/prisma/enums';
+import { type CheckedRow, checkRow } from './check-row';
 
 export type FileReport = {
   rows: number;
@@ -14,21 +15,6 @@ export type FileReport = {
 };
 
 const MAX_REPORTED_ERRORS = 10_000;
-
-/** A row after validation: its errors, or its key (AGB is the file's) with what the caller keeps of the record. */
-export type CheckedRow<T> = { line: number; errors: RowError[] } | { line: number; key: string; value: T };
-
-/** One raw row validated; `keep` makes what the caller needs of a valid record (a COPY line, the record itself). */
-export function checkRow<T>(
-  raw: RawRecord,
-  line: number,
-  expected: { agbCode: string; domein: Domein },
-  keep: (r: ValidRecord) => T,
-): CheckedRow<T> {
-  const { record, errors } = validateRecord(raw, line, expected.agbCode, expected.domein);
-  if (!record) return { line, errors };
-  return { line, key: `${record.trajectId}\u0000${record.respondent ?? ''}`, value: keep(record) };
-}
 
 /**
  * A file's rows, validated in this thread (checkRow); validate-workers.ts does the same over worker

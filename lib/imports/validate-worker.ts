@@ -3,8 +3,8 @@
 // order the batches arrive.
 import { parentPort, workerData } from 'node:worker_threads';
 import { textRows } from '@/lib/cbs/read-text-records';
-import { copyLine, currentLineKeys } from './copy-lines';
-import { checkRow } from './validate-file';
+import { checkRow } from './check-row';
+import { copyLine, currentLineKeys } from './copy-line';
 import type { CheckedBatch, WorkerInput, WorkerJob } from './validate-workers';
 
 const job = workerData as WorkerJob;

@@ -7,7 +7,7 @@ import { type OpenText, openText, type TextFormat } from '@/lib/cbs/read-text-re
 import { readXlsx } from '@/lib/cbs/read-xlsx-records';
 import type { RowError } from '@/lib/cbs/validate-record';
 import type { Domein } from '@/lib/generated/prisma/enums';
-import type { CheckedRow } from './validate-file';
+import type { CheckedRow } from './check-row';
 
 // Validation, the stage-2 pseudonym, the record keys and the COPY line take ~25 µs a record on one
 // thread, ten times the reading itself (bench:import). For a large file they run in worker threads.

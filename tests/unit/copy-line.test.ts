@@ -2,7 +2,7 @@ import './test-env';
 import { describe, expect, it } from 'vitest';
 import { validateRecord } from '@/lib/cbs/validate-record';
 import { exampleRecords } from '@/lib/cbs/write-files';
-import { copyLine, currentLineKeys, STAGED_COLUMNS } from '@/lib/imports/copy-lines';
+import { copyLine, currentLineKeys, STAGED_COLUMNS } from '@/lib/imports/copy-line';
 
 // A record as one line of COPY text (the import's staging table): PostgreSQL's text format must hold
 // for any trajectnummer a provider may send, or a value would shift into the next column.

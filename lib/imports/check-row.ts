@@ -1,0 +1,21 @@
+import type { RawRecord } from '@/lib/cbs/layout';
+import { type RowError, type ValidRecord, validateRecord } from '@/lib/cbs/validate-record';
+import type { Domein } from '@/lib/generated/prisma/enums';
+
+// One row of a delivery checked on its own, in this thread or in a worker thread (validate-worker.ts,
+// which loads only what a row needs: no spreadsheet reader, no database client).
+
+/** A row after validation: its errors, or its key (AGB is the file's) with what the caller keeps of the record. */
+export type CheckedRow<T> = { line: number; errors: RowError[] } | { line: number; key: string; value: T };
+
+/** One raw row validated; `keep` makes what the caller needs of a valid record (a COPY line, the record itself). */
+export function checkRow<T>(
+  raw: RawRecord,
+  line: number,
+  expected: { agbCode: string; domein: Domein },
+  keep: (r: ValidRecord) => T,
+): CheckedRow<T> {
+  const { record, errors } = validateRecord(raw, line, expected.agbCode, expected.domein);
+  if (!record) return { line, errors };
+  return { line, key: `${record.trajectId}\u0000${record.respondent ?? ''}`, value: keep(record) };
+}
