@@ -25,8 +25,7 @@ export async function* checkedRows<T>(
   expected: { agbCode: string; domein: Domein },
   keep: (r: ValidRecord) => T,
 ): AsyncGenerator<CheckedRow<T>> {
-  for await (const row of rows)
-    yield 'error' in row ? { line: row.line, errors: [row.error] } : checkRow(row.raw, row.line, expected, keep);
+  for await (const row of rows) yield checkRow(row, expected, keep);
 }
 
 /**

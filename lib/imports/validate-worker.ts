@@ -24,7 +24,7 @@ parentPort!.on('message', (input: WorkerInput) => {
   const parts: string[] = [];
   let end = 0;
   for (const row of rows) {
-    const checked = 'error' in row ? { line: row.line, errors: [row.error] } : checkRow(row.raw, row.line, job, keep);
+    const checked = checkRow(row, job, keep);
     if ('errors' in checked) {
       batch.errors[batch.lines.length] = checked.errors;
       batch.keys.push('');
