@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { copyLine, currentLineKeys } from './copy-line';
-import { checkedRows, type FileReport, fileRows, firstRawOf, reportRows } from './validate-file';
+import { type FileReport, firstRawOf, reportRows, validateRecords } from './validate-file';
 import { checkedInWorkers } from './validate-workers';
 
 // A file's valid records as COPY text, written to a stream in chunks (copy-line.ts makes one line).
@@ -41,19 +41,18 @@ export async function writeCopyLines(
   domein: Domein,
   out: Writable | null,
 ): Promise<FileReport> {
-  const expected = { agbCode, domein };
   const keys = currentLineKeys();
-  const rows =
-    buf.length < PARALLEL_FROM_BYTES
-      ? checkedRows(fileRows(buf), expected, (r) => (out ? copyLine(r, keys) : ''))
-      : checkedInWorkers(buf, { ...expected, copy: out !== null });
   const lines = out ? chunkedWriter(out) : null;
-  const report = await reportRows(
-    rows,
-    expected,
-    (line) => lines?.add(line),
-    () => firstRawOf(buf),
-  );
+  const expected = { agbCode, domein };
+  const report =
+    buf.length < PARALLEL_FROM_BYTES
+      ? await validateRecords(buf, agbCode, (r) => lines?.add(copyLine(r, keys)), domein)
+      : await reportRows(
+          checkedInWorkers(buf, { ...expected, copy: out !== null }),
+          expected,
+          (line) => lines?.add(line),
+          () => firstRawOf(buf),
+        );
   await lines?.flush();
   return report;
 }

@@ -20,7 +20,7 @@ const MAX_REPORTED_ERRORS = 10_000;
  * A file's rows, validated in this thread (checkRow); validate-workers.ts does the same over worker
  * threads for large files.
  */
-export async function* checkedRows<T>(
+async function* checkedRows<T>(
   rows: AsyncIterable<ReadRow> | Iterable<ReadRow>,
   expected: { agbCode: string; domein: Domein },
   keep: (r: ValidRecord) => T,
@@ -106,7 +106,7 @@ export async function reportRows<T>(
 }
 
 /** The rows of a file, opened on the first read: an unreadable file is refused inside reportRows like any other. */
-export async function* fileRows(buf: Buffer): AsyncGenerator<ReadRow> {
+async function* fileRows(buf: Buffer): AsyncGenerator<ReadRow> {
   yield* openFile(buf);
 }
 

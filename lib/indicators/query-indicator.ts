@@ -91,10 +91,9 @@ export function indicatorSql(scope: Scope, q: IndicatorQuery): Prisma.Sql {
       WHERE ${trajectoryScopeSql(scope)} AND t.domein = ${q.domein}::"Domein" AND t.einddatum IS NOT NULL
         AND ${indicator.population?.(ctx) ?? Prisma.sql`TRUE`}
         AND ${filterSql(q.filters)}
-    ), categorised AS (
-      SELECT * FROM base ${measIsPop ? Prisma.sql`WHERE cat IS NOT NULL` : Prisma.empty}
     ), marked AS (
-      SELECT *, cat = ANY(${indicator.headline.keys}::text[]) AS head, cat IS NOT NULL AS meas FROM categorised
+      SELECT *, cat = ANY(${indicator.headline.keys}::text[]) AS head, cat IS NOT NULL AS meas
+      FROM base ${measIsPop ? Prisma.sql`WHERE cat IS NOT NULL` : Prisma.empty}
     )
     SELECT ${grp}, cat, GROUPING(cat) AS g_cat, ${head}, ${meas},
            ${units}, ${keyedCount('client_key', 'clients')}
