@@ -61,7 +61,8 @@ async function setup() {
 
 describe('indicator API', () => {
   it("answers with the protected figures of the token's municipality, whatever the URL asks", async () => {
-    const { theirs, a, token, residents } = await setup();
+    const { theirs, a, token, record, residents } = await setup();
+    expect(record.lastUsedAt).toBeNull();
     const res = await call(
       'uitval',
       `eind_van=2026-04&eind_tm=2026-06&gemeente=${theirs.cbsCode}&groep=gemeente`,
@@ -79,6 +80,9 @@ describe('indicator API', () => {
       await call('uitval', `eind_van=2026-04&eind_tm=2026-06&aanbieder=${a.agbCode}`, token)
     ).json();
     expect(viaProvider.totaal.populatie.n).toBe(shownClients(residents));
+    // The list of tokens shows when each was last used.
+    const used = await db().apiToken.findUniqueOrThrow({ where: { id: record.id } });
+    expect(Date.now() - used.lastUsedAt!.getTime()).toBeLessThan(60_000);
   });
 
   it('refuses a missing, malformed, unknown or revoked token, and logs each call', async () => {

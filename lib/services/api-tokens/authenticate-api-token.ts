@@ -1,6 +1,6 @@
 import type { Scope } from '@/lib/access/scope';
 import { gemeenteCodesOf } from '@/lib/auth/gemeente-codes';
-import { db } from '@/lib/db';
+import { pgPool } from '@/lib/db';
 import type { OrganisationKind } from '@/lib/generated/prisma/enums';
 import { hashToken, tokenPrefix } from './token-hash';
 import { mayHoldToken } from './token-holders';
@@ -26,20 +26,25 @@ type TokenScope = Extract<Scope, { kind: 'gemeente' | 'aanbieder' }>;
 /**
  * The scope of a bearer token: a municipality's or region's residents, exactly as its users see them
  * (protected), or a provider's own deliveries. null for a missing, unknown or revoked token, or an
- * inactive organisation. One query: the API is called by BI tools in bulk, and each round trip counts
- * (npm run bench:dashboard). Routes take the narrowed forms below, so a token opens only its own kind.
+ * inactive organisation. One query over the plain pg pool: the API is called by BI tools in bulk, and
+ * Prisma's raw query cost about 1.5 ms more than the query itself (npm run bench:dashboard). Routes take
+ * the narrowed forms below, so a token opens only its own kind.
  */
 export async function authenticateApiToken(authorization: string | null): Promise<TokenScope | null> {
   const token = /^Bearer (gp_[A-Za-z0-9_-]{43})$/.exec(authorization ?? '')?.[1];
   if (!token) return null;
-  const [row] = await db().$queryRaw<TokenRow[]>`
-    SELECT t.id, t.revoked_at, t.last_used_at, o.id AS org_id, o.name AS org_name, o.kind AS org_kind, o.active AS org_active,
-           o.cbs_code, o.agb_code, ARRAY(SELECT g.cbs_code FROM regio_member m JOIN organisation g ON g.id = m.gemeente_id WHERE m.regio_id = o.id) AS member_codes
-    FROM api_token t JOIN organisation o ON o.id = t.organisation_id
-    WHERE t.token_hash = ${hashToken(token)}`;
+  const {
+    rows: [row],
+  } = await pgPool().query<TokenRow>(
+    `SELECT t.id, t.revoked_at, t.last_used_at, o.id AS org_id, o.name AS org_name, o.kind AS org_kind, o.active AS org_active,
+            o.cbs_code, o.agb_code, ARRAY(SELECT g.cbs_code FROM regio_member m JOIN organisation g ON g.id = m.gemeente_id WHERE m.regio_id = o.id) AS member_codes
+     FROM api_token t JOIN organisation o ON o.id = t.organisation_id
+     WHERE t.token_hash = $1`,
+    [hashToken(token)],
+  );
   if (!row || row.revoked_at || !row.org_active || !mayHoldToken(row.org_kind)) return null;
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_AFTER_MS) {
-    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+    await pgPool().query('UPDATE api_token SET last_used_at = now() WHERE id = $1', [row.id]);
   }
   const actor = {
     userId: null,
