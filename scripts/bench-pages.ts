@@ -60,7 +60,7 @@ export async function startPortal(): Promise<ChildProcess> {
 export async function login(page: Page, email: string, secret: string) {
   const { currentTotpCode } = await import('@/lib/auth/totp');
   await page.goto(`${PORTAL}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Volgende' }).click();
   await page.getByLabel('Code uit uw authenticator-app').fill(await currentTotpCode(secret));

@@ -107,10 +107,16 @@ test('an empty domain says why it is empty instead of showing cards of zeros', a
     'Nog geen Wmo-aanleveringen voor uw inwoners in deze periode: er zijn geen cijfers om te tonen.',
   );
   await expect(page.getByRole('heading', { level: 2, name: 'Uitval' })).toHaveCount(0);
-  // both domains are populated in the default period
-  for (const domein of ['WMO', 'JEUGD']) {
+  // both domains are populated in the default period; the cards after the first stream in, each in its place
+  for (const [domein, cards] of [
+    ['WMO', 6],
+    ['JEUGD', 7],
+  ] as const) {
     await page.goto(`/dashboard?domein=${domein}`);
     await expect(page.getByRole('heading', { level: 2, name: 'Uitval' })).toBeVisible();
+    await expect(page.locator('article.indicatorkaart')).toHaveCount(cards);
+    await expect(page.locator('.kaart-wacht')).toHaveCount(0);
+    await expect(page.locator('article.indicatorkaart h2').last()).toHaveText('Respons');
   }
 });
 

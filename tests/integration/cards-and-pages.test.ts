@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorsFor } from '@/lib/indicators/registry';
 import { parseViewParams } from '@/lib/indicators/view-params';
-import { getDashboardOverview } from '@/lib/services/indicators/get-dashboard-overview';
+import { overviewCards } from '@/lib/services/indicators/get-dashboard-overview';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import { loadRecords, makeAanbieder, makeGemeente, makeUser, type RecordInput, scopeOf } from './helpers/fixtures';
 
@@ -45,7 +45,7 @@ describe('overview cards and indicator pages', () => {
     const scope = await scopeOf((await makeUser('GEMEENTE', g.id)).id);
     for (const period of ['', 'eind_van=2025-11&eind_tm=2026-10', 'eind_van=2026-02&eind_tm=2026-08']) {
       const params = parseViewParams(scope, new URLSearchParams(period), AS_OF);
-      const cards = await getDashboardOverview(scope, params);
+      const cards = await Promise.all(overviewCards(scope, params));
       expect(cards).toHaveLength(indicatorsFor('JEUGD').length);
       let compared = 0;
       for (const card of cards) {

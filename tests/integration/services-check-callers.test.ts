@@ -20,7 +20,7 @@ import { getConversation } from '@/lib/services/conversations/get-conversation';
 import { listConversations } from '@/lib/services/conversations/list-conversations';
 import { prepareConversation } from '@/lib/services/conversations/prepare-conversation';
 import { getComparison } from '@/lib/services/indicators/get-comparison';
-import { getDashboardOverview } from '@/lib/services/indicators/get-dashboard-overview';
+import { overviewCards } from '@/lib/services/indicators/get-dashboard-overview';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import { getRanking } from '@/lib/services/indicators/get-ranking';
@@ -101,7 +101,7 @@ const CALLS: Record<string, [Permission, (s: Scope) => unknown]> = {
   setActionStatus: ['conversation:contribute', (s) => setActionStatus(s, any({}), null)],
   getIndicatorView: ['dashboard:view', (s) => getIndicatorView(s, uitval, any({}))],
   getRanking: ['dashboard:view', (s) => getRanking(s, uitval, any({}), any({}))],
-  getDashboardOverview: ['dashboard:view', (s) => getDashboardOverview(s, any({}))],
+  overviewCards: ['dashboard:view', async (s) => Promise.all(overviewCards(s, any({})))],
   getFilterOptions: ['dashboard:view', (s) => getFilterOptions(s)],
   getComparison: ['dashboard:view', (s) => getComparison(s, uitval, any({}))],
   getSpiegelrapportage: ['report:view', (s) => getSpiegelrapportage(s, any({}))],

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { IndicatorCard } from '@/components/dashboard/indicator-card';
 import { type PageSearch, searchOf } from '@/components/dashboard/page-search';
 import { asViewError, ViewError } from '@/components/dashboard/view-error';
@@ -8,24 +9,54 @@ import { requireScope } from '@/lib/access/require-scope';
 import { formatMonth } from '@/lib/filters/months';
 import { toSearchParams, withDefaultPeriod } from '@/lib/filters/parse-filters';
 import { needsProtection, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
-import { DOMEINEN } from '@/lib/indicators/registry';
-import { parseViewParams } from '@/lib/indicators/view-params';
+import { DOMEINEN, indicatorsFor } from '@/lib/indicators/registry';
+import { filtersFor, parseViewParams } from '@/lib/indicators/view-params';
+import { settled } from '@/lib/promises';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
-import { getDashboardOverview } from '@/lib/services/indicators/get-dashboard-overview';
+import { type OverviewCard, overviewCards } from '@/lib/services/indicators/get-dashboard-overview';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
 import { retentionCutoff, retentionNote } from '@/lib/services/privacy/retention';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
+/** A card once its figures are in; until then its place, titled, so the page does not jump. */
+async function StreamedCard({ card, href }: { card: Promise<OverviewCard | ViewError>; href: string }) {
+  const c = await card;
+  return c instanceof ViewError ? (
+    <p className="melding melding-fout">{c.message}</p>
+  ) : (
+    <IndicatorCard card={c} href={href} />
+  );
+}
+
+function CardPending({ label }: { label: string }) {
+  return (
+    <article className="kaart-wacht" aria-busy="true">
+      <h2>{label}</h2>
+      <p className="hint">Cijfers worden berekend…</p>
+    </article>
+  );
+}
+
+/**
+ * The overview streams: the first card (the page's main content, and the one that tells whether the
+ * domain is empty in this period) and the filter options are awaited, the other cards follow as they
+ * come in (lib/services/indicators/get-dashboard-overview.ts).
+ */
 export default async function DashboardPage({ searchParams }: { searchParams: PageSearch }) {
   const search = await searchOf(searchParams);
   const scope = await requireScope('dashboard:view', dashboardAuditObject('dashboard', search));
   const params = parseViewParams(scope, search);
   const protection = needsProtection(scope);
-  const [cards, options] = await Promise.all([
-    getDashboardOverview(scope, params).catch(asViewError),
-    getFilterOptions(scope),
-  ]);
+  const cards = overviewCards(scope, params).map((c) => c.catch(asViewError));
+  // A card the page does not show (after an error or on an empty domain) must not fail unobserved.
+  for (const c of cards) void settled(c);
+  const [first, options] = await Promise.all([cards[0], getFilterOptions(scope)]);
+  // An empty first card may still have company (geen nieuwe start looks a year back): then all are asked.
+  const empty =
+    !(first instanceof ViewError) &&
+    !first.view.total.populatie.n &&
+    (await Promise.all(cards)).every((c) => !(c instanceof ViewError) && !c.view.total.populatie.n);
   const query = toSearchParams(params.filters);
   query.set('domein', params.domein);
   const { eind_van, eind_tm } = withDefaultPeriod(params.filters, params.asOf);
@@ -36,6 +67,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
     keep: {},
     domein: params.domein,
   };
+  const indicators = indicatorsFor(params.domein);
+  const periods = indicators.map((i) => filtersFor(i, params));
   return (
     <>
       <h1>Dashboard outcome-indicatoren</h1>
@@ -48,9 +81,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
       <div className="met-filters">
         <FilterBar {...filterProps} firstYear={retentionCutoff().getUTCFullYear()} asOf={params.asOf} />
         <p className="hint">{retentionNote()}</p>
-        {cards instanceof ViewError ? (
-          <p className="melding melding-fout">{cards.message}</p>
-        ) : cards.every((c) => !c.view.total.populatie.n) ? (
+        {first instanceof ViewError ? (
+          <p className="melding melding-fout">{first.message}</p>
+        ) : empty ? (
           // A domain without a single trajectory in the period says so, instead of cards of "— (n = 0)".
           <p className="melding" role="status">
             {protection
@@ -60,20 +93,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
         ) : (
           <>
             <p>
-              {DOMEINEN[params.domein]}, trajecten beëindigd van {formatMonth(cards[0].view.filters.eind_van!)} tot en
-              met {formatMonth(cards[0].view.filters.eind_tm!)}
-              {cards.some((c) => c.view.filters.eind_van !== cards[0].view.filters.eind_van) &&
+              {DOMEINEN[params.domein]}, trajecten beëindigd van {formatMonth(periods[0].eind_van!)} tot en met{' '}
+              {formatMonth(periods[0].eind_tm!)}
+              {periods.some((f) => f.eind_van !== periods[0].eind_van) &&
                 ' (na beëindiging geen nieuwe start: een jaar eerder, omdat het venster eerst moet verstrijken)'}
               .
             </p>
             <div className="indicatorkaarten">
-              {cards.map((card) => (
-                <IndicatorCard
-                  key={card.view.indicator.key}
-                  card={card}
-                  href={`/dashboard/${card.view.indicator.key}?${query}`}
-                />
-              ))}
+              {indicators.map((indicator, i) => {
+                const href = `/dashboard/${indicator.key}?${query}`;
+                return i === 0 ? (
+                  <IndicatorCard key={indicator.key} card={first} href={href} />
+                ) : (
+                  <Suspense key={indicator.key} fallback={<CardPending label={indicator.label} />}>
+                    <StreamedCard card={cards[i]} href={href} />
+                  </Suspense>
+                );
+              })}
             </div>
           </>
         )}
