@@ -10,10 +10,10 @@ import { formatMonth } from '@/lib/filters/months';
 import { toSearchParams, withDefaultPeriod } from '@/lib/filters/parse-filters';
 import { needsProtection, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import { DOMEINEN, indicatorsFor } from '@/lib/indicators/registry';
-import { filtersFor, parseViewParams } from '@/lib/indicators/view-params';
+import { parseViewParams } from '@/lib/indicators/view-params';
 import { settled } from '@/lib/promises';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
-import { type OverviewCard, overviewCards } from '@/lib/services/indicators/get-dashboard-overview';
+import { cardFilters, type OverviewCard, overviewCards } from '@/lib/services/indicators/get-dashboard-overview';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
 import { retentionCutoff, retentionNote } from '@/lib/services/privacy/retention';
 
@@ -68,7 +68,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
     domein: params.domein,
   };
   const indicators = indicatorsFor(params.domein);
-  const periods = indicators.map((i) => filtersFor(i, params));
+  const periods = indicators.map((i) => cardFilters(i, params));
   return (
     <>
       <h1>Dashboard outcome-indicatoren</h1>

@@ -12,9 +12,15 @@ export const TREND_QUARTERS = 6;
 
 export type OverviewCard = { view: IndicatorView; trend: IndicatorView };
 
+/** A card's view is the total, whatever grouping the URL has. */
+const cardParams = (params: ViewParams): ViewParams => ({ ...params, groupBy: 'totaal' });
+/** The filters and period of a card's figures (the overview's period line says them too). */
+export const cardFilters = (indicator: IndicatorDefinition, params: ViewParams) =>
+  filtersFor(indicator, cardParams(params));
+
 /** One card: the view's totals, and the headline per quarter over the last six quarters up to the period's end (its own table, protected like any other). */
 async function overviewCard(scope: Scope, params: ViewParams, indicator: IndicatorDefinition): Promise<OverviewCard> {
-  const filters = filtersFor(indicator, params);
+  const filters = cardFilters(indicator, params);
   const tm = quarterBound(filters.eind_tm!, true);
   const trendFilters = {
     ...filters,
@@ -22,7 +28,7 @@ async function overviewCard(scope: Scope, params: ViewParams, indicator: Indicat
     eind_van: quarterBound(addMonths(tm, -3 * TREND_QUARTERS + 1), false),
   };
   const [view, trend] = await Promise.all([
-    getIndicatorView(scope, indicator, { ...params, groupBy: 'totaal' }),
+    getIndicatorView(scope, indicator, cardParams(params)),
     getIndicatorView(scope, indicator, { ...params, groupBy: 'kwartaal', filters: trendFilters }),
   ]);
   return { view, trend };
