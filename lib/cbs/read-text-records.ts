@@ -1,5 +1,5 @@
 import { parseCsvLine } from './csv-line';
-import { detectEncoding, textLines } from './decode-text';
+import { detectEncoding, textLines, utf8Check } from './decode-text';
 import { FileRejected } from './file-rejected';
 import { csvDelimiter, emptyRecord, mapHeader, recordFromCells } from './header-columns';
 import { type ColumnKey, FIELDS, FIXED_WIDTH_LENGTH, FIXED_WIDTH_OFFSETS, type RawRecord } from './layout';
@@ -73,10 +73,11 @@ export function textRow(format: TextFormat, line: number, text: string): ReadRow
 
 /**
  * A text file up to its body: the format, the encoding, and where the lines to read as rows start (a
- * CSV after its header; a fixed-width file has no header, so at its first line).
+ * CSV after its header; a fixed-width file has no header, so at its first line). `wholeIsUtf8` when
+ * `buf` is only the head of the file (openTextSlices).
  */
-export function openText(buf: Buffer) {
-  const encoding = detectEncoding(buf);
+export function openText(buf: Buffer, wholeIsUtf8?: boolean) {
+  const encoding = detectEncoding(buf, wholeIsUtf8);
   const lines = textLines(buf, { ...encoding, line: 1 });
   let first = lines.next();
   while (!first.done && first.value.text.trim() === '') first = lines.next();
@@ -86,7 +87,7 @@ export function openText(buf: Buffer) {
     format.kind === 'fixed'
       ? { start: first.value.start, line: first.value.line }
       : { start: first.value.end, line: first.value.line + 1 };
-  return { format, encoding: encoding.encoding, body };
+  return { format, encoding: encoding.encoding, body, firstLineEnd: first.value.end };
 }
 
 export type OpenText = ReturnType<typeof openText>;
@@ -107,4 +108,38 @@ export function* textRows(
 export function* readTextRecords(buf: Buffer): Generator<ReadRow> {
   const text = openText(buf);
   yield* textRows(buf, text.format, { encoding: text.encoding, ...text.body });
+}
+
+/** How much of a file read in slices is kept to find its format: far more than a header line. */
+const HEAD_BYTES = 1024 * 1024;
+
+/**
+ * The format of a large text file read in slices (the stored upload is never whole in memory): a
+ * first pass over all of it decides the encoding, its head gives the format. Null when the head does
+ * not hold the first line whole or openText refuses the head: the caller then reads the file whole,
+ * so such a file gets exactly the answer it always got. FileRejected as openText.
+ */
+export async function openTextSlices(slices: () => AsyncIterable<Buffer>): Promise<OpenText | null> {
+  const headParts: Buffer[] = [];
+  let headLength = 0;
+  let size = 0;
+  const utf8 = utf8Check();
+  for await (const slice of slices()) {
+    if (headLength < HEAD_BYTES) {
+      headParts.push(slice);
+      headLength += slice.length;
+    }
+    size += slice.length;
+    utf8.push(slice);
+  }
+  const head = Buffer.concat(headParts);
+  const whole = head.length === size;
+  let text: OpenText;
+  try {
+    text = openText(head, utf8.whole());
+  } catch (err) {
+    if (whole || !(err instanceof FileRejected)) throw err;
+    return null;
+  }
+  return whole || text.firstLineEnd <= head.length ? text : null;
 }

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Domein } from '@/lib/generated/prisma/enums';
+import { type FileSource, firstSlice } from '@/lib/uploads/file-store';
 import { copyLine, currentLineKeys } from './copy-line';
 import { type FileReport, firstRawOf, reportRows, validateRecords } from './validate-file';
 import { checkedInWorkers } from './validate-workers';
@@ -33,10 +34,11 @@ export const PARALLEL_FROM_BYTES = 2 * 1024 * 1024;
 
 /**
  * Validates a file and writes its valid records to `out` as COPY lines, in chunks, waiting when `out`
- * is full (memory stays flat in the file size). `out` null: validation only (a test file).
+ * is full (memory stays flat in the file size: a large text file is read in slices). `out` null:
+ * validation only (a test file).
  */
 export async function writeCopyLines(
-  buf: Buffer,
+  file: FileSource,
   agbCode: string,
   domein: Domein,
   out: Writable | null,
@@ -45,13 +47,18 @@ export async function writeCopyLines(
   const lines = out ? chunkedWriter(out) : null;
   const expected = { agbCode, domein };
   const report =
-    buf.length < PARALLEL_FROM_BYTES
-      ? await validateRecords(buf, agbCode, (r) => lines?.add(copyLine(r, keys)), domein)
+    file.size < PARALLEL_FROM_BYTES
+      ? await validateRecords(await file.whole(), agbCode, (r) => lines?.add(copyLine(r, keys)), domein)
       : await reportRows(
-          checkedInWorkers(buf, { ...expected, copy: out !== null }),
+          checkedInWorkers(file, { ...expected, copy: out !== null }),
           expected,
           (line) => lines?.add(line),
-          () => firstRawOf(buf),
+          // Only for a file refused whole (the hint that it fits the other domain): a zip is read
+          // whole, of a text file the first slice holds the first record.
+          async () => {
+            const head = await firstSlice(file);
+            return firstRawOf(head[0] === 0x50 && head[1] === 0x4b ? await file.whole() : head);
+          },
         );
   await lines?.flush();
   return report;

@@ -4,6 +4,7 @@ import { FileRejected, openFile, type ReadRow } from '@/lib/cbs/read-file';
 import { BSN_CODE, type RowError, type ValidRecord, validateRecord } from '@/lib/cbs/validate-record';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { type CheckedRow, checkRow } from './check-row';
+import { LineOfKey } from './line-of-key';
 
 export type FileReport = {
   rows: number;
@@ -44,7 +45,7 @@ export async function reportRows<T>(
 ): Promise<FileReport> {
   const { agbCode, domein } = expected;
   const report: FileReport = { rows: 0, accepted: 0, rejected: 0, errors: [] };
-  const seen = new Map<string, number>();
+  const seen = new LineOfKey();
   const bsnLines: number[] = [];
   const addErrors = (errs: RowError[]) => {
     for (const e of errs) {
@@ -61,7 +62,7 @@ export async function reportRows<T>(
         continue;
       }
       // The key (AGB, trajectnummer, respondent) may occur once per file; a later file replaces it.
-      const first = seen.get(row.key);
+      const first = seen.firstLineOrAdd(row.key, row.line);
       if (first !== undefined) {
         report.rejected += 1;
         addErrors([
@@ -75,7 +76,6 @@ export async function reportRows<T>(
         ]);
         continue;
       }
-      seen.set(row.key, row.line);
       report.accepted += 1;
       const pending = onValue(row.value);
       if (pending instanceof Promise) await pending;

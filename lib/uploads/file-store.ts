@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { dataKey } from '@/lib/crypto/secret-box';
@@ -13,6 +13,9 @@ const MAGIC = Buffer.from('GPU1');
 const IV = 12;
 const TAG = 16;
 const SLICE = 1024 * 1024;
+/** The stored copy is gone, not ours, or altered (its tag does not match). */
+export class StoredFileUnreadable extends Error {}
+
 const fileFor = (uploadId: string) => path.resolve(env().UPLOAD_DIR, `${uploadId}.bin`);
 
 export async function storeUploadFile(uploadId: string, content: Buffer): Promise<string> {
@@ -30,8 +33,16 @@ export async function storeUploadFile(uploadId: string, content: Buffer): Promis
   return file;
 }
 
-export async function readUploadFile(uploadId: string, file: string): Promise<Buffer> {
-  const handle = await open(file, 'r');
+/**
+ * The plaintext of a stored upload, slice by slice (~1 MB each): memory stays flat in the file's size.
+ * The tag is checked after the last slice: an altered file throws there, so a caller must not keep
+ * anything it took from the slices until the iteration has ended without an error (the import
+ * works inside a transaction that a failed read rolls back).
+ */
+export async function* readUploadSlices(uploadId: string, file: string): AsyncGenerator<Buffer> {
+  const handle = await open(file, 'r').catch((err: Error) => {
+    throw new StoredFileUnreadable(err.message);
+  });
   const head = Buffer.alloc(MAGIC.length + IV);
   const tag = Buffer.alloc(TAG);
   let size: number;
@@ -42,18 +53,57 @@ export async function readUploadFile(uploadId: string, file: string): Promise<Bu
   } finally {
     await handle.close();
   }
-  if (!head.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('Onbekend bestandsformaat in de uploadopslag');
+  if (!head.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new StoredFileUnreadable('Onbekend bestandsformaat in de uploadopslag');
   const decipher = createDecipheriv('aes-256-gcm', dataKey(), head.subarray(MAGIC.length)).setAAD(
     Buffer.from(uploadId),
   );
   decipher.setAuthTag(tag);
-  const plain = Buffer.allocUnsafe(size - head.length - TAG);
-  let pos = 0;
-  for await (const chunk of createReadStream(file, { start: head.length, end: size - TAG - 1, highWaterMark: SLICE })) {
-    pos += decipher.update(chunk as Buffer).copy(plain, pos);
+  if (size > head.length + TAG) {
+    for await (const chunk of createReadStream(file, { start: head.length, end: size - TAG - 1, highWaterMark: SLICE }))
+      yield decipher.update(chunk as Buffer);
   }
-  decipher.final(); // throws when the file was altered
+  try {
+    decipher.final(); // throws when the file was altered
+  } catch (err) {
+    throw new StoredFileUnreadable((err as Error).message);
+  }
+}
+
+/** The plaintext of a stored upload as one buffer (each slice copied in as it comes). */
+export async function readUploadFile(uploadId: string, file: string): Promise<Buffer> {
+  const plain = Buffer.allocUnsafe(Math.max(0, (await stat(file)).size - MAGIC.length - IV - TAG));
+  let pos = 0;
+  for await (const slice of readUploadSlices(uploadId, file)) pos += slice.copy(plain, pos);
   return plain;
+}
+
+/** A file to read: in slices (memory flat in its size) or whole, and its size in bytes. */
+export type FileSource = { size: number; slices: () => AsyncIterable<Buffer>; whole: () => Promise<Buffer> };
+
+/** A file already in memory as a FileSource (small files, tests). */
+export const bufferSource = (buf: Buffer): FileSource => ({
+  size: buf.length,
+  async *slices() {
+    yield buf;
+  },
+  whole: async () => buf,
+});
+
+/** The first slice of a file (empty for an empty file); the rest is not read. */
+export async function firstSlice(file: FileSource): Promise<Buffer> {
+  for await (const slice of file.slices()) return slice;
+  return Buffer.alloc(0);
+}
+
+/** A stored upload as a FileSource; its plaintext is read (and authenticated) at each pass. */
+export async function storedUpload(uploadId: string, file: string): Promise<FileSource> {
+  const { size } = await stat(file);
+  return {
+    size: Math.max(0, size - MAGIC.length - IV - TAG),
+    slices: () => readUploadSlices(uploadId, file),
+    whole: () => readUploadFile(uploadId, file),
+  };
 }
 
 export async function deleteUploadFile(file: string): Promise<void> {

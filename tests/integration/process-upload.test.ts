@@ -101,10 +101,17 @@ describe('processing an upload', () => {
     expect(await count(a.id)).toBe(3000);
   });
 
+  // A large text file is read in slices of 1 MB (twice: the encoding is decided over all of it):
+  // é in every trajectnummer as UTF-8 (two bytes, so some are cut by a slice's end), or as
+  // Windows-1252 only on the last line, far beyond the first slice.
+  const accented = (r: RawRecord[]) => r.map((x) => ({ ...x, traject_id: `é${x.traject_id}` }));
   const encoders = {
     csv: async (r: RawRecord[]) => Buffer.from(toCsv(r)),
     vasteBreedte: async (r: RawRecord[]) => Buffer.from(toFixedWidth(r)),
     xlsx: toXlsx,
+    csvUtf8: async (r: RawRecord[]) => Buffer.from(toCsv(accented(r))),
+    csvWindows1252: async (r: RawRecord[]) =>
+      Buffer.from(toCsv([...r.slice(0, -1), ...accented(r.slice(-1))]), 'latin1'),
   };
   it.each(Object.keys(encoders) as (keyof typeof encoders)[])(
     'checks a large %s file in worker threads with the row report and the records of the one-thread path',
@@ -133,6 +140,7 @@ describe('processing an upload', () => {
         tx.trajectory.findMany({ where: { aanbiederId: a.id }, select: { trajectId: true }, orderBy: { id: 'asc' } }),
       );
       expect(stored.map((t) => t.trajectId)).toEqual(expected.records.map((rec) => rec.trajectId));
+      if (format === 'csvUtf8' || format === 'csvWindows1252') expect(stored.at(-1)?.trajectId).toBe('éTR-35999');
     },
     60_000,
   );
