@@ -3,12 +3,15 @@ import { foreignFileKind, foreignFileMessage } from './foreign-file';
 import { type ReadRow, readTextRecords } from './read-text-records';
 import { readXlsx } from './read-xlsx-records';
 
+/** A zip by its first bytes (an Excel workbook is one); what is in it, fileKind decides on the whole file. */
+export const isZip = (buf: Buffer) => buf[0] === 0x50 && buf[1] === 0x4b;
+
 /** What the file is by its content (not its name): an Excel workbook or text; FileRejected when neither. */
 export function fileKind(buf: Buffer): 'xlsx' | 'text' {
   if (buf.length === 0) throw new FileRejected('Het bestand is leeg.');
   const foreign = foreignFileKind(buf);
   if (foreign) throw new FileRejected(foreignFileMessage(foreign));
-  if (buf[0] === 0x50 && buf[1] === 0x4b) return 'xlsx';
+  if (isZip(buf)) return 'xlsx';
   if (buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) {
     throw new FileRejected(
       'Oude Excelbestanden (.xls) worden niet ondersteund. Sla het bestand op als .xlsx of als CSV.',

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { isZip } from '@/lib/cbs/read-file';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { type FileSource, firstSlice } from '@/lib/uploads/file-store';
 import { copyLine, currentLineKeys } from './copy-line';
@@ -57,7 +58,7 @@ export async function writeCopyLines(
           // whole, of a text file the first slice holds the first record.
           async () => {
             const head = await firstSlice(file);
-            return firstRawOf(head[0] === 0x50 && head[1] === 0x4b ? await file.whole() : head);
+            return firstRawOf(isZip(head) ? await file.whole() : head);
           },
         );
   await lines?.flush();

@@ -1,5 +1,6 @@
 // The child process of readUpload (read-upload.ts): reads and decrypts the stored upload itself (the
-// portal never holds the plaintext; a large text file is read in slices, never whole), writes COPY lines on stdout and the report as JSON on fd 3.
+// portal never holds the plaintext; a large text file is read in slices, never whole), writes COPY
+// lines on stdout and the report as JSON on fd 3.
 // Arguments: <agbCode> <JEUGD|WMO> <copy|validate> <uploadId> <storage path>.
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { fileKind, type ReadRow } from '@/lib/cbs/read-file';
+import { fileKind, isZip, type ReadRow } from '@/lib/cbs/read-file';
 import { type OpenText, openText, openTextSlices, type TextFormat } from '@/lib/cbs/read-text-records';
 import { readXlsx } from '@/lib/cbs/read-xlsx-records';
 import type { RowError } from '@/lib/cbs/validate-record';
@@ -163,8 +163,7 @@ async function* rowBatches(rows: AsyncIterable<ReadRow>): AsyncGenerator<WorkerI
  */
 async function* fileBatches(file: FileSource): AsyncGenerator<WorkerInput> {
   const head = await firstSlice(file);
-  const zip = head[0] === 0x50 && head[1] === 0x4b;
-  if (!zip) {
+  if (!isZip(head)) {
     fileKind(head); // a foreign file (PDF, image, old Excel) is refused by its first bytes
     const text = await openTextSlices(file.slices);
     if (text) return yield* textBatches(file.slices(), text);

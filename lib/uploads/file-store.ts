@@ -81,15 +81,6 @@ export async function readUploadFile(uploadId: string, file: string): Promise<Bu
 /** A file to read: in slices (memory flat in its size) or whole, and its size in bytes. */
 export type FileSource = { size: number; slices: () => AsyncIterable<Buffer>; whole: () => Promise<Buffer> };
 
-/** A file already in memory as a FileSource (small files, tests). */
-export const bufferSource = (buf: Buffer): FileSource => ({
-  size: buf.length,
-  async *slices() {
-    yield buf;
-  },
-  whole: async () => buf,
-});
-
 /** The first slice of a file (empty for an empty file); the rest is not read. */
 export async function firstSlice(file: FileSource): Promise<Buffer> {
   for await (const slice of file.slices()) return slice;
