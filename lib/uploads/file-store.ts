@@ -40,18 +40,21 @@ export async function storeUploadFile(uploadId: string, content: Buffer): Promis
  * works inside a transaction that a failed read rolls back).
  */
 export async function* readUploadSlices(uploadId: string, file: string): AsyncGenerator<Buffer> {
-  const handle = await open(file, 'r').catch((err: Error) => {
-    throw new StoredFileUnreadable(err.message);
-  });
   const head = Buffer.alloc(MAGIC.length + IV);
   const tag = Buffer.alloc(TAG);
-  let size: number;
+  let size = 0;
   try {
-    size = (await handle.stat()).size;
-    await handle.read(head, 0, head.length, 0);
-    await handle.read(tag, 0, TAG, size - TAG);
-  } finally {
-    await handle.close();
+    const handle = await open(file, 'r');
+    try {
+      size = (await handle.stat()).size;
+      if (size < head.length + TAG) throw new Error('te kort');
+      await handle.read(head, 0, head.length, 0);
+      await handle.read(tag, 0, TAG, size - TAG);
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    throw new StoredFileUnreadable((err as Error).message); // gone or cut short
   }
   if (!head.subarray(0, MAGIC.length).equals(MAGIC))
     throw new StoredFileUnreadable('Onbekend bestandsformaat in de uploadopslag');

@@ -49,25 +49,39 @@ describe('receiving an upload', () => {
 });
 
 describe('processing an upload', () => {
-  it('refuses a stored file that was altered on disk (authenticated encryption)', async () => {
-    const a = await signedAanbieder();
-    const r = await receiveUpload({
-      aanbiederId: a.id,
-      content: Buffer.from(toCsv(exampleRecords(a.agbCode!))),
-      fileName: 'apr.csv',
-      kind: 'PRODUCTIE',
-    });
-    const { storagePath } = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
-    const { readFileSync, writeFileSync } = await import('node:fs');
-    const bytes = readFileSync(storagePath!);
-    bytes[40] ^= 1;
-    writeFileSync(storagePath!, bytes);
-    await processUpload(r.id);
-    const upload = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
-    expect(upload.status).toBe('AFGEWEZEN');
-    expect((upload.report as { fileError: string }).fileError).toContain('kon niet worden gelezen');
-    expect(await count(a.id)).toBe(0);
-  });
+  const damage = {
+    'one byte flipped': (bytes: Buffer) => {
+      bytes[40] ^= 1;
+      return bytes;
+    },
+    'cut short': (bytes: Buffer) => bytes.subarray(0, 10),
+    // read in slices (larger than PARALLEL_FROM_BYTES): the tag fails after the first pass
+    'one byte flipped near the end of a large file': (bytes: Buffer) => {
+      bytes[bytes.length - 100] ^= 1;
+      return bytes;
+    },
+  };
+  it.each(Object.keys(damage) as (keyof typeof damage)[])(
+    'refuses a stored file that was altered on disk (authenticated encryption): %s',
+    async (how) => {
+      const a = await signedAanbieder();
+      const content = how.includes('large')
+        ? bigFile(a.agbCode!, 30_000)
+        : Buffer.from(toCsv(exampleRecords(a.agbCode!)));
+      if (how.includes('large')) expect(content.length).toBeGreaterThan(PARALLEL_FROM_BYTES);
+      const r = await receiveUpload({ aanbiederId: a.id, content, fileName: 'apr.csv', kind: 'PRODUCTIE' });
+      const { storagePath } = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
+      const { readFileSync, writeFileSync } = await import('node:fs');
+      writeFileSync(storagePath!, damage[how](readFileSync(storagePath!)));
+      await processUpload(r.id);
+      const upload = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
+      expect(upload.status).toBe('AFGEWEZEN');
+      expect((upload.report as { fileError: string }).fileError).toBe(
+        'Het opgeslagen bestand kon niet worden gelezen. Lever het opnieuw aan.',
+      );
+      expect(await count(a.id)).toBe(0);
+    },
+  );
 
   it('notifies the provider in the portal and by e-mail', async () => {
     const a = await signedAanbieder();
