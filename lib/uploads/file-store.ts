@@ -16,6 +16,8 @@ const SLICE = 1024 * 1024;
 /** The stored copy is gone, not ours, or altered (its tag does not match). */
 export class StoredFileUnreadable extends Error {}
 
+/** The plaintext's size of a stored file of `size` bytes. */
+const plainSize = (size: number) => Math.max(0, size - MAGIC.length - IV - TAG);
 const fileFor = (uploadId: string) => path.resolve(env().UPLOAD_DIR, `${uploadId}.bin`);
 
 export async function storeUploadFile(uploadId: string, content: Buffer): Promise<string> {
@@ -75,7 +77,7 @@ export async function* readUploadSlices(uploadId: string, file: string): AsyncGe
 
 /** The plaintext of a stored upload as one buffer (each slice copied in as it comes). */
 export async function readUploadFile(uploadId: string, file: string): Promise<Buffer> {
-  const plain = Buffer.allocUnsafe(Math.max(0, (await stat(file)).size - MAGIC.length - IV - TAG));
+  const plain = Buffer.allocUnsafe(plainSize((await stat(file)).size));
   let pos = 0;
   for await (const slice of readUploadSlices(uploadId, file)) pos += slice.copy(plain, pos);
   return plain;
@@ -94,7 +96,7 @@ export async function firstSlice(file: FileSource): Promise<Buffer> {
 export async function storedUpload(uploadId: string, file: string): Promise<FileSource> {
   const { size } = await stat(file);
   return {
-    size: Math.max(0, size - MAGIC.length - IV - TAG),
+    size: plainSize(size),
     slices: () => readUploadSlices(uploadId, file),
     whole: () => readUploadFile(uploadId, file),
   };

@@ -116,14 +116,21 @@ describe('processing an upload', () => {
   });
 
   // A large text file is read in slices of 1 MB (twice: the encoding is decided over all of it):
-  // é in every trajectnummer as UTF-8 (two bytes, so some are cut by a slice's end), or as
-  // Windows-1252 only on the last line, far beyond the first slice.
+  // é in every trajectnummer as UTF-8 (two bytes; empty lines after the header put one across the
+  // first slice's end), or as Windows-1252 only on the last line, far beyond the first slice.
   const accented = (r: RawRecord[]) => r.map((x) => ({ ...x, traject_id: `é${x.traject_id}` }));
+  const cutAtFirstSlice = (csv: string) => {
+    const [header, body] = [csv.slice(0, csv.indexOf('\n') + 1), csv.slice(csv.indexOf('\n') + 1)];
+    for (let blank = 0; ; blank++) {
+      const bytes = Buffer.from(header + '\n'.repeat(blank) + body);
+      if (bytes[1024 * 1024 - 1] === 0xc3) return bytes; // the first byte of é ends the first slice
+    }
+  };
   const encoders = {
     csv: async (r: RawRecord[]) => Buffer.from(toCsv(r)),
     vasteBreedte: async (r: RawRecord[]) => Buffer.from(toFixedWidth(r)),
     xlsx: toXlsx,
-    csvUtf8: async (r: RawRecord[]) => Buffer.from(toCsv(accented(r))),
+    csvUtf8: async (r: RawRecord[]) => cutAtFirstSlice(toCsv(accented(r))),
     csvWindows1252: async (r: RawRecord[]) =>
       Buffer.from(toCsv([...r.slice(0, -1), ...accented(r.slice(-1))]), 'latin1'),
   };

@@ -101,7 +101,7 @@ const CALLS: Record<string, [Permission, (s: Scope) => unknown]> = {
   setActionStatus: ['conversation:contribute', (s) => setActionStatus(s, any({}), null)],
   getIndicatorView: ['dashboard:view', (s) => getIndicatorView(s, uitval, any({}))],
   getRanking: ['dashboard:view', (s) => getRanking(s, uitval, any({}), any({}))],
-  overviewCards: ['dashboard:view', async (s) => Promise.all(overviewCards(s, any({})))],
+  overviewCards: ['dashboard:view', async (s) => Promise.all(overviewCards(s, any({})).map((c) => c.card))],
   getFilterOptions: ['dashboard:view', (s) => getFilterOptions(s)],
   getComparison: ['dashboard:view', (s) => getComparison(s, uitval, any({}))],
   getSpiegelrapportage: ['report:view', (s) => getSpiegelrapportage(s, any({}))],

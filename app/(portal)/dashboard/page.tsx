@@ -9,7 +9,7 @@ import { requireScope } from '@/lib/access/require-scope';
 import { formatMonth } from '@/lib/filters/months';
 import { toSearchParams, withDefaultPeriod } from '@/lib/filters/parse-filters';
 import { needsProtection, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
-import { DOMEINEN, indicatorsFor } from '@/lib/indicators/registry';
+import { DOMEINEN } from '@/lib/indicators/registry';
 import { parseViewParams } from '@/lib/indicators/view-params';
 import { settled } from '@/lib/promises';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
@@ -48,15 +48,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
   const scope = await requireScope('dashboard:view', dashboardAuditObject('dashboard', search));
   const params = parseViewParams(scope, search);
   const protection = needsProtection(scope);
-  const cards = overviewCards(scope, params).map((c) => c.catch(asViewError));
+  const cards = overviewCards(scope, params).map((c) => ({ ...c, card: c.card.catch(asViewError) }));
   // A card the page does not show (after an error or on an empty domain) must not fail unobserved.
-  for (const c of cards) void settled(c);
-  const [first, options] = await Promise.all([cards[0], getFilterOptions(scope)]);
+  for (const c of cards) void settled(c.card);
+  const [first, options] = await Promise.all([cards[0].card, getFilterOptions(scope)]);
   // An empty first card may still have company (geen nieuwe start looks a year back): then all are asked.
   const empty =
     !(first instanceof ViewError) &&
     !first.view.total.populatie.n &&
-    (await Promise.all(cards)).every((c) => !(c instanceof ViewError) && !c.view.total.populatie.n);
+    (await Promise.all(cards.map((c) => c.card))).every((c) => !(c instanceof ViewError) && !c.view.total.populatie.n);
   const query = toSearchParams(params.filters);
   query.set('domein', params.domein);
   const { eind_van, eind_tm } = withDefaultPeriod(params.filters, params.asOf);
@@ -67,8 +67,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
     keep: {},
     domein: params.domein,
   };
-  const indicators = indicatorsFor(params.domein);
-  const periods = indicators.map((i) => cardFilters(i, params));
+  const periods = cards.map((c) => cardFilters(c.indicator, params));
   return (
     <>
       <h1>Dashboard outcome-indicatoren</h1>
@@ -100,13 +99,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
               .
             </p>
             <div className="indicatorkaarten">
-              {indicators.map((indicator, i) => {
+              {cards.map(({ indicator, card }, i) => {
                 const href = `/dashboard/${indicator.key}?${query}`;
                 return i === 0 ? (
                   <IndicatorCard key={indicator.key} card={first} href={href} />
                 ) : (
                   <Suspense key={indicator.key} fallback={<CardPending label={indicator.label} />}>
-                    <StreamedCard card={cards[i]} href={href} />
+                    <StreamedCard card={card} href={href} />
                   </Suspense>
                 );
               })}
