@@ -5,7 +5,8 @@
 // control, JSON) for one municipality and for a region, with and without filters: cold (just after
 // an import, the figure cache empty) and warm (the same question again), next to three hand-written
 // SQL aggregates in the same run (the headline alone, the same table without and with its cell keys), with
-// the EXPLAIN ANALYZE of the portal's own statement.
+// the EXPLAIN ANALYZE of the portal's own statement. With --keep the generated database stays
+// (gp_bench_dashboard_kept) and the next run with --keep measures it again without rebuilding it.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { type BenchFigure, percentile, writeBenchResult } from './bench-result';
@@ -13,7 +14,11 @@ import { openDatabaseServer } from './database-server';
 import { generateSecrets } from './local-secrets';
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '5000000' }, runs: { type: 'string', default: '40' } },
+  options: {
+    rows: { type: 'string', default: '5000000' },
+    runs: { type: 'string', default: '40' },
+    keep: { type: 'boolean', default: false },
+  },
 });
 const ROWS = Number(values.rows);
 const RUNS = Number(values.runs);
@@ -23,77 +28,15 @@ const ms = (v: number) => `${v.toFixed(1).replace('.', ',')} ms`;
 
 const server = await openDatabaseServer('bench-pg', 54349);
 try {
-  const url = await server.fresh('bench_dashboard');
+  const url = values.keep ? await server.kept('bench_dashboard') : await server.fresh('bench_dashboard');
   Object.assign(process.env, generateSecrets(), { DATABASE_URL: url });
   const owner = new pg.Client({ connectionString: url });
   await owner.connect();
-
-  console.log(
-    `${nf.format(ROWS)} synthetische trajecten genereren (tien jaar, ${GEMEENTEN} gemeenten, 1.500 aanbieders)…`,
-  );
-  let t = performance.now();
-  // Municipalities with a skewed size distribution (a few large cities, many small towns).
-  await owner.query(`INSERT INTO organisation (id, kind, name, cbs_code)
-    SELECT gen_random_uuid(), 'GEMEENTE', 'Benchgemeente ' || i, lpad((1000 + i)::text, 4, '0') FROM generate_series(1, ${GEMEENTEN}) i`);
-  await owner.query(`INSERT INTO organisation (id, kind, name, agb_code)
-    SELECT gen_random_uuid(), 'AANBIEDER', 'Benchaanbieder ' || i, lpad((90000000 + i)::text, 8, '0') FROM generate_series(1, 1500) i`);
-  const regio = (
-    await owner.query(
-      `INSERT INTO organisation (id, kind, name) VALUES (gen_random_uuid(), 'REGIO', 'Benchregio') RETURNING id`,
-    )
-  ).rows[0].id;
-  // The region: ten municipalities of middling size (ranks 20–29).
-  await owner.query(
-    `INSERT INTO regio_member (regio_id, gemeente_id) SELECT $1, id FROM organisation WHERE cbs_code BETWEEN '1020' AND '1029'`,
-    [regio],
-  );
-  await owner.query(
-    `CREATE TEMP TABLE bench_aanbieder AS SELECT row_number() OVER (ORDER BY agb_code) AS i, id FROM organisation WHERE kind = 'AANBIEDER'`,
-  );
-  await owner.query(`SELECT set_config('app.scope_kind', 'system', false)`);
-  const BATCH = 500_000;
-  for (let from = 0; from < ROWS; from += BATCH) {
-    // Each row draws from hashes of its number: deterministic, and fast inside PostgreSQL.
-    await owner.query(`
-      INSERT INTO trajectory (aanbieder_id, traject_id, respondent, client_pseudonym, geboortejaar, geslacht, gemeentecode,
-        begindatum, einddatum, reden_einde, verwijzer, hulpvorm, productcategorie, profiel, zorgvraagzwaarte, complexiteit,
-        tevredenheid, zonder_hulp_verder, afname_problematiek, doelrealisatie, meetdatum,
-        client_key, traject_key, row_key, record_key_version)
-      SELECT a.id, 'B' || n, CASE WHEN m THEN '1' END, 'v1:' || md5((n % ${Math.round(ROWS / 1.5)})::text),
-        2008, 'V', lpad((1000 + gi)::text, 4, '0'),
-        b, CASE WHEN b + d < current_date THEN b + d END,
-        CASE WHEN b + d < current_date THEN (ARRAY['01','01','01','01','01','01','02','03','04','05'])[1 + floor(r2 * 10)::int] END,
-        (ARRAY['01','01','01','02','02','03','04','05','06','08'])[1 + floor(r3 * 10)::int],
-        (ARRAY['01','02','02','02','03','04','11','12','13','14'])[1 + floor(r4 * 10)::int], '45', 1 + floor(r5 * 10)::int,
-        1 + floor(r2 * 3)::int, 1 + floor(r3 * 2)::int,
-        CASE WHEN m THEN 1 + floor(r5 * 10)::int END, CASE WHEN m THEN 1 + floor(r4 * 4)::int END,
-        CASE WHEN m THEN 1 + floor(r3 * 5)::int END, CASE WHEN m THEN floor(r2 * 4)::int - 1 END,
-        CASE WHEN m AND b + d < current_date THEN b + d - 3 END,
-        -- Record keys as uniform as keyed ones (the version-0 placeholders of the migration): speed is the same.
-        hashtextextended(md5((n % ${Math.round(ROWS / 1.5)})::text), 1) & 9223372036854775807,
-        hashint8(n) & 9223372036854775807, hashint8(n) & 9223372036854775807, 0
-      FROM (
-        SELECT n, r1, r2, r3, r4, r5, 1 + floor(${GEMEENTEN} * power(r1, 2.2))::int AS gi, current_date - 3650 + floor(r1 * 97 + r5 * 3650)::int % 3650 AS b,
-               14 + floor(r4 * r4 * 700)::int AS d, r3 < 0.45 AS m
-        FROM (
-          SELECT n, (abs(hashint8(n)) % 1000000) / 1e6 AS r1, (abs(hashint8(n + 7)) % 1000000) / 1e6 AS r2,
-                 (abs(hashint8(n + 13)) % 1000000) / 1e6 AS r3, (abs(hashint8(n + 29)) % 1000000) / 1e6 AS r4,
-                 (abs(hashint8(n + 41)) % 1000000) / 1e6 AS r5
-          FROM generate_series(${from + 1}::bigint, ${Math.min(from + BATCH, ROWS)}::bigint) n
-        ) x
-      ) y JOIN bench_aanbieder a ON a.i = 1 + (gi * 37 + (hashint8(n + 101) & 2147483647) % 150) % 1500`);
-    process.stdout.write(`  ${nf.format(Math.min(from + BATCH, ROWS))}\r`);
-  }
-  console.log(
-    `Geladen in ${((performance.now() - t) / 1000).toFixed(0)} s. Koppeling over aanbieders (volgende_start) berekenen…`,
-  );
-  t = performance.now();
-  const { relinkAll } = await import('@/lib/imports/link-clients');
-  await relinkAll(owner);
-  // What autovacuum does after an import (the migration tunes it to act soon): statistics, and the
-  // visibility map that lets the covering index answer without the heap.
-  await owner.query('VACUUM (ANALYZE) trajectory');
-  console.log(`Koppeling en VACUUM in ${((performance.now() - t) / 1000).toFixed(0)} s.`);
+  // The load test below adds its own providers' deliveries (TR-…); the generated rows are B….
+  const held = Number((await owner.query(`SELECT count(*) AS n FROM trajectory WHERE traject_id LIKE 'B%'`)).rows[0].n);
+  if (held !== 0 && held !== ROWS)
+    throw new Error(`De bewaarde database heeft ${nf.format(held)} trajecten, niet ${nf.format(ROWS)}: verwijder hem.`);
+  const regio = held ? await heldRegio(owner) : await generate(owner);
 
   const { db, closeDb } = await import('@/lib/db');
   const { newToken, hashToken, tokenPrefix } = await import('@/lib/services/api-tokens/token-hash');
@@ -324,4 +267,80 @@ try {
   await closeDb();
 } finally {
   await server.close();
+}
+
+/** The benchmark's data: municipalities, providers, one region and ROWS trajectories; returns the region's id. */
+async function generate(owner: pg.Client): Promise<string> {
+  console.log(
+    `${nf.format(ROWS)} synthetische trajecten genereren (tien jaar, ${GEMEENTEN} gemeenten, 1.500 aanbieders)…`,
+  );
+  let t = performance.now();
+  // Municipalities with a skewed size distribution (a few large cities, many small towns).
+  await owner.query(`INSERT INTO organisation (id, kind, name, cbs_code)
+    SELECT gen_random_uuid(), 'GEMEENTE', 'Benchgemeente ' || i, lpad((1000 + i)::text, 4, '0') FROM generate_series(1, ${GEMEENTEN}) i`);
+  await owner.query(`INSERT INTO organisation (id, kind, name, agb_code)
+    SELECT gen_random_uuid(), 'AANBIEDER', 'Benchaanbieder ' || i, lpad((90000000 + i)::text, 8, '0') FROM generate_series(1, 1500) i`);
+  const regio = (
+    await owner.query(
+      `INSERT INTO organisation (id, kind, name) VALUES (gen_random_uuid(), 'REGIO', 'Benchregio') RETURNING id`,
+    )
+  ).rows[0].id;
+  // The region: ten municipalities of middling size (ranks 20–29).
+  await owner.query(
+    `INSERT INTO regio_member (regio_id, gemeente_id) SELECT $1, id FROM organisation WHERE cbs_code BETWEEN '1020' AND '1029'`,
+    [regio],
+  );
+  await owner.query(
+    `CREATE TEMP TABLE bench_aanbieder AS SELECT row_number() OVER (ORDER BY agb_code) AS i, id FROM organisation WHERE kind = 'AANBIEDER'`,
+  );
+  await owner.query(`SELECT set_config('app.scope_kind', 'system', false)`);
+  const BATCH = 500_000;
+  for (let from = 0; from < ROWS; from += BATCH) {
+    // Each row draws from hashes of its number: deterministic, and fast inside PostgreSQL.
+    await owner.query(`
+      INSERT INTO trajectory (aanbieder_id, traject_id, respondent, client_pseudonym, geboortejaar, geslacht, gemeentecode,
+        begindatum, einddatum, reden_einde, verwijzer, hulpvorm, productcategorie, profiel, zorgvraagzwaarte, complexiteit,
+        tevredenheid, zonder_hulp_verder, afname_problematiek, doelrealisatie, meetdatum,
+        client_key, traject_key, row_key, record_key_version)
+      SELECT a.id, 'B' || n, CASE WHEN m THEN '1' END, 'v1:' || md5((n % ${Math.round(ROWS / 1.5)})::text),
+        2008, 'V', lpad((1000 + gi)::text, 4, '0'),
+        b, CASE WHEN b + d < current_date THEN b + d END,
+        CASE WHEN b + d < current_date THEN (ARRAY['01','01','01','01','01','01','02','03','04','05'])[1 + floor(r2 * 10)::int] END,
+        (ARRAY['01','01','01','02','02','03','04','05','06','08'])[1 + floor(r3 * 10)::int],
+        (ARRAY['01','02','02','02','03','04','11','12','13','14'])[1 + floor(r4 * 10)::int], '45', 1 + floor(r5 * 10)::int,
+        1 + floor(r2 * 3)::int, 1 + floor(r3 * 2)::int,
+        CASE WHEN m THEN 1 + floor(r5 * 10)::int END, CASE WHEN m THEN 1 + floor(r4 * 4)::int END,
+        CASE WHEN m THEN 1 + floor(r3 * 5)::int END, CASE WHEN m THEN floor(r2 * 4)::int - 1 END,
+        CASE WHEN m AND b + d < current_date THEN b + d - 3 END,
+        -- Record keys as uniform as keyed ones (the version-0 placeholders of the migration): speed is the same.
+        hashtextextended(md5((n % ${Math.round(ROWS / 1.5)})::text), 1) & 9223372036854775807,
+        hashint8(n) & 9223372036854775807, hashint8(n) & 9223372036854775807, 0
+      FROM (
+        SELECT n, r1, r2, r3, r4, r5, 1 + floor(${GEMEENTEN} * power(r1, 2.2))::int AS gi, current_date - 3650 + floor(r1 * 97 + r5 * 3650)::int % 3650 AS b,
+               14 + floor(r4 * r4 * 700)::int AS d, r3 < 0.45 AS m
+        FROM (
+          SELECT n, (abs(hashint8(n)) % 1000000) / 1e6 AS r1, (abs(hashint8(n + 7)) % 1000000) / 1e6 AS r2,
+                 (abs(hashint8(n + 13)) % 1000000) / 1e6 AS r3, (abs(hashint8(n + 29)) % 1000000) / 1e6 AS r4,
+                 (abs(hashint8(n + 41)) % 1000000) / 1e6 AS r5
+          FROM generate_series(${from + 1}::bigint, ${Math.min(from + BATCH, ROWS)}::bigint) n
+        ) x
+      ) y JOIN bench_aanbieder a ON a.i = 1 + (gi * 37 + (hashint8(n + 101) & 2147483647) % 150) % 1500`);
+    process.stdout.write(`  ${nf.format(Math.min(from + BATCH, ROWS))}\r`);
+  }
+  console.log(
+    `Geladen in ${((performance.now() - t) / 1000).toFixed(0)} s. Koppeling over aanbieders (volgende_start) berekenen…`,
+  );
+  t = performance.now();
+  const { relinkAll } = await import('@/lib/imports/link-clients');
+  await relinkAll(owner);
+  // What autovacuum does after an import (the migration tunes it to act soon): statistics, and the
+  // visibility map that lets the covering index answer without the heap.
+  await owner.query('VACUUM (ANALYZE) trajectory');
+  console.log(`Koppeling en VACUUM in ${((performance.now() - t) / 1000).toFixed(0)} s.`);
+  return regio;
+}
+
+async function heldRegio(owner: pg.Client): Promise<string> {
+  console.log(`De bewaarde database met ${nf.format(ROWS)} trajecten opnieuw gemeten.`);
+  return (await owner.query(`SELECT id FROM organisation WHERE kind = 'REGIO' AND name = 'Benchregio'`)).rows[0].id;
 }

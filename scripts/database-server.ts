@@ -4,9 +4,12 @@ import { migrate } from '@/lib/db/migrate';
 import { ensureDatabase, startEmbeddedDb } from './embedded-db';
 
 // A PostgreSQL server for tests and benchmarks: the one of DATABASE_URL (only its server is used),
-// else an embedded one under .data/<name>. Each run makes its own databases and drops them.
+// else an embedded one under .data/<name>. Each run makes its own databases and drops them
+// (a kept one excepted).
 export type DatabaseServer = {
   fresh: (kind: string) => Promise<string>;
+  /** A database that outlives the run (gp_<kind>_kept), migrated, for measuring again without rebuilding it. */
+  kept: (kind: string) => Promise<string>;
   close: () => Promise<void>;
 };
 
@@ -28,6 +31,12 @@ export async function openDatabaseServer(embeddedDir: string, embeddedPort: numb
       const name = `gp_${kind}_${runId}`;
       await ensureDatabase(serverUrl, name);
       created.push(name);
+      await migrate(serverUrl(name));
+      return serverUrl(name);
+    },
+    async kept(kind) {
+      const name = `gp_${kind}_kept`;
+      await ensureDatabase(serverUrl, name);
       await migrate(serverUrl(name));
       return serverUrl(name);
     },
