@@ -1,6 +1,6 @@
 import { describeScope, type Scope } from '@/lib/access/scope';
-import { withScopedClient } from '@/lib/access/with-scope';
-import { type Prisma, pgPool } from '@/lib/db';
+import { readScoped } from '@/lib/access/with-scope';
+import type { Prisma } from '@/lib/db';
 
 // Indicator figures change only when trajectory data does, which happens in the nightly import and
 // nowhere else a user can trigger. So the raw counts of a statement are kept in memory, keyed by
@@ -11,10 +11,11 @@ import { type Prisma, pgPool } from '@/lib/db';
 //   returned to a scope that would read exactly the same rows, never across tenants;
 // - the statement and its parameters, which hold everything else the result depends on.
 // The disclosure control runs after the cache, on every request, as before.
-// The generation is read before the figures, outside their transaction: a hit costs one round trip,
-// and figures are never older than the generation they are kept under (at worst newer, which the
-// next generation's first reader clears anyway). Both go over the plain pg pool, not Prisma: its
-// interactive transaction costs about a millisecond more per request (npm run bench:dashboard).
+// The generation is read in the figures' own transaction and snapshot, in the round trip that opens
+// it (readScoped): a hit costs that one round trip, a miss one more for the statement, and figures are
+// always kept under the generation of the data they were computed from. Both go over the plain pg
+// pool, not Prisma: its interactive transaction costs about a millisecond more per request (npm run
+// bench:dashboard).
 
 /** At most this many rows in memory (tens of MB); the least recently used tables go first. */
 const MAX_ROWS = 200_000;
@@ -29,31 +30,30 @@ const keyOf = (generation: string, scope: Scope, sql: Prisma.Sql) =>
 
 /** The rows of `sql` read as `scope` (its where-clause and row-level security), from memory when the data has not changed since. */
 export async function cachedRows<T>(scope: Scope, sql: Prisma.Sql): Promise<T[]> {
-  const { rows: generationRows } = await pgPool().query<{ generation: string }>(
-    'SELECT generation::text AS generation FROM data_generation',
-  );
-  const current = generationRows[0].generation;
-  if (current !== cachedGeneration) {
-    entries.clear();
-    cachedRowCount = 0;
-    cachedGeneration = current;
-  }
-  const key = keyOf(current, scope, sql);
-  const hit = entries.get(key);
-  if (hit) {
-    // Least recently used goes first: re-insert to move to the end.
-    entries.delete(key);
-    entries.set(key, hit);
-    return hit as T[]; // shared: callers read, never change
-  }
-  const { rows } = await withScopedClient(scope, (client) => client.query(sql.text, sql.values));
-  // Two requests may have missed the same key at once: count it once.
-  cachedRowCount += rows.length - (entries.get(key)?.length ?? 0);
-  entries.set(key, rows);
-  for (const [oldest, oldRows] of entries) {
-    if (cachedRowCount <= MAX_ROWS) break;
-    entries.delete(oldest);
-    cachedRowCount -= oldRows.length;
-  }
-  return rows;
+  return readScoped(scope, 'SELECT generation::text AS generation FROM data_generation', async (client, [first]) => {
+    const current = String(first.generation);
+    if (current !== cachedGeneration) {
+      entries.clear();
+      cachedRowCount = 0;
+      cachedGeneration = current;
+    }
+    const key = keyOf(current, scope, sql);
+    const hit = entries.get(key);
+    if (hit) {
+      // Least recently used goes first: re-insert to move to the end.
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit as T[]; // shared: callers read, never change
+    }
+    const { rows } = await client.query(sql.text, sql.values);
+    // Two requests may have missed the same key at once: count it once.
+    cachedRowCount += rows.length - (entries.get(key)?.length ?? 0);
+    entries.set(key, rows);
+    for (const [oldest, oldRows] of entries) {
+      if (cachedRowCount <= MAX_ROWS) break;
+      entries.delete(oldest);
+      cachedRowCount -= oldRows.length;
+    }
+    return rows;
+  });
 }

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withScope } from '@/lib/access/with-scope';
+import { readScoped, withScope } from '@/lib/access/with-scope';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { db } from '@/lib/db';
+import { db, pgPool } from '@/lib/db';
 import {
   addTrajectories,
   makeAanbieder,
@@ -75,12 +75,65 @@ describe('row-level security on trajectories', () => {
       ),
     ).rejects.toThrow(/row-level security/);
   });
+  it('refuses deletes of client-level data in a user scope, even of the rows it may read', async () => {
+    const scope = await scopeOf((await makeUser('GEMEENTE', g1.id)).id);
+    expect(await withScope(scope, countAll)).toBe(10);
+    expect(await withScope(scope, (tx) => tx.$executeRaw`DELETE FROM trajectory`)).toBe(0);
+    expect(await withScope(scope, (tx) => tx.trajectory.deleteMany({}))).toEqual({ count: 0 });
+    expect(await withScope(scope, countAll)).toBe(10);
+  });
   it('runs the application as a role without BYPASSRLS, not as the owner', async () => {
     const [r] = await db().$queryRaw<{ current_user: string; bypass: boolean; superuser: boolean }[]>`
       SELECT current_user::text AS current_user, rolbypassrls AS bypass, rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`;
     expect(r.current_user).toBe('gemeenteportaal_app');
     expect(r.bypass).toBe(false);
     expect(r.superuser).toBe(false);
+  });
+});
+
+// The dashboards' read path (figure cache): BEGIN, the scope and a first statement in one round trip,
+// and the answer does not wait for the COMMIT.
+describe('readScoped', () => {
+  const COUNT = 'SELECT count(*)::int AS n FROM trajectory';
+  it('applies row-level security from its first statement on', async () => {
+    const scope = await scopeOf((await makeUser('GEMEENTE', g2.id)).id);
+    const [first, second] = await readScoped(scope, COUNT, async (client, rows) => [
+      rows[0].n,
+      (await client.query(COUNT)).rows[0].n,
+    ]);
+    expect([first, second]).toEqual([4, 4]);
+  });
+  it('refuses every write, even where the scope would allow nothing anyway', async () => {
+    const scope = await scopeOf((await makeUser('GEMEENTE', g1.id)).id);
+    await expect(
+      readScoped(scope, 'SELECT 1', (client) => client.query(`INSERT INTO data_generation (generation) VALUES (0)`)),
+    ).rejects.toThrow(/read-only transaction/);
+  });
+  it('reads one snapshot: a commit between its statements is not seen', async () => {
+    const scope = await scopeOf((await makeUser('GEMEENTE', g1.id)).id);
+    const generation = 'SELECT generation::text AS g FROM data_generation';
+    const [before, after] = await readScoped(scope, generation, async (client, rows) => {
+      await owner.query('UPDATE data_generation SET generation = generation + 1');
+      return [rows[0].g, (await client.query(generation)).rows[0].g];
+    });
+    expect(after).toBe(before);
+    const now = await readScoped(scope, generation, async (_c, rows) => rows[0].g);
+    expect(now).not.toBe(before);
+  });
+  it('hands every connection back, after a failure too, each one usable', async () => {
+    const scope = await scopeOf((await makeUser('GEMEENTE', g2.id)).id);
+    // Three times the pool: a connection kept after its COMMIT or its failure would exhaust it.
+    for (let i = 0; i < 30; i++) {
+      if (i % 3 === 0) await expect(readScoped(scope, 'SELECT 1/0', async () => 0)).rejects.toThrow(/division/);
+      else if (i % 3 === 1)
+        await expect(readScoped(scope, 'SELECT 1', async (c) => c.query('SELECT x'))).rejects.toThrow();
+      else expect(await readScoped(scope, COUNT, async (_c, rows) => rows[0].n)).toBe(4);
+    }
+    const settled = Date.now() + 2_000;
+    while (pgPool().idleCount < pgPool().totalCount && Date.now() < settled)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(pgPool().waitingCount).toBe(0);
+    expect(pgPool().idleCount).toBe(pgPool().totalCount);
   });
 });
 

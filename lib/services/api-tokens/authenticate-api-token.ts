@@ -35,13 +35,15 @@ export async function authenticateApiToken(authorization: string | null): Promis
   if (!token) return null;
   const {
     rows: [row],
-  } = await pgPool().query<TokenRow>(
-    `SELECT t.id, t.revoked_at, t.last_used_at, o.id AS org_id, o.name AS org_name, o.kind AS org_kind, o.active AS org_active,
+  } = await pgPool().query<TokenRow>({
+    // Named: each connection parses and plans it once.
+    name: 'authenticate-api-token',
+    text: `SELECT t.id, t.revoked_at, t.last_used_at, o.id AS org_id, o.name AS org_name, o.kind AS org_kind, o.active AS org_active,
             o.cbs_code, o.agb_code, ARRAY(SELECT g.cbs_code FROM regio_member m JOIN organisation g ON g.id = m.gemeente_id WHERE m.regio_id = o.id) AS member_codes
      FROM api_token t JOIN organisation o ON o.id = t.organisation_id
      WHERE t.token_hash = $1`,
-    [hashToken(token)],
-  );
+    values: [hashToken(token)],
+  });
   if (!row || row.revoked_at || !row.org_active || !mayHoldToken(row.org_kind)) return null;
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_AFTER_MS) {
     await pgPool().query('UPDATE api_token SET last_used_at = now() WHERE id = $1', [row.id]);

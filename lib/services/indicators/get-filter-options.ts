@@ -12,14 +12,17 @@ export type Option = { value: string; label: string };
  */
 export async function getFilterOptions(scope: Scope): Promise<{ gemeente: Option[]; aanbieder: Option[] }> {
   checkCaller(scope, 'dashboard:view');
-  // Both lists scan the scope's trajectories of all years: kept like figures until the data changes.
+  // Both lists come from the pairs (municipality, provider) that trajectories have, kept exact by
+  // triggers on trajectory (migration 20261202000000): an index range, not a scan of the scope's
+  // trajectories of all years. The table has trajectory's two scope columns, so the scope's own clause
+  // applies. Kept like figures until the data changes.
   const codes =
     scope.kind === 'gemeente'
       ? scope.gemeenteCodes
       : (
           await cachedRows<{ code: string }>(
             scope,
-            Prisma.sql`SELECT DISTINCT t.gemeentecode AS code FROM trajectory t WHERE ${trajectoryScopeSql(scope)}`,
+            Prisma.sql`SELECT DISTINCT t.gemeentecode AS code FROM aanbieder_gemeente t WHERE ${trajectoryScopeSql(scope)}`,
           )
         ).map((r) => r.code);
   const names = await db().organisation.findMany({
@@ -33,7 +36,7 @@ export async function getFilterOptions(scope: Scope): Promise<{ gemeente: Option
   if (scope.kind !== 'gemeente') return { gemeente, aanbieder: [] };
   const ids = await cachedRows<{ id: string }>(
     scope,
-    Prisma.sql`SELECT DISTINCT t.aanbieder_id AS id FROM trajectory t WHERE ${trajectoryScopeSql(scope)}`,
+    Prisma.sql`SELECT DISTINCT t.aanbieder_id AS id FROM aanbieder_gemeente t WHERE ${trajectoryScopeSql(scope)}`,
   );
   // Names are read fresh: a renamed organisation shows its new name at once.
   const providers = await db().organisation.findMany({
