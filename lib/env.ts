@@ -58,6 +58,13 @@ const ZEnv = z.object({
   /** Volwassenheidsniveau (docs/domain.md): respons (%) from which a provider is at level 5, and at level 6 (goede respons). */
   VOLWASSENHEID_RESPONS_5: z.coerce.number().min(0).max(100).default(25),
   VOLWASSENHEID_RESPONS_6: z.coerce.number().min(0).max(100).default(50),
+  /**
+   * Figure statements in the background (the overview's cards after the first) that one portal process
+   * computes at once, over all pages it renders; the others wait their turn, and what is kept never
+   * waits. About the database's cores: all at once, a region's cold overview took both cores of the
+   * test machine from the portal rendering the first card (README, Benchmarks).
+   */
+  FIGURES_IN_BACKGROUND_AT_ONCE: z.coerce.number().int().min(1).max(64).default(2),
   /** Role the application switches to on every connection (no BYPASSRLS, append-only audit log). */
   DATABASE_APP_ROLE: z
     .string()

@@ -1,6 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { describeScope, type Scope } from '@/lib/access/scope';
 import { readScoped } from '@/lib/access/with-scope';
 import type { Prisma } from '@/lib/db';
+import { env } from '@/lib/env';
+import { limiter } from '@/lib/promises';
 
 // Indicator figures change only when trajectory data does, which happens in the nightly import and
 // nowhere else a user can trigger. So the raw counts of a statement are kept in memory, keyed by
@@ -28,8 +31,27 @@ const keyOf = (generation: string, scope: Scope, sql: Prisma.Sql) =>
     typeof v === 'bigint' ? v.toString() : v,
   );
 
+const background = new AsyncLocalStorage<true>();
+let backgroundTurns: ReturnType<typeof limiter> | undefined;
+
+/**
+ * Runs `fn` with its figures in the background: a statement that is not kept waits its turn, at most
+ * FIGURES_IN_BACKGROUND_AT_ONCE at once in this process. For what a page shows after its main content
+ * (the overview's cards after the first): a region's 26 such statements all at once took both cores
+ * from the portal while it rendered and sent the first card (README, Benchmarks). What a page waits for
+ * is never queued, and neither is a figure that is kept.
+ */
+export const inBackground = <T>(fn: () => Promise<T>): Promise<T> => background.run(true, fn);
+
 /** The rows of `sql` read as `scope` (its where-clause and row-level security), from memory when the data has not changed since. */
 export async function cachedRows<T>(scope: Scope, sql: Prisma.Sql): Promise<T[]> {
+  const kept = cachedGeneration !== null && entries.has(keyOf(cachedGeneration, scope, sql));
+  if (kept || !background.getStore()) return readRows<T>(scope, sql);
+  backgroundTurns ??= limiter(env().FIGURES_IN_BACKGROUND_AT_ONCE);
+  return backgroundTurns(() => readRows<T>(scope, sql));
+}
+
+async function readRows<T>(scope: Scope, sql: Prisma.Sql): Promise<T[]> {
   return readScoped(scope, 'SELECT generation::text AS generation FROM data_generation', async (client, [first]) => {
     const current = String(first.generation);
     if (current !== cachedGeneration) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Scope } from '@/lib/access/scope';
 import { withScope } from '@/lib/access/with-scope';
+import { Prisma } from '@/lib/db';
+import { cachedRows, inBackground } from '@/lib/indicators/figure-cache';
 import { findIndicator } from '@/lib/indicators/registry';
 import { parseViewParams } from '@/lib/indicators/view-params';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
@@ -50,5 +52,34 @@ describe('figure cache', () => {
     // And through the import: a later file that adds trajectories.
     await loadRecords(aanbieder, [{ client: `${aanbieder.id}-late`, redenEinde: '03' }]);
     expect((await uitval(scope)).total.headline.n).toBe(9);
+  });
+
+  it('computes figures in the background a few at a time, and never queues what a page waits for', async () => {
+    const { scope } = await providerScope(0, 1);
+    // Each statement tells when it ran; distinct statements, so none is kept.
+    const timed = (i: number) =>
+      Prisma.sql`SELECT clock_timestamp() AS s, pg_sleep(0.15)::text, clock_timestamp() AS e, ${i}::int AS i, ${Math.random()}::float AS r`;
+    const mostAtOnce = (spans: { s: Date; e: Date }[][]) => {
+      const edges = spans.flatMap(([r]) => [
+        [r.s.getTime(), 1],
+        [r.e.getTime(), -1],
+      ]);
+      edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      let now = 0;
+      let most = 0;
+      for (const [, d] of edges) {
+        now += d;
+        most = Math.max(most, now);
+      }
+      return most;
+    };
+    const inTheBackground = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => inBackground(() => cachedRows<{ s: Date; e: Date }>(scope, timed(i)))),
+    );
+    expect(mostAtOnce(inTheBackground)).toBe(2); // FIGURES_IN_BACKGROUND_AT_ONCE
+    const awaited = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => cachedRows<{ s: Date; e: Date }>(scope, timed(i))),
+    );
+    expect(mostAtOnce(awaited)).toBeGreaterThan(2);
   });
 });

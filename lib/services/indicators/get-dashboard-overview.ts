@@ -2,6 +2,7 @@ import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { addMonths, quarterBound } from '@/lib/filters/months';
 import type { IndicatorDefinition } from '@/lib/indicators/definition';
+import { inBackground } from '@/lib/indicators/figure-cache';
 import { indicatorsFor } from '@/lib/indicators/registry';
 import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
 import { settled } from '@/lib/promises';
@@ -36,9 +37,11 @@ async function overviewCard(scope: Scope, params: ViewParams, indicator: Indicat
 
 /**
  * One card per indicator of the domain, in order, each with its indicator and its own promise, so a page can show each card
- * as soon as it is ready. The first card is asked alone and the others once it is in: on a cold
- * cache a region's fourteen statements share the database's cores, and the first card waited for all
- * of them (at 5 million trajectories 0.3–0.5 s alone, ~1–1.5 s with the others; README, Benchmarks).
+ * as soon as it is ready. The first card is asked alone and the others once it is in, in the
+ * background (figure-cache.ts: a few statements at a time over all pages): on a cold cache a
+ * region's other 26 statements all at once took the cores from the portal while it sent the first card
+ * (a region's overview at 5 million trajectories, to its first card: ~1.8–2.3 s before, ~1.05 s now;
+ * README, Benchmarks).
  */
 export function overviewCards(
   scope: Scope,
@@ -50,6 +53,9 @@ export function overviewCards(
   const firstDone = settled(firstCard);
   return [
     { indicator: first, card: firstCard },
-    ...rest.map((indicator) => ({ indicator, card: firstDone.then(() => overviewCard(scope, params, indicator)) })),
+    ...rest.map((indicator) => ({
+      indicator,
+      card: firstDone.then(() => inBackground(() => overviewCard(scope, params, indicator))),
+    })),
   ];
 }
