@@ -45,8 +45,9 @@ export const inBackground = <T>(fn: () => Promise<T>): Promise<T> => background.
 
 /** The rows of `sql` read as `scope` (its where-clause and row-level security), from memory when the data has not changed since. */
 export async function cachedRows<T>(scope: Scope, sql: Prisma.Sql): Promise<T[]> {
-  const kept = cachedGeneration !== null && entries.has(keyOf(cachedGeneration, scope, sql));
-  if (kept || !background.getStore()) return readRows<T>(scope, sql);
+  if (!background.getStore()) return readRows<T>(scope, sql);
+  // Kept under the last generation seen: answered at once (the key is only built here, off the page's own path).
+  if (cachedGeneration !== null && entries.has(keyOf(cachedGeneration, scope, sql))) return readRows<T>(scope, sql);
   backgroundTurns ??= limiter(env().FIGURES_IN_BACKGROUND_AT_ONCE);
   return backgroundTurns(() => readRows<T>(scope, sql));
 }
