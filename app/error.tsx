@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { PublicHeader } from '@/components/ui/public-header';
 
 /** An unexpected error: a plain Dutch page without details (those are in the server log), and a way on. */

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { LogoutButton } from '@/components/ui/logout-button';
 import { MainNav } from '@/components/ui/main-nav';
 import { navigationFor } from '@/lib/access/navigation';

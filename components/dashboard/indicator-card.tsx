@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { paletteFor } from '@/components/charts/palette';
 import { Legend, StackedBar } from '@/components/charts/stacked-bar';
 import { TrendLine } from '@/components/charts/trend-line';
+import { Link } from '@/components/ui/link';
 import { HIDDEN_EXPLANATION, HIDDEN_MARKER } from '@/lib/indicators/disclosure-control';
 import { formatN, formatPct, unsettledNote } from '@/lib/indicators/format-figure';
 import type { OverviewCard } from '@/lib/services/indicators/get-dashboard-overview';

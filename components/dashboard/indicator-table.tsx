@@ -7,15 +7,27 @@ import { FigureCells } from './figure-cell';
 /** The table behind every chart: all figures of a view, with n (distinct clients) and percentages. */
 export function IndicatorTable({ view, caption }: { view: IndicatorView; caption: string }) {
   const rows: TableRow[] = view.groupBy === 'totaal' ? [] : view.rows;
+  // n and % per category, the headline and the respons, then the clients
+  const columns = 2 * (view.indicator.categories.length + 1 + (view.indicator.measured ? 1 : 0)) + 1;
   const line = (r: TableRow, total = false) => (
     <tr key={r.key} className={total ? 'totaalrij' : undefined}>
       <th scope="row">{total ? 'Totaal' : r.label}</th>
-      {r.categories.map((f, i) => (
-        <FigureCells key={i} f={f} />
-      ))}
-      <FigureCells f={r.headline} />
-      {r.respons && <FigureCells f={r.respons} />}
-      <FigureCells f={r.populatie} withPct={false} />
+      {r.populatie.suppressed ? (
+        // A row of fewer than 7 clients shows nothing (docs/disclosure-control.md): one cell says so,
+        // instead of a marker in each of its columns (a region's table has hundreds of such rows).
+        <td className="verborgen" colSpan={columns}>
+          <abbr title={HIDDEN_EXPLANATION}>{HIDDEN_MARKER}</abbr> cliënten: niet getoond
+        </td>
+      ) : (
+        <>
+          {r.categories.map((f, i) => (
+            <FigureCells key={i} f={f} />
+          ))}
+          <FigureCells f={r.headline} />
+          {r.respons && <FigureCells f={r.respons} />}
+          <FigureCells f={r.populatie} withPct={false} />
+        </>
+      )}
     </tr>
   );
   return (

@@ -9,16 +9,18 @@ import type { Ranking as RankingData } from '@/lib/services/indicators/get-ranki
  */
 export function Ranking({ ranking, of }: { ranking: RankingData; of: string }) {
   const { average, headline, rows, period } = ranking;
+  const plural = of === 'aanbieder' ? 'aanbieders' : 'gemeenten';
   return (
     <figure className="antwoord" aria-labelledby="rangschikking-kop">
       <figcaption id="rangschikking-kop">
         <strong>
           {headline[0].toUpperCase() + headline.slice(1)} per {of}, van hoog naar laag
-        </strong>{' '}
+        </strong>
+        {rows.length < ranking.of && `, de ${rows.length} ${plural} met de meeste cliënten (van de ${ranking.of})`}{' '}
         (einddatum {formatMonth(period.van)} t/m {formatMonth(period.tm)}). Donker: deze periode; licht: een jaar
         eerder; streep:{' '}
         {average === null ? 'geen gemiddelde (te weinig cliënten)' : `het geheel, ${formatPct(average)}`}. De tabel
-        hieronder geeft alle cijfers.
+        hieronder geeft alle cijfers{rows.length < ranking.of && ` van alle ${ranking.of} ${plural}`}.
       </figcaption>
       <RankingChart rows={rows} average={average} headline={headline} />
       <ol className="sr-only">

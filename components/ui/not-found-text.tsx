@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 /** What a "niet gevonden" page says, inside the portal's layout or the public one. */
 export function NotFoundText() {

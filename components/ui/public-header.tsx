@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 /** The site header of pages outside the portal (public pages, "niet gevonden", errors): the name, home. */
 export function PublicHeader() {

@@ -99,6 +99,49 @@ test('Tilburg sees the uitval of every provider with 10 or more uitval clients, 
   }
 });
 
+test('a provider with fewer than 7 clients in the period is one line that says so, not a marker per column', async ({
+  page,
+}) => {
+  await loginDemo(page, 'gemeente@gemeenteportaal.demo');
+  // a month in which a provider served 1 to 6 of Tilburg's clients whose trajectory ended then
+  const [small] = await sql<{ name: string; m: string }>(
+    `SELECT o.name, to_char(date_trunc('month', t.einddatum), 'YYYY-MM') AS m
+     FROM trajectory t JOIN organisation o ON o.id = t.aanbieder_id
+     WHERE t.gemeentecode = '0855' AND t.domein = 'JEUGD' AND t.einddatum >= now() - interval '2 years'
+     GROUP BY 1, 2 HAVING count(DISTINCT t.client_pseudonym) BETWEEN 1 AND 6 ORDER BY 2 DESC, 1 LIMIT 1`,
+  );
+  expect(small).toBeDefined();
+  await page.goto(`/dashboard/uitval?groep=aanbieder&eind_van=${small.m}&eind_tm=${small.m}`);
+  const table = page.locator('table.indicatortabel');
+  const row = table.locator('tbody tr', { has: page.locator('th', { hasText: small.name }) });
+  await expect(row.locator('td')).toHaveCount(1);
+  await expect(row.locator('td')).toHaveText('< 7 cliënten: niet getoond');
+  await expect(row.locator('abbr')).toHaveAttribute('title', /minder dan 7 cliënten/);
+  // the one cell spans every column of figures that a shown row (the total) fills
+  const total = table.locator('tbody tr.totaalrij td');
+  expect(Number(await row.locator('td').getAttribute('colspan'))).toBe(await total.count());
+});
+
+test('a page asks the server for nothing the user did not ask for: no prefetch of the links on it', async ({
+  page,
+}) => {
+  await loginDemo(page, 'gemeente@gemeenteportaal.demo');
+  const prefetches: string[] = [];
+  page.on('request', (r) => {
+    if (r.headers()['next-router-prefetch'] || r.url().includes('_rsc=')) prefetches.push(r.url());
+  });
+  // the overview shows the menu and seven cards, each a link to a page rendered per request
+  await page.goto('/dashboard');
+  await expect(page.locator('article.indicatorkaart')).toHaveCount(7);
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('heading', { level: 2, name: 'Uitval' }).getByRole('link').hover();
+  await page.waitForTimeout(500);
+  expect(prefetches).toEqual([]);
+  // a click still navigates
+  await page.getByRole('heading', { level: 2, name: 'Uitval' }).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Uitval' })).toBeVisible();
+});
+
 test('an empty domain says why it is empty instead of showing cards of zeros', async ({ page }) => {
   await loginDemo(page, 'gemeente@gemeenteportaal.demo');
   // the demo's Wmo support began three years ago: a year before it is empty

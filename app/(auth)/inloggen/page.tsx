@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { LoginForm } from '@/components/auth/login-form';
 import { SsoLogin } from '@/components/auth/sso-login';
+import { Link } from '@/components/ui/link';
 import { ssoMessage } from '@/lib/auth/sso/sso-messages';
 
 export const metadata: Metadata = { title: 'Inloggen' };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
+import { Link } from '@/components/ui/link';
 import { userTokenUsable } from '@/lib/auth/user-tokens';
 
 export const metadata: Metadata = { title: 'Nieuw wachtwoord kiezen' };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ForgotPasswordForm } from '@/components/auth/forgot-password-form';
+import { Link } from '@/components/ui/link';
 
 export const metadata: Metadata = { title: 'Wachtwoord vergeten' };
 

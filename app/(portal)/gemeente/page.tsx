@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { StatCards } from '@/components/ui/stat-cards';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { can } from '@/lib/access/permissions';
 import { requireScope } from '@/lib/access/require-scope';

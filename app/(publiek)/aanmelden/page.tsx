@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AanmeldForm } from '@/components/onboarding/aanmeld-form';
+import { Link } from '@/components/ui/link';
 
 export const metadata: Metadata = { title: 'Aanmelden als aanbieder' };
 

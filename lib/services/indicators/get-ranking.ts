@@ -12,13 +12,25 @@ export type RankingRow = {
   pct: number | null;
   lastYear: number | null;
   hidden: boolean;
+  /** Distinct clients this period as shown (perturbed); null when the row is hidden. */
+  clients: number | null;
 };
+
+/**
+ * The chart ranks at most this many rows: a region sees ~480 providers, and a chart of hundreds of
+ * bars is neither readable nor cheap to draw (seconds on a phone). Above it, the rows with the most
+ * clients are ranked; the table under the chart has every row.
+ */
+export const RANKING_MAX = 25;
 
 export type Ranking = {
   headline: string;
   /** The headline of all rows together: the municipal or regional average, drawn as a reference line. */
   average: number | null;
+  /** The ranked rows: all, or the RANKING_MAX with the most clients. */
   rows: RankingRow[];
+  /** How many rows the view has in all (more than `rows.length` when the ranking left some out). */
+  of: number;
   period: { van: string; tm: string };
 };
 
@@ -41,7 +53,7 @@ export async function getRanking(
     filters: { ...current, eind_van: addMonths(current.eind_van!, -12), eind_tm: addMonths(current.eind_tm!, -12) },
   });
   const earlier = new Map(before.rows.map((r) => [r.key, r.headline]));
-  const rows = now.rows.map((r) => {
+  const rows: RankingRow[] = now.rows.map((r) => {
     const last = earlier.get(r.key);
     return {
       key: r.key,
@@ -49,13 +61,23 @@ export async function getRanking(
       pct: r.headline.suppressed ? null : r.headline.pct,
       lastYear: last && !last.suppressed ? last.pct : null,
       hidden: r.headline.suppressed,
+      clients: r.populatie.n,
     };
   });
-  rows.sort((a, b) => (b.pct ?? -1) - (a.pct ?? -1) || a.label.localeCompare(b.label, 'nl'));
   return {
     headline: indicator.headline.label,
     average: now.total.headline.suppressed ? null : now.total.headline.pct,
-    rows,
+    rows: rankRows(rows),
+    of: rows.length,
     period: { van: current.eind_van!, tm: current.eind_tm! },
   };
+}
+
+/** High to low by the headline share (hidden rows last); above RANKING_MAX rows, those with the most clients. */
+export function rankRows(rows: RankingRow[]): RankingRow[] {
+  const ranked =
+    rows.length <= RANKING_MAX
+      ? [...rows]
+      : [...rows].sort((a, b) => (b.clients ?? -1) - (a.clients ?? -1)).slice(0, RANKING_MAX);
+  return ranked.sort((a, b) => (b.pct ?? -1) - (a.pct ?? -1) || a.label.localeCompare(b.label, 'nl'));
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { UploadForm } from '@/components/uploads/upload-form';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ActionButton } from '@/components/ui/action-button';
+import { Link } from '@/components/ui/link';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { requireScope } from '@/lib/access/require-scope';
 import { ORGANISATION_KIND_LABEL } from '@/lib/access/roles';

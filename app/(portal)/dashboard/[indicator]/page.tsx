@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Comparison } from '@/components/dashboard/comparison';
 import { GroupChart } from '@/components/dashboard/group-chart';
@@ -10,6 +9,7 @@ import { Trend } from '@/components/dashboard/trend';
 import { asViewError, ViewError } from '@/components/dashboard/view-error';
 import { ActiveFilters } from '@/components/filters/active-filters';
 import { FilterBar } from '@/components/filters/filter-bar';
+import { Link } from '@/components/ui/link';
 import { requireScope } from '@/lib/access/require-scope';
 import { formatMonth } from '@/lib/filters/months';
 import { toSearchParams } from '@/lib/filters/parse-filters';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ReportSummary } from '@/components/reports/report-summary';
 import { ActionButton } from '@/components/ui/action-button';
+import { Link } from '@/components/ui/link';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { can } from '@/lib/access/permissions';
 import { requireScope } from '@/lib/access/require-scope';

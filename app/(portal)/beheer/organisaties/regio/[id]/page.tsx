@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/components/ui/action-button';
+import { Link } from '@/components/ui/link';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';

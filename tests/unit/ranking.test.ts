@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { RANKING_MAX, type RankingRow, rankRows } from '@/lib/services/indicators/get-ranking';
+
+// The ranked chart above a table per provider or municipality: all rows while they fit, above
+// RANKING_MAX the rows with the most clients (a region sees ~480 providers); always high to low.
+
+const row = (i: number, clients: number | null, pct: number | null): RankingRow => ({
+  key: `k${i}`,
+  label: `Aanbieder ${String(i).padStart(3, '0')}`,
+  pct,
+  lastYear: null,
+  hidden: pct === null,
+  clients,
+});
+
+describe('rankRows', () => {
+  it('ranks every row high to low while they fit, hidden rows last', () => {
+    const rows = [row(1, 40, 10), row(2, null, null), row(3, 9, 30.5), row(4, 12, 20)];
+    expect(rankRows(rows).map((r) => r.key)).toEqual(['k3', 'k4', 'k1', 'k2']);
+  });
+
+  it('above the maximum ranks the rows with the most clients, and only those', () => {
+    // 100 rows; the clients rise with i, the share falls with it: the largest have the lowest shares
+    const rows = Array.from({ length: 100 }, (_, i) => row(i, i < 5 ? null : 10 + i, 100 - i / 2));
+    const ranked = rankRows(rows);
+    expect(ranked).toHaveLength(RANKING_MAX);
+    expect(new Set(ranked.map((r) => r.key))).toEqual(new Set(rows.slice(-RANKING_MAX).map((r) => r.key)));
+    const shares = ranked.map((r) => r.pct!);
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    // the input is left as it was (the table below shows it in its own order)
+    expect(rows.map((r) => r.key)).toEqual(Array.from({ length: 100 }, (_, i) => `k${i}`));
+  });
+});
