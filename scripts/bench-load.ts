@@ -8,7 +8,7 @@ import { type BenchFigure, percentile } from './bench-result';
 
 const REQUESTS = 1_000;
 const CONCURRENCY = 200;
-const UPLOADS = 20;
+export const UPLOADS = 20;
 
 const INDICATORS = ['uitval', 'clienttevredenheid', 'zonder-hulp-verder', 'geen-nieuwe-start', 'respons'];
 const PERIODS = [
