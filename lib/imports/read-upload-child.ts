@@ -3,11 +3,20 @@
 // lines on stdout and the report as JSON on fd 3.
 // Arguments: <agbCode> <JEUGD|WMO> <copy|validate> <uploadId> <storage path>.
 import { createWriteStream } from 'node:fs';
+import { setPriority } from 'node:os';
 import { finished } from 'node:stream/promises';
 import { StoredFileUnreadable, storedUpload } from '@/lib/uploads/file-store';
 import { writeCopyLines } from './copy-lines';
 import { STORED_FILE_UNREADABLE } from './file-report';
 import type { FileReport } from './validate-file';
+
+/** Niceness of the reader (0 normal, 19 lowest). */
+const READER_NICENESS = 10;
+
+// The import yields to the people using the portal (README, Aanleveren en importeren): this process
+// runs at a lower priority, and so do the validation workers it starts after this line (a thread
+// inherits its creator's). A busy portal then gets the cores first; an idle one leaves them to the import.
+setPriority(READER_NICENESS);
 
 const [agbCode, domein, mode, uploadId, storagePath] = process.argv.slice(2);
 const unreadable: FileReport = { rows: 0, accepted: 0, rejected: 0, errors: [], fileError: STORED_FILE_UNREADABLE };

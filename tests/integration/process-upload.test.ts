@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { withScope } from '@/lib/access/with-scope';
@@ -165,6 +166,34 @@ describe('processing an upload', () => {
     },
     60_000,
   );
+
+  it('reads at a lower priority than the portal, its worker threads too, so that a busy portal goes first', async () => {
+    const a = await signedAanbieder();
+    const content = bigFile(a.agbCode!, 40_000);
+    expect(content.length).toBeGreaterThan(PARALLEL_FROM_BYTES); // checked in worker threads
+    const r = await receiveUpload({ aanbiederId: a.id, content, fileName: 'groot.csv', kind: 'PRODUCTIE' });
+    // the niceness of every thread of the reading child, sampled while it runs
+    const { execFileSync } = await import('node:child_process');
+    const seen: number[][] = [];
+    let running = true;
+    const sampling = (async () => {
+      while (running) {
+        const threads = execFileSync('ps', ['-eLo', 'ni=,args='], { encoding: 'utf8' })
+          .split('\n')
+          .filter((l) => l.includes('read-upload-child'))
+          .map((l) => Number(l.trim().split(/\s+/)[0]));
+        if (threads.length) seen.push(threads);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    await processUpload(r.id);
+    running = false;
+    await sampling;
+    expect(await count(a.id)).toBe(40_000);
+    // at some moment the child and at least one worker thread it started ran at niceness 10
+    expect(Math.max(...seen.map((threads) => threads.filter((ni) => ni === 10).length))).toBeGreaterThanOrEqual(2);
+    expect(os.getPriority()).toBe(0); // the portal's own process is left as it was
+  }, 60_000);
 
   it('survives a SIGKILL mid-import: the rerun imports every record exactly once', async () => {
     await runImportJob(); // an empty queue: the killed job must be working on this file
