@@ -46,6 +46,19 @@ export type TableRow = {
   populatie: Figure;
 };
 
+/**
+ * A chart of rows draws at most this many: a region sees ~480 providers, and a chart of hundreds of
+ * bars is neither readable nor cheap to draw (seconds on a phone). The table under it has every row.
+ */
+export const CHART_ROWS = 25;
+
+/** All rows while they fit a chart; else the CHART_ROWS with the most clients (as shown), in their own order. */
+export function withMostClients<T>(rows: T[], clientsOf: (row: T) => number | null): T[] {
+  if (rows.length <= CHART_ROWS) return rows;
+  const kept = new Set([...rows].sort((a, b) => (clientsOf(b) ?? -1) - (clientsOf(a) ?? -1)).slice(0, CHART_ROWS));
+  return rows.filter((r) => kept.has(r));
+}
+
 /** Percentages of perturbed counts can pass 100 (49 of 50 shown as 51 of 50): shown as at most 100. */
 const pct = (num: number, den: number) => (den > 0 ? Math.min(100, Math.round((1000 * num) / den) / 10) : 0);
 

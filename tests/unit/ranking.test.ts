@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RANKING_MAX, type RankingRow, rankRows } from '@/lib/services/indicators/get-ranking';
+import { CHART_ROWS, withMostClients } from '@/lib/indicators/indicator-table';
+import { type RankingRow, rankRows } from '@/lib/services/indicators/get-ranking';
 
 // The ranked chart above a table per provider or municipality: all rows while they fit, above
-// RANKING_MAX the rows with the most clients (a region sees ~480 providers); always high to low.
+// CHART_ROWS the rows with the most clients (a region sees ~480 providers); always high to low.
 
 const row = (i: number, clients: number | null, pct: number | null): RankingRow => ({
   key: `k${i}`,
@@ -23,11 +24,24 @@ describe('rankRows', () => {
     // 100 rows; the clients rise with i, the share falls with it: the largest have the lowest shares
     const rows = Array.from({ length: 100 }, (_, i) => row(i, i < 5 ? null : 10 + i, 100 - i / 2));
     const ranked = rankRows(rows);
-    expect(ranked).toHaveLength(RANKING_MAX);
-    expect(new Set(ranked.map((r) => r.key))).toEqual(new Set(rows.slice(-RANKING_MAX).map((r) => r.key)));
+    expect(ranked).toHaveLength(CHART_ROWS);
+    expect(new Set(ranked.map((r) => r.key))).toEqual(new Set(rows.slice(-CHART_ROWS).map((r) => r.key)));
     const shares = ranked.map((r) => r.pct!);
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
     // the input is left as it was (the table below shows it in its own order)
     expect(rows.map((r) => r.key)).toEqual(Array.from({ length: 100 }, (_, i) => `k${i}`));
+  });
+});
+
+describe('withMostClients (the rows of the stacked bars per group)', () => {
+  it('keeps every row while they fit, else the largest, in the order of the table', () => {
+    const few = [row(1, 3, 1), row(2, null, null)];
+    expect(withMostClients(few, (r) => r.clients)).toEqual(few);
+    const many = Array.from({ length: 60 }, (_, i) => row(i, (i * 37) % 60, 1)); // clients 0..59, shuffled
+    const kept = withMostClients(many, (r) => r.clients);
+    expect(kept.map((r) => r.clients).sort((a, b) => a! - b!)).toEqual(
+      Array.from({ length: CHART_ROWS }, (_, i) => 35 + i),
+    );
+    expect(kept.map((r) => r.key)).toEqual(many.filter((r) => r.clients! >= 35).map((r) => r.key));
   });
 });

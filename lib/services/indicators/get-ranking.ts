@@ -2,6 +2,7 @@ import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { addMonths } from '@/lib/filters/months';
 import type { IndicatorDefinition } from '@/lib/indicators/definition';
+import { withMostClients } from '@/lib/indicators/indicator-table';
 import type { ViewParams } from '@/lib/indicators/view-params';
 import { getIndicatorView, type IndicatorView } from './get-indicator-view';
 
@@ -16,18 +17,11 @@ export type RankingRow = {
   clients: number | null;
 };
 
-/**
- * The chart ranks at most this many rows: a region sees ~480 providers, and a chart of hundreds of
- * bars is neither readable nor cheap to draw (seconds on a phone). Above it, the rows with the most
- * clients are ranked; the table under the chart has every row.
- */
-export const RANKING_MAX = 25;
-
 export type Ranking = {
   headline: string;
   /** The headline of all rows together: the municipal or regional average, drawn as a reference line. */
   average: number | null;
-  /** The ranked rows: all, or the RANKING_MAX with the most clients. */
+  /** The ranked rows: all, or the CHART_ROWS with the most clients. */
   rows: RankingRow[];
   /** How many rows the view has in all (more than `rows.length` when the ranking left some out). */
   of: number;
@@ -73,11 +67,9 @@ export async function getRanking(
   };
 }
 
-/** High to low by the headline share (hidden rows last); above RANKING_MAX rows, those with the most clients. */
+/** High to low by the headline share (hidden rows last); above CHART_ROWS rows, those with the most clients. */
 export function rankRows(rows: RankingRow[]): RankingRow[] {
-  const ranked =
-    rows.length <= RANKING_MAX
-      ? [...rows]
-      : [...rows].sort((a, b) => (b.clients ?? -1) - (a.clients ?? -1)).slice(0, RANKING_MAX);
-  return ranked.sort((a, b) => (b.pct ?? -1) - (a.pct ?? -1) || a.label.localeCompare(b.label, 'nl'));
+  return [...withMostClients(rows, (r) => r.clients)].sort(
+    (a, b) => (b.pct ?? -1) - (a.pct ?? -1) || a.label.localeCompare(b.label, 'nl'),
+  );
 }
