@@ -1,20 +1,18 @@
-import { HIDDEN_EXPLANATION, HIDDEN_MARKER } from '@/lib/indicators/disclosure-control';
+import { HIDDEN_MARKER } from '@/lib/indicators/disclosure-control';
 import { formatN, formatPct } from '@/lib/indicators/format-figure';
 import type { Figure } from '@/lib/indicators/indicator-table';
 
-/** A count and its percentage, or the one marker for a hidden figure. */
+/**
+ * A count and its percentage, or the one marker for a hidden figure. The marker is explained once,
+ * under the table (indicator-table.tsx), not in a title on every cell: a region's table per provider
+ * has over a thousand hidden cells, and their titles were most of the page.
+ */
 export function FigureCells({ f, withPct = true }: { f: Figure; withPct?: boolean }) {
   if (f.suppressed) {
     return (
       <>
-        <td className="verborgen">
-          <abbr title={HIDDEN_EXPLANATION}>{HIDDEN_MARKER}</abbr>
-        </td>
-        {withPct && (
-          <td className="verborgen" aria-label="niet getoond">
-            ·
-          </td>
-        )}
+        <td className="verborgen">{HIDDEN_MARKER}</td>
+        {withPct && <td className="verborgen" />}
       </>
     );
   }

@@ -1,9 +1,13 @@
 import { FigureCells } from '@/components/dashboard/figure-cell';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { HIDDEN_EXPLANATION, HIDDEN_MARKER } from '@/lib/indicators/disclosure-control';
 import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 
 /** The figures of a spiegelrapportage as accessible tables: per indicator the consecutive periods. */
 export function ReportSummary({ report }: { report: Spiegelrapportage }) {
+  const hidden = report.indicators.some((ind) =>
+    ind.periods.some((p) => [p.populatie, p.headline, p.respons].some((f) => f?.suppressed)),
+  );
   return (
     <>
       <p>
@@ -43,6 +47,11 @@ export function ReportSummary({ report }: { report: Spiegelrapportage }) {
           </TableScroll>
         </section>
       ))}
+      {hidden && (
+        <p className="toelichting">
+          <strong>{HIDDEN_MARKER}</strong>: {HIDDEN_EXPLANATION}
+        </p>
+      )}
     </>
   );
 }

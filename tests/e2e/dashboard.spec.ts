@@ -29,10 +29,10 @@ test('a municipal user filters, sees small numbers hidden and exports the same f
     .click();
   await expect(page).toHaveURL(/groep=aanbieder/);
 
-  // Per provider, small numbers are hidden with the one marker and its explanation.
+  // Per provider, small numbers are hidden with the one marker, explained once under the table.
   const table = page.locator('table.indicatortabel');
-  await expect(table.locator('abbr', { hasText: '< 7' }).first()).toBeVisible();
-  await expect(table.locator('abbr').first()).toHaveAttribute('title', /minder dan 7 cliënten/);
+  await expect(table.locator('td.verborgen', { hasText: '< 7' }).first()).toBeVisible();
+  await expect(page.locator('p.toelichting')).toContainText('< 7: Niet getoond: minder dan 7 cliënten.');
 
   // Filter on a referrer through the filter bar: the filter lands in the URL, so the view can be shared.
   await page.getByText('Meer filters').click();
@@ -168,7 +168,7 @@ test('a provider sees its own figures exact', async ({ page }) => {
   await page.goto('/dashboard/uitval?groep=maand');
   const table = page.locator('table.indicatortabel');
   await expect(table.locator('tbody tr').nth(3)).toBeVisible();
-  await expect(table.locator('abbr')).toHaveCount(0);
+  await expect(table.locator('td.verborgen')).toHaveCount(0);
   await expect(page.getByText('exact en zonder afscherming').first()).toBeVisible();
   // A tampered grouping or filter value is ignored, not an error.
   const res = await page.goto('/dashboard/uitval?groep=drop&verwijzer=99&eind_van=2099-99');
