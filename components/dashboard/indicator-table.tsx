@@ -2,7 +2,7 @@ import { TableScroll } from '@/components/ui/table-scroll';
 import { HIDDEN_EXPLANATION, HIDDEN_MARKER, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
 import type { TableRow } from '@/lib/indicators/indicator-table';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
-import { FigureCells } from './figure-cell';
+import { FigureCells, HiddenMarkerExplained } from './figure-cell';
 
 /** The table behind every chart: all figures of a view, with n (distinct clients) and percentages. */
 export function IndicatorTable({ view, caption }: { view: IndicatorView; caption: string }) {
@@ -85,7 +85,7 @@ export function IndicatorTable({ view, caption }: { view: IndicatorView; caption
         {view.protection && (
           <>
             {' '}
-            <strong>{HIDDEN_MARKER}</strong>: {HIDDEN_EXPLANATION} {PERTURBATION_NOTE}
+            <HiddenMarkerExplained /> {PERTURBATION_NOTE}
           </>
         )}
         {view.whollySuppressed && (

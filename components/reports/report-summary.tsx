@@ -1,6 +1,5 @@
-import { FigureCells } from '@/components/dashboard/figure-cell';
+import { FigureCells, HiddenMarkerExplained } from '@/components/dashboard/figure-cell';
 import { TableScroll } from '@/components/ui/table-scroll';
-import { HIDDEN_EXPLANATION, HIDDEN_MARKER } from '@/lib/indicators/disclosure-control';
 import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 
 /** The figures of a spiegelrapportage as accessible tables: per indicator the consecutive periods. */
@@ -49,7 +48,7 @@ export function ReportSummary({ report }: { report: Spiegelrapportage }) {
       ))}
       {hidden && (
         <p className="toelichting">
-          <strong>{HIDDEN_MARKER}</strong>: {HIDDEN_EXPLANATION}
+          <HiddenMarkerExplained />
         </p>
       )}
     </>
