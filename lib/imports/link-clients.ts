@@ -9,10 +9,14 @@ import type pg from 'pg';
 // incoming rows' links in the same INSERT that stores the rows, and rewrites only the existing
 // rows whose link changed.
 
-/** The link of every ended trajectory in `rows` (a table or CTE of the touched clients' trajectories after the merge). */
-const linksOver = (rows: string) => `
+/**
+ * The link of every ended trajectory in `rows` (a table or CTE of the touched clients' trajectories
+ * after the merge); with `linkedOnly`, only those that have one (most trajectories have none: a
+ * client's only one, or the last; leaving them out keeps the import's table of links small).
+ */
+const linksOver = (rows: string, linkedOnly = false) => `
   SELECT e.id, e.domein, e.traject_id, e.respondent, min(a.begindatum) AS volgende_start
-  FROM ${rows} e LEFT JOIN ${rows} a
+  FROM ${rows} e ${linkedOnly ? 'JOIN' : 'LEFT JOIN'} ${rows} a
     ON a.client_pseudonym = e.client_pseudonym AND a.domein = e.domein AND a.begindatum >= e.einddatum
    AND (a.aanbieder_id, a.traject_id) <> (e.aanbieder_id, e.traject_id)
   WHERE e.einddatum IS NOT NULL
@@ -53,7 +57,7 @@ export async function prepareLinks(client: pg.PoolClient, aanbiederId: string) {
          FROM import_staging
          UNION ALL
          SELECT id, aanbieder_id, domein, traject_id, respondent, client_pseudonym, begindatum, einddatum FROM import_others
-       ) ${linksOver('touched')}`,
+       ) ${linksOver('touched', true)}`,
     [aanbiederId],
   );
 }
@@ -61,12 +65,12 @@ export async function prepareLinks(client: pg.PoolClient, aanbiederId: string) {
 /** The join the merge uses: staging row `s` → its link. */
 export const INCOMING_LINK = `LEFT JOIN import_links n ON n.id IS NULL AND n.domein = s.domein AND n.traject_id = s.traject_id AND n.respondent IS NOT DISTINCT FROM s.respondent`;
 
-/** After the merge: the touched clients' existing trajectories whose link changed. */
+/** After the merge: the touched clients' existing trajectories whose link changed (or is gone: no row in import_links). */
 export async function relinkOthers(client: pg.PoolClient) {
   await client.query(
     `UPDATE trajectory t SET volgende_start = n.volgende_start
-     FROM import_links n JOIN import_others o ON o.id = n.id
-     WHERE t.id = n.id AND o.volgende_start IS DISTINCT FROM n.volgende_start`,
+     FROM import_others o LEFT JOIN import_links n ON n.id = o.id
+     WHERE t.id = o.id AND o.volgende_start IS DISTINCT FROM n.volgende_start`,
   );
   await client.query('DROP TABLE import_replaced, import_others, import_links');
 }
