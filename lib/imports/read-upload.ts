@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { parseFileReport } from './file-report';
+import { READER_ENTRY, readerBundle } from './reader-bundle';
 import type { FileReport } from './validate-file';
 
 // Reading (and decrypting) the stored file, validating, pseudonymising and keying happen in a child
@@ -17,7 +18,6 @@ import type { FileReport } from './validate-file';
 // The lines flow through a pipe into the COPY stream: the pipe's backpressure keeps their memory flat.
 // The portal never holds the plaintext; the child holds it once.
 
-const CHILD = path.join(process.cwd(), 'lib', 'imports', 'read-upload-child.ts');
 /** The child's heap cap. Buffers (the file itself) live outside it. */
 const MAX_HEAP_MB = 1536;
 /**
@@ -44,9 +44,7 @@ export async function readUpload(
     process.execPath,
     [
       `--max-old-space-size=${MAX_HEAP_MB}`,
-      '--import',
-      'tsx',
-      CHILD,
+      path.join(await readerBundle(), READER_ENTRY),
       agbCode,
       expected.domein,
       copyTo ? 'copy' : 'validate',

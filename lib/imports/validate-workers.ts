@@ -19,13 +19,13 @@ import type { CheckedRow } from './check-row';
 // need. At most two batches per worker are out at a time, and none is sent while the caller does not
 // take rows (its COPY stream is full): memory stays flat.
 
-const WORKER = pathToFileURL(path.join(process.cwd(), 'lib', 'imports', 'validate-worker.ts')).href;
 /**
- * The worker's first lines: tsx loads the TypeScript source, as it does for the reader's child
- * process (read-upload.ts). Registered in the worker itself: `--import tsx` in a worker's execArgv
- * does not reach the worker's entry module on Node 20.
+ * The worker's first line: it imports the worker's bundle, beside the reader's own (reader-bundle.ts);
+ * workers run only in the reader's process, whose entry module is that bundle. (Code to evaluate, not
+ * a file: the portal's bundler, which also sees this module, would try to bundle a worker's file.)
  */
-const BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER)}); })`;
+const boot = () =>
+  `import(${JSON.stringify(pathToFileURL(path.join(path.dirname(process.argv[1]), 'validate-worker.mjs')).href)})`;
 const BATCH = 1000;
 const IN_FLIGHT_PER_WORKER = 2;
 /**
@@ -69,7 +69,7 @@ function* rowsOf(batch: CheckedBatch): Generator<CheckedRow<string>> {
 export const workerCount = () => Math.max(1, Math.min(4, os.availableParallelism()));
 
 function startWorker(job: WorkerJob) {
-  const worker = new Worker(BOOT, { eval: true, workerData: job, resourceLimits: WORKER_HEAP });
+  const worker = new Worker(boot(), { eval: true, workerData: job, resourceLimits: WORKER_HEAP });
   const waiting: { resolve: (batch: CheckedBatch) => void; reject: (err: Error) => void }[] = [];
   let failed: Error | null = null;
   const fail = (err: Error) => {

@@ -167,7 +167,7 @@ describe('processing an upload', () => {
     60_000,
   );
 
-  it('reads at a lower priority than the portal, its worker threads too, so that a busy portal goes first', async () => {
+  it('reads at a lower priority than the portal, its worker threads too, so that a busy portal goes first; bundled, without tsx', async () => {
     const a = await signedAanbieder();
     const content = bigFile(a.agbCode!, 40_000);
     expect(content.length).toBeGreaterThan(PARALLEL_FROM_BYTES); // checked in worker threads
@@ -175,13 +175,15 @@ describe('processing an upload', () => {
     // the niceness of every thread of the reading child, sampled while it runs
     const { execFileSync } = await import('node:child_process');
     const seen: number[][] = [];
+    const commands = new Set<string>();
     let running = true;
     const sampling = (async () => {
       while (running) {
-        const threads = execFileSync('ps', ['-eLo', 'ni=,args='], { encoding: 'utf8' })
+        const lines = execFileSync('ps', ['-eLo', 'ni=,args='], { encoding: 'utf8' })
           .split('\n')
-          .filter((l) => l.includes('read-upload-child'))
-          .map((l) => Number(l.trim().split(/\s+/)[0]));
+          .filter((l) => l.includes('read-upload-child'));
+        for (const l of lines) commands.add(l.trim().split(/\s+/).slice(1).join(' '));
+        const threads = lines.map((l) => Number(l.trim().split(/\s+/)[0]));
         if (threads.length) seen.push(threads);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
@@ -193,6 +195,12 @@ describe('processing an upload', () => {
     // at some moment the child and at least one worker thread it started ran at niceness 10
     expect(Math.max(...seen.map((threads) => threads.filter((ni) => ni === 10).length))).toBeGreaterThanOrEqual(2);
     expect(os.getPriority()).toBe(0); // the portal's own process is left as it was
+    // and it runs bundled, in plain node: no tsx loader (its threads and esbuild cost ~70 MB; reader-bundle.ts)
+    expect([...commands].length).toBeGreaterThan(0);
+    for (const command of commands) {
+      expect(command).toMatch(/read-upload-child\.mjs/);
+      expect(command).not.toMatch(/tsx/);
+    }
   }, 60_000);
 
   it('survives a SIGKILL mid-import: the rerun imports every record exactly once', async () => {
