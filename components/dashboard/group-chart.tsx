@@ -1,6 +1,6 @@
 import { paletteFor } from '@/components/charts/palette';
 import { Legend, StackedBar } from '@/components/charts/stacked-bar';
-import { withMostClients } from '@/lib/indicators/indicator-table';
+import { TABLE_ROWS, withMostClients } from '@/lib/indicators/indicator-table';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
 
 /**
@@ -18,7 +18,10 @@ export function GroupChart({ view }: { view: IndicatorView }) {
     >
       {some.length < view.rows.length && (
         <figcaption>
-          De {some.length} groepen met de meeste cliënten (van de {view.rows.length}); de tabel hieronder heeft ze alle.
+          De {some.length} groepen met de meeste cliënten (van de {view.rows.length});{' '}
+          {view.rows.length > TABLE_ROWS
+            ? 'de tabel hieronder toont er meer, en alle met de link erboven.'
+            : 'de tabel hieronder heeft ze alle.'}
         </figcaption>
       )}
       <Legend items={view.indicator.categories.map((c, i) => ({ label: c.label, colour: colours[i] }))} />

@@ -1,12 +1,35 @@
+import { Link } from '@/components/ui/link';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { HIDDEN_EXPLANATION, HIDDEN_MARKER, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
-import type { TableRow } from '@/lib/indicators/indicator-table';
+import { TABLE_ROWS, type TableRow, withMostClients } from '@/lib/indicators/indicator-table';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import { FigureCells, HiddenMarkerExplained } from './figure-cell';
 
-/** The table behind every chart: all figures of a view, with n (distinct clients) and percentages. */
-export function IndicatorTable({ view, caption }: { view: IndicatorView; caption: string }) {
-  const rows: TableRow[] = view.groupBy === 'totaal' ? [] : view.rows;
+const PLURAL: Partial<Record<IndicatorView['groupBy'], string>> = { aanbieder: 'aanbieders', gemeente: 'gemeenten' };
+
+/**
+ * The table behind every chart: all figures of a view, with n (distinct clients) and percentages. Per
+ * provider or municipality, with `allRowsHref`, at most TABLE_ROWS rows (those with the most clients),
+ * and a link to all of them.
+ */
+export function IndicatorTable({
+  view,
+  caption,
+  allRowsHref,
+}: {
+  view: IndicatorView;
+  caption: string;
+  /** Where the same table with every row is; without it the table has every row. */
+  allRowsHref?: string;
+}) {
+  const plural = PLURAL[view.groupBy];
+  const shortened = allRowsHref && plural && view.rows.length > TABLE_ROWS ? { href: allRowsHref, plural } : null;
+  const rows: TableRow[] =
+    view.groupBy === 'totaal'
+      ? []
+      : shortened
+        ? withMostClients(view.rows, (r) => r.populatie.n, TABLE_ROWS)
+        : view.rows;
   // n and % per category, the headline and the respons, then the clients
   const columns = 2 * (view.indicator.categories.length + 1 + (view.indicator.measured ? 1 : 0)) + 1;
   const line = (r: TableRow, total = false) => (
@@ -32,6 +55,17 @@ export function IndicatorTable({ view, caption }: { view: IndicatorView; caption
   );
   return (
     <>
+      {shortened && (
+        <p className="toelichting" data-testid="tabel-ingekort">
+          De tabel toont de {rows.length} {shortened.plural} met de meeste cliënten (van de {view.rows.length}), op
+          naam.{' '}
+          <Link href={shortened.href}>
+            Alle {view.rows.length} {shortened.plural} tonen
+          </Link>
+          . Eén {shortened.plural === 'aanbieders' ? 'aanbieder' : 'gemeente'} kiest u in de filters; de export heeft ze
+          alle.
+        </p>
+      )}
       <TableScroll>
         <table className="indicatortabel">
           <caption>{caption}</caption>

@@ -1,6 +1,7 @@
 import { RankingChart } from '@/components/charts/ranking-chart';
 import { formatMonth } from '@/lib/filters/months';
 import { formatPct } from '@/lib/indicators/format-figure';
+import { TABLE_ROWS } from '@/lib/indicators/indicator-table';
 import type { Ranking as RankingData } from '@/lib/services/indicators/get-ranking';
 
 /**
@@ -20,7 +21,12 @@ export function Ranking({ ranking, of }: { ranking: RankingData; of: string }) {
         (einddatum {formatMonth(period.van)} t/m {formatMonth(period.tm)}). Donker: deze periode; licht: een jaar
         eerder; streep:{' '}
         {average === null ? 'geen gemiddelde (te weinig cliënten)' : `het geheel, ${formatPct(average)}`}. De tabel
-        hieronder geeft alle cijfers{rows.length < ranking.of && ` van alle ${ranking.of} ${plural}`}.
+        hieronder geeft alle cijfers
+        {rows.length < ranking.of &&
+          (ranking.of > TABLE_ROWS
+            ? `, met een link naar alle ${ranking.of} ${plural}`
+            : ` van alle ${ranking.of} ${plural}`)}
+        .
       </figcaption>
       <RankingChart rows={rows} average={average} headline={headline} />
       <ol className="sr-only">

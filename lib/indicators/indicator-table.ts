@@ -52,10 +52,17 @@ export type TableRow = {
  */
 export const CHART_ROWS = 25;
 
-/** All rows while they fit a chart; else the CHART_ROWS with the most clients (as shown), in their own order. */
-export function withMostClients<T>(rows: T[], clientsOf: (row: T) => number | null): T[] {
-  if (rows.length <= CHART_ROWS) return rows;
-  const kept = new Set([...rows].sort((a, b) => (clientsOf(b) ?? -1) - (clientsOf(a) ?? -1)).slice(0, CHART_ROWS));
+/**
+ * A page's table shows at most this many rows unless asked for all: a region's table per provider had
+ * ~480 rows, ~1 MB of HTML and page data, and most of the portal's time per page went into rendering
+ * it (README, Benchmarks, session 15). The export and the API always have every row.
+ */
+export const TABLE_ROWS = 50;
+
+/** All rows while they fit; else the `limit` with the most clients (as shown), in their own order. */
+export function withMostClients<T>(rows: T[], clientsOf: (row: T) => number | null, limit = CHART_ROWS): T[] {
+  if (rows.length <= limit) return rows;
+  const kept = new Set([...rows].sort((a, b) => (clientsOf(b) ?? -1) - (clientsOf(a) ?? -1)).slice(0, limit));
   return rows.filter((r) => kept.has(r));
 }
 

@@ -3,7 +3,15 @@ import { indicatorsFor } from '@/lib/indicators/registry';
 import { parseViewParams } from '@/lib/indicators/view-params';
 import { overviewCards } from '@/lib/services/indicators/get-dashboard-overview';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
-import { loadRecords, makeAanbieder, makeGemeente, makeUser, type RecordInput, scopeOf } from './helpers/fixtures';
+import {
+  loadRecords,
+  makeAanbieder,
+  makeGemeente,
+  makeRegio,
+  makeUser,
+  type RecordInput,
+  scopeOf,
+} from './helpers/fixtures';
 
 // Issue 13: a card's quarter and the indicator page's row for that quarter are one figure. They were
 // not: the page cut its first and last quarter to the period (K4 2025 = Nov–Dec only) and labelled
@@ -80,5 +88,39 @@ describe('overview cards and indicator pages', () => {
     ).rows.map((r) => r.label);
     expect(labels).toContain('K4 2026 (loopt nog)');
     expect(labels).toContain('K3 2026');
+  });
+});
+
+describe('a table per provider or per municipality', () => {
+  it('lists its rows by name, as the filters do (the keys are ids and codes)', async () => {
+    const [g1, g2] = [await makeGemeente('Zuidbroek'), await makeGemeente('Aa en Hunze')];
+    const regio = await makeRegio([g1.id, g2.id]);
+    const aanbieders = await Promise.all(
+      ['Zorg Zuid', 'Ãrtsen', 'jeugdhulp Noord', 'Ambulant'].map((n) => makeAanbieder(n)),
+    );
+    for (const [i, a] of aanbieders.entries())
+      await loadRecords(
+        a,
+        Array.from({ length: 12 }, (_, k) => ({
+          client: `naam-${i}-${k}`,
+          gemeentecode: (k % 2 ? g1 : g2).cbsCode!,
+          einddatum: '2026-06-30',
+          redenEinde: '01',
+        })),
+      );
+    const scope = await scopeOf((await makeUser('REGIO', regio.id)).id);
+    const byName = new Intl.Collator('nl');
+    for (const groep of ['aanbieder', 'gemeente']) {
+      const params = parseViewParams(
+        scope,
+        new URLSearchParams(`eind_van=2026-01&eind_tm=2026-12&groep=${groep}`),
+        AS_OF,
+      );
+      const { rows } = await getIndicatorView(scope, indicatorsFor('JEUGD')[0], params);
+      const labels = rows.map((r) => r.label);
+      expect(labels.length).toBe(groep === 'aanbieder' ? 4 : 2);
+      expect(labels).toEqual([...labels].sort(byName.compare));
+      expect(labels[0]).toMatch(groep === 'aanbieder' ? /^Ambulant / : /^Aa en Hunze /);
+    }
   });
 });

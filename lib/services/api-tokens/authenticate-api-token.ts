@@ -1,22 +1,10 @@
 import type { Scope } from '@/lib/access/scope';
-import { gemeenteCodesOf } from '@/lib/auth/gemeente-codes';
+import { gemeenteCodesOf, ORGANISATION_SCOPE_COLUMNS, type OrganisationScopeRow } from '@/lib/auth/gemeente-codes';
 import { pgPool } from '@/lib/db';
-import type { OrganisationKind } from '@/lib/generated/prisma/enums';
 import { hashToken, tokenPrefix } from './token-hash';
 import { mayHoldToken } from './token-holders';
 
-type TokenRow = {
-  id: string;
-  revoked_at: Date | null;
-  last_used_at: Date | null;
-  org_id: string;
-  org_name: string;
-  org_kind: OrganisationKind;
-  org_active: boolean;
-  cbs_code: string | null;
-  agb_code: string | null;
-  member_codes: (string | null)[];
-};
+type TokenRow = OrganisationScopeRow & { id: string; revoked_at: Date | null; last_used_at: Date | null };
 
 /** lastUsedAt is a list column for admins, not an access log (that is the audit log): minute precision will do. */
 const TOUCH_AFTER_MS = 60_000;
@@ -38,8 +26,7 @@ export async function authenticateApiToken(authorization: string | null): Promis
   } = await pgPool().query<TokenRow>({
     // Named: each connection parses and plans it once.
     name: 'authenticate-api-token',
-    text: `SELECT t.id, t.revoked_at, t.last_used_at, o.id AS org_id, o.name AS org_name, o.kind AS org_kind, o.active AS org_active,
-            o.cbs_code, o.agb_code, ARRAY(SELECT g.cbs_code FROM regio_member m JOIN organisation g ON g.id = m.gemeente_id WHERE m.regio_id = o.id) AS member_codes
+    text: `SELECT t.id, t.revoked_at, t.last_used_at, ${ORGANISATION_SCOPE_COLUMNS}
      FROM api_token t JOIN organisation o ON o.id = t.organisation_id
      WHERE t.token_hash = $1`,
     values: [hashToken(token)],
@@ -65,11 +52,7 @@ export async function authenticateApiToken(authorization: string | null): Promis
       user: { ...actor, role: 'AANBIEDER_UPLOAD', agbCode: row.agb_code, gemeenteCodes: [] },
     };
   }
-  const gemeenteCodes = gemeenteCodesOf({
-    kind: row.org_kind,
-    cbsCode: row.cbs_code,
-    regioMembers: row.member_codes.map((cbsCode) => ({ gemeente: { cbsCode } })),
-  });
+  const gemeenteCodes = gemeenteCodesOf(row);
   return {
     kind: 'gemeente',
     gemeenteCodes,

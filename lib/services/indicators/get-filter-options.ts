@@ -1,10 +1,13 @@
 import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { trajectoryScopeSql } from '@/lib/access/trajectory-scope';
-import { db, Prisma } from '@/lib/db';
+import { Prisma } from '@/lib/db';
 import { cachedRows } from '@/lib/indicators/figure-cache';
+import { gemeenteNames, providerNames } from '@/lib/services/organisations/organisation-names';
 
 export type Option = { value: string; label: string };
+
+const byName = new Intl.Collator('nl');
 
 /**
  * Options of the filters whose values depend on the scope: the municipalities a user may see, and
@@ -25,24 +28,19 @@ export async function getFilterOptions(scope: Scope): Promise<{ gemeente: Option
             Prisma.sql`SELECT DISTINCT t.gemeentecode AS code FROM aanbieder_gemeente t WHERE ${trajectoryScopeSql(scope)}`,
           )
         ).map((r) => r.code);
-  const names = await db().organisation.findMany({
-    where: { cbsCode: { in: codes } },
-    select: { cbsCode: true, name: true },
-  });
-  const nameOf = new Map(names.map((n) => [n.cbsCode, n.name]));
+  const nameOf = await gemeenteNames(codes);
   const gemeente = codes
     .map((c) => ({ value: c, label: nameOf.has(c) ? `${nameOf.get(c)} (GM${c})` : `GM${c}` }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+    .sort((a, b) => byName.compare(a.label, b.label));
   if (scope.kind !== 'gemeente') return { gemeente, aanbieder: [] };
   const ids = await cachedRows<{ id: string }>(
     scope,
     Prisma.sql`SELECT DISTINCT t.aanbieder_id AS id FROM aanbieder_gemeente t WHERE ${trajectoryScopeSql(scope)}`,
   );
   // Names are read fresh: a renamed organisation shows its new name at once.
-  const providers = await db().organisation.findMany({
-    where: { id: { in: ids.map((r) => r.id) } },
-    select: { agbCode: true, name: true },
-    orderBy: { name: 'asc' },
-  });
-  return { gemeente, aanbieder: providers.map((p) => ({ value: p.agbCode!, label: `${p.name} (${p.agbCode})` })) };
+  const providers = [...(await providerNames(ids.map((r) => r.id))).values()];
+  const aanbieder = providers
+    .sort((a, b) => byName.compare(a.name, b.name))
+    .map((p) => ({ value: p.agbCode, label: `${p.name} (${p.agbCode})` }));
+  return { gemeente, aanbieder };
 }

@@ -35,6 +35,8 @@ export type IndicatorView = {
   total: TableRow;
 };
 
+const byName = new Intl.Collator('nl');
+
 function firstUnsettled(indicator: IndicatorDefinition, filters: FilterState, ctx: IndicatorContext): string | null {
   if (!indicator.settled) return null;
   for (let m = filters.eind_van!; m <= filters.eind_tm!; m = addMonths(m, 1)) if (!indicator.settled(m, ctx)) return m;
@@ -66,6 +68,9 @@ export async function getIndicatorView(
   const protectedCells = protection ? protectCountTable(table) : null;
   const labelOf = await groupLabels(params.groupBy, table.groups, params.domein, params.asOf);
   const { rows, total } = presentRows(indicator, table, protectedCells, labelOf);
+  // Providers and municipalities by name, as anyone looks them up (the keys are ids and codes).
+  if (params.groupBy === 'aanbieder' || params.groupBy === 'gemeente')
+    rows.sort((a, b) => byName.compare(a.label, b.label));
   return {
     indicator: {
       key: indicator.key,

@@ -1,8 +1,8 @@
 import { type CodeList, RESPONDENT, RESPONDENT_WMO } from '@/lib/cbs/code-lists';
-import { db } from '@/lib/db';
 import { formatMonth, monthOf } from '@/lib/filters/months';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { type GroupBy, lastMonthOf } from '@/lib/indicators/group-by';
+import { gemeenteNames, providerNames } from '@/lib/services/organisations/organisation-names';
 
 /** Readable names for the rows of a table: provider and municipality names, Dutch periods. */
 export async function groupLabels(
@@ -13,20 +13,15 @@ export async function groupLabels(
 ): Promise<(key: string) => string> {
   switch (groupBy) {
     case 'aanbieder': {
-      const orgs = await db().organisation.findMany({
-        where: { id: { in: keys } },
-        select: { id: true, name: true, agbCode: true },
-      });
-      const names = new Map(orgs.map((o) => [o.id, `${o.name} (${o.agbCode})`]));
-      return (k) => names.get(k) ?? k;
+      const names = await providerNames(keys);
+      return (k) => {
+        const o = names.get(k);
+        return o ? `${o.name} (${o.agbCode})` : k;
+      };
     }
     case 'gemeente': {
-      const orgs = await db().organisation.findMany({
-        where: { cbsCode: { in: keys } },
-        select: { cbsCode: true, name: true },
-      });
-      const names = new Map(orgs.map((o) => [o.cbsCode!, `${o.name} (GM${o.cbsCode})`]));
-      return (k) => names.get(k) ?? `GM${k}`;
+      const names = await gemeenteNames(keys);
+      return (k) => (names.has(k) ? `${names.get(k)} (GM${k})` : `GM${k}`);
     }
     case 'maand':
       return formatMonth;

@@ -107,6 +107,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
             )}
             <IndicatorTable
               view={view}
+              allRowsHref={search.get('rijen') === 'alle' ? undefined : `${withGroup(p.groupBy)}&rijen=alle`}
               caption={`${indicator.label}, ${GROUP_BY[p.groupBy].label.toLowerCase()}, einddatum ${formatMonth(view.filters.eind_van!)} t/m ${formatMonth(view.filters.eind_tm!)}`}
             />
             <p className="exporteren">

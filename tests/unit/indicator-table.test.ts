@@ -1,0 +1,62 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { IndicatorTable } from '@/components/dashboard/indicator-table';
+import { TABLE_ROWS, type TableRow } from '@/lib/indicators/indicator-table';
+import { uitval } from '@/lib/indicators/uitval';
+import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
+
+// A page's table per provider or municipality shows the TABLE_ROWS with the most clients and links to
+// all of them (a region's ~480 rows were most of the portal's work per page); every other table, and
+// the same table asked for in full, has every row.
+
+const figure = (n: number) => ({ n, pct: 10, suppressed: false });
+const row = (i: number): TableRow => ({
+  key: `id-${i}`,
+  label: `Aanbieder ${String(i).padStart(3, '0')}`,
+  categories: uitval.categories.map(() => figure(1)),
+  headline: figure(1),
+  respons: null,
+  populatie: figure(7 + ((i * 37) % 60)), // 7..66, shuffled
+});
+
+const view = (groupBy: IndicatorView['groupBy'], count: number): IndicatorView => ({
+  indicator: { ...uitval, headline: uitval.headline.label },
+  domein: 'JEUGD',
+  groupBy,
+  filters: {},
+  protection: true,
+  whollySuppressed: false,
+  unsettledFrom: null,
+  rows: Array.from({ length: count }, (_, i) => row(i)),
+  total: { ...row(999), key: '*', label: 'Totaal' },
+});
+
+const bodyRows = (html: string) => [...html.matchAll(/<tr><th scope="row">([^<]+)<\/th>/g)].map((m) => m[1]);
+
+describe('IndicatorTable', () => {
+  it('per provider shows the TABLE_ROWS with the most clients, in their order, and links to all', () => {
+    const v = view('aanbieder', 60);
+    const html = renderToStaticMarkup(createElement(IndicatorTable, { view: v, caption: 't', allRowsHref: '?alle' }));
+    const shown = bodyRows(html);
+    const largest = v.rows.filter((r) => r.populatie.n! > 66 - TABLE_ROWS).map((r) => r.label);
+    expect(shown).toEqual(largest);
+    expect(shown).toHaveLength(TABLE_ROWS);
+    expect(html).toContain('De tabel toont de 50 aanbieders met de meeste cliënten (van de 60)');
+    expect(html).toMatch(/<a href="\?alle">Alle 60 aanbieders tonen<\/a>/);
+    expect(html).toContain('<tr class="totaalrij">');
+  });
+
+  it('has every row when asked for all, when the rows fit, and for groupings over time', () => {
+    const all = (v: IndicatorView, href?: string) =>
+      bodyRows(renderToStaticMarkup(createElement(IndicatorTable, { view: v, caption: 't', allRowsHref: href })));
+    expect(all(view('aanbieder', 60))).toHaveLength(60);
+    expect(all(view('gemeente', TABLE_ROWS), '?alle')).toHaveLength(TABLE_ROWS);
+    expect(all(view('maand', 60), '?alle')).toHaveLength(60);
+    expect(
+      renderToStaticMarkup(
+        createElement(IndicatorTable, { view: view('maand', 60), caption: 't', allRowsHref: '?alle' }),
+      ),
+    ).not.toContain('tabel-ingekort');
+  });
+});
