@@ -3,12 +3,26 @@ import { useId, useState } from 'react';
 
 type Props = { name: string; legend: string; options: { value: string; label: string }[]; selected: string[] };
 
-/** A checkbox list with a search box (municipalities, providers): unchecked options that do not match are hidden. */
+/**
+ * Without a search, a long list shows this many options (and every checked one): a region has ~480
+ * providers, and 480 checkboxes were ~1,000 elements on every page of a region, rendered in the server
+ * and hydrated in the browser, for a list nobody reads from top to bottom (README, Benchmarks, session 15).
+ */
+export const OPTIONS_AT_ONCE = 40;
+
+/**
+ * A checkbox list with a search box (municipalities, providers): the checked options, and those that
+ * match the search (without one, the first OPTIONS_AT_ONCE). An option that is not shown is not in the
+ * page at all; it was not checked, so the form sends the same.
+ */
 export function SearchableOptions({ name, legend, options, selected }: Props) {
   const [query, setQuery] = useState('');
   const [checked, setChecked] = useState(new Set(selected));
   const id = useId();
   const q = query.trim().toLowerCase();
+  const shown = options.filter((o, i) =>
+    checked.has(o.value) ? true : q ? o.label.toLowerCase().includes(q) : i < OPTIONS_AT_ONCE,
+  );
   return (
     <fieldset className="keuze">
       <legend>{legend}</legend>
@@ -16,27 +30,29 @@ export function SearchableOptions({ name, legend, options, selected }: Props) {
         Zoeken in {legend.toLowerCase()}
       </label>
       <input id={id} type="search" value={query} onChange={(e) => setQuery(e.target.value)} className="zoekveld" />
+      {!q && options.length > OPTIONS_AT_ONCE && (
+        <p className="hint">
+          De eerste {OPTIONS_AT_ONCE} van {options.length}; zoek om de andere te vinden.
+        </p>
+      )}
       <div className="keuzelijst">
-        {options.map((o) => {
-          const visible = !q || checked.has(o.value) || o.label.toLowerCase().includes(q);
-          return (
-            <label key={o.value} hidden={!visible}>
-              <input
-                type="checkbox"
-                name={name}
-                value={o.value}
-                checked={checked.has(o.value)}
-                onChange={(e) => {
-                  const next = new Set(checked);
-                  if (e.target.checked) next.add(o.value);
-                  else next.delete(o.value);
-                  setChecked(next);
-                }}
-              />{' '}
-              {o.label}
-            </label>
-          );
-        })}
+        {shown.map((o) => (
+          <label key={o.value}>
+            <input
+              type="checkbox"
+              name={name}
+              value={o.value}
+              checked={checked.has(o.value)}
+              onChange={(e) => {
+                const next = new Set(checked);
+                if (e.target.checked) next.add(o.value);
+                else next.delete(o.value);
+                setChecked(next);
+              }}
+            />{' '}
+            {o.label}
+          </label>
+        ))}
       </div>
     </fieldset>
   );
