@@ -23,6 +23,12 @@ import { limiter } from '@/lib/promises';
 /** At most this many rows in memory (tens of MB); the least recently used tables go first. */
 const MAX_ROWS = 200_000;
 const entries = new Map<string, unknown[]>();
+/**
+ * Statements running now, by the same key: a second request for the same figure waits for the first
+ * instead of running it again. After an import every figure is new, and the load test of
+ * bench:dashboard (200 requests at once from a few scopes) ran each one up to ~100 times at once.
+ */
+const running = new Map<string, Promise<unknown[]>>();
 let cachedRowCount = 0;
 let cachedGeneration: string | null = null;
 
@@ -39,44 +45,67 @@ let backgroundTurns: ReturnType<typeof limiter> | undefined;
  * FIGURES_IN_BACKGROUND_AT_ONCE at once in this process. For what a page shows after its main content
  * (the overview's cards after the first): a region's 26 such statements all at once took both cores
  * from the portal while it rendered and sent the first card (README, Benchmarks). What a page waits for
- * is never queued, and neither is a figure that is kept.
+ * is never queued, and neither is a figure that is kept or already being computed.
  */
 export const inBackground = <T>(fn: () => Promise<T>): Promise<T> => background.run(true, fn);
 
 /** The rows of `sql` read as `scope` (its where-clause and row-level security), from memory when the data has not changed since. */
 export async function cachedRows<T>(scope: Scope, sql: Prisma.Sql): Promise<T[]> {
   if (!background.getStore()) return readRows<T>(scope, sql);
-  // Kept under the last generation seen: answered at once (the key is only built here, off the page's own path).
-  if (cachedGeneration !== null && entries.has(keyOf(cachedGeneration, scope, sql))) return readRows<T>(scope, sql);
+  // Kept, or being computed, under the last generation seen: no turn needed (the key is only built here, off the page's own path).
+  if (cachedGeneration !== null) {
+    const key = keyOf(cachedGeneration, scope, sql);
+    if (entries.has(key) || running.has(key)) return readRows<T>(scope, sql);
+  }
   backgroundTurns ??= limiter(env().FIGURES_IN_BACKGROUND_AT_ONCE);
   return backgroundTurns(() => readRows<T>(scope, sql));
 }
 
 async function readRows<T>(scope: Scope, sql: Prisma.Sql): Promise<T[]> {
-  return readScoped(scope, 'SELECT generation::text AS generation FROM data_generation', async (client, [first]) => {
-    const current = String(first.generation);
-    if (current !== cachedGeneration) {
-      entries.clear();
-      cachedRowCount = 0;
-      cachedGeneration = current;
-    }
-    const key = keyOf(current, scope, sql);
-    const hit = entries.get(key);
-    if (hit) {
-      // Least recently used goes first: re-insert to move to the end.
-      entries.delete(key);
-      entries.set(key, hit);
-      return hit as T[]; // shared: callers read, never change
-    }
-    const { rows } = await client.query(sql.text, sql.values);
-    // Two requests may have missed the same key at once: count it once.
-    cachedRowCount += rows.length - (entries.get(key)?.length ?? 0);
-    entries.set(key, rows);
-    for (const [oldest, oldRows] of entries) {
-      if (cachedRowCount <= MAX_ROWS) break;
-      entries.delete(oldest);
-      cachedRowCount -= oldRows.length;
-    }
-    return rows;
-  });
+  const found = await readScoped(
+    scope,
+    'SELECT generation::text AS generation FROM data_generation',
+    async (client, [first]): Promise<{ rows: unknown[] } | { wait: Promise<unknown[]> }> => {
+      const current = String(first.generation);
+      if (current !== cachedGeneration) {
+        entries.clear();
+        cachedRowCount = 0;
+        cachedGeneration = current;
+      }
+      const key = keyOf(current, scope, sql);
+      const hit = entries.get(key);
+      if (hit) {
+        // Least recently used goes first: re-insert to move to the end.
+        entries.delete(key);
+        entries.set(key, hit);
+        return { rows: hit };
+      }
+      // The same statement for the same scope under the same generation is running: the same rows
+      // (a generation is the data: every write raises it). Waited for outside this transaction, so the
+      // connection goes back to the pool meanwhile.
+      const other = running.get(key);
+      if (other) return { wait: other };
+      const query = client.query(sql.text, sql.values).then((r) => r.rows as unknown[]);
+      running.set(key, query);
+      try {
+        const rows = await query;
+        if (cachedGeneration === current) keep(key, rows);
+        return { rows };
+      } finally {
+        running.delete(key);
+      }
+    },
+  );
+  // shared: callers read, never change
+  return ('rows' in found ? found.rows : await found.wait) as T[];
+}
+
+function keep(key: string, rows: unknown[]) {
+  cachedRowCount += rows.length - (entries.get(key)?.length ?? 0);
+  entries.set(key, rows);
+  for (const [oldest, oldRows] of entries) {
+    if (cachedRowCount <= MAX_ROWS) break;
+    entries.delete(oldest);
+    cachedRowCount -= oldRows.length;
+  }
 }

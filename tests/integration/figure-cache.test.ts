@@ -82,4 +82,26 @@ describe('figure cache', () => {
     );
     expect(mostAtOnce(awaited)).toBeGreaterThan(2);
   });
+
+  it('runs a statement asked for by many at once once per scope, and never shares it across scopes', async () => {
+    const one = await providerScope(0, 1);
+    const two = await providerScope(0, 1);
+    // One new statement (never kept before), asked for 8 times at once by each of two providers.
+    const sql = Prisma.sql`SELECT clock_timestamp()::text AS t, pg_sleep(0.2)::text AS s, ${Math.random()}::float AS r`;
+    const ask = (scope: Scope) => cachedRows<{ t: string }>(scope, sql);
+    const answers = await Promise.all([
+      ...Array.from({ length: 8 }, () => ask(one.scope)),
+      ...Array.from({ length: 8 }, () => ask(two.scope)),
+    ]);
+    const ran = (xs: { t: string }[][]) => new Set(xs.map(([r]) => r.t)).size;
+    expect(ran(answers.slice(0, 8))).toBe(1);
+    expect(ran(answers.slice(8))).toBe(1);
+    expect(answers[0][0].t).not.toBe(answers[8][0].t); // each scope ran its own
+    // in the background too, without waiting for a turn
+    const later = Prisma.sql`SELECT clock_timestamp()::text AS t, pg_sleep(0.2)::text AS s, ${Math.random()}::float AS r`;
+    const background = await Promise.all(
+      Array.from({ length: 6 }, () => inBackground(() => cachedRows<{ t: string }>(one.scope, later))),
+    );
+    expect(ran(background)).toBe(1);
+  });
 });
