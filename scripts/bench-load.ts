@@ -38,6 +38,8 @@ export async function benchLoad(load: Load): Promise<BenchFigure[]> {
     `\nBelasting: ${REQUESTS} pagina's en API-aanroepen, ${CONCURRENCY} tegelijk, met ${UPLOADS} uploads tegelijk en een import van 300.000 records:`,
   );
   const times: number[] = [];
+  /** Per request: when it started (ms after the start), whether it was a page, how long it took. */
+  const requests: { at: number; page: boolean; ms: number }[] = [];
   const errors: string[] = [];
   const request = async (i: number) => {
     const page = i % 2 === 0;
@@ -48,6 +50,7 @@ export async function benchLoad(load: Load): Promise<BenchFigure[]> {
       ? { cookie: pick(load.sessions, i >> 4) }
       : { authorization: `Bearer ${pick(load.tokens, i >> 4)}` };
     const t = performance.now();
+    const at = t - t0;
     try {
       const res = await fetch(url, { headers, redirect: 'manual' });
       await res.arrayBuffer();
@@ -56,6 +59,7 @@ export async function benchLoad(load: Load): Promise<BenchFigure[]> {
       errors.push(`${(err as Error).message} ${url}`);
     }
     times.push(performance.now() - t);
+    requests.push({ at, page, ms: performance.now() - t });
   };
   let next = 0;
   const worker = async () => {
@@ -83,6 +87,17 @@ export async function benchLoad(load: Load): Promise<BenchFigure[]> {
   console.log(
     `  ${times.length} aanvragen: p50 ${Math.round(percentile(times, 50))} ms, p95 ${Math.round(p95)} ms, fouten ${errors.length}; ` +
       `${receipts.length} van ${UPLOADS} ontvangstbewijzen; de import klaar na ${(importDone / 1000).toFixed(1)} s`,
+  );
+  // Where the time goes: pages against API calls, and requests that began while the import ran against after.
+  const p = (xs: number[], q: number) => (xs.length ? `${Math.round(percentile(xs, q))}` : '–');
+  const split = (label: string, keep: (r: (typeof requests)[number]) => boolean) => {
+    const xs = requests.filter(keep).map((r) => r.ms);
+    return `${label} ${xs.length}: p50 ${p(xs, 50)}, p95 ${p(xs, 95)} ms`;
+  };
+  console.log(
+    `  ${split("pagina's", (r) => r.page)}; ${split('API', (r) => !r.page)}; ` +
+      `${split('begonnen tijdens de import', (r) => r.at < importDone)}; ${split('erna', (r) => r.at >= importDone)}; ` +
+      `alle aanvragen klaar na ${(Math.max(...requests.map((r) => r.at + r.ms)) / 1000).toFixed(1)} s`,
   );
   for (const e of errors.slice(0, 5)) console.log(`    ${e}`);
   return [
