@@ -11,3 +11,6 @@ const dtf = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 's
 export const formatNumber = (n: number) => nf.format(n);
 export const formatDate = (d: Date | null | undefined) => (d ? df.format(d) : '—');
 export const formatDateTime = (d: Date | null | undefined) => (d ? dtf.format(d) : '—');
+
+/** Names in Dutch alphabetical order (a list of providers or municipalities). */
+export const compareNames = new Intl.Collator('nl').compare;

@@ -25,8 +25,8 @@ const MAX_ROWS = 200_000;
 const entries = new Map<string, unknown[]>();
 /**
  * Statements running now, by the same key: a second request for the same figure waits for the first
- * instead of running it again. After an import every figure is new, and the load test of
- * bench:dashboard (200 requests at once from a few scopes) ran each one up to ~100 times at once.
+ * instead of running it again. After an import every figure is new, and in the load test of
+ * bench:dashboard (200 requests at once from a few scopes) many requests missed the same figure at once.
  */
 const running = new Map<string, Promise<unknown[]>>();
 let cachedRowCount = 0;

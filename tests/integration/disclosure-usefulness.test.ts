@@ -57,9 +57,12 @@ describe('usefulness of the protected figures', () => {
             ctx: { asOf: AS_OF },
           });
           const exact = presentRows(indicator, toCountTable(exactCells), null, (g) => g);
-          for (const [i, row] of [...exact.rows, exact.total].entries()) {
-            const shownRow = [...shown.rows, shown.total][i];
-            expect(shownRow.key).toBe(row.key);
+          // the same rows (the page orders providers and municipalities by name, the exact table by key)
+          const shownByKey = new Map([...shown.rows, shown.total].map((r) => [r.key, r]));
+          expect(shownByKey.size).toBe(exact.rows.length + 1);
+          for (const row of [...exact.rows, exact.total]) {
+            const shownRow = shownByKey.get(row.key)!;
+            expect(shownRow).toBeDefined();
             figuresOf(row).forEach((f, j) => {
               pairs.push({ truth: f.n!, shown: figuresOf(shownRow)[j].n });
             });

@@ -2,12 +2,11 @@ import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { trajectoryScopeSql } from '@/lib/access/trajectory-scope';
 import { Prisma } from '@/lib/db';
+import { compareNames } from '@/lib/format';
 import { cachedRows } from '@/lib/indicators/figure-cache';
 import { gemeenteNames, providerNames } from '@/lib/services/organisations/organisation-names';
 
 export type Option = { value: string; label: string };
-
-const byName = new Intl.Collator('nl');
 
 /**
  * Options of the filters whose values depend on the scope: the municipalities a user may see, and
@@ -31,7 +30,7 @@ export async function getFilterOptions(scope: Scope): Promise<{ gemeente: Option
   const nameOf = await gemeenteNames(codes);
   const gemeente = codes
     .map((c) => ({ value: c, label: nameOf.has(c) ? `${nameOf.get(c)} (GM${c})` : `GM${c}` }))
-    .sort((a, b) => byName.compare(a.label, b.label));
+    .sort((a, b) => compareNames(a.label, b.label));
   if (scope.kind !== 'gemeente') return { gemeente, aanbieder: [] };
   const ids = await cachedRows<{ id: string }>(
     scope,
@@ -40,7 +39,7 @@ export async function getFilterOptions(scope: Scope): Promise<{ gemeente: Option
   // Names are read fresh: a renamed organisation shows its new name at once.
   const providers = [...(await providerNames(ids.map((r) => r.id))).values()];
   const aanbieder = providers
-    .sort((a, b) => byName.compare(a.name, b.name))
+    .sort((a, b) => compareNames(a.name, b.name))
     .map((p) => ({ value: p.agbCode, label: `${p.name} (${p.agbCode})` }));
   return { gemeente, aanbieder };
 }

@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { addMonths } from '@/lib/filters/months';
 import type { FilterState } from '@/lib/filters/registry';
+import { compareNames } from '@/lib/format';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import type { IndicatorContext, IndicatorDefinition } from '@/lib/indicators/definition';
 import { needsProtection } from '@/lib/indicators/disclosure-control';
@@ -34,8 +35,6 @@ export type IndicatorView = {
   rows: TableRow[];
   total: TableRow;
 };
-
-const byName = new Intl.Collator('nl');
 
 function firstUnsettled(indicator: IndicatorDefinition, filters: FilterState, ctx: IndicatorContext): string | null {
   if (!indicator.settled) return null;
@@ -70,7 +69,7 @@ export async function getIndicatorView(
   const { rows, total } = presentRows(indicator, table, protectedCells, labelOf);
   // Providers and municipalities by name, as anyone looks them up (the keys are ids and codes).
   if (params.groupBy === 'aanbieder' || params.groupBy === 'gemeente')
-    rows.sort((a, b) => byName.compare(a.label, b.label));
+    rows.sort((a, b) => compareNames(a.label, b.label));
   return {
     indicator: {
       key: indicator.key,
