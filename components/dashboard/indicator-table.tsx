@@ -1,11 +1,10 @@
 import { Link } from '@/components/ui/link';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { HIDDEN_EXPLANATION, HIDDEN_MARKER, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
+import { GROUP_NOUNS, isOrganisationGroupBy } from '@/lib/indicators/group-nouns';
 import { TABLE_ROWS, type TableRow, withMostClients } from '@/lib/indicators/indicator-table';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import { FigureCells, HiddenMarkerExplained } from './figure-cell';
-
-const PLURAL: Partial<Record<IndicatorView['groupBy'], string>> = { aanbieder: 'aanbieders', gemeente: 'gemeenten' };
 
 /**
  * The table behind every chart: all figures of a view, with n (distinct clients) and percentages. Per
@@ -22,8 +21,10 @@ export function IndicatorTable({
   /** Where the same table with every row is; without it the table has every row. */
   allRowsHref?: string;
 }) {
-  const plural = PLURAL[view.groupBy];
-  const shortened = allRowsHref && plural && view.rows.length > TABLE_ROWS ? { href: allRowsHref, plural } : null;
+  const shortened =
+    allRowsHref && isOrganisationGroupBy(view.groupBy) && view.rows.length > TABLE_ROWS
+      ? { href: allRowsHref, noun: GROUP_NOUNS[view.groupBy] }
+      : null;
   const rows: TableRow[] =
     view.groupBy === 'totaal'
       ? []
@@ -57,13 +58,12 @@ export function IndicatorTable({
     <>
       {shortened && (
         <p className="toelichting" data-testid="tabel-ingekort">
-          De tabel toont de {rows.length} {shortened.plural} met de meeste cliënten (van de {view.rows.length}), op
+          De tabel toont de {rows.length} {shortened.noun.many} met de meeste cliënten (van de {view.rows.length}), op
           naam.{' '}
           <Link href={shortened.href}>
-            Alle {view.rows.length} {shortened.plural} tonen
+            Alle {view.rows.length} {shortened.noun.many} tonen
           </Link>
-          . Eén {shortened.plural === 'aanbieders' ? 'aanbieder' : 'gemeente'} kiest u in de filters; de export heeft ze
-          alle.
+          . Eén {shortened.noun.one} kiest u in de filters; de export heeft ze alle.
         </p>
       )}
       <TableScroll>

@@ -1,6 +1,7 @@
 import { RankingChart } from '@/components/charts/ranking-chart';
 import { formatMonth } from '@/lib/filters/months';
 import { formatPct } from '@/lib/indicators/format-figure';
+import { GROUP_NOUNS, type OrganisationGroupBy } from '@/lib/indicators/group-nouns';
 import { TABLE_ROWS } from '@/lib/indicators/indicator-table';
 import type { Ranking as RankingData } from '@/lib/services/indicators/get-ranking';
 
@@ -8,9 +9,9 @@ import type { Ranking as RankingData } from '@/lib/services/indicators/get-ranki
  * The answer first: the ranked chart, a caption that says how to read it, and the same ranking as a
  * list for screen readers (the chart itself is hidden from them).
  */
-export function Ranking({ ranking, of }: { ranking: RankingData; of: string }) {
+export function Ranking({ ranking, of }: { ranking: RankingData; of: OrganisationGroupBy }) {
   const { average, headline, rows, period } = ranking;
-  const plural = of === 'aanbieder' ? 'aanbieders' : 'gemeenten';
+  const plural = GROUP_NOUNS[of].many;
   return (
     <figure className="antwoord" aria-labelledby="rangschikking-kop">
       <figcaption id="rangschikking-kop">

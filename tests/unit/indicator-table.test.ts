@@ -44,7 +44,12 @@ describe('IndicatorTable', () => {
     expect(shown).toHaveLength(TABLE_ROWS);
     expect(html).toContain('De tabel toont de 50 aanbieders met de meeste cliënten (van de 60)');
     expect(html).toMatch(/<a href="\?alle">Alle 60 aanbieders tonen<\/a>/);
+    expect(html).toContain('Eén aanbieder kiest u in de filters');
     expect(html).toContain('<tr class="totaalrij">');
+    const perGemeente = renderToStaticMarkup(
+      createElement(IndicatorTable, { view: view('gemeente', 60), caption: 't', allRowsHref: '?alle' }),
+    );
+    expect(perGemeente).toMatch(/Alle 60 gemeenten tonen<\/a>\. Eén gemeente kiest u in de filters/);
   });
 
   it('has every row when asked for all, when the rows fit, and for groupings over time', () => {

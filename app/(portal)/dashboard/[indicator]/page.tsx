@@ -15,6 +15,7 @@ import { formatMonth } from '@/lib/filters/months';
 import { toSearchParams } from '@/lib/filters/parse-filters';
 import { unsettledNote } from '@/lib/indicators/format-figure';
 import { GROUP_BY, type GroupBy } from '@/lib/indicators/group-by';
+import { isOrganisationGroupBy } from '@/lib/indicators/group-nouns';
 import { findIndicator } from '@/lib/indicators/registry';
 import { filtersFor, parseViewParams } from '@/lib/indicators/view-params';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
@@ -41,7 +42,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
     (g) => !(g === 'aanbieder' && scope.kind === 'aanbieder'),
   );
   // Per provider or per municipality the answer comes first: the ranked headline with last year and the average.
-  const ranked = p.groupBy === 'aanbieder' || p.groupBy === 'gemeente';
+  const ranked = isOrganisationGroupBy(p.groupBy);
   // Per month, quarter or year: the headline as a trend line over those periods.
   const overTime = p.groupBy === 'maand' || p.groupBy === 'kwartaal' || p.groupBy === 'jaar';
   const [view, comparison, options] = await Promise.all([
