@@ -142,10 +142,10 @@ try {
     sample();
     const sampler = setInterval(sample, 50);
     const t0 = performance.now();
-    // The portal holds an upload only while it receives it (the file is not kept in a variable here).
+    // As the portal receives an upload: streamed into encrypted storage, never held whole.
     const receipt = await receiveUpload({
       aanbiederId: org.id,
-      content: readFileSync(file),
+      content: createReadStream(file),
       fileName: path.basename(file),
       kind: 'PRODUCTIE',
     });

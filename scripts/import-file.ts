@@ -1,7 +1,7 @@
 // npm run import:file -- --agb <AGB-code> --file <pad> [--test]
 // Runs the import pipeline on one file and prints a JSON summary; exits 1 if the file was
 // rejected as a whole (or could not be imported at all), 0 otherwise.
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDb } from '@/lib/db';
@@ -19,7 +19,7 @@ let exitCode = 0;
 try {
   const { report, alreadyProcessed, uploadId } = await importFile({
     agbCode: values.agb,
-    buf: readFileSync(values.file),
+    content: createReadStream(values.file),
     fileName: path.basename(values.file),
     kind: values.test ? 'TEST' : 'PRODUCTIE',
   });

@@ -3,19 +3,20 @@ import { env } from '@/lib/env';
 import type { Domein, UploadKind } from '@/lib/generated/prisma/enums';
 import { requestTestImport } from '@/lib/jobs/boss';
 import { deliverUpload } from '@/lib/services/uploads/deliver-upload';
-import { readBody } from '@/lib/uploads/read-body';
+import { requestBody } from '@/lib/uploads/read-body';
 
 /**
  * The one path of a delivered file, from the browser (`/api/uploads`) and from a provider's system
- * (`/api/v1/aanleveringen`): the body read up to the size limit, stored encrypted with the agreement
- * check before the receipt, and a test file queued at once (the per-minute sweep takes it otherwise).
+ * (`/api/v1/aanleveringen`): the body streamed up to the size limit into encrypted storage (never held
+ * whole), the agreement checked before a byte is stored, the receipt after, and a test file queued at
+ * once (the per-minute sweep takes it otherwise).
  */
 export async function deliverFile(
   scope: Extract<Scope, { kind: 'aanbieder' }>,
   req: Request,
   file: { kind: UploadKind; domein: Domein; fileName: string; address: string | null },
 ) {
-  const content = await readBody(req, env().UPLOAD_MAX_MB * 1024 * 1024);
+  const content = requestBody(req, env().UPLOAD_MAX_MB * 1024 * 1024);
   const receipt = await deliverUpload(scope, { ...file, content });
   if (file.kind === 'TEST' && !receipt.duplicate) await requestTestImport().catch(() => undefined);
   return receipt;

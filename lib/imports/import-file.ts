@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { UploadKind } from '@/lib/generated/prisma/enums';
+import type { FileContent } from '@/lib/uploads/file-store';
 import { receiveUpload } from '@/lib/uploads/receive-upload';
 import { parseFileReport } from './file-report';
 import { processUpload } from './process-upload';
@@ -11,7 +12,8 @@ export type ImportResult = { uploadId: string; report: FileReport; alreadyProces
 /** The whole pipeline at once for the command line: receive (store, deduplicate), then process. */
 export async function importFile(input: {
   agbCode: string;
-  buf: Buffer;
+  /** The file whole, or as it is read (a stream): the command line streams it. */
+  content: FileContent;
   fileName: string;
   kind: UploadKind;
 }): Promise<ImportResult> {
@@ -21,7 +23,7 @@ export async function importFile(input: {
   if (!aanbieder) throw new AppError(`Geen actieve aanbieder met AGB-code ${input.agbCode}.`, 404);
   const receipt = await receiveUpload({
     aanbiederId: aanbieder.id,
-    content: input.buf,
+    content: input.content,
     fileName: input.fileName,
     kind: input.kind,
   });

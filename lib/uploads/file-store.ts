@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
+import { pipeline } from 'node:stream/promises';
 import { dataKey } from '@/lib/crypto/secret-box';
 import { env } from '@/lib/env';
 
@@ -20,18 +20,31 @@ export class StoredFileUnreadable extends Error {}
 const plainSize = (size: number) => Math.max(0, size - MAGIC.length - IV - TAG);
 const fileFor = (uploadId: string) => path.resolve(env().UPLOAD_DIR, `${uploadId}.bin`);
 
-export async function storeUploadFile(uploadId: string, content: Buffer): Promise<string> {
+/** What a stored file is written from: a whole buffer, or its chunks as they arrive (an upload's body). */
+export type FileContent = Buffer | AsyncIterable<Uint8Array>;
+
+/**
+ * Writes `content` encrypted under the upload's id, slice by slice as it arrives: memory stays flat in
+ * the file's size. A content that fails midway (too big, the connection gone) leaves no file behind;
+ * an existing file is never overwritten (nor removed).
+ */
+export async function storeUploadFile(uploadId: string, content: FileContent): Promise<string> {
   const file = fileFor(uploadId);
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const iv = randomBytes(IV);
   const cipher = createCipheriv('aes-256-gcm', dataKey(), iv).setAAD(Buffer.from(uploadId));
-  const out = createWriteStream(file, { mode: 0o600, flags: 'wx' });
-  const write = (b: Buffer) => (out.write(b) ? undefined : new Promise<void>((r) => out.once('drain', () => r())));
-  await write(Buffer.concat([MAGIC, iv]));
-  for (let i = 0; i < content.length; i += SLICE) await write(cipher.update(content.subarray(i, i + SLICE)));
-  await write(Buffer.concat([cipher.final(), cipher.getAuthTag()]));
-  out.end();
-  await finished(out);
+  const handle = await open(file, 'wx', 0o600);
+  try {
+    await pipeline(async function* () {
+      yield Buffer.concat([MAGIC, iv]);
+      for await (const chunk of Buffer.isBuffer(content) ? [content] : content)
+        for (let i = 0; i < chunk.length; i += SLICE) yield cipher.update(chunk.subarray(i, i + SLICE));
+      yield Buffer.concat([cipher.final(), cipher.getAuthTag()]);
+    }, handle.createWriteStream());
+  } catch (err) {
+    await rm(file, { force: true });
+    throw err;
+  }
   return file;
 }
 

@@ -1,12 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, type Hash, randomUUID } from 'node:crypto';
 import { type AuditActor, writeAudit } from '@/lib/audit/write-audit';
 import { DOMEIN_LABEL } from '@/lib/cbs/layout';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { Domein, UploadKind } from '@/lib/generated/prisma/enums';
-import { deleteUploadFile, storeUploadFile } from './file-store';
+import { deleteUploadFile, type FileContent, storeUploadFile } from './file-store';
 import { agreementDomains } from './has-current-agreement';
+import { fileTooBig } from './read-body';
 
 export type Receipt = {
   id: string;
@@ -19,26 +20,35 @@ export type Receipt = {
   duplicate: boolean;
 };
 
+/** The chunks of `content` as they pass to the store, counted and hashed; past `maxBytes` it stops. */
+async function* measured(content: FileContent, seen: { size: number; hash: Hash }, maxBytes: number) {
+  for await (const chunk of Buffer.isBuffer(content) ? [content] : content) {
+    seen.size += chunk.length;
+    if (seen.size > maxBytes) throw fileTooBig(maxBytes);
+    seen.hash.update(chunk);
+    yield chunk;
+  }
+}
+
 /**
- * Stores an upload durably (encrypted) before the receipt is given. The same bytes from the same
- * provider as the same kind are recognised: the earlier upload's receipt comes back, nothing new.
- * `aanbiederId` comes from the caller's Scope, never from the request.
+ * Stores an upload durably (encrypted) before the receipt is given. The content may be a request's
+ * body as it arrives: it is encrypted to disk chunk by chunk, counted and hashed on the way, and never
+ * held whole (a 100 MB file costs the portal no 100 MB). The same bytes from the same provider as the
+ * same kind are recognised: the earlier upload's receipt comes back, nothing new (the copy just
+ * written is removed). `aanbiederId` comes from the caller's Scope, never from the request.
  */
 export async function receiveUpload(input: {
   aanbiederId: string;
   actor?: AuditActor;
-  content: Buffer;
+  content: FileContent;
   fileName: string;
   kind: UploadKind;
   /** Jeugd unless the provider says Wmo. */
   domein?: Domein;
   address?: string | null;
 }): Promise<Receipt> {
-  const { content, kind } = input;
+  const { kind } = input;
   const domein = input.domein ?? 'JEUGD';
-  if (content.length === 0) throw new AppError('Het bestand is leeg.');
-  if (content.length > env().UPLOAD_MAX_MB * 1024 * 1024)
-    throw new AppError(`Het bestand is groter dan ${env().UPLOAD_MAX_MB} MB.`, 400, 'TE_GROOT');
   if (kind === 'PRODUCTIE') {
     const covered = await agreementDomains(input.aanbiederId);
     if (covered.length === 0)
@@ -55,7 +65,10 @@ export async function receiveUpload(input: {
       );
   }
   const fileName = input.fileName.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'bestand';
-  const sha256 = createHash('sha256').update(content).digest('hex');
+  const id = randomUUID();
+  const seen = { size: 0, hash: createHash('sha256') };
+  const storagePath = await storeUploadFile(id, measured(input.content, seen, env().UPLOAD_MAX_MB * 1024 * 1024));
+  const sha256 = seen.hash.digest('hex');
   const receipt = (
     u: { id: string; receivedAt: Date; sizeBytes: bigint; fileName: string },
     duplicate: boolean,
@@ -70,13 +83,15 @@ export async function receiveUpload(input: {
     duplicate,
   });
   const where = { aanbiederId_kind_domein_sha256: { aanbiederId: input.aanbiederId, kind, domein, sha256 } };
-  const existing = await db().upload.findUnique({ where });
-  if (existing) return receipt(existing, true);
-
-  const id = randomUUID();
-  const storagePath = await storeUploadFile(id, content);
+  let upload: Parameters<typeof receipt>[0];
   try {
-    const upload = await db().upload.create({
+    if (seen.size === 0) throw new AppError('Het bestand is leeg.');
+    const existing = await db().upload.findUnique({ where });
+    if (existing) {
+      await deleteUploadFile(storagePath);
+      return receipt(existing, true);
+    }
+    upload = await db().upload.create({
       data: {
         id,
         aanbiederId: input.aanbiederId,
@@ -84,22 +99,24 @@ export async function receiveUpload(input: {
         kind,
         domein,
         fileName,
-        sizeBytes: content.length,
+        sizeBytes: seen.size,
         sha256,
         storagePath,
       },
     });
-    await writeAudit({
-      event: 'upload.ontvangen',
-      actor: input.actor,
-      object: `upload ${id} (${kind.toLowerCase()}, ${DOMEIN_LABEL[domein]}, ${content.length} bytes)`,
-      address: input.address,
-    });
-    return receipt(upload, false);
   } catch (err) {
+    // No row points at the copy just written: it goes (once the row exists, the file is the upload's).
     await deleteUploadFile(storagePath);
+    if (err instanceof AppError) throw err;
     const raced = await db().upload.findUnique({ where }); // the same file, sent twice at once
     if (raced) return receipt(raced, true);
     throw err;
   }
+  await writeAudit({
+    event: 'upload.ontvangen',
+    actor: input.actor,
+    object: `upload ${id} (${kind.toLowerCase()}, ${DOMEIN_LABEL[domein]}, ${seen.size} bytes)`,
+    address: input.address,
+  });
+  return receipt(upload, false);
 }

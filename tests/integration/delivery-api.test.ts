@@ -25,6 +25,15 @@ import { makeAanbieder, makeGemeente, makeTtp, makeUser, scopeOf } from './helpe
 process.env.JOBS_IN_SERVER = 'uit'; // test files are processed here by hand, not by a job runner
 process.env.UPLOAD_MAX_MB = '1'; // the size limit, small enough to cross in a test
 
+/** The encrypted files in the upload store (test files run one at a time: only this file adds any). */
+const storedFiles = () => {
+  try {
+    return readdirSync(process.env.UPLOAD_DIR ?? '.data/uploads').sort();
+  } catch {
+    return []; // nothing stored yet
+  }
+};
+
 const post = (token: string | null, query: string, body: BodyInit) =>
   deliver(
     new Request(`http://test/api/v1/aanleveringen?${query}`, {
@@ -243,6 +252,7 @@ describe('delivery tokens, attacked', () => {
   it('refuses a file over the size limit before storing anything, whatever its declared length', async () => {
     const p = await provider();
     const token = await p.token();
+    const before = storedFiles();
     const tooBig = Buffer.alloc(1024 * 1024 + 1, 'a');
     const res = await post(token, 'soort=test&bestandsnaam=groot.csv', tooBig);
     expect(res.status).toBe(400);
@@ -264,7 +274,10 @@ describe('delivery tokens, attacked', () => {
       { params: Promise.resolve({}) },
     );
     expect(streamed.status).toBe(400);
+    expect(await streamed.json()).toMatchObject({ code: 'TE_GROOT' });
     expect(await db().upload.count({ where: { aanbiederId: p.aanbieder.id } })).toBe(0);
+    // the part written before the limit was crossed is gone too
+    expect(storedFiles()).toEqual(before);
   });
 
   it('a provider’s read-only role, a TTP admin and a token cannot issue delivery tokens', async () => {

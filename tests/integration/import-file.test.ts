@@ -33,7 +33,7 @@ describe('importing a production file', () => {
     const a = await signedAanbieder();
     const { report } = await importFile({
       agbCode: a.agbCode!,
-      buf: csvFor(a.agbCode!),
+      content: csvFor(a.agbCode!),
       fileName: 'jan.csv',
       kind: 'PRODUCTIE',
     });
@@ -49,8 +49,8 @@ describe('importing a production file', () => {
   it('recognises the same file and does not import it twice', async () => {
     const a = await signedAanbieder();
     const buf = csvFor(a.agbCode!);
-    await importFile({ agbCode: a.agbCode!, buf, fileName: 'a.csv', kind: 'PRODUCTIE' });
-    const again = await importFile({ agbCode: a.agbCode!, buf, fileName: 'kopie.csv', kind: 'PRODUCTIE' });
+    await importFile({ agbCode: a.agbCode!, content: buf, fileName: 'a.csv', kind: 'PRODUCTIE' });
+    const again = await importFile({ agbCode: a.agbCode!, content: buf, fileName: 'kopie.csv', kind: 'PRODUCTIE' });
     expect(again.alreadyProcessed).toBe(true);
     expect(await db().upload.count({ where: { aanbiederId: a.id } })).toBe(1);
     expect(await rowsOf(a.id)).toHaveLength(4);
@@ -58,11 +58,11 @@ describe('importing a production file', () => {
 
   it('lets a later file replace a record with the same key (AGB, trajectnummer, respondent)', async () => {
     const a = await signedAanbieder();
-    await importFile({ agbCode: a.agbCode!, buf: csvFor(a.agbCode!), fileName: 'jan.csv', kind: 'PRODUCTIE' });
+    await importFile({ agbCode: a.agbCode!, content: csvFor(a.agbCode!), fileName: 'jan.csv', kind: 'PRODUCTIE' });
     const feb = csvFor(a.agbCode!, (rs) =>
       rs.map((r) => (r.traject_id === 'TR-2026-0001' ? { ...r, einddatum: '20260301', reden_einde: '02' } : r)),
     );
-    await importFile({ agbCode: a.agbCode!, buf: feb, fileName: 'feb.csv', kind: 'PRODUCTIE' });
+    await importFile({ agbCode: a.agbCode!, content: feb, fileName: 'feb.csv', kind: 'PRODUCTIE' });
     const rows = await rowsOf(a.id);
     expect(rows).toHaveLength(4); // replaced, not added; also the record without respondent
     expect(rows.find((r) => r.trajectId === 'TR-2026-0001')?.redenEinde).toBe('02');
@@ -70,11 +70,11 @@ describe('importing a production file', () => {
 
   it('keeps test files out of the data, and refuses production files without a signed agreement', async () => {
     const a = await makeAanbieder();
-    const test = await importFile({ agbCode: a.agbCode!, buf: csvFor(a.agbCode!), fileName: 't.csv', kind: 'TEST' });
+    const test = await importFile({ agbCode: a.agbCode!, content: csvFor(a.agbCode!), fileName: 't.csv', kind: 'TEST' });
     expect(test.report.accepted).toBe(4);
     expect(await rowsOf(a.id)).toHaveLength(0);
     await expect(
-      importFile({ agbCode: a.agbCode!, buf: csvFor(a.agbCode!), fileName: 'p.csv', kind: 'PRODUCTIE' }),
+      importFile({ agbCode: a.agbCode!, content: csvFor(a.agbCode!), fileName: 'p.csv', kind: 'PRODUCTIE' }),
     ).rejects.toThrow(/verwerkersovereenkomst/);
     expect(await db().upload.count({ where: { aanbiederId: a.id, kind: 'PRODUCTIE' } })).toBe(0);
   });
@@ -83,7 +83,7 @@ describe('importing a production file', () => {
     const a = await signedAanbieder();
     const { report } = await importFile({
       agbCode: a.agbCode!,
-      buf: csvFor(a.agbCode!, (rs) => rs.map((r) => ({ ...r, hulpvorm: '99' }))),
+      content: csvFor(a.agbCode!, (rs) => rs.map((r) => ({ ...r, hulpvorm: '99' }))),
       fileName: 'fout.csv',
       kind: 'PRODUCTIE',
     });

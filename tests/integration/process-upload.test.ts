@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { PARALLEL_FROM_BYTES } from '@/lib/imports/copy-lines';
 import { processUpload } from '@/lib/imports/process-upload';
 import { validateFile } from '@/lib/imports/validate-file';
 import { deleteExpiredFiles, runImportJob } from '@/lib/jobs/run-import-job';
+import { readUploadFile } from '@/lib/uploads/file-store';
 import { receiveUpload } from '@/lib/uploads/receive-upload';
 import { makeAanbieder, makeUser } from './helpers/fixtures';
 
@@ -46,6 +48,35 @@ describe('receiving an upload', () => {
     expect(onDisk.includes(Buffer.from('CL-7f3a91c2'))).toBe(false); // encrypted at rest
     const again = await receiveUpload({ aanbiederId: a.id, content, fileName: 'jan-kopie.csv', kind: 'PRODUCTIE' });
     expect(again).toMatchObject({ id: first.id, duplicate: true });
+  });
+
+  it('takes a body as it arrives, chunk by chunk: the same receipt, the same bytes stored, nothing left over', async () => {
+    const a = await signedAanbieder();
+    const content = bigFile(a.agbCode!, 20_000); // ~3 MB: several of the store's 1 MB slices
+    const arriving = async function* (bytes: Buffer) {
+      for (let i = 0, step = 1; i < bytes.length; i += step, step = (step * 7 + 13) % 300_000)
+        yield bytes.subarray(i, i + step);
+    };
+    const files = () => readdirSync(process.env.UPLOAD_DIR ?? '.data/uploads').length;
+    const before = files();
+    const r = await receiveUpload({ aanbiederId: a.id, content: arriving(content), fileName: 's.csv', kind: 'TEST' });
+    expect(r).toMatchObject({
+      duplicate: false,
+      sizeBytes: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+    });
+    const stored = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
+    expect((await readUploadFile(r.id, stored.storagePath!)).equals(content)).toBe(true);
+    expect(files()).toBe(before + 1);
+    // the same bytes whole: recognised, and the copy written while they arrived is removed again
+    const again = await receiveUpload({ aanbiederId: a.id, content, fileName: 's2.csv', kind: 'TEST' });
+    expect(again).toMatchObject({ id: r.id, duplicate: true });
+    expect(files()).toBe(before + 1);
+    // an empty body: refused in Dutch, nothing stored
+    await expect(
+      receiveUpload({ aanbiederId: a.id, content: arriving(Buffer.alloc(0)), fileName: 'leeg.csv', kind: 'TEST' }),
+    ).rejects.toThrow('Het bestand is leeg.');
+    expect(files()).toBe(before + 1);
   });
 });
 

@@ -1,6 +1,7 @@
 import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import type { Domein, UploadKind } from '@/lib/generated/prisma/enums';
+import type { FileContent } from '@/lib/uploads/file-store';
 import { type Receipt, receiveUpload } from '@/lib/uploads/receive-upload';
 
 /**
@@ -10,7 +11,7 @@ import { type Receipt, receiveUpload } from '@/lib/uploads/receive-upload';
  */
 export function deliverUpload(
   scope: Extract<Scope, { kind: 'aanbieder' }>,
-  input: { content: Buffer; fileName: string; kind: UploadKind; domein: Domein; address: string | null },
+  input: { content: FileContent; fileName: string; kind: UploadKind; domein: Domein; address: string | null },
 ): Promise<Receipt> {
   checkCaller(scope, 'upload:create', 'aanbieder');
   return receiveUpload({ ...input, aanbiederId: scope.aanbiederId, actor: scope.user });
