@@ -2,12 +2,14 @@
 // (receive, read, validate, pseudonymise, key, stage, merge, link) of a generated CSV, a fixed-width
 // file and an Excel file, each into its own fresh database. Beside the CSV: a plain COPY of the same
 // file into an unindexed table, and a COPY of the same imported rows into a table with trajectory's
-// indexes, in the same run. Peak memory counts the portal's process and its child (read-upload.ts).
-import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// indexes, in the same run. Peak memory counts the portal's process and its child (read-upload.ts),
+// sampled from outside both (memory-sampler.mjs).
+import { execFileSync, spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -56,33 +58,24 @@ async function writeXlsx(file: string, rows: number) {
 }
 
 /**
- * Resident memory of this process (the portal) and of the import's reader: a node child with all of
- * its own children (tsx's esbuild). The bench's own esbuild (tsx runs this script) counts as portal;
- * the database server, also started by this script, does not count.
+ * The peak resident memory of this process (the portal) and of the import's reader while `fn` runs,
+ * sampled from outside (scripts/memory-sampler.mjs, which says what counts as which).
  */
-function treeRss(): { portal: number; reader: number } {
-  const read = (pid: string, file: string) => {
-    try {
-      return readFileSync(`/proc/${pid}/${file}`, 'utf8');
-    } catch {
-      return '';
-    }
-  };
-  const rssOf = (pid: string) => Number(/VmRSS:\s+(\d+) kB/.exec(read(pid, 'status'))?.[1] ?? 0) * 1024;
-  const children = new Map<string, string[]>();
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    const parent = read(pid, 'stat').split(') ')[1]?.split(' ')[1];
-    if (parent) children.set(parent, [...(children.get(parent) ?? []), pid]);
+async function peakMemory<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; peak: { total: number; portal: number; reader: number } }> {
+  const sampler = spawn(process.execPath, [path.join(import.meta.dirname, 'memory-sampler.mjs'), String(process.pid)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: sampler.stdout! })[Symbol.asyncIterator]();
+  await lines.next(); // "ready": the first sample is taken
+  try {
+    const result = await fn();
+    sampler.stdin!.end();
+    return { result, peak: JSON.parse((await lines.next()).value) };
+  } finally {
+    sampler.kill();
   }
-  const treeOf = (pid: string): number => rssOf(pid) + (children.get(pid) ?? []).reduce((n, c) => n + treeOf(c), 0);
-  let portal = rssOf(String(process.pid));
-  let reader = 0;
-  for (const child of children.get(String(process.pid)) ?? []) {
-    const name = read(child, 'comm').trim();
-    if (name === 'node') reader += treeOf(child);
-    else if (name === 'esbuild') portal += treeOf(child); // not the database server, also a child here
-  }
-  return { portal, reader };
 }
 
 const fixedRows = Math.floor(FIXED_BYTES / fixedLine(recordAt(0, 1)).length);
@@ -132,27 +125,21 @@ try {
   for (const [kind, file] of Object.entries(files)) {
     await owner.query('TRUNCATE trajectory');
     await owner.query('CHECKPOINT');
-    const peak = { total: 0, portal: 0, reader: 0 };
-    const sample = () => {
-      const { portal, reader } = treeRss();
-      peak.total = Math.max(peak.total, portal + reader);
-      peak.portal = Math.max(peak.portal, portal);
-      peak.reader = Math.max(peak.reader, reader);
-    };
-    sample();
-    const sampler = setInterval(sample, 50);
-    const t0 = performance.now();
-    // As the portal receives an upload: streamed into encrypted storage, never held whole.
-    const receipt = await receiveUpload({
-      aanbiederId: org.id,
-      content: createReadStream(file),
-      fileName: path.basename(file),
-      kind: 'PRODUCTIE',
-    });
     const steps: Record<string, number> = {};
-    await processUpload(receipt.id, steps);
-    const ms = performance.now() - t0;
-    clearInterval(sampler);
+    let ms = 0;
+    const { result: receipt, peak } = await peakMemory(async () => {
+      const t0 = performance.now();
+      // As the portal receives an upload: streamed into encrypted storage, never held whole.
+      const received = await receiveUpload({
+        aanbiederId: org.id,
+        content: createReadStream(file),
+        fileName: path.basename(file),
+        kind: 'PRODUCTIE',
+      });
+      await processUpload(received.id, steps);
+      ms = performance.now() - t0;
+      return received;
+    });
     const upload = await db().upload.findUniqueOrThrow({ where: { id: receipt.id } });
     if (upload.status !== 'VERWERKT') throw new Error(`${kind}: ${upload.status} ${JSON.stringify(upload.report)}`);
     results[kind] = { rows: upload.acceptedCount ?? 0, ms, peak: peak.total, portal: peak.portal, reader: peak.reader };
