@@ -70,7 +70,12 @@ describe('importing a production file', () => {
 
   it('keeps test files out of the data, and refuses production files without a signed agreement', async () => {
     const a = await makeAanbieder();
-    const test = await importFile({ agbCode: a.agbCode!, content: csvFor(a.agbCode!), fileName: 't.csv', kind: 'TEST' });
+    const test = await importFile({
+      agbCode: a.agbCode!,
+      content: csvFor(a.agbCode!),
+      fileName: 't.csv',
+      kind: 'TEST',
+    });
     expect(test.report.accepted).toBe(4);
     expect(await rowsOf(a.id)).toHaveLength(0);
     await expect(
