@@ -1,9 +1,9 @@
 import type { Scope } from '@/lib/access/scope';
-import { env } from '@/lib/env';
 import type { Domein, UploadKind } from '@/lib/generated/prisma/enums';
 import { requestTestImport } from '@/lib/jobs/boss';
 import { deliverUpload } from '@/lib/services/uploads/deliver-upload';
 import { requestBody } from '@/lib/uploads/read-body';
+import { uploadMaxBytes } from '@/lib/uploads/receive-upload';
 
 /**
  * The one path of a delivered file, from the browser (`/api/uploads`) and from a provider's system
@@ -16,7 +16,7 @@ export async function deliverFile(
   req: Request,
   file: { kind: UploadKind; domein: Domein; fileName: string; address: string | null },
 ) {
-  const content = requestBody(req, env().UPLOAD_MAX_MB * 1024 * 1024);
+  const content = requestBody(req, uploadMaxBytes());
   const receipt = await deliverUpload(scope, { ...file, content });
   if (file.kind === 'TEST' && !receipt.duplicate) await requestTestImport().catch(() => undefined);
   return receipt;

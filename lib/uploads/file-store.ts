@@ -23,6 +23,10 @@ const fileFor = (uploadId: string) => path.resolve(env().UPLOAD_DIR, `${uploadId
 /** What a stored file is written from: a whole buffer, or its chunks as they arrive (an upload's body). */
 export type FileContent = Buffer | AsyncIterable<Uint8Array>;
 
+/** The chunks of a FileContent (a buffer is one chunk). */
+export const chunksOf = (content: FileContent): Iterable<Uint8Array> | AsyncIterable<Uint8Array> =>
+  Buffer.isBuffer(content) ? [content] : content;
+
 /**
  * Writes `content` encrypted under the upload's id, slice by slice as it arrives: memory stays flat in
  * the file's size. A content that fails midway (too big, the connection gone) leaves no file behind;
@@ -37,7 +41,7 @@ export async function storeUploadFile(uploadId: string, content: FileContent): P
   try {
     await pipeline(async function* () {
       yield Buffer.concat([MAGIC, iv]);
-      for await (const chunk of Buffer.isBuffer(content) ? [content] : content)
+      for await (const chunk of chunksOf(content))
         for (let i = 0; i < chunk.length; i += SLICE) yield cipher.update(chunk.subarray(i, i + SLICE));
       yield Buffer.concat([cipher.final(), cipher.getAuthTag()]);
     }, handle.createWriteStream());

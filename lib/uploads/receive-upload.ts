@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { Domein, UploadKind } from '@/lib/generated/prisma/enums';
-import { deleteUploadFile, type FileContent, storeUploadFile } from './file-store';
+import { chunksOf, deleteUploadFile, type FileContent, storeUploadFile } from './file-store';
 import { agreementDomains } from './has-current-agreement';
 import { fileTooBig } from './read-body';
 
@@ -20,9 +20,12 @@ export type Receipt = {
   duplicate: boolean;
 };
 
+/** The largest upload, in bytes (UPLOAD_MAX_MB): counted here, and refused early by its declared length in deliverFile. */
+export const uploadMaxBytes = () => env().UPLOAD_MAX_MB * 1024 * 1024;
+
 /** The chunks of `content` as they pass to the store, counted and hashed; past `maxBytes` it stops. */
 async function* measured(content: FileContent, seen: { size: number; hash: Hash }, maxBytes: number) {
-  for await (const chunk of Buffer.isBuffer(content) ? [content] : content) {
+  for await (const chunk of chunksOf(content)) {
     seen.size += chunk.length;
     if (seen.size > maxBytes) throw fileTooBig(maxBytes);
     seen.hash.update(chunk);
@@ -67,7 +70,7 @@ export async function receiveUpload(input: {
   const fileName = input.fileName.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'bestand';
   const id = randomUUID();
   const seen = { size: 0, hash: createHash('sha256') };
-  const storagePath = await storeUploadFile(id, measured(input.content, seen, env().UPLOAD_MAX_MB * 1024 * 1024));
+  const storagePath = await storeUploadFile(id, measured(input.content, seen, uploadMaxBytes()));
   const sha256 = seen.hash.digest('hex');
   const receipt = (
     u: { id: string; receivedAt: Date; sizeBytes: bigint; fileName: string },

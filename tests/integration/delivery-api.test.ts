@@ -18,21 +18,13 @@ import { issueApiToken } from '@/lib/services/api-tokens/issue-api-token';
 import { revokeApiToken } from '@/lib/services/api-tokens/revoke-api-token';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import { makeAanbieder, makeGemeente, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
+import { storedUploadFiles } from './helpers/upload-store';
 
 // The delivery API (issue 16) through its route handlers on real PostgreSQL, with real files: the
 // same receipt and report as the browser path, the malformed corpus answered the same way, and the
 // tokens attacked (wrong kind, another provider, revoked, too often, no agreement).
 process.env.JOBS_IN_SERVER = 'uit'; // test files are processed here by hand, not by a job runner
 process.env.UPLOAD_MAX_MB = '1'; // the size limit, small enough to cross in a test
-
-/** The encrypted files in the upload store (test files run one at a time: only this file adds any). */
-const storedFiles = () => {
-  try {
-    return readdirSync(process.env.UPLOAD_DIR ?? '.data/uploads').sort();
-  } catch {
-    return []; // nothing stored yet
-  }
-};
 
 const post = (token: string | null, query: string, body: BodyInit) =>
   deliver(
@@ -252,7 +244,7 @@ describe('delivery tokens, attacked', () => {
   it('refuses a file over the size limit before storing anything, whatever its declared length', async () => {
     const p = await provider();
     const token = await p.token();
-    const before = storedFiles();
+    const before = storedUploadFiles();
     const tooBig = Buffer.alloc(1024 * 1024 + 1, 'a');
     const res = await post(token, 'soort=test&bestandsnaam=groot.csv', tooBig);
     expect(res.status).toBe(400);
@@ -277,7 +269,7 @@ describe('delivery tokens, attacked', () => {
     expect(await streamed.json()).toMatchObject({ code: 'TE_GROOT' });
     expect(await db().upload.count({ where: { aanbiederId: p.aanbieder.id } })).toBe(0);
     // the part written before the limit was crossed is gone too
-    expect(storedFiles()).toEqual(before);
+    expect(storedUploadFiles()).toEqual(before);
   });
 
   it('a provider’s read-only role, a TTP admin and a token cannot issue delivery tokens', async () => {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { deleteExpiredFiles, runImportJob } from '@/lib/jobs/run-import-job';
 import { readUploadFile } from '@/lib/uploads/file-store';
 import { receiveUpload } from '@/lib/uploads/receive-upload';
 import { makeAanbieder, makeUser } from './helpers/fixtures';
+import { storedUploadFiles } from './helpers/upload-store';
 
 async function signedAanbieder() {
   const a = await makeAanbieder();
@@ -57,7 +58,7 @@ describe('receiving an upload', () => {
       for (let i = 0, step = 1; i < bytes.length; i += step, step = (step * 7 + 13) % 300_000)
         yield bytes.subarray(i, i + step);
     };
-    const files = () => readdirSync(process.env.UPLOAD_DIR ?? '.data/uploads').length;
+    const files = () => storedUploadFiles().length;
     const before = files();
     const r = await receiveUpload({ aanbiederId: a.id, content: arriving(content), fileName: 's.csv', kind: 'TEST' });
     expect(r).toMatchObject({

@@ -9,6 +9,7 @@ import type { Domein } from '@/lib/generated/prisma/enums';
 import type { IndicatorContext, IndicatorDefinition } from '@/lib/indicators/definition';
 import { needsProtection } from '@/lib/indicators/disclosure-control';
 import type { GroupBy } from '@/lib/indicators/group-by';
+import { isOrganisationGroupBy } from '@/lib/indicators/group-nouns';
 import { presentRows, protectCountTable, type TableRow, toCountTable } from '@/lib/indicators/indicator-table';
 import { queryIndicator } from '@/lib/indicators/query-indicator';
 import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
@@ -68,8 +69,7 @@ export async function getIndicatorView(
   const labelOf = await groupLabels(params.groupBy, table.groups, params.domein, params.asOf);
   const { rows, total } = presentRows(indicator, table, protectedCells, labelOf);
   // Providers and municipalities by name, as anyone looks them up (the keys are ids and codes).
-  if (params.groupBy === 'aanbieder' || params.groupBy === 'gemeente')
-    rows.sort((a, b) => compareNames(a.label, b.label));
+  if (isOrganisationGroupBy(params.groupBy)) rows.sort((a, b) => compareNames(a.label, b.label));
   return {
     indicator: {
       key: indicator.key,
