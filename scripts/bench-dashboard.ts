@@ -1,10 +1,11 @@
-// npm run bench:dashboard [-- --rows 5000000 --runs 40] — national scale: synthetic trajectories over
+// npm run bench:dashboard [-- --rows 5000000 --runs 100] — national scale: synthetic trajectories over
 // ten years for 342 municipalities and 1,500 providers (each municipality served by 150 of them,
 // overlapping with its neighbours in rank: a region of ten sees ~480). Prints p50/p95 of the indicator API (the
 // route handler itself: token, scope, one query for every cell with its cell keys, the disclosure
 // control, JSON) for one municipality and for a region, with and without filters: cold (just after
 // an import, the figure cache empty) and warm (the same question again), next to three hand-written
-// SQL aggregates in the same run (the headline alone, the same table without and with its cell keys), with
+// SQL aggregates measured in the same rounds (the headline alone, the same table without and with its
+// cell keys; the aim is set against the last, the same figure), with
 // the EXPLAIN ANALYZE of the portal's own statement. With --keep the generated database stays
 // (gp_bench_dashboard_kept) and the next run with --keep measures it again without rebuilding it;
 // --parts pages,load (of api,pages,load) runs only those parts, and records only their figures.
@@ -17,7 +18,7 @@ import { generateSecrets } from './local-secrets';
 const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '5000000' },
-    runs: { type: 'string', default: '40' },
+    runs: { type: 'string', default: '100' },
     keep: { type: 'boolean', default: false },
     parts: { type: 'string', default: 'api,pages,load' },
   },
@@ -82,17 +83,27 @@ try {
       sql: `AND verwijzer IN ('01','02') AND hulpvorm = '02'`,
     },
   ];
-  /** p50 and p95 of `fn` over RUNS runs after three warm-ups; `before` runs untimed before each. */
-  const time = async (fn: () => Promise<unknown>, before?: () => Promise<unknown>) => {
-    for (let i = 0; i < 3; i++) await fn();
-    const out: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      await before?.();
-      const s = performance.now();
-      await fn();
-      out.push(performance.now() - s);
+  type Timed = { fn: () => Promise<unknown>; before?: () => Promise<unknown> };
+  /**
+   * p50 and p95 of each of `timed` over RUNS rounds after three warm-up rounds. Each round runs every
+   * one once, in turn (`before` untimed before its own): the speed of this machine drifts (the same
+   * statement measured 15–24 ms p50 a few minutes apart, session 17), and a drift between the API's
+   * runs and the hand-written ones would show as a ratio that is not there.
+   */
+  const timeTogether = async <K extends string>(timed: Record<K, Timed>) => {
+    const entries = Object.entries(timed) as [K, Timed][];
+    const out = new Map<K, number[]>(entries.map(([k]) => [k, []]));
+    for (let round = -3; round < RUNS; round++) {
+      for (const [k, { fn, before }] of entries) {
+        await before?.();
+        const s = performance.now();
+        await fn();
+        if (round >= 0) out.get(k)!.push(performance.now() - s);
+      }
     }
-    return { p50: percentile(out, 50), p95: percentile(out, 95) };
+    return Object.fromEntries(
+      entries.map(([k]) => [k, { p50: percentile(out.get(k)!, 50), p95: percentile(out.get(k)!, 95) }]),
+    ) as Record<K, { p50: number; p95: number }>;
   };
   // A new data generation, as an import would make: the figure cache misses on the next request.
   const newGeneration = () => owner.query('UPDATE data_generation SET generation = generation + 1');
@@ -129,36 +140,42 @@ try {
           if (res.status !== 200) throw new Error(`API ${res.status}`);
           await res.json();
         };
-        const cold = await time(call, newGeneration);
-        const warm = await time(call);
         const where = `gemeentecode = ANY($1) AND einddatum >= $2 AND einddatum < $3 ${v.sql}`;
         const args = [s.codes, period.van, period.tot];
-        // By hand, two ways: the headline alone, and the table the page shows (trajectories and
-        // distinct clients per reden einde, the headline and the whole population), without cell keys.
-        const hand = await time(() =>
-          owner.query(
-            `SELECT count(*) FILTER (WHERE reden_einde = '03') AS uitval, count(*) AS trajecten, count(DISTINCT client_key) AS clienten
-             FROM trajectory WHERE ${where}`,
-            args,
-          ),
-        );
-        const handTable = await time(() =>
-          owner.query(
-            `SELECT reden_einde, reden_einde = '03' AS head, count(DISTINCT traject_key) AS trajecten, count(DISTINCT client_key) AS clienten
-             FROM trajectory WHERE ${where} GROUP BY GROUPING SETS ((reden_einde), (reden_einde = '03'), ())`,
-            args,
-          ),
-        );
-        // The same table with its cell keys (sum of the distinct record keys): everything the API must
-        // compute before it can show a protected figure, written by hand.
-        const handKeys = await time(() =>
-          owner.query(
-            `SELECT reden_einde, count(DISTINCT traject_key) AS trajecten, sum(DISTINCT traject_key) % 2147483648 AS trajecten_key,
-                    count(DISTINCT client_key) AS clienten, sum(DISTINCT client_key) % 2147483648 AS clienten_key
-             FROM trajectory WHERE ${where} GROUP BY GROUPING SETS ((reden_einde), ())`,
-            args,
-          ),
-        );
+        const { cold, warm, hand, handTable, handKeys } = await timeTogether({
+          // Cold just after a new generation; warm is the same call again, from the cache.
+          cold: { fn: call, before: newGeneration },
+          warm: { fn: call },
+          // By hand, three ways: the headline alone, the table the page shows (trajectories and
+          // distinct clients per reden einde, the headline and the whole population) without cell keys,
+          // and the same table with its cell keys (the sum of the distinct record keys): everything the
+          // API must compute before it can show a protected figure, written by hand.
+          hand: {
+            fn: () =>
+              owner.query(
+                `SELECT count(*) FILTER (WHERE reden_einde = '03') AS uitval, count(*) AS trajecten, count(DISTINCT client_key) AS clienten
+                 FROM trajectory WHERE ${where}`,
+                args,
+              ),
+          },
+          handTable: {
+            fn: () =>
+              owner.query(
+                `SELECT reden_einde, reden_einde = '03' AS head, count(DISTINCT traject_key) AS trajecten, count(DISTINCT client_key) AS clienten
+                 FROM trajectory WHERE ${where} GROUP BY GROUPING SETS ((reden_einde), (reden_einde = '03'), ())`,
+                args,
+              ),
+          },
+          handKeys: {
+            fn: () =>
+              owner.query(
+                `SELECT reden_einde, count(DISTINCT traject_key) AS trajecten, sum(DISTINCT traject_key) % 2147483648 AS trajecten_key,
+                        count(DISTINCT client_key) AS clienten, sum(DISTINCT client_key) % 2147483648 AS clienten_key
+                 FROM trajectory WHERE ${where} GROUP BY GROUPING SETS ((reden_einde), ())`,
+                args,
+              ),
+          },
+        });
         console.log(`  ${s.label}, ${v.label}:`);
         console.log(
           `    API koud p50 ${ms(cold.p50)}, p95 ${ms(cold.p95)} · warm p95 ${ms(warm.p95)} · met de hand: kengetal p95 ${ms(hand.p95)}, dezelfde tabel p95 ${ms(handTable.p95)}, met celsleutels p95 ${ms(handKeys.p95)} · koud/kengetal ${(cold.p95 / hand.p95).toFixed(1)}×, koud/tabel ${(cold.p95 / handTable.p95).toFixed(1)}×, koud/met celsleutels ${(cold.p95 / handKeys.p95).toFixed(1)}×`,
@@ -204,10 +221,13 @@ try {
         },
         { figure: `API ${r.label}, p95 warm (cache)`, value: ms(r.warm), aim: '(ter vergelijking)', met: null },
         {
-          figure: `API ${r.label}, koud / met de hand (kengetal · zelfde tabel · met celsleutels)`,
-          value: `${(r.cold / r.hand).toFixed(1)}× · ${(r.cold / r.handTable).toFixed(1)}× · ${(r.cold / r.handKeys).toFixed(1)}×`,
+          // The aim is "within 1.5× of the hand-written aggregate of the same figure" (issue 11): what
+          // the API shows is the table with its cell keys (a protected count cannot be shown without
+          // its key). The headline alone and the table without keys are printed beside it.
+          figure: `API ${r.label}, koud / met de hand: dezelfde tabel met celsleutels (kengetal alleen · tabel zonder celsleutels)`,
+          value: `${(r.cold / r.handKeys).toFixed(1)}× (${(r.cold / r.hand).toFixed(1)}× · ${(r.cold / r.handTable).toFixed(1)}×)`,
           aim: '≤ 1,5×',
-          met: r.cold / r.hand <= 1.5,
+          met: r.cold / r.handKeys <= 1.5,
         },
       ]),
     );
