@@ -36,11 +36,14 @@ export function foreignFileKind(buf: Buffer): string | null {
     .toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'een webpagina (HTML)';
   if (head.startsWith('{\\rtf')) return 'een tekstdocument (RTF)';
-  if (startsWith(buf, [0x50, 0x4b])) {
-    const names = zipEntries(buf);
-    if (names.some((n) => n.startsWith('word/'))) return 'een Word-document';
-    if (names.some((n) => n.startsWith('ppt/'))) return 'een PowerPoint-presentatie';
-  }
+  if (startsWith(buf, [0x50, 0x4b])) return foreignZipKind(zipEntries(buf));
+  return null;
+}
+
+/** What a zip is by the names of its entries when it is an Office file but no workbook, or null. */
+export function foreignZipKind(names: string[]): string | null {
+  if (names.some((n) => n.startsWith('word/'))) return 'een Word-document';
+  if (names.some((n) => n.startsWith('ppt/'))) return 'een PowerPoint-presentatie';
   return null;
 }
 

@@ -22,7 +22,7 @@ export function fileKind(buf: Buffer): 'xlsx' | 'text' {
 
 /** Recognises the file by its content and returns its rows; FileRejected when unreadable. */
 export function openFile(buf: Buffer): AsyncIterable<ReadRow> | Iterable<ReadRow> {
-  return fileKind(buf) === 'xlsx' ? readXlsx(buf) : readTextRecords(buf);
+  return fileKind(buf) === 'xlsx' ? readXlsx(() => [buf], buf.length) : readTextRecords(buf);
 }
 
 export type { ReadRow };

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { checkZip } from './check-zip';
+import { checkZipChunks, type ZipChunks } from './check-zip';
 import { FileRejected } from './file-rejected';
+import { foreignFileMessage, foreignZipKind } from './foreign-file';
 import { mapHeader, recordFromCells } from './header-columns';
 import type { ColumnKey } from './layout';
 import type { ReadRow } from './read-text-records';
@@ -22,9 +23,27 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-export async function* readXlsx(buf: Buffer): AsyncGenerator<ReadRow> {
-  checkZip(buf);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
+/**
+ * The rows of a workbook's first sheet. `chunks` gives the file's bytes afresh at each call; they are
+ * read twice, once for the zip check (checkZipChunks) and then by ExcelJS as a stream, so the file is
+ * never held whole: a stored upload's decrypted slices (given as one buffer, the file was held by the
+ * reader and copied once more by ExcelJS's unzipper). An error of the chunks themselves (a stored
+ * file that fails its tag) is thrown as it is, not as an unreadable workbook.
+ */
+export async function* readXlsx(chunks: () => ZipChunks, size: number): AsyncGenerator<ReadRow> {
+  const foreign = foreignZipKind(await checkZipChunks(chunks(), size));
+  if (foreign) throw new FileRejected(foreignFileMessage(foreign));
+  let chunksFailed = false;
+  let chunksError: unknown;
+  async function* read() {
+    try {
+      yield* chunks();
+    } catch (err) {
+      [chunksFailed, chunksError] = [true, err];
+      throw err;
+    }
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(read(), { objectMode: false }), {
     sharedStrings: 'cache',
     worksheets: 'emit',
     hyperlinks: 'ignore',
@@ -49,6 +68,7 @@ export async function* readXlsx(buf: Buffer): AsyncGenerator<ReadRow> {
       break; // first sheet only
     }
   } catch (err) {
+    if (chunksFailed) throw chunksError;
     if (err instanceof FileRejected) throw err;
     throw new FileRejected(`Het Excelbestand kon niet worden gelezen: ${(err as Error).message.slice(0, 120)}`);
   }

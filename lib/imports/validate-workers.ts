@@ -157,19 +157,17 @@ async function* rowBatches(rows: AsyncIterable<ReadRow>): AsyncGenerator<WorkerI
 }
 
 /**
- * The batches of a large file. A text file is read in slices, twice (the encoding is decided over the
- * whole file first), and never held whole; an Excel file (a zip, read at once) and a text file whose
- * head openTextSlices cannot place are read whole.
+ * The batches of a large file, read in slices and never held whole: an Excel file twice (the zip
+ * check, then the rows: readXlsx), a text file twice (the encoding is decided over the whole file
+ * first). Only a text file whose head openTextSlices cannot place is read whole.
  */
-async function* fileBatches(file: FileSource): AsyncGenerator<WorkerInput> {
-  const head = await firstSlice(file);
-  if (!isZip(head)) {
-    fileKind(head); // a foreign file (PDF, image, old Excel) is refused by its first bytes
-    const text = await openTextSlices(file.slices);
-    if (text) return yield* textBatches(file.slices(), text);
-  }
+async function* fileBatches(file: FileSource, head: Buffer): AsyncGenerator<WorkerInput> {
+  if (isZip(head)) return yield* rowBatches(readXlsx(file.slices, file.size));
+  fileKind(head); // a foreign file (PDF, image, old Excel) is refused by its first bytes
+  const text = await openTextSlices(file.slices);
+  if (text) return yield* textBatches(file.slices(), text);
   const buf = await file.whole();
-  yield* fileKind(buf) === 'xlsx' ? rowBatches(readXlsx(buf)) : textBatches([buf], openText(buf));
+  yield* textBatches([buf], openText(buf));
 }
 
 /**
@@ -179,10 +177,15 @@ async function* fileBatches(file: FileSource): AsyncGenerator<WorkerInput> {
 export async function* checkedInWorkers(
   file: FileSource,
   job: WorkerJob,
-  count = workerCount(),
+  workers?: number,
 ): AsyncGenerator<CheckedRow<string>> {
-  const batches = fileBatches(file);
-  const workers = Array.from({ length: count }, () => startWorker(job));
+  const first = await firstSlice(file);
+  // An Excel file's rows come from ExcelJS on this thread, several times slower than a worker checks
+  // them: one worker keeps up, a second only costs memory (the reader alone, 200,000 rows: ~250–280 →
+  // ~215–225 MB at its peak, the same time; README, Benchmarks, session 17).
+  const count = workers ?? (isZip(first) ? 1 : workerCount());
+  const batches = fileBatches(file, first);
+  const started = Array.from({ length: count }, () => startWorker(job));
   const out: Promise<CheckedBatch>[] = [];
   let sent = 0;
   let done = false;
@@ -192,7 +195,7 @@ export async function* checkedInWorkers(
         const next = await batches.next();
         if (next.done) done = true;
         else {
-          const result = workers[sent++ % count].check(next.value);
+          const result = started[sent++ % count].check(next.value);
           result.catch(() => undefined); // awaited in order below; not an unhandled rejection meanwhile
           out.push(result);
         }
@@ -202,6 +205,6 @@ export async function* checkedInWorkers(
       yield* rowsOf(await head);
     }
   } finally {
-    await Promise.all(workers.map((w) => w.stop()));
+    await Promise.all(started.map((w) => w.stop()));
   }
 }

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { PARALLEL_FROM_BYTES } from '@/lib/imports/copy-lines';
 import { processUpload } from '@/lib/imports/process-upload';
 import type { FileReport } from '@/lib/imports/validate-file';
 import { receiveUpload } from '@/lib/uploads/receive-upload';
@@ -29,11 +31,48 @@ const generated: Record<string, [() => Buffer, { fileError: string }]> = {
     () => Buffer.from(zipSync({ 'word/document.xml': new TextEncoder().encode('<w:document/>') })),
     { fileError: 'een Word-document' },
   ],
+  // Above PARALLEL_FROM_BYTES a file is read in slices, never whole (validate-workers.ts): the same
+  // answers from the zip check over the slices. Random bytes, stored, make the zips that large.
+  'word-als-excel-groot.xlsx': [
+    () =>
+      large(
+        zipSync({
+          'word/document.xml': new TextEncoder().encode('<w:document/>'),
+          'word/media/beeld.bin': [randomBytes(3 * 1024 * 1024), { level: 0 }],
+        }),
+      ),
+    { fileError: 'een Word-document' },
+  ],
+  'zip-bom-groot.xlsx': [
+    () =>
+      large(
+        zipSync({
+          'xl/media/opvulling.bin': [randomBytes(3 * 1024 * 1024), { level: 0 }],
+          'xl/worksheets/sheet1.xml': [new Uint8Array(50 * 1024 * 1024), { level: 9 }],
+        }),
+      ),
+    { fileError: 'zip-bom' },
+  ],
+  'afgebroken-groot.xlsx': [
+    () => {
+      const whole = zipSync({
+        'xl/workbook.xml': new TextEncoder().encode('<workbook/>'),
+        'xl/media/opvulling.bin': [randomBytes(5 * 1024 * 1024), { level: 0 }],
+      });
+      return large(whole.subarray(0, Math.floor(whole.length * 0.7)));
+    },
+    { fileError: 'beschadigd of onvolledig' },
+  ],
   'een-regel-van-10-mb.csv': [
     () => Buffer.from(`agb_code;pseudo_id;${'x'.repeat(10 * 1024 * 1024)}`),
     { fileError: 'langer dan' },
   ],
 };
+
+function large(bytes: Uint8Array): Buffer {
+  expect(bytes.length).toBeGreaterThan(PARALLEL_FROM_BYTES);
+  return Buffer.from(bytes);
+}
 
 let aanbiederId: string;
 beforeAll(async () => {
