@@ -26,15 +26,11 @@ async function signedAanbieder() {
 }
 const count = (aanbiederId: string) => withScope('system', (tx) => tx.trajectory.count({ where: { aanbiederId } }));
 
-function bigFile(agb: string, n: number): Buffer {
+function bigRows(agb: string, n: number): RawRecord[] {
   const [template] = exampleRecords(agb);
-  const rows: RawRecord[] = Array.from({ length: n }, (_, i) => ({
-    ...template,
-    pseudo_id: `CL-${i}`,
-    traject_id: `TR-${i}`,
-  }));
-  return Buffer.from(toCsv(rows));
+  return Array.from({ length: n }, (_, i) => ({ ...template, pseudo_id: `CL-${i}`, traject_id: `TR-${i}` }));
 }
+const bigFile = (agb: string, n: number) => Buffer.from(toCsv(bigRows(agb, n)));
 
 describe('receiving an upload', () => {
   it('stores the file encrypted before the receipt, and recognises the same file again', async () => {
@@ -93,16 +89,25 @@ describe('processing an upload', () => {
       bytes[bytes.length - 100] ^= 1;
       return bytes;
     },
+    // the same for a workbook: its first pass is the zip check (readXlsx)
+    'one byte flipped near the end of a large Excel file': (bytes: Buffer) => {
+      bytes[bytes.length - 100] ^= 1;
+      return bytes;
+    },
   };
   it.each(Object.keys(damage) as (keyof typeof damage)[])(
     'refuses a stored file that was altered on disk (authenticated encryption): %s',
     async (how) => {
       const a = await signedAanbieder();
-      const content = how.includes('large')
-        ? bigFile(a.agbCode!, 30_000)
-        : Buffer.from(toCsv(exampleRecords(a.agbCode!)));
+      const excel = how.includes('Excel');
+      const content = excel
+        ? await toXlsx(bigRows(a.agbCode!, 36_000))
+        : how.includes('large')
+          ? bigFile(a.agbCode!, 30_000)
+          : Buffer.from(toCsv(exampleRecords(a.agbCode!)));
       if (how.includes('large')) expect(content.length).toBeGreaterThan(PARALLEL_FROM_BYTES);
-      const r = await receiveUpload({ aanbiederId: a.id, content, fileName: 'apr.csv', kind: 'PRODUCTIE' });
+      const fileName = excel ? 'apr.xlsx' : 'apr.csv';
+      const r = await receiveUpload({ aanbiederId: a.id, content, fileName, kind: 'PRODUCTIE' });
       const { storagePath } = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
       const { readFileSync, writeFileSync } = await import('node:fs');
       writeFileSync(storagePath!, damage[how](readFileSync(storagePath!)));
@@ -114,6 +119,7 @@ describe('processing an upload', () => {
       );
       expect(await count(a.id)).toBe(0);
     },
+    60_000,
   );
 
   it('notifies the provider in the portal and by e-mail', async () => {
