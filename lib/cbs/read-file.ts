@@ -3,7 +3,7 @@ import { foreignFileKind, foreignFileMessage } from './foreign-file';
 import { type ReadRow, readTextRecords } from './read-text-records';
 import { readXlsx } from './read-xlsx-records';
 
-/** A zip by its first bytes (an Excel workbook is one); what is in it, fileKind decides on the whole file. */
+/** A zip by its first bytes (an Excel workbook is one); what is in it, the zip check of readXlsx finds out. */
 export const isZip = (buf: Buffer) => buf[0] === 0x50 && buf[1] === 0x4b;
 
 /** What the file is by its content (not its name): an Excel workbook or text; FileRejected when neither. */
