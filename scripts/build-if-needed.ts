@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,11 +21,10 @@ function fingerprint(root: string): string {
   return hash.digest('hex');
 }
 
+const BUILD_ENV: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
+
 function run(cmd: string, args: string[]) {
-  const r = spawnSync(cmd, args, {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: BUILD_ENV });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} mislukt (code ${r.status})`);
 }
 
@@ -38,15 +37,43 @@ export function generateClientIfNeeded(root = process.cwd()) {
   writeFileSync(stamp, want);
 }
 
+const stampOf = (root: string) => path.join(root, '.next', 'gemeenteportaal-build');
+
+function buildIsCurrent(root: string): boolean {
+  const stamp = stampOf(root);
+  return (
+    existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === fingerprint(root)
+  );
+}
+
 export function buildIfNeeded(root = process.cwd()): boolean {
   generateClientIfNeeded(root);
-  const stamp = path.join(root, '.next', 'gemeenteportaal-build');
-  const want = fingerprint(root);
-  if (existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) {
-    return false;
-  }
+  if (buildIsCurrent(root)) return false;
   console.log('Portaal bouwen (eenmalig, ~1 minuut)…');
   run(path.join(root, 'node_modules', '.bin', 'next'), ['build']);
-  writeFileSync(stamp, fingerprint(root));
+  writeFileSync(stampOf(root), fingerprint(root));
+  return true;
+}
+
+/**
+ * The same build without blocking (npm test builds while the integration tests, which mostly wait
+ * on PostgreSQL, run): its output is kept and printed when it fails.
+ */
+export async function buildIfNeededInBackground(root = process.cwd()): Promise<boolean> {
+  generateClientIfNeeded(root);
+  if (buildIsCurrent(root)) return false;
+  console.log('Portaal bouwen op de achtergrond…');
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { env: BUILD_ENV });
+  const output: Buffer[] = [];
+  child.stdout.on('data', (b: Buffer) => output.push(b));
+  child.stderr.on('data', (b: Buffer) => output.push(b));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) {
+    process.stderr.write(Buffer.concat(output));
+    throw new Error(`next build mislukt (code ${code})`);
+  }
+  writeFileSync(stampOf(root), fingerprint(root));
   return true;
 }

@@ -2,11 +2,11 @@
 // end-to-end (Playwright in Chromium against a production build). PostgreSQL comes from
 // DATABASE_URL when set (only its server is used: the run creates its own databases), else an
 // embedded one under .data/test-pg. Prints one closing line "N passed, N failed".
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildIfNeeded, generateClientIfNeeded } from './build-if-needed';
+import { buildIfNeededInBackground, generateClientIfNeeded } from './build-if-needed';
 import { type DatabaseServer, openDatabaseServer } from './database-server';
 import { freePort } from './embedded-db';
 import { generateSecrets } from './local-secrets';
@@ -20,11 +20,11 @@ let server: DatabaseServer | undefined;
 
 type Count = { passed: number; failed: number };
 
-function run(cmd: string, args: string[], env: Record<string, string>): number {
-  return (
-    spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' } }).status ??
-    1
-  );
+/** Runs a test runner with the terminal as its output; resolves with its exit code. Never blocks the
+ * event loop, so a build in the background goes on meanwhile. */
+function run(cmd: string, args: string[], env: Record<string, string>): Promise<number> {
+  const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' } });
+  return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
 }
 
 function readJson(file: string) {
@@ -38,23 +38,26 @@ async function main(): Promise<Count> {
   const secrets = generateSecrets();
   const out = path.join(os.tmpdir(), `gp-test-${runId}`);
 
-  if (!only || only === 'unit' || only === 'integration') {
-    const url = await server.fresh('test');
-    const file = path.join(out, 'vitest.json');
-    const projects = only ? ['--project', only] : [];
-    const code = run(
+  // Unit tests first: they use both cores. The production build for the end-to-end tests then runs
+  // beside the integration tests, which go one file at a time and mostly wait on PostgreSQL.
+  const vitestEnv: Record<string, string> =
+    only === 'e2e' ? {} : { DATABASE_URL: await server.fresh('test'), UPLOAD_DIR: path.join(out, 'uploads-vitest') };
+  const vitest = async (project: 'unit' | 'integration') => {
+    const file = path.join(out, `vitest-${project}.json`);
+    const code = await run(
       path.join(root, 'node_modules/.bin/vitest'),
-      ['run', ...projects, ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
-      {
-        ...secrets,
-        DATABASE_URL: url,
-        UPLOAD_DIR: path.join(out, 'uploads-vitest'),
-      },
+      ['run', '--project', project, ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+      { ...secrets, ...vitestEnv },
     );
     const r = readJson(file);
     total.passed += r?.numPassedTests ?? 0;
     total.failed += r ? r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0) : 1;
-  }
+  };
+  if (!only || only === 'unit') await vitest('unit');
+  const built = !only || only === 'e2e' ? buildIfNeededInBackground(root) : undefined;
+  // a failed build is reported where the end-to-end tests need it, not as an unhandled rejection meanwhile
+  built?.catch(() => undefined);
+  if (!only || only === 'integration') await vitest('integration');
 
   if (!only || only === 'e2e') {
     const url = await server.fresh('e2e');
@@ -63,10 +66,10 @@ async function main(): Promise<Count> {
     Object.assign(process.env, secrets, { DATABASE_URL: url, UPLOAD_DIR: path.join(out, 'uploads-e2e') });
     await seedDemo();
     await closeDb();
-    buildIfNeeded(root);
+    await built;
     const port = await freePort(3100);
     const file = path.join(out, 'playwright.json');
-    const code = run(path.join(root, 'node_modules/.bin/playwright'), ['test', ...extra], {
+    const code = await run(path.join(root, 'node_modules/.bin/playwright'), ['test', ...extra], {
       ...secrets,
       DATABASE_URL: url,
       UPLOAD_DIR: path.join(out, 'uploads-e2e'),

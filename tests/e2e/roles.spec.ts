@@ -42,7 +42,7 @@ const ROLES = [
 
 for (const role of ROLES) {
   test(`${role.email} logt in met 2FA en ziet de eigen startpagina`, async ({ page }) => {
-    await loginDemo(page, role.email);
+    await loginDemo(page, role.email, { fresh: true });
     await expect(page).toHaveURL(new RegExp(`${role.path}$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(role.heading);
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });

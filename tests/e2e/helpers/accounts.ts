@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hash } from '@node-rs/argon2';
-import { expect, type Page } from '@playwright/test';
+import { type BrowserContext, expect, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 import pg from 'pg';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../../prisma/seed/demo-organisations';
@@ -42,15 +42,21 @@ export async function createAccount(role: string, organisationId: string, passwo
 
 // A TOTP code is accepted once per account per 30 s window (replay guard). Logins in this run
 // remember the last window used per account, and wait for the next one when needed.
-const stepsFile = path.join(
-  os.tmpdir(),
-  `gp-e2e-steps-${Buffer.from(process.env.DATABASE_URL ?? '')
-    .toString('hex')
-    .slice(-24)}.json`,
-);
+const runFile = (what: string) =>
+  path.join(
+    os.tmpdir(),
+    `gp-e2e-${what}-${Buffer.from(process.env.DATABASE_URL ?? '')
+      .toString('hex')
+      .slice(-24)}.json`,
+  );
+const stepsFile = runFile('steps');
+
+function readRunFile<T>(file: string): Record<string, T> {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+}
 
 export async function freshCode(email: string, secret: string): Promise<string> {
-  const steps: Record<string, number> = existsSync(stepsFile) ? JSON.parse(readFileSync(stepsFile, 'utf8')) : {};
+  const steps = readRunFile<number>(stepsFile);
   let step = Math.floor(Date.now() / 30_000);
   if (steps[email] !== undefined && step <= steps[email]) {
     await new Promise((r) => setTimeout(r, (steps[email] + 1) * 30_000 - Date.now() + 200));
@@ -68,10 +74,34 @@ export async function enterCredentials(page: Page, email: string, password: stri
   await page.getByRole('button', { name: 'Volgende' }).click();
 }
 
-/** Logs a demo account in with password and 2FA code; resolves on its start page. */
-export async function loginDemo(page: Page, email: string) {
+// A second login of the same account within its 30 s window waits for the next one: most of the
+// suite's time once went to those waits. A test that is not about logging in therefore takes the
+// account's session of an earlier test in this run (its cookie, kept in a file like the steps) and
+// logs in for real only when the server no longer accepts it (logged out, idle, revoked).
+const sessionsFile = runFile('sessions');
+type Cookie = Awaited<ReturnType<BrowserContext['cookies']>>[number];
+const isSessionCookie = (c: Cookie) => c.name.endsWith('next-auth.session-token');
+
+async function resumeSession(page: Page, email: string): Promise<boolean> {
+  const cookie = readRunFile<Cookie>(sessionsFile)[email];
+  if (!cookie) return false;
+  await page.context().addCookies([cookie]);
+  await page.goto('/');
+  if (!new URL(page.url()).pathname.startsWith('/inloggen')) return true;
+  await page.context().clearCookies({ name: cookie.name });
+  return false;
+}
+
+/**
+ * Logs a demo account in with password and 2FA code; resolves on its start page. Takes the
+ * account's session from an earlier test when the server still accepts it, unless `fresh`.
+ */
+export async function loginDemo(page: Page, email: string, { fresh = false } = {}) {
+  if (!fresh && (await resumeSession(page, email))) return;
   await enterCredentials(page, email, DEMO_PASSWORD);
   await page.getByLabel('Code uit uw authenticator-app').fill(await freshCode(email, demo(email).totp));
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page).not.toHaveURL(/\/inloggen/);
+  const cookie = (await page.context().cookies()).find(isSessionCookie);
+  if (cookie) writeFileSync(sessionsFile, JSON.stringify({ ...readRunFile<Cookie>(sessionsFile), [email]: cookie }));
 }
