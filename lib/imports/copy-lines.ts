@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { isZip } from '@/lib/cbs/read-file';
+import { isZip, openFile } from '@/lib/cbs/read-file';
+import { readXlsx } from '@/lib/cbs/read-xlsx-records';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { type FileSource, firstSlice } from '@/lib/uploads/file-store';
 import { copyLine, currentLineKeys } from './copy-line';
@@ -54,11 +55,12 @@ export async function writeCopyLines(
           checkedInWorkers(file, { ...expected, copy: out !== null }),
           expected,
           (line) => lines?.add(line),
-          // Only for a file refused whole (the hint that it fits the other domain): a zip is read
-          // whole, of a text file the first slice holds the first record.
+          // Only for a file refused whole (the hint that it fits the other domain): a workbook is read
+          // in slices as the import reads it, up to its first row; of a text file the first slice
+          // holds the first record.
           async () => {
             const head = await firstSlice(file);
-            return firstRawOf(isZip(head) ? await file.whole() : head);
+            return firstRawOf(() => (isZip(head) ? readXlsx(file.slices, file.size) : openFile(head)));
           },
         );
   await lines?.flush();

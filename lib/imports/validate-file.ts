@@ -110,10 +110,10 @@ async function* fileRows(buf: Buffer): AsyncGenerator<ReadRow> {
   yield* openFile(buf);
 }
 
-/** The first raw record of a file: reportRows' domain hint, read again only for a file refused whole. */
-export async function firstRawOf(buf: Buffer): Promise<RawRecord | null> {
+/** The first raw record of a file's rows: reportRows' domain hint, read again only for a file refused whole. */
+export async function firstRawOf(rows: () => AsyncIterable<ReadRow> | Iterable<ReadRow>): Promise<RawRecord | null> {
   try {
-    for await (const row of openFile(buf)) if ('raw' in row) return row.raw;
+    for await (const row of rows()) if ('raw' in row) return row.raw;
   } catch {}
   return null;
 }
@@ -133,7 +133,7 @@ export async function validateRecords(
     checkedRows(fileRows(buf), expected, (r) => r),
     expected,
     onRecord,
-    () => firstRawOf(buf),
+    () => firstRawOf(() => openFile(buf)),
   );
 }
 

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { withScope } from '@/lib/access/with-scope';
 import type { RawRecord } from '@/lib/cbs/layout';
+import { validateRecord } from '@/lib/cbs/validate-record';
 import { exampleRecords, toCsv, toFixedWidth, toXlsx } from '@/lib/cbs/write-files';
 import { db } from '@/lib/db';
 import { PARALLEL_FROM_BYTES } from '@/lib/imports/copy-lines';
@@ -121,6 +122,30 @@ describe('processing an upload', () => {
     },
     60_000,
   );
+
+  it('refuses a large Wmo workbook delivered as Jeugd, and says which domain it fits', async () => {
+    // The hint reads the first row again; a workbook above PARALLEL_FROM_BYTES is read in slices
+    // for it, as the import reads it (readXlsx), not held whole.
+    const a = await signedAanbieder();
+    const wmoFields = {
+      hulpvorm: '',
+      productcategorie: '02',
+      profiel: '',
+      zorgvraagzwaarte: '',
+      complexiteit: '',
+      crisis: '',
+    };
+    const wmo = bigRows(a.agbCode!, 36_000).map((r) => ({ ...r, ...wmoFields }));
+    expect(validateRecord(wmo[0], 2, a.agbCode!, 'WMO').errors).toEqual([]);
+    const content = await toXlsx(wmo);
+    expect(content.length).toBeGreaterThan(PARALLEL_FROM_BYTES);
+    const r = await receiveUpload({ aanbiederId: a.id, content, fileName: 'wmo.xlsx', kind: 'PRODUCTIE' });
+    await processUpload(r.id);
+    const upload = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
+    expect(upload.status).toBe('AFGEWEZEN');
+    expect((upload.report as { fileError: string }).fileError).toContain('lever dit bestand aan als Wmo');
+    expect(await count(a.id)).toBe(0);
+  }, 60_000);
 
   it('notifies the provider in the portal and by e-mail', async () => {
     const a = await signedAanbieder();
