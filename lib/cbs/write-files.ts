@@ -37,7 +37,6 @@ export async function toXlsx(records: RawRecord[]): Promise<Buffer> {
 /** The AGB code in example files for someone not signed in as a provider: replace it by your own. */
 export const EXAMPLE_AGB_PLACEHOLDER = '00000000';
 
-/** A small, valid example: a running trajectory, an ended one with two respondents, an uitval. */
 /** Example Wmo rows: begeleiding and dagbesteding for adults, the client or a representative answering. */
 export function exampleWmoRecords(agbCode = '12345678'): RawRecord[] {
   const base = {
@@ -70,6 +69,7 @@ export function exampleWmoRecords(agbCode = '12345678'): RawRecord[] {
   ];
 }
 
+/** A small, valid example: a running trajectory, an ended one with two respondents, an uitval. */
 export function exampleRecords(agbCode = '12345678'): RawRecord[] {
   const base = {
     agb_code: agbCode,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { withScope } from '@/lib/access/with-scope';
 import type { RawRecord } from '@/lib/cbs/layout';
 import { validateRecord } from '@/lib/cbs/validate-record';
-import { exampleRecords, toCsv, toFixedWidth, toXlsx } from '@/lib/cbs/write-files';
+import { exampleRecords, exampleWmoRecords, toCsv, toFixedWidth, toXlsx } from '@/lib/cbs/write-files';
 import { db } from '@/lib/db';
 import { PARALLEL_FROM_BYTES } from '@/lib/imports/copy-lines';
 import { processUpload } from '@/lib/imports/process-upload';
@@ -27,8 +27,8 @@ async function signedAanbieder() {
 }
 const count = (aanbiederId: string) => withScope('system', (tx) => tx.trajectory.count({ where: { aanbiederId } }));
 
-function bigRows(agb: string, n: number): RawRecord[] {
-  const [template] = exampleRecords(agb);
+/** n rows of one example record (the first Jeugd example unless other examples are given), each its own client and trajectory. */
+function bigRows(agb: string, n: number, [template] = exampleRecords(agb)): RawRecord[] {
   return Array.from({ length: n }, (_, i) => ({ ...template, pseudo_id: `CL-${i}`, traject_id: `TR-${i}` }));
 }
 const bigFile = (agb: string, n: number) => Buffer.from(toCsv(bigRows(agb, n)));
@@ -127,15 +127,7 @@ describe('processing an upload', () => {
     // The hint reads the first row again; a workbook above PARALLEL_FROM_BYTES is read in slices
     // for it, as the import reads it (readXlsx), not held whole.
     const a = await signedAanbieder();
-    const wmoFields = {
-      hulpvorm: '',
-      productcategorie: '02',
-      profiel: '',
-      zorgvraagzwaarte: '',
-      complexiteit: '',
-      crisis: '',
-    };
-    const wmo = bigRows(a.agbCode!, 36_000).map((r) => ({ ...r, ...wmoFields }));
+    const wmo = bigRows(a.agbCode!, 36_000, exampleWmoRecords(a.agbCode!));
     expect(validateRecord(wmo[0], 2, a.agbCode!, 'WMO').errors).toEqual([]);
     const content = await toXlsx(wmo);
     expect(content.length).toBeGreaterThan(PARALLEL_FROM_BYTES);
