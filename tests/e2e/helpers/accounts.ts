@@ -74,8 +74,8 @@ export async function enterCredentials(page: Page, email: string, password: stri
   await page.getByRole('button', { name: 'Volgende' }).click();
 }
 
-// A second login of the same account within its 30 s window waits for the next one: most of the
-// suite's time once went to those waits. A test that is not about logging in therefore takes the
+// A second login of the same account within its 30 s window waits for the next one: a quarter of the
+// Playwright run once went to those waits. A test that is not about logging in therefore takes the
 // account's session of an earlier test in this run (its cookie, kept in a file like the steps) and
 // logs in for real only when the server no longer accepts it (logged out, idle, revoked).
 const sessionsFile = runFile('sessions');
