@@ -1,3 +1,5 @@
+import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import { type ColumnKey, DOMEIN_COLUMN, FIELD_KEYS, FIELDS, type RawRecord } from './layout';
 
@@ -26,12 +28,20 @@ export function toFixedWidth(records: RawRecord[]): string {
   return `${records.map((r) => FIELDS.map((f) => r[f.key].padEnd(f.width).slice(0, f.width)).join('')).join('\r\n')}\r\n`;
 }
 
+/**
+ * A workbook with shared strings, as Excel writes them. ExcelJS's streaming writer, row by row: its
+ * in-memory workbook took 9 s for the tests' 36,000 rows, this ~2 s (session 18).
+ */
 export async function toXlsx(records: RawRecord[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const written = buffer(out); // the whole zip, once the writer has ended the stream
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: false });
   const ws = wb.addWorksheet('trajecten');
-  ws.addRow(FIELD_KEYS);
-  for (const r of records) ws.addRow(FIELD_KEYS.map((k) => r[k]));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  ws.addRow(FIELD_KEYS).commit();
+  for (const r of records) ws.addRow(FIELD_KEYS.map((k) => r[k])).commit();
+  ws.commit();
+  await wb.commit();
+  return written;
 }
 
 /** The AGB code in example files for someone not signed in as a provider: replace it by your own. */
