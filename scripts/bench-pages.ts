@@ -32,7 +32,7 @@ const ms = (v: number) => `${Math.round(v)} ms`;
 
 /** The portal as in production (next start) on the benchmark's database; the jobs run elsewhere. */
 export async function startPortal(): Promise<ChildProcess> {
-  buildIfNeeded();
+  await buildIfNeeded();
   const server = spawn('node_modules/.bin/next', ['start', '-p', String(PORT)], {
     env: {
       ...process.env,

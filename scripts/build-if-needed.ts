@@ -48,27 +48,22 @@ function buildIsCurrent(root: string): boolean {
   );
 }
 
-export function buildIfNeeded(root = process.cwd()): boolean {
-  generateClientIfNeeded(root);
-  if (buildIsCurrent(root)) return false;
-  console.log('Portaal bouwen (eenmalig, ~1 minuut)…');
-  run(path.join(root, 'node_modules', '.bin', 'next'), ['build']);
-  writeFileSync(stampOf(root), fingerprint(root));
-  return true;
-}
-
 /**
- * The same build without blocking (npm test builds while the integration tests, which mostly wait
- * on PostgreSQL, run): its output is kept and printed when it fails.
+ * Builds when the sources changed since the last build. `quiet`: the build's output is kept and
+ * printed only when it fails, for a build that runs beside other work (npm test builds while the
+ * integration tests, which mostly wait on PostgreSQL, run).
  */
-export async function buildIfNeededInBackground(root = process.cwd()): Promise<boolean> {
+export async function buildIfNeeded(root = process.cwd(), { quiet = false } = {}): Promise<boolean> {
   generateClientIfNeeded(root);
   if (buildIsCurrent(root)) return false;
-  console.log('Portaal bouwen op de achtergrond…');
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { env: BUILD_ENV });
+  console.log(quiet ? 'Portaal bouwen op de achtergrond…' : 'Portaal bouwen (eenmalig, ~1 minuut)…');
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
+    env: BUILD_ENV,
+    stdio: quiet ? 'pipe' : 'inherit',
+  });
   const output: Buffer[] = [];
-  child.stdout.on('data', (b: Buffer) => output.push(b));
-  child.stderr.on('data', (b: Buffer) => output.push(b));
+  child.stdout?.on('data', (b: Buffer) => output.push(b));
+  child.stderr?.on('data', (b: Buffer) => output.push(b));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) {
     process.stderr.write(Buffer.concat(output));

@@ -59,7 +59,7 @@ async function main() {
     if (rekeyed) console.log(`Recordsleutels bijgewerkt voor ${rekeyed} trajectregels.`);
     await closeDb();
   }
-  if (!dev) buildIfNeeded(root);
+  if (!dev) await buildIfNeeded(root);
 
   const next = spawn(path.join(root, 'node_modules', '.bin', 'next'), [dev ? 'dev' : 'start', '-p', String(port)], {
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildIfNeededInBackground, generateClientIfNeeded } from './build-if-needed';
+import { buildIfNeeded, generateClientIfNeeded } from './build-if-needed';
 import { type DatabaseServer, openDatabaseServer } from './database-server';
 import { freePort } from './embedded-db';
 import { generateSecrets } from './local-secrets';
@@ -54,7 +54,7 @@ async function main(): Promise<Count> {
     total.failed += r ? r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0) : 1;
   };
   if (!only || only === 'unit') await vitest('unit');
-  const built = !only || only === 'e2e' ? buildIfNeededInBackground(root) : undefined;
+  const built = !only || only === 'e2e' ? buildIfNeeded(root, { quiet: true }) : undefined;
   // a failed build is reported where the end-to-end tests need it, not as an unhandled rejection meanwhile
   built?.catch(() => undefined);
   if (!only || only === 'integration') await vitest('integration');
