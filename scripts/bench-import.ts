@@ -1,11 +1,13 @@
-// npm run bench:import [-- --rows 1000000 --fixed-mb 100 --xlsx-rows 200000] — the import end to end
+// npm run bench:import [-- --rows 1000000 --fixed-mb 100 --xlsx-rows 200000 --files DIR] — the import end to end
 // (receive, read, validate, pseudonymise, key, stage, merge, link) of a generated CSV, a fixed-width
 // file and an Excel file, each into its own fresh database. Beside the CSV: a plain COPY of the same
 // file into an unindexed table, and a COPY of the same imported rows into a table with trajectory's
 // indexes, in the same run. Peak memory counts the portal's process and its child (read-upload.ts),
-// sampled from outside both (memory-sampler.mjs).
+// sampled from outside both (memory-sampler.mjs). With --files, the generated files are kept in DIR and
+// reused by the next run with the same sizes (writing 200,000 Excel rows alone takes ~2 minutes), so
+// two versions of the code can be measured on the same files one after the other.
 import { execFileSync, spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +28,8 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     'fixed-mb': { type: 'string', default: '100' },
     'xlsx-rows': { type: 'string', default: '200000' },
+    /** Keep the generated files in this directory, and reuse those of an earlier run with the same sizes. */
+    files: { type: 'string' },
     /** Internal: only write the three files into this directory (a process of its own, see below). */
     'write-files-to': { type: 'string' },
   },
@@ -94,21 +98,27 @@ if (values['write-files-to']) {
 
 const server = await openDatabaseServer('bench-pg', 54349);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'gp-bench-'));
+const filesDir = values.files
+  ? path.join(path.resolve(values.files), `${ROWS}-${values['fixed-mb']}-${XLSX_ROWS}`)
+  : dir;
 const figures: BenchFigure[] = [];
 try {
   Object.assign(process.env, generateSecrets(), { UPLOAD_DIR: path.join(dir, 'uploads') });
-  const files = filesIn(dir);
-  console.log(
-    `Bestanden genereren: CSV ${nf.format(ROWS)} records, vaste breedte ${nf.format(fixedRows)} records, Excel ${nf.format(XLSX_ROWS)} records…`,
-  );
-  // In a process of its own: what generating them leaves in a heap is not the portal's memory.
-  execFileSync(
-    process.execPath,
-    [...process.execArgv, process.argv[1], ...process.argv.slice(2), '--write-files-to', dir],
-    {
-      stdio: 'inherit',
-    },
-  );
+  const files = filesIn(filesDir);
+  if (existsSync(path.join(filesDir, 'complete'))) console.log(`Bestanden van een eerdere run: ${filesDir}`);
+  else {
+    console.log(
+      `Bestanden genereren: CSV ${nf.format(ROWS)} records, vaste breedte ${nf.format(fixedRows)} records, Excel ${nf.format(XLSX_ROWS)} records…`,
+    );
+    mkdirSync(filesDir, { recursive: true });
+    // In a process of its own: what generating them leaves in a heap is not the portal's memory.
+    execFileSync(
+      process.execPath,
+      [...process.execArgv, process.argv[1], ...process.argv.slice(2), '--write-files-to', filesDir],
+      { stdio: 'inherit' },
+    );
+    writeFileSync(path.join(filesDir, 'complete'), '');
+  }
 
   // One database; the table emptied before each format, so each import starts from the same state.
   const url = await server.fresh('bench_import');

@@ -1,10 +1,12 @@
 import { Unzip, UnzipInflate } from 'fflate';
 import { FileRejected } from './file-rejected';
 
-// No Excel library survives a zip bomb, and a zip's declared sizes can be forged. So before exceljs
-// sees the file, every entry is inflated once as a stream and only its real output is counted (and
-// thrown away): the file is refused as soon as the bytes it really unpacks to pass a cap, in total or
-// against its compressed size. Memory stays at one chunk; time at most one pass over the cap.
+// No workbook reader survives a zip bomb, and a zip's declared sizes can be forged. So every entry
+// that is inflated is measured by the bytes it really unpacks to, as a stream: the file is refused
+// as soon as they pass a cap, in total or against the entry's compressed size. Memory stays at one
+// chunk; time at most one pass over the cap. The upload's preflight inflates (and so measures) every
+// entry; the import's reader inflates only the entries it reads (read-xlsx-records.ts), each measured
+// as it is read, and skips the rest of the zip unpacked: an entry nobody inflates cannot explode.
 const LIMITS = { entries: 2_000, totalBytes: 400 * 1024 * 1024, ratio: 200, ratioFloor: 10 * 1024 * 1024 };
 const SLICE = 64 * 1024;
 
@@ -14,18 +16,40 @@ const ZIP_BROKEN =
 
 /** A zip's bytes in order: a buffer's, or a stored upload's slices as they are decrypted. */
 export type ZipChunks = Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+/** What reads an entry: each inflated chunk in order, `final` with the last. It must not throw. */
+export type EntrySink = (chunk: Uint8Array, final: boolean) => void;
+/** Which entries to inflate and read, by name; undefined: skipped unread. */
+export type ReadEntries = (name: string) => EntrySink | undefined;
+
+/** Inflates only the entries `wanted` names; fflate gives a decoder the entry's name. */
+const inflateOnly = (wanted: (name: string) => boolean) =>
+  class {
+    static compression = 8;
+    ondata: UnzipInflate['ondata'] = () => undefined;
+    private readonly inflate?: UnzipInflate;
+    constructor(name: string) {
+      if (!wanted(name)) return;
+      this.inflate = new UnzipInflate();
+      this.inflate.ondata = (err, data, final) => this.ondata(err, data, final);
+    }
+    push(chunk: Uint8Array, final: boolean) {
+      this.inflate?.push(chunk, final);
+    }
+  };
 
 /**
- * The check over a zip of `size` bytes, fed in order: `push` each chunk (false once the zip is refused
- * as a bomb: nothing more to read), then `finish`, which refuses a bomb or a broken zip with
- * FileRejected and returns the names of its entries in file order. A chunk goes to the inflater in
- * slices of at most SLICE, so it never holds more than one.
+ * A pass over a zip of `size` bytes, fed in order: `push` each chunk (false once the zip is refused as
+ * a bomb: nothing more to read), then `finish`, which refuses a bomb or a broken zip with FileRejected
+ * and returns the names of its entries in file order and the bytes unpacked. Without `read` every entry
+ * is inflated and measured; with it, only those `read` takes, counted on from `unpackedBefore` (an
+ * earlier pass over the same file). A chunk goes to the inflater in slices of at most SLICE.
  */
-function zipCheck(size: number) {
+export function zipPass(size: number, read?: ReadEntries, unpackedBefore = 0) {
   let entries = 0;
-  let total = 0;
+  let total = unpackedBefore;
   let verdict = null as 'bom' | 'kapot' | null; // set in the callbacks below
   const names: string[] = [];
+  const sinks = new Map<string, EntrySink>();
   const unzip = new Unzip((file) => {
     entries += 1;
     names.push(file.name);
@@ -33,19 +57,22 @@ function zipCheck(size: number) {
       verdict = 'bom';
       return;
     }
+    const sink = read?.(file.name);
+    if (sink) sinks.set(file.name, sink);
     const packed = Math.max(file.size ?? size, 1);
     let unpacked = 0;
-    file.ondata = (err, chunk) => {
+    file.ondata = (err, chunk, final) => {
       if (err) {
         verdict ??= 'kapot';
         return;
       }
+      if (read && !sink) return; // skipped (a stored entry still passes its bytes through)
       unpacked += chunk.length;
       total += chunk.length;
       if (total > LIMITS.totalBytes || (unpacked > LIMITS.ratioFloor && unpacked / packed > LIMITS.ratio)) {
         verdict = 'bom';
         file.terminate();
-      }
+      } else sink?.(chunk, final);
     };
     try {
       file.start();
@@ -53,7 +80,7 @@ function zipCheck(size: number) {
       verdict ??= 'kapot'; // a compression method no Excel file uses
     }
   });
-  unzip.register(UnzipInflate);
+  unzip.register(read ? inflateOnly((name) => sinks.has(name)) : UnzipInflate);
   const push = (chunk: Uint8Array, final: boolean) => {
     try {
       for (let i = 0; i < chunk.length && verdict !== 'bom'; i += SLICE) unzip.push(chunk.subarray(i, i + SLICE));
@@ -65,25 +92,25 @@ function zipCheck(size: number) {
   };
   return {
     push: (chunk: Uint8Array) => push(chunk, false),
-    finish(): string[] {
+    finish(): { names: string[]; unpacked: number } {
       push(new Uint8Array(0), true);
       if (verdict === 'bom') throw new FileRejected(ZIP_BOMB);
       if (verdict === 'kapot' || entries === 0) throw new FileRejected(ZIP_BROKEN);
-      return names;
+      return { names, unpacked: total };
     },
   };
 }
 
-/** Checks a zip held whole (the upload's preflight, a small file); returns its entries' names. */
+/** Checks a zip held whole (the upload's preflight, a small file), every entry; returns its entries' names. */
 export function checkZip(buf: Uint8Array): string[] {
-  const check = zipCheck(buf.length);
+  const check = zipPass(buf.length);
   check.push(buf);
-  return check.finish();
+  return check.finish().names;
 }
 
-/** Checks a zip of `size` bytes given in chunks (a stored upload's slices, never held whole); returns its entries' names. */
-export async function checkZipChunks(chunks: ZipChunks, size: number): Promise<string[]> {
-  const check = zipCheck(size);
-  for await (const chunk of chunks) if (!check.push(chunk)) break;
-  return check.finish();
+/** A pass over a zip given in chunks (a stored upload's slices, never held whole): see zipPass. */
+export async function zipPassOver(chunks: ZipChunks, size: number, read?: ReadEntries, unpackedBefore = 0) {
+  const pass = zipPass(size, read, unpackedBefore);
+  for await (const chunk of chunks) if (!pass.push(chunk)) break;
+  return pass.finish();
 }

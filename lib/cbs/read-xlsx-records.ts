@@ -1,38 +1,128 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { checkZipChunks, type ZipChunks } from './check-zip';
+import { type EntrySink, type ZipChunks, zipPass, zipPassOver } from './check-zip';
 import { FileRejected } from './file-rejected';
 import { foreignFileMessage, foreignZipKind } from './foreign-file';
-import { mapHeader, recordFromCells } from './header-columns';
-import type { ColumnKey } from './layout';
+import { mapHeader } from './header-columns';
 import type { ReadRow } from './read-text-records';
+import {
+  type RowXml,
+  recordOfRow,
+  rowCells,
+  type SheetStart,
+  sharedStringsReader,
+  sheetRowsReader,
+  workbookParts,
+} from './xlsx-xml';
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const SLICE = 64 * 1024;
+const SMALL_PART = 1024 * 1024; // workbook.xml and its relationships: a few hundred bytes in practice
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+const isSharedStrings = (name: string) => /(^|\/)sharedStrings[^/]*\.xml$/i.test(name);
+const isWorksheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
 
-/** A cell as the text a provider meant; formulas keep their "=" so validation refuses them. */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return `${v.getUTCFullYear()}${pad(v.getUTCMonth() + 1)}${pad(v.getUTCDate())}`;
-  if (typeof v === 'object') {
-    if ('formula' in v || 'sharedFormula' in v) return `=${(v as { formula?: string }).formula ?? ''}`;
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return String(v.error);
-    return '';
-  }
-  return String(v);
+/** An entry's XML as text, chunk by chunk (UTF-8 split across chunks is kept whole). */
+function textSink(take: (text: string, final: boolean) => void): EntrySink {
+  const decoder = new TextDecoder('utf-8');
+  return (chunk, final) => take(decoder.decode(chunk, { stream: !final }), final);
 }
 
 /**
- * The rows of a workbook's first sheet. `chunks` gives the file's bytes afresh at each call; they are
- * read twice, once for the zip check (checkZipChunks) and then by ExcelJS as a stream, so the file is
- * never held whole: a stored upload's decrypted slices (given as one buffer, the file was held by the
- * reader and copied once more by ExcelJS's unzipper). An error of the chunks themselves (a stored
- * file that fails its tag) is thrown as it is, not as an unreadable workbook.
+ * The first pass: the zip's structure and names, and what the rows need before the sheet is read: the
+ * workbook and its relationships (which sheet is first) and the shared strings (Excel writes them
+ * after the sheets, so they cannot wait for the sheet's pass). The sheets are skipped, not inflated.
  */
-export async function* readXlsx(chunks: () => ZipChunks, size: number): AsyncGenerator<ReadRow> {
-  const foreign = foreignZipKind(await checkZipChunks(chunks(), size));
-  if (foreign) throw new FileRejected(foreignFileMessage(foreign));
+async function readParts(chunks: ZipChunks, size: number) {
+  const small: Record<string, string> = {};
+  const strings = new Map<string, string[]>();
+  let failure: Error | null = null;
+  const guard =
+    (sink: EntrySink): EntrySink =>
+    (chunk, final) => {
+      if (failure) return;
+      try {
+        sink(chunk, final);
+      } catch (err) {
+        failure = err as Error;
+      }
+    };
+  const { names, unpacked } = await zipPassOver(chunks, size, (name) => {
+    if (name === WORKBOOK || name === WORKBOOK_RELS) {
+      small[name] = '';
+      return guard(
+        textSink((text) => {
+          small[name] += text;
+          if (small[name].length > SMALL_PART) throw new Error(`${name} is onredelijk groot`);
+        }),
+      );
+    }
+    if (!isSharedStrings(name)) return undefined;
+    const reader = sharedStringsReader();
+    strings.set(name, reader.strings);
+    return guard(textSink(reader.push));
+  });
+  if (failure) throw failure;
+  const parts = workbookParts(small[WORKBOOK] ?? '', small[WORKBOOK_RELS] ?? '');
+  const sheet = parts.sheet && names.includes(parts.sheet) ? parts.sheet : names.find(isWorksheet);
+  const shared = strings.get(parts.sharedStrings ?? '') ?? strings.values().next().value ?? [];
+  return { names, unpacked, sheet, shared };
+}
+
+/**
+ * The second pass: the rows of the sheet at `path`, inflated (and measured against the zip caps, on
+ * from the first pass) as the chunks pass, a slice at a time; the rest of the zip is skipped.
+ */
+async function* sheetRows(
+  chunks: ZipChunks,
+  size: number,
+  parts: { sheet: string; unpacked: number },
+): AsyncGenerator<RowXml[]> {
+  const rowsOf = sheetRowsReader();
+  let ready: RowXml[] = [];
+  let failure: Error | null = null;
+  const decode = textSink((text, final) => {
+    for (const row of rowsOf(text, final)) ready.push(row);
+  });
+  const pass = zipPass(
+    size,
+    (name) =>
+      name === parts.sheet
+        ? (chunk, final) => {
+            if (failure) return;
+            try {
+              decode(chunk, final);
+            } catch (err) {
+              failure = err as Error;
+            }
+          }
+        : undefined,
+    parts.unpacked,
+  );
+  for await (const chunk of chunks)
+    for (let i = 0; i < chunk.length; i += SLICE) {
+      const more = pass.push(chunk.subarray(i, i + SLICE));
+      if (failure) throw failure;
+      if (ready.length) yield ready;
+      ready = [];
+      if (!more) return void pass.finish(); // a bomb: finish throws
+    }
+  pass.finish();
+  if (failure) throw failure;
+  if (ready.length) yield ready;
+}
+
+/** A workbook's first sheet: once its start, then its rows (after the header) in runs. */
+export type SheetPart = { start: SheetStart } | { rows: RowXml[] };
+
+/**
+ * A workbook's first sheet, as the import's reader hands it to its worker threads: the rows found, but
+ * their cells not read yet (recordOfRow does that, in the worker). `chunks` gives the file's bytes
+ * afresh at each call; they are read twice (the workbook's small parts and shared strings, then the
+ * sheet), so the file is never held whole, and each entry that is inflated is measured against the zip
+ * caps (check-zip.ts). The XML is scanned for rows and cells (xlsx-xml.ts), not built into objects:
+ * ExcelJS, which read it before, took ~40 µs a row, most of an Excel import's time. An error of the
+ * chunks themselves (a stored file that fails its tag) is thrown as it is, not as an unreadable workbook.
+ */
+export async function* readSheet(chunks: () => ZipChunks, size: number): AsyncGenerator<SheetPart> {
   let chunksFailed = false;
   let chunksError: unknown;
   async function* read() {
@@ -43,34 +133,41 @@ export async function* readXlsx(chunks: () => ZipChunks, size: number): AsyncGen
       throw err;
     }
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(read(), { objectMode: false }), {
-    sharedStrings: 'cache',
-    worksheets: 'emit',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-  });
-  let columns: (ColumnKey | null)[] | null = null;
+  let started = false;
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-        if (!columns) {
-          columns = mapHeader(
-            values,
+    const { names, unpacked, sheet, shared } = await readParts(read(), size);
+    const foreign = foreignZipKind(names);
+    if (foreign) throw new FileRejected(foreignFileMessage(foreign));
+    if (sheet)
+      for await (let rows of sheetRows(read(), size, { sheet, unpacked })) {
+        if (!started) {
+          const columns = mapHeader(
+            rowCells(rows[0].xml, shared),
             'Het eerste werkblad begint niet met een kopregel met de veldnamen (agb_code, pseudo_id, …).',
           );
-          continue;
+          yield { start: { shared, columns } };
+          started = true;
+          rows = rows.slice(1);
         }
-        const raw = recordFromCells(values, columns);
-        if (Object.values(raw).every((v) => v.trim() === '')) continue;
-        yield { line: row.number, raw };
+        if (rows.length) yield { rows };
       }
-      break; // first sheet only
-    }
   } catch (err) {
     if (chunksFailed) throw chunksError;
     if (err instanceof FileRejected) throw err;
     throw new FileRejected(`Het Excelbestand kon niet worden gelezen: ${(err as Error).message.slice(0, 120)}`);
   }
-  if (!columns) throw new FileRejected('Het Excelbestand bevat geen gegevens op het eerste werkblad.');
+  if (!started) throw new FileRejected('Het Excelbestand bevat geen gegevens op het eerste werkblad.');
+}
+
+/** The rows of a workbook's first sheet as records, in this thread (small files, the domain hint). */
+export async function* readXlsx(chunks: () => ZipChunks, size: number): AsyncGenerator<ReadRow> {
+  let start: SheetStart | null = null;
+  for await (const part of readSheet(chunks, size)) {
+    if ('start' in part) start = part.start;
+    else
+      for (const row of part.rows) {
+        const record = recordOfRow(row, start!);
+        if (record) yield record;
+      }
+  }
 }

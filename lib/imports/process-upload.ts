@@ -54,7 +54,7 @@ export async function processUpload(uploadId: string, steps?: ImportSteps): Prom
     const report: FileReport = await timed(steps, 'lezen en COPY', async () => {
       const read = u.storage_path
         ? await readUpload(
-            { uploadId: u.id, storagePath: u.storage_path, fileName: u.file_name },
+            { uploadId: u.id, storagePath: u.storage_path },
             { agbCode: u.agb_code, domein: u.domein },
             sink?.stream ?? null,
           )

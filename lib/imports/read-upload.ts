@@ -21,14 +21,13 @@ import type { FileReport } from './validate-file';
 /** The child's heap cap. Buffers (the file itself) live outside it. */
 const MAX_HEAP_MB = 1536;
 /**
- * The child's young generation (per semi-space; V8's default is 16 MB). The COPY lines of a text file
- * live for microseconds, so a small nursery is swept often and cheaply: a million CSV records through
- * bench:import, the reader 232 → 200 MB at its peak, reading 22.6–24.6 s → 21.9–23.2 s. A spreadsheet is
- * unzipped and parsed into row objects in the child's main thread, which live longer: there a small
- * nursery promotes them (200,000 rows read in 30–34 s instead of 21–22), so it keeps the default. The
- * name only tunes memory: a spreadsheet named .csv is read as well, a little slower.
+ * The child's young generation (per semi-space; V8's default is 16 MB). What its main thread makes lives
+ * for microseconds (COPY lines, a workbook's XML on its way to the workers), so a small nursery is swept
+ * often and cheaply: a million CSV records through bench:import, the reader 232 → 200 MB at its peak,
+ * reading 22.6–24.6 s → 21.9–23.2 s; 200,000 Excel rows 223 → 181 MB at the same speed (session 19; with
+ * ExcelJS, whose row objects lived longer, a small nursery had made them a third slower).
  */
-const semiSpaceMb = (fileName: string) => (/\.xlsx$/i.test(fileName) ? 16 : 4);
+const SEMI_SPACE_MB = 4;
 /**
  * The child's time limit: the largest file (200 MB) is read in about a minute on two cores (README,
  * Benchmarks), so a reader still busy after ten is stuck on a crafted file, and is stopped.
@@ -44,7 +43,7 @@ export const UNREADABLE =
  * caller's transaction rolls back); a failing reader gives a refused file's report.
  */
 export async function readUpload(
-  stored: { uploadId: string; storagePath: string; fileName: string },
+  stored: { uploadId: string; storagePath: string },
   expected: { agbCode: string; domein: Domein },
   copyTo: Writable | null,
 ): Promise<FileReport> {
@@ -53,7 +52,7 @@ export async function readUpload(
     process.execPath,
     [
       `--max-old-space-size=${MAX_HEAP_MB}`,
-      `--max-semi-space-size=${semiSpaceMb(stored.fileName)}`,
+      `--max-semi-space-size=${SEMI_SPACE_MB}`,
       path.join(await readerBundle(), READER_ENTRY),
       agbCode,
       expected.domein,

@@ -2,7 +2,8 @@
 // time and makes each valid record's COPY line (stage-2 pseudonym and record keys included), in the
 // order the batches arrive.
 import { parentPort, workerData } from 'node:worker_threads';
-import { textRows } from '@/lib/cbs/read-text-records';
+import { type ReadRow, textRows } from '@/lib/cbs/read-text-records';
+import { recordOfRow, type SheetStart } from '@/lib/cbs/xlsx-xml';
 import { checkRow } from './check-row';
 import { copyLine, currentLineKeys } from './copy-line';
 import type { CheckedBatch, WorkerInput, WorkerJob } from './validate-workers';
@@ -11,10 +12,24 @@ const job = workerData as WorkerJob;
 const keys = currentLineKeys();
 const keep = job.copy ? (r: Parameters<typeof copyLine>[0]) => copyLine(r, keys) : () => '';
 
+let sheet: SheetStart | null = null;
+
+/** The records of a batch of sheet rows (their cells read here), rows without any value left out. */
+function* sheetRecords({ lines, ends, xml }: { lines: number[]; ends: number[]; xml: string }): Generator<ReadRow> {
+  for (let i = 0; i < lines.length; i++) {
+    const record = recordOfRow({ line: lines[i], xml: xml.slice(ends[i - 1] ?? 0, ends[i]) }, sheet!);
+    if (record) yield record;
+  }
+}
+
 parentPort!.on('message', (input: WorkerInput) => {
+  if ('sheetStart' in input) {
+    sheet = input.sheetStart;
+    return; // no answer: every worker gets it once, before the sheet's rows
+  }
   const rows =
-    'rows' in input
-      ? input.rows
+    'sheetRows' in input
+      ? sheetRecords(input.sheetRows)
       : textRows(Buffer.from(input.text.bytes.buffer), input.text.format, {
           encoding: input.text.encoding,
           start: 0,

@@ -2,10 +2,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { fileKind, isZip, type ReadRow } from '@/lib/cbs/read-file';
+import { fileKind, isZip } from '@/lib/cbs/read-file';
 import { type OpenText, openText, openTextSlices, type TextFormat } from '@/lib/cbs/read-text-records';
-import { readXlsx } from '@/lib/cbs/read-xlsx-records';
+import { readSheet } from '@/lib/cbs/read-xlsx-records';
 import type { RowError } from '@/lib/cbs/validate-record';
+import type { SheetStart } from '@/lib/cbs/xlsx-xml';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { type FileSource, firstSlice } from '@/lib/uploads/file-store';
 import type { CheckedRow } from './check-row';
@@ -14,7 +15,8 @@ import type { CheckedRow } from './check-row';
 // thread, ten times the reading itself (bench:import). For a large file they run in worker threads.
 // This thread only cuts the file into batches of 1,000 lines and hands them out round robin: a text
 // file as bytes (the worker decodes and parses them: copying bytes is far cheaper than cloning a
-// thousand records), an Excel file as rows (its zip is read here). Each worker answers in the order
+// thousand records), an Excel file as the XML of its rows (its zip is inflated here, the cells are read
+// in the worker, which first gets the sheet's shared strings and header). Each worker answers in the order
 // received, so the rows come back in file order, which the row report and the once-per-file key check
 // need. At most two batches per worker are out at a time, and none is sent while the caller does not
 // take rows (its COPY stream is full): memory stays flat.
@@ -38,9 +40,13 @@ const WORKER_HEAP = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 
 
 export type WorkerJob = { agbCode: string; domein: Domein; copy: boolean };
 
-/** One batch for a worker: rows (Excel), or lines of a text file as bytes, with how to read them. */
+/**
+ * One batch for a worker: the rows of a sheet as XML (after the sheet's start, which every worker gets
+ * once and does not answer), or lines of a text file as bytes, with how to read them.
+ */
 export type WorkerInput =
-  | { rows: ReadRow[] }
+  | { sheetStart: SheetStart }
+  | { sheetRows: { lines: number[]; ends: number[]; xml: string } }
   | { text: { format: TextFormat; encoding: OpenText['encoding']; line: number; bytes: Uint8Array } };
 
 /**
@@ -80,6 +86,10 @@ function startWorker(job: WorkerJob) {
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`validatie-worker gestopt (exit ${code})`)));
   return {
+    /** What every later batch needs (a sheet's start): no answer. */
+    tell(input: WorkerInput) {
+      worker.postMessage(input);
+    },
     check(input: WorkerInput): Promise<CheckedBatch> {
       if (failed) return Promise.reject(failed);
       return new Promise((resolve, reject) => {
@@ -143,26 +153,39 @@ async function* textBatches(
   if (parts.length) yield batch();
 }
 
-/** The batches of an Excel file: its rows, BATCH at a time. */
-async function* rowBatches(rows: AsyncIterable<ReadRow>): AsyncGenerator<WorkerInput> {
-  let batch: ReadRow[] = [];
-  for await (const row of rows) {
-    batch.push(row);
-    if (batch.length === BATCH) {
-      yield { rows: batch };
-      batch = [];
+/** The batches of an Excel file: its start, then the XML of its rows, BATCH at a time in one string. */
+async function* sheetBatches(parts: ReturnType<typeof readSheet>): AsyncGenerator<WorkerInput> {
+  let batch = { lines: [] as number[], ends: [] as number[], xml: [] as string[] };
+  let end = 0;
+  const take = () => {
+    const input = { sheetRows: { lines: batch.lines, ends: batch.ends, xml: batch.xml.join('') } };
+    batch = { lines: [], ends: [], xml: [] };
+    end = 0;
+    return input;
+  };
+  for await (const part of parts) {
+    if ('start' in part) {
+      yield { sheetStart: part.start };
+      continue;
+    }
+    for (const row of part.rows) {
+      batch.lines.push(row.line);
+      batch.xml.push(row.xml);
+      end += row.xml.length;
+      batch.ends.push(end);
+      if (batch.lines.length === BATCH) yield take();
     }
   }
-  if (batch.length) yield { rows: batch };
+  if (batch.lines.length) yield take();
 }
 
 /**
  * The batches of a large file, read in slices and never held whole: an Excel file twice (the zip
- * check, then the rows: readXlsx), a text file twice (the encoding is decided over the whole file
+ * parts, then the sheet: readSheet), a text file twice (the encoding is decided over the whole file
  * first). Only a text file whose head openTextSlices cannot place is read whole.
  */
 async function* fileBatches(file: FileSource, head: Buffer): AsyncGenerator<WorkerInput> {
-  if (isZip(head)) return yield* rowBatches(readXlsx(file.slices, file.size));
+  if (isZip(head)) return yield* sheetBatches(readSheet(file.slices, file.size));
   fileKind(head); // a foreign file (PDF, image, old Excel) is refused by its first bytes
   const text = await openTextSlices(file.slices);
   if (text) return yield* textBatches(file.slices(), text);
@@ -180,10 +203,7 @@ export async function* checkedInWorkers(
   workers?: number,
 ): AsyncGenerator<CheckedRow<string>> {
   const first = await firstSlice(file);
-  // An Excel file's rows come from ExcelJS on this thread, several times slower than a worker checks
-  // them: one worker keeps up, a second only costs memory (the reader alone, 200,000 rows: ~250–280 →
-  // ~215–225 MB at its peak, the same time; README, Benchmarks, session 17).
-  const count = workers ?? (isZip(first) ? 1 : workerCount());
+  const count = workers ?? workerCount();
   const batches = fileBatches(file, first);
   const started = Array.from({ length: count }, () => startWorker(job));
   const out: Promise<CheckedBatch>[] = [];
@@ -194,6 +214,7 @@ export async function* checkedInWorkers(
       while (!done && out.length < count * IN_FLIGHT_PER_WORKER) {
         const next = await batches.next();
         if (next.done) done = true;
+        else if ('sheetStart' in next.value) for (const w of started) w.tell(next.value);
         else {
           const result = started[sent++ % count].check(next.value);
           result.catch(() => undefined); // awaited in order below; not an unhandled rejection meanwhile

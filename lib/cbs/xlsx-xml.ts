@@ -1,0 +1,199 @@
+// The parts of a workbook's XML that a delivery needs, read as streams of text: the shared strings,
+// the rows of one sheet, and which sheet is the first. A delivery is a plain table, so a scanner over
+// the few elements that carry its cells replaces a general XML parser (ExcelJS built an object per
+// row and per cell: ~40 µs per row, most of an Excel import's time; docs in read-xlsx-records.ts).
+// Element names may carry a namespace prefix (<x:row>, as the OpenXML SDK writes them).
+import { recordFromCells } from './header-columns';
+import type { ColumnKey } from './layout';
+import type { ReadRow } from './read-text-records';
+
+/** Longer than this without a complete row or shared string, and the XML is no delivery's table. */
+const MAX_PENDING = 16 * 1024 * 1024;
+const XML_TOO_LONG = 'een rij of tekst in het werkblad is onredelijk lang';
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML text with its entities and character references resolved. */
+export function xmlText(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, e: string) => {
+    if (e[0] !== '#') return ENTITIES[e] ?? whole;
+    const code = e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+// XML allows either quote around an attribute's value.
+const R_ATTR = /(?:^|\s)r=["']([^"']*)["']/;
+const T_ATTR = /(?:^|\s)t=["']([^"']*)["']/;
+
+/** The text of a rich or plain string (<si> or <is>): its <t> runs, phonetic guides (<rPh>) left out. */
+export function stringItemText(inner: string): string {
+  const body = inner.includes('rPh') ? inner.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, '') : inner;
+  let text = '';
+  for (const m of body.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) text += xmlText(m[1]);
+  return text;
+}
+
+/**
+ * Cuts a stream of XML text into complete elements matched by `element` (a global regex), keeping the
+ * incomplete tail for the next chunk. `take` gets each complete match, in order.
+ */
+function elementStream(element: RegExp, take: (m: RegExpExecArray) => void) {
+  let pending = '';
+  return (text: string, final: boolean) => {
+    pending += text;
+    element.lastIndex = 0;
+    let end = 0;
+    for (let m = element.exec(pending); m; m = element.exec(pending)) {
+      take(m);
+      end = element.lastIndex;
+    }
+    // Keep what follows the last complete element (the start of the next one, or the closing tags).
+    pending = pending.slice(end);
+    if (!final && pending.length > MAX_PENDING) throw new Error(XML_TOO_LONG);
+  };
+}
+
+/** The shared-string table, fed as text: push each decoded chunk, then read `strings`. */
+export function sharedStringsReader() {
+  const strings: string[] = [];
+  const push = elementStream(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g, (m) =>
+    strings.push(m[1] ? stringItemText(m[1]) : ''),
+  );
+  return { push, strings };
+}
+
+/** "AB12" → 27 (0-based column); null without a reference. */
+function columnOf(ref: string | undefined): number | null {
+  if (!ref) return null;
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return col > 0 ? col - 1 : null;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/**
+ * A cell as the text a provider meant: a shared or inline string as written, a number as JavaScript
+ * writes it, a boolean as "true"/"false", an ISO date (t="d") as yyyymmdd, an error as its code. A
+ * formula keeps its "=" (whatever its cached result) so that validation refuses it.
+ */
+function cellText(type: string | undefined, inner: string, shared: string[]): string {
+  // Most cells are just <v>…</v>: read without a regex.
+  const plain = inner.startsWith('<v>') && inner.endsWith('</v>') && inner.indexOf('<', 3) === inner.length - 4;
+  if (!plain) {
+    const f = /<(?:\w+:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(inner);
+    if (f) return `=${xmlText(f[1] ?? '')}`;
+    if (type === 'inlineStr') {
+      const is = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner);
+      return is ? stringItemText(is[1]) : '';
+    }
+  }
+  const v = plain ? inner.slice(3, -4) : /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
+  if (v === undefined) return '';
+  const value = xmlText(v);
+  switch (type) {
+    case 's':
+      return shared[Number(value)] ?? '';
+    case 'str':
+    case 'e':
+      return value;
+    case 'b':
+      return value === '1' || value === 'true' ? 'true' : 'false';
+    case 'd': {
+      const d = new Date(value);
+      return Number.isNaN(d.getTime())
+        ? value
+        : `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+    }
+    default: {
+      const n = Number(value);
+      return value.trim() === '' || Number.isNaN(n) ? value : String(n);
+    }
+  }
+}
+
+/** A row of a sheet as found: its row number and its cells' XML (the text inside <row>). */
+export type RowXml = { line: number; xml: string };
+
+const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+
+/** The cells of a row by column (a cell that is not there is ''). */
+export function rowCells(xml: string, shared: string[]): string[] {
+  const cells: string[] = [];
+  let next = 0;
+  CELL.lastIndex = 0;
+  for (let c = CELL.exec(xml); c; c = CELL.exec(xml)) {
+    const col = columnOf(R_ATTR.exec(c[1])?.[1]) ?? next;
+    next = col + 1;
+    while (cells.length < col) cells.push('');
+    cells[col] = c[2] ? cellText(T_ATTR.exec(c[1])?.[1], c[2], shared) : '';
+  }
+  return cells;
+}
+
+/** What reading a row's cells needs: the shared strings, and the header's columns. */
+export type SheetStart = { shared: string[]; columns: (ColumnKey | null)[] };
+
+/** A row's record, its cells placed by the header; null for a row without any value. */
+export function recordOfRow(row: RowXml, start: SheetStart): ReadRow | null {
+  const raw = recordFromCells(rowCells(row.xml, start.shared), start.columns);
+  for (const v of Object.values(raw)) if (v.trim() !== '') return { line: row.line, raw };
+  return null;
+}
+
+/**
+ * The rows of a sheet, fed as text: `push` each decoded chunk (and `final` with the last) and get the
+ * rows completed so far. Finding a row is cheap; reading its cells (rowCells) is the work, which the
+ * import does in its worker threads.
+ */
+export function sheetRowsReader() {
+  let previousLine = 0;
+  let rows: RowXml[] = [];
+  const push = elementStream(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g, (m) => {
+    const line = Number(R_ATTR.exec(m[1])?.[1]) || previousLine + 1;
+    previousLine = line;
+    rows.push({ line, xml: m[2] ?? '' });
+  });
+  return (text: string, final = false): RowXml[] => {
+    push(text, final);
+    const done = rows;
+    rows = [];
+    return done;
+  };
+}
+
+const resolve = (target: string) => {
+  const parts: string[] = [];
+  // "worksheets/sheet1.xml", "/xl/worksheets/sheet1.xml" or "../xl/./worksheets/…", as writers put it
+  for (const p of (target.startsWith('/') ? target.slice(1) : `xl/${target}`).split('/')) {
+    if (p === '..') parts.pop();
+    else if (p !== '.' && p !== '') parts.push(p);
+  }
+  return parts.join('/');
+};
+
+/**
+ * The zip paths of the workbook's first sheet and of its shared strings, from xl/workbook.xml and its
+ * relationships; null where they do not say (the caller then takes the first worksheet in the zip).
+ */
+export function workbookParts(workbookXml: string, relsXml: string) {
+  const rels = [...relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)].map((m) => ({
+    id: /\bId=["']([^"']*)["']/.exec(m[1])?.[1],
+    type: /\bType=["']([^"']*)["']/.exec(m[1])?.[1] ?? '',
+    target: /\bTarget=["']([^"']*)["']/.exec(m[1])?.[1],
+  }));
+  const sheet = /<(?:\w+:)?sheet\b([^>]*)>/.exec(workbookXml);
+  const rid = sheet && /\b\w+:id=["']([^"']*)["']/.exec(sheet[1])?.[1];
+  const sheetTarget = rels.find((r) => r.id === rid)?.target;
+  const stringsTarget = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target;
+  return {
+    sheet: sheetTarget ? resolve(sheetTarget) : null,
+    sharedStrings: stringsTarget ? resolve(stringsTarget) : null,
+  };
+}
