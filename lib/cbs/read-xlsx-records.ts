@@ -3,7 +3,9 @@ import { FileRejected } from './file-rejected';
 import { foreignFileMessage, foreignZipKind } from './foreign-file';
 import { mapHeader } from './header-columns';
 import type { ReadRow } from './read-text-records';
+import { dateStyles, usesDate1904 } from './xlsx-dates';
 import {
+  type CellContext,
   type RowXml,
   recordOfRow,
   rowCells,
@@ -14,10 +16,12 @@ import {
 } from './xlsx-xml';
 
 const SLICE = 64 * 1024;
-const SMALL_PART = 1024 * 1024; // workbook.xml and its relationships: a few hundred bytes in practice
+/** The workbook, its relationships and its styles: a few KB in practice, rarely a few hundred. */
+const SMALL_PART = 8 * 1024 * 1024;
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const isSharedStrings = (name: string) => /(^|\/)sharedStrings[^/]*\.xml$/i.test(name);
+const isStyles = (name: string) => /^xl\/styles[^/]*\.xml$/i.test(name);
 const isWorksheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
 
 /** An entry's XML as text, chunk by chunk (UTF-8 split across chunks is kept whole). */
@@ -28,7 +32,7 @@ function textSink(take: (text: string, final: boolean) => void): EntrySink {
 
 /**
  * The first pass: the zip's structure and names, and what the rows need before the sheet is read: the
- * workbook and its relationships (which sheet is first) and the shared strings (Excel writes them
+ * workbook and its relationships (which sheet is first), its styles (which show a date) and the shared strings (Excel writes them
  * after the sheets, so they cannot wait for the sheet's pass). The sheets are skipped, not inflated.
  */
 async function readParts(chunks: ZipChunks, size: number) {
@@ -46,7 +50,7 @@ async function readParts(chunks: ZipChunks, size: number) {
       }
     };
   const { names, unpacked } = await zipPassOver(chunks, size, (name) => {
-    if (name === WORKBOOK || name === WORKBOOK_RELS) {
+    if (name === WORKBOOK || name === WORKBOOK_RELS || isStyles(name)) {
       small[name] = '';
       return guard(
         textSink((text) => {
@@ -63,8 +67,12 @@ async function readParts(chunks: ZipChunks, size: number) {
   if (failure) throw failure;
   const parts = workbookParts(small[WORKBOOK] ?? '', small[WORKBOOK_RELS] ?? '');
   const sheet = parts.sheet && names.includes(parts.sheet) ? parts.sheet : names.find(isWorksheet);
-  const shared = strings.get(parts.sharedStrings ?? '') ?? strings.values().next().value ?? [];
-  return { names, unpacked, sheet, shared };
+  const cells: CellContext = {
+    shared: strings.get(parts.sharedStrings ?? '') ?? strings.values().next().value ?? [],
+    dateStyles: dateStyles(small[parts.styles ?? 'xl/styles.xml'] ?? ''),
+    date1904: usesDate1904(small[WORKBOOK] ?? ''),
+  };
+  return { names, unpacked, sheet, cells };
 }
 
 /**
@@ -135,17 +143,17 @@ export async function* readSheet(chunks: () => ZipChunks, size: number): AsyncGe
   }
   let started = false;
   try {
-    const { names, unpacked, sheet, shared } = await readParts(read(), size);
+    const { names, unpacked, sheet, cells } = await readParts(read(), size);
     const foreign = foreignZipKind(names);
     if (foreign) throw new FileRejected(foreignFileMessage(foreign));
     if (sheet)
       for await (let rows of sheetRows(read(), size, { sheet, unpacked })) {
         if (!started) {
           const columns = mapHeader(
-            rowCells(rows[0].xml, shared),
+            rowCells(rows[0].xml, cells),
             'Het eerste werkblad begint niet met een kopregel met de veldnamen (agb_code, pseudo_id, …).',
           );
-          yield { start: { shared, columns } };
+          yield { start: { ...cells, columns } };
           started = true;
           rows = rows.slice(1);
         }

@@ -6,6 +6,7 @@
 import { recordFromCells } from './header-columns';
 import type { ColumnKey } from './layout';
 import type { ReadRow } from './read-text-records';
+import { serialDate } from './xlsx-dates';
 
 /** Longer than this without a complete row or shared string, and the XML is no delivery's table. */
 const MAX_PENDING = 16 * 1024 * 1024;
@@ -26,6 +27,7 @@ export function xmlText(s: string): string {
 // XML allows either quote around an attribute's value.
 const R_ATTR = /(?:^|\s)r=["']([^"']*)["']/;
 const T_ATTR = /(?:^|\s)t=["']([^"']*)["']/;
+const S_ATTR = /(?:^|\s)s=["'](\d+)["']/;
 
 /** The text of a rich or plain string (<si> or <is>): its <t> runs, phonetic guides (<rPh>) left out. */
 export function stringItemText(inner: string): string {
@@ -78,12 +80,17 @@ function columnOf(ref: string | undefined): number | null {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/** What reading a cell needs besides its own XML: the shared strings and which styles show a date. */
+export type CellContext = { shared: string[]; dateStyles: Set<number>; date1904: boolean };
+
 /**
  * A cell as the text a provider meant: a shared or inline string as written, a number as JavaScript
- * writes it, a boolean as "true"/"false", an ISO date (t="d") as yyyymmdd, an error as its code. A
- * formula keeps its "=" (whatever its cached result) so that validation refuses it.
+ * writes it (as yyyymmdd when its style shows a date, xlsx-dates.ts), a boolean as "true"/"false", an
+ * ISO date (t="d") as yyyymmdd, an error as its code. A formula keeps its "=" (whatever its cached
+ * result) so that validation refuses it.
  */
-function cellText(type: string | undefined, inner: string, shared: string[]): string {
+function cellText(attrs: string, inner: string, ctx: CellContext): string {
+  const type = T_ATTR.exec(attrs)?.[1];
   // Most cells are just <v>…</v>: read without a regex.
   const plain = inner.startsWith('<v>') && inner.endsWith('</v>') && inner.indexOf('<', 3) === inner.length - 4;
   if (!plain) {
@@ -99,7 +106,7 @@ function cellText(type: string | undefined, inner: string, shared: string[]): st
   const value = xmlText(v);
   switch (type) {
     case 's':
-      return shared[Number(value)] ?? '';
+      return ctx.shared[Number(value)] ?? '';
     case 'str':
     case 'e':
       return value;
@@ -113,7 +120,9 @@ function cellText(type: string | undefined, inner: string, shared: string[]): st
     }
     default: {
       const n = Number(value);
-      return value.trim() === '' || Number.isNaN(n) ? value : String(n);
+      if (value.trim() === '' || Number.isNaN(n)) return value;
+      const style = ctx.dateStyles.size ? S_ATTR.exec(attrs)?.[1] : undefined;
+      return (style !== undefined && ctx.dateStyles.has(Number(style)) && serialDate(n, ctx.date1904)) || String(n);
     }
   }
 }
@@ -124,7 +133,7 @@ export type RowXml = { line: number; xml: string };
 const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 
 /** The cells of a row by column (a cell that is not there is ''). */
-export function rowCells(xml: string, shared: string[]): string[] {
+export function rowCells(xml: string, ctx: CellContext): string[] {
   const cells: string[] = [];
   let next = 0;
   CELL.lastIndex = 0;
@@ -132,17 +141,17 @@ export function rowCells(xml: string, shared: string[]): string[] {
     const col = columnOf(R_ATTR.exec(c[1])?.[1]) ?? next;
     next = col + 1;
     while (cells.length < col) cells.push('');
-    cells[col] = c[2] ? cellText(T_ATTR.exec(c[1])?.[1], c[2], shared) : '';
+    cells[col] = c[2] ? cellText(c[1], c[2], ctx) : '';
   }
   return cells;
 }
 
-/** What reading a row's cells needs: the shared strings, and the header's columns. */
-export type SheetStart = { shared: string[]; columns: (ColumnKey | null)[] };
+/** What reading a row's cells needs: the cell context, and the header's columns. */
+export type SheetStart = CellContext & { columns: (ColumnKey | null)[] };
 
 /** A row's record, its cells placed by the header; null for a row without any value. */
 export function recordOfRow(row: RowXml, start: SheetStart): ReadRow | null {
-  const raw = recordFromCells(rowCells(row.xml, start.shared), start.columns);
+  const raw = recordFromCells(rowCells(row.xml, start), start.columns);
   for (const v of Object.values(raw)) if (v.trim() !== '') return { line: row.line, raw };
   return null;
 }
@@ -179,7 +188,7 @@ const resolve = (target: string) => {
 };
 
 /**
- * The zip paths of the workbook's first sheet and of its shared strings, from xl/workbook.xml and its
+ * The zip paths of the workbook's first sheet, its shared strings and its styles, from xl/workbook.xml and its
  * relationships; null where they do not say (the caller then takes the first worksheet in the zip).
  */
 export function workbookParts(workbookXml: string, relsXml: string) {
@@ -192,8 +201,10 @@ export function workbookParts(workbookXml: string, relsXml: string) {
   const rid = sheet && /\b\w+:id=["']([^"']*)["']/.exec(sheet[1])?.[1];
   const sheetTarget = rels.find((r) => r.id === rid)?.target;
   const stringsTarget = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target;
+  const stylesTarget = rels.find((r) => r.type.endsWith('/styles'))?.target;
   return {
     sheet: sheetTarget ? resolve(sheetTarget) : null,
     sharedStrings: stringsTarget ? resolve(stringsTarget) : null,
+    styles: stylesTarget ? resolve(stylesTarget) : null,
   };
 }

@@ -16,9 +16,14 @@ const R_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/rel
 const col = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : `A${String.fromCharCode(65 + i - 26)}`);
 const at = (key: string) => FIELD_KEYS.indexOf(key as (typeof FIELD_KEYS)[number]);
 
+// Cell styles: 0 general, 1 a built-in date (14), 2 a custom date, 3 a time (20), 4 a custom number
+// format with a quoted "d" (no date).
+const STYLES = `<x:styleSheet ${NS}><x:numFmts count="2"><x:numFmt numFmtId="164" formatCode="dd-mm-yyyy"/><x:numFmt numFmtId="165" formatCode="&quot;Dag &quot;0"/></x:numFmts><x:cellStyleXfs count="1"><x:xf numFmtId="14"/></x:cellStyleXfs><x:cellXfs count="5"><x:xf numFmtId="0"/><x:xf numFmtId="14" applyNumberFormat="1"/><x:xf numFmtId="164"/><x:xf numFmtId="20"/><x:xf numFmtId="165"/></x:cellXfs></x:styleSheet>`;
+
 function workbook(
   sheetRows: string,
   decoy = '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Toelichting</x:t></x:is></x:c></x:row>',
+  workbookPr = '',
 ) {
   // Shared strings: the header's names, then a plain and a rich string (with a phonetic guide).
   const shared = [...FIELD_KEYS, '12345678', null];
@@ -35,7 +40,7 @@ function workbook(
   return Buffer.from(
     zipSync({
       'xl/workbook.xml': strToU8(
-        `<x:workbook ${NS} ${R_NS}><x:sheets><x:sheet name="Trajecten" sheetId="2" r:id="rId2"/><x:sheet name="Toelichting" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+        `<x:workbook ${NS} ${R_NS}>${workbookPr}<x:sheets><x:sheet name="Trajecten" sheetId="2" r:id="rId2"/><x:sheet name="Toelichting" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
       ),
       'xl/_rels/workbook.xml.rels': strToU8(
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
@@ -47,6 +52,7 @@ function workbook(
       ),
       'xl/worksheets/sheet1.xml': sheet(decoy),
       'xl/worksheets/sheet2.xml': sheet(`<x:row r="1">${header}</x:row>${sheetRows}`),
+      'xl/styles.xml': strToU8(STYLES),
       'xl/sharedStrings.xml': strToU8(`<x:sst ${NS} count="${shared.length}">${si}</x:sst>`),
     }),
   );
@@ -113,6 +119,35 @@ describe('the workbook reader', () => {
     const err = await rowsOf(endless).catch((e: Error) => e);
     expect(err).toBeInstanceOf(FileRejected);
     expect((err as Error).message).toMatch(/Het Excelbestand kon niet worden gelezen: .*onredelijk lang/);
+  });
+
+  it('reads a number in a date format as the date it shows, in either date system; other numbers as numbers', async () => {
+    const dates = (serial: (days: number) => number) =>
+      `<x:row r="2">${[
+        c('einddatum', 's="1"', `<x:v>${serial(46080)}</x:v>`), // 27 February 2026
+        c('begindatum', 's="2"', `<x:v>${serial(45292) + 0.75}</x:v>`), // 1 January 2024, 18:00
+        c('meetdatum', 's="3"', '<x:v>46080</x:v>'), // a time format: no date
+        c('geboortejaar', 's="4"', '<x:v>2010</x:v>'), // "Dag "0: a quoted d is no day
+        c('gemeentecode', 's="1"', '<x:v>0</x:v>'), // no day Excel shows
+      ].join('')}</x:row>`;
+    const expected = {
+      einddatum: '20260227',
+      begindatum: '20240101',
+      meetdatum: '46080',
+      geboortejaar: '2010',
+      gemeentecode: '0',
+    };
+    const [in1900] = await rowsOf(workbook(dates((d) => d)));
+    expect(raw(in1900)).toMatchObject(expected);
+    // The 1904 system counts 1,462 days fewer to the same date.
+    const [in1904] = await rowsOf(
+      workbook(
+        dates((d) => d - 1462),
+        undefined,
+        '<x:workbookPr date1904="1"/>',
+      ),
+    );
+    expect(raw(in1904)).toMatchObject(expected);
   });
 
   it('resolves no external entity (XXE): a DOCTYPE is ignored and its entities stay text', async () => {
