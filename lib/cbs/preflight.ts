@@ -5,6 +5,19 @@ import { checkZip } from './check-zip';
 import { FileRejected } from './file-rejected';
 import { csvDelimiter, mapHeader } from './header-columns';
 import { FIELDS, FIXED_WIDTH_LENGTH, FIXED_WIDTH_OFFSETS } from './layout';
+import {
+  type CellContext,
+  isSharedStrings,
+  isWorksheet,
+  type RowXml,
+  rowCells,
+  SHEET_WITHOUT_HEADER,
+  sharedStringsReader,
+  sheetRowsReader,
+  WORKBOOK,
+  WORKBOOK_RELS,
+  workbookParts,
+} from './xlsx-xml';
 
 // Runs in the provider's browser before anything is sent: recognise the format from the first
 // rows and refuse a file whose client-number column holds BSN-like values, so that a BSN never
@@ -56,51 +69,55 @@ export function preflightText(text: string): Preflight {
   };
 }
 
-/** The first sheet of an .xlsx: read the shared strings and the cells of the pseudo_id column. */
+/**
+ * The first sheet of an .xlsx, found and read as the import reads it (xlsx-xml.ts): its first rows'
+ * cells of the pseudo_id column. The whole file is in the browser's memory anyway; the sheet's text is
+ * scanned only up to the rows checked.
+ */
 export function preflightXlsx(bytes: Uint8Array): Preflight {
+  const format = 'Excel (.xlsx)';
   let files: Record<string, Uint8Array>;
   try {
     checkZip(bytes); // what it really unpacks to, before anything is kept (a forged size would pass the filter below)
     files = unzipSync(bytes, {
       filter: (f) =>
-        (f.name === 'xl/sharedStrings.xml' || f.name === 'xl/worksheets/sheet1.xml') &&
-        f.originalSize < 50 * 1024 * 1024,
+        [WORKBOOK, WORKBOOK_RELS].includes(f.name) ||
+        ((isSharedStrings(f.name) || isWorksheet(f.name)) && f.originalSize < 50 * 1024 * 1024),
     });
   } catch (err) {
     return {
-      format: 'Excel (.xlsx)',
+      format,
       rowsChecked: 0,
       bsnLines: [],
       problem: err instanceof FileRejected ? err.message : 'Het Excelbestand is beschadigd of onvolledig.',
     };
   }
-  const sheet = files['xl/worksheets/sheet1.xml'];
-  if (!sheet)
-    return { format: 'Excel (.xlsx)', rowsChecked: 0, bsnLines: [], problem: 'Geen eerste werkblad gevonden.' };
-  const shared = [
-    ...strFromU8(files['xl/sharedStrings.xml'] ?? new Uint8Array()).matchAll(/<si>([\s\S]*?)<\/si>/g),
-  ].map((m) => [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''));
-  let pseudoCol: string | null = null;
-  const bsnLines: number[] = [];
-  let rows = 0;
-  for (const m of strFromU8(sheet).matchAll(/<c r="([A-Z]+)(\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const [, col, rowText, attrs, inner = ''] = m;
-    const row = Number(rowText);
-    if (row > SAMPLE_ROWS + 1) break;
-    const raw = inner.match(/<v>([^<]*)<\/v>/)?.[1] ?? inner.match(/<t[^>]*>([^<]*)<\/t>/)?.[1] ?? '';
-    const value = /t="s"/.test(attrs) ? (shared[Number(raw)] ?? '') : raw;
-    if (row === 1 && value.trim().toLowerCase() === 'pseudo_id') pseudoCol = col;
-    else if (row > 1 && col === pseudoCol) {
-      rows = row - 1;
-      if (looksLikeBsn(value)) bsnLines.push(row);
-    }
+  const text = (name: string | null | undefined) => (name && files[name] ? strFromU8(files[name]) : '');
+  const parts = workbookParts(text(WORKBOOK), text(WORKBOOK_RELS));
+  const sheet = parts.sheet && files[parts.sheet] ? parts.sheet : Object.keys(files).find(isWorksheet);
+  if (!sheet) return { format, rowsChecked: 0, bsnLines: [], problem: 'Geen eerste werkblad gevonden.' };
+  const strings = sharedStringsReader();
+  strings.push(text(parts.sharedStrings ?? Object.keys(files).find(isSharedStrings)), true);
+  const cells: CellContext = { shared: strings.strings, dateStyles: new Set(), date1904: false };
+  const xml = text(sheet);
+  const rowsOf = sheetRowsReader();
+  const rows: RowXml[] = [];
+  for (let at = 0; at < xml.length && rows.length <= SAMPLE_ROWS; at += 256 * 1024)
+    rows.push(...rowsOf(xml.slice(at, at + 256 * 1024), at + 256 * 1024 >= xml.length));
+  let columns: ReturnType<typeof mapHeader>;
+  try {
+    columns = mapHeader(rows[0] ? rowCells(rows[0].xml, cells) : [], SHEET_WITHOUT_HEADER);
+  } catch (err) {
+    return { format, rowsChecked: 0, bsnLines: [], problem: (err as Error).message };
   }
-  if (!pseudoCol)
-    return {
-      format: 'Excel (.xlsx)',
-      rowsChecked: 0,
-      bsnLines,
-      problem: 'De kopregel van het eerste werkblad mist de kolom pseudo_id.',
-    };
-  return { format: 'Excel (.xlsx)', rowsChecked: rows, bsnLines };
+  const col = columns.indexOf('pseudo_id');
+  const bsnLines: number[] = [];
+  let rowsChecked = 0;
+  for (const row of rows.slice(1, SAMPLE_ROWS + 1)) {
+    const values = rowCells(row.xml, cells);
+    if (values.every((v) => v.trim() === '')) continue;
+    rowsChecked += 1;
+    if (looksLikeBsn((values[col] ?? '').trim())) bsnLines.push(row.line);
+  }
+  return { format, rowsChecked, bsnLines };
 }

@@ -6,23 +6,24 @@ import type { ReadRow } from './read-text-records';
 import { dateStyles, usesDate1904 } from './xlsx-dates';
 import {
   type CellContext,
+  isSharedStrings,
+  isStyles,
+  isWorksheet,
   type RowXml,
   recordOfRow,
   rowCells,
+  SHEET_WITHOUT_HEADER,
   type SheetStart,
   sharedStringsReader,
   sheetRowsReader,
+  WORKBOOK,
+  WORKBOOK_RELS,
   workbookParts,
 } from './xlsx-xml';
 
 const SLICE = 64 * 1024;
 /** The workbook, its relationships and its styles: a few KB in practice, rarely a few hundred. */
 const SMALL_PART = 8 * 1024 * 1024;
-const WORKBOOK = 'xl/workbook.xml';
-const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
-const isSharedStrings = (name: string) => /(^|\/)sharedStrings[^/]*\.xml$/i.test(name);
-const isStyles = (name: string) => /^xl\/styles[^/]*\.xml$/i.test(name);
-const isWorksheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
 
 /** An entry's XML as text, chunk by chunk (UTF-8 split across chunks is kept whole). */
 function textSink(take: (text: string, final: boolean) => void): EntrySink {
@@ -149,10 +150,7 @@ export async function* readSheet(chunks: () => ZipChunks, size: number): AsyncGe
     if (sheet)
       for await (let rows of sheetRows(read(), size, { sheet, unpacked })) {
         if (!started) {
-          const columns = mapHeader(
-            rowCells(rows[0].xml, cells),
-            'Het eerste werkblad begint niet met een kopregel met de veldnamen (agb_code, pseudo_id, …).',
-          );
+          const columns = mapHeader(rowCells(rows[0].xml, cells), SHEET_WITHOUT_HEADER);
           yield { start: { ...cells, columns } };
           started = true;
           rows = rows.slice(1);

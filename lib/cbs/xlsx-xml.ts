@@ -8,6 +8,16 @@ import type { ColumnKey } from './layout';
 import type { ReadRow } from './read-text-records';
 import { serialDate } from './xlsx-dates';
 
+/** The parts of a workbook a delivery's reader needs, by their names in the zip. */
+export const WORKBOOK = 'xl/workbook.xml';
+export const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+export const isSharedStrings = (name: string) => /(^|\/)sharedStrings[^/]*\.xml$/i.test(name);
+export const isStyles = (name: string) => /^xl\/styles[^/]*\.xml$/i.test(name);
+export const isWorksheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
+
+export const SHEET_WITHOUT_HEADER =
+  'Het eerste werkblad begint niet met een kopregel met de veldnamen (agb_code, pseudo_id, …).';
+
 /** Longer than this without a complete row or shared string, and the XML is no delivery's table. */
 const MAX_PENDING = 16 * 1024 * 1024;
 const XML_TOO_LONG = 'een rij of tekst in het werkblad is onredelijk lang';

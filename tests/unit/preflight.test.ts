@@ -1,5 +1,7 @@
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { preflightText, preflightXlsx } from '@/lib/cbs/preflight';
+import { exampleRecords, toXlsx } from '@/lib/cbs/write-files';
 import { forgedZipBomb } from '../fixtures/forged-zip-bomb';
 
 // The browser's check before anything is sent (lib/cbs/preflight.ts): papaparse reads the CSV, the
@@ -42,6 +44,21 @@ describe('the browser pre-check of a CSV file', () => {
 });
 
 describe('the browser pre-check of an Excel file', () => {
+  it('reads the first sheet as the import does, and names the row of a BSN in the client-number column', async () => {
+    const records = exampleRecords('12345678');
+    records[2] = { ...records[2], pseudo_id: '111222333' };
+    const p = preflightXlsx(new Uint8Array(await toXlsx(records)));
+    expect(p).toMatchObject({ format: 'Excel (.xlsx)', rowsChecked: records.length, bsnLines: [4] });
+    expect(p.problem).toBeUndefined();
+  });
+
+  it('tells before sending what the server would refuse: a header without a required column', () => {
+    const cell = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const sheet = `<worksheet><sheetData><row r="1">${cell('A1', 'agb_code')}${cell('B1', 'pseudo_id')}</row><row r="2">${cell('A2', '12345678')}${cell('B2', '111222333')}</row></sheetData></worksheet>`;
+    const p = preflightXlsx(zipSync({ 'xl/worksheets/sheet1.xml': strToU8(sheet) }));
+    expect(p.problem).toMatch(/De kopregel mist de kolom\(men\): .*traject_id/);
+  });
+
   it('measures what the file really unpacks to: a zip bomb with forged sizes is stopped in the browser', () => {
     const check = preflightXlsx(new Uint8Array(forgedZipBomb(40)));
     expect(check.problem).toContain('zip-bom');
