@@ -1,10 +1,17 @@
-// npm run bench — every benchmark, then one table of their figures: figure, this run, aim.
+// npm run bench [-- --files DIR --keep] — every benchmark, then one table of their figures: figure, this
+// run, aim. --files goes to bench:import (keep and reuse its generated files), --keep to bench:dashboard
+// (keep and reuse its database of 5 million trajectories): a second complete run then takes minutes.
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+import { parseArgs } from 'node:util';
 import { readBenchResult } from './bench-result';
 
-for (const name of ['import', 'dashboard']) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', `scripts/bench-${name}.ts`], { stdio: 'inherit' });
+const { values } = parseArgs({ options: { files: { type: 'string' }, keep: { type: 'boolean', default: false } } });
+const args = { import: values.files ? ['--files', values.files] : [], dashboard: values.keep ? ['--keep'] : [] };
+for (const name of ['import', 'dashboard'] as const) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', `scripts/bench-${name}.ts`, ...args[name]], {
+    stdio: 'inherit',
+  });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
 const rows = [...readBenchResult('import'), ...readBenchResult('dashboard')];
