@@ -35,7 +35,10 @@ export const usesDate1904 = (workbookXml: string) =>
   /<(?:\w+:)?workbookPr\b[^>]*\bdate1904=["'](1|true)["']/.test(workbookXml);
 
 const DAY_MS = 86_400_000;
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A date (its UTC day) as yyyymmdd, the CBS form. */
+export const ymd = (d: Date) => `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
 
 /** A day number as yyyymmdd (its time of day dropped), or null when it is no date Excel shows. */
 export function serialDate(serial: number, date1904: boolean): string | null {
@@ -45,6 +48,5 @@ export function serialDate(serial: number, date1904: boolean): string | null {
   // from day 61 on the days count from 30 December 1899.
   if (!date1904 && days === 60) return null;
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
-  const d = new Date(epoch + days * DAY_MS);
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+  return ymd(new Date(epoch + days * DAY_MS));
 }

@@ -6,7 +6,7 @@
 import { recordFromCells } from './header-columns';
 import type { ColumnKey } from './layout';
 import type { ReadRow } from './read-text-records';
-import { serialDate } from './xlsx-dates';
+import { serialDate, ymd } from './xlsx-dates';
 
 /** The parts of a workbook a delivery's reader needs, by their names in the zip. */
 export const WORKBOOK = 'xl/workbook.xml';
@@ -88,8 +88,6 @@ function columnOf(ref: string | undefined): number | null {
   return col > 0 ? col - 1 : null;
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
 /** What reading a cell needs besides its own XML: the shared strings and which styles show a date. */
 export type CellContext = { shared: string[]; dateStyles: Set<number>; date1904: boolean };
 
@@ -124,9 +122,7 @@ function cellText(attrs: string, inner: string, ctx: CellContext): string {
       return value === '1' || value === 'true' ? 'true' : 'false';
     case 'd': {
       const d = new Date(value);
-      return Number.isNaN(d.getTime())
-        ? value
-        : `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+      return Number.isNaN(d.getTime()) ? value : ymd(d);
     }
     default: {
       const n = Number(value);
