@@ -139,6 +139,52 @@ describe('processing an upload', () => {
     expect(await count(a.id)).toBe(0);
   }, 60_000);
 
+  it('imports a large workbook whose dates were typed as dates in Excel, read by the worker threads', async () => {
+    // Written by hand as Excel writes a typed date: a day number in a cell whose style has a date
+    // format (xl/styles.xml), the shared strings after the sheet. Stored uncompressed, so the file is
+    // above PARALLEL_FROM_BYTES and its cells are read in the workers, which get the styles once.
+    const a = await signedAanbieder();
+    const rows = bigRows(a.agbCode!, 4_000, [exampleRecords(a.agbCode!)[1]]);
+    const day = (ymd: string) =>
+      (Date.UTC(+ymd.slice(0, 4), +ymd.slice(4, 6) - 1, +ymd.slice(6, 8)) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    const dates = new Set(['begindatum', 'einddatum', 'meetdatum']);
+    const keys = Object.keys(rows[0]) as (keyof RawRecord)[];
+    const text = (v: string) => `<c t="inlineStr"><is><t>${v}</t></is></c>`;
+    const sheetXml = [
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+      `<row r="1">${keys.map((k) => `<c t="s"><v>${keys.indexOf(k)}</v></c>`).join('')}</row>`,
+      ...rows.map(
+        (r, i) =>
+          `<row r="${i + 2}">${keys.map((k) => (dates.has(k) && r[k] ? `<c s="1"><v>${day(r[k])}</v></c>` : text(r[k]))).join('')}</row>`,
+      ),
+      '</sheetData></worksheet>',
+    ].join('');
+    const { strToU8, zipSync } = await import('fflate');
+    const content = Buffer.from(
+      zipSync(
+        {
+          'xl/worksheets/sheet1.xml': strToU8(sheetXml),
+          'xl/styles.xml': strToU8(
+            '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>',
+          ),
+          'xl/sharedStrings.xml': strToU8(`<sst>${keys.map((k) => `<si><t>${k}</t></si>`).join('')}</sst>`),
+        },
+        { level: 0 },
+      ),
+    );
+    expect(content.length).toBeGreaterThan(PARALLEL_FROM_BYTES);
+    const r = await receiveUpload({ aanbiederId: a.id, content, fileName: 'datums.xlsx', kind: 'PRODUCTIE' });
+    await processUpload(r.id);
+    const upload = await db().upload.findUniqueOrThrow({ where: { id: r.id } });
+    expect(upload.report).toMatchObject({ rows: rows.length, accepted: rows.length, rejected: 0 });
+    const last = await withScope('system', (tx) =>
+      tx.trajectory.findFirstOrThrow({ where: { aanbiederId: a.id, trajectId: rows.at(-1)!.traject_id } }),
+    );
+    const iso = (ymd: string) => `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`;
+    expect(last.begindatum.toISOString().slice(0, 10)).toBe(iso(rows[0].begindatum));
+    expect(last.einddatum?.toISOString().slice(0, 10)).toBe(iso(rows[0].einddatum));
+  }, 60_000);
+
   it('notifies the provider in the portal and by e-mail', async () => {
     const a = await signedAanbieder();
     const user = await makeUser('AANBIEDER_UPLOAD', a.id);
