@@ -53,7 +53,8 @@ async function writeLines(file: string, count: number, line: (i: number) => stri
 }
 
 async function writeXlsx(file: string, rows: number) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  // Shared strings, as Excel writes every text (since session 19; before, each cell held its own text).
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const ws = wb.addWorksheet('trajecten');
   ws.addRow(FIELD_KEYS).commit();
   for (let i = 0; i < rows; i++) ws.addRow(FIELD_KEYS.map((k) => recordAt(i, rows)[k])).commit();
@@ -99,7 +100,7 @@ if (values['write-files-to']) {
 const server = await openDatabaseServer('bench-pg', 54349);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'gp-bench-'));
 const filesDir = values.files
-  ? path.join(path.resolve(values.files), `${ROWS}-${values['fixed-mb']}-${XLSX_ROWS}`)
+  ? path.join(path.resolve(values.files), `${ROWS}-${values['fixed-mb']}-${XLSX_ROWS}-gedeelde-teksten`)
   : dir;
 const figures: BenchFigure[] = [];
 try {

@@ -98,7 +98,7 @@ export function preflightXlsx(bytes: Uint8Array): Preflight {
   if (!sheet) return { format, rowsChecked: 0, bsnLines: [], problem: 'Geen eerste werkblad gevonden.' };
   const strings = sharedStringsReader();
   strings.push(text(parts.sharedStrings ?? Object.keys(files).find(isSharedStrings)), true);
-  const cells: CellContext = { shared: strings.strings, dateStyles: new Set(), date1904: false };
+  const cells: CellContext = { shared: strings.table(), dateStyles: new Set(), date1904: false };
   const xml = text(sheet);
   const rowsOf = sheetRowsReader();
   const rows: RowXml[] = [];

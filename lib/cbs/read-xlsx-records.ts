@@ -9,6 +9,7 @@ import {
   isSharedStrings,
   isStyles,
   isWorksheet,
+  packSharedStrings,
   type RowXml,
   recordOfRow,
   rowCells,
@@ -38,7 +39,7 @@ function textSink(take: (text: string, final: boolean) => void): EntrySink {
  */
 async function readParts(chunks: ZipChunks, size: number) {
   const small: Record<string, string> = {};
-  const strings = new Map<string, string[]>();
+  const strings = new Map<string, ReturnType<typeof sharedStringsReader>>();
   let failure: Error | null = null;
   const guard =
     (sink: EntrySink): EntrySink =>
@@ -62,14 +63,14 @@ async function readParts(chunks: ZipChunks, size: number) {
     }
     if (!isSharedStrings(name)) return undefined;
     const reader = sharedStringsReader();
-    strings.set(name, reader.strings);
+    strings.set(name, reader);
     return guard(textSink(reader.push));
   });
   if (failure) throw failure;
   const parts = workbookParts(small[WORKBOOK] ?? '', small[WORKBOOK_RELS] ?? '');
   const sheet = parts.sheet && names.includes(parts.sheet) ? parts.sheet : names.find(isWorksheet);
   const cells: CellContext = {
-    shared: strings.get(parts.sharedStrings ?? '') ?? strings.values().next().value ?? [],
+    shared: (strings.get(parts.sharedStrings ?? '') ?? strings.values().next().value)?.table() ?? packSharedStrings([]),
     dateStyles: dateStyles(small[parts.styles ?? 'xl/styles.xml'] ?? ''),
     date1904: usesDate1904(small[WORKBOOK] ?? ''),
   };

@@ -67,13 +67,87 @@ function elementStream(element: RegExp, take: (m: RegExpExecArray) => void) {
   };
 }
 
-/** The shared-string table, fed as text: push each decoded chunk, then read `strings`. */
+/** The shared-string table, fed as text: push each decoded chunk, then take the `table`. */
 export function sharedStringsReader() {
-  const strings: string[] = [];
+  const t = sharedStringsTable();
   const push = elementStream(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g, (m) =>
-    strings.push(m[1] ? stringItemText(m[1]) : ''),
+    t.add(m[1] ? stringItemText(m[1]) : ''),
   );
-  return { push, strings };
+  return { push, table: t.table };
+}
+
+/**
+ * A workbook's shared strings as UTF-8 in one buffer with their end offsets. In the import they live in
+ * SharedArrayBuffers, so the worker threads read the one table instead of each holding a copy (Excel
+ * writes every text as a shared string: for 200,000 rows ~400,000 of them).
+ */
+export type SharedStrings = { bytes: Uint8Array; ends: Uint32Array };
+
+const utf8 = new TextDecoder();
+
+/** The i-th shared string ('' for an index the table does not have). */
+export function sharedStringAt(table: SharedStrings, i: number): string {
+  if (!(i >= 0 && i < table.ends.length)) return '';
+  return utf8.decode(table.bytes.subarray(i ? table.ends[i - 1] : 0, table.ends[i]));
+}
+
+/** The length of a string in UTF-8 (a lone surrogate counts as the three bytes of U+FFFD). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i += 1;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * A table built string by string, straight into UTF-8 (no array of strings is held meanwhile); `table`
+ * gives it in SharedArrayBuffers where the platform has them (a browser may not).
+ */
+function sharedStringsTable() {
+  let bytes = new Uint8Array(64 * 1024);
+  let ends = new Uint32Array(1024);
+  let count = 0;
+  let used = 0;
+  const encoder = new TextEncoder();
+  return {
+    add(s: string) {
+      const need = utf8Length(s);
+      if (used + need > bytes.length) {
+        const grown = new Uint8Array(Math.max(bytes.length * 2, used + need));
+        grown.set(bytes.subarray(0, used));
+        bytes = grown;
+      }
+      if (count === ends.length) {
+        const grown = new Uint32Array(ends.length * 2);
+        grown.set(ends);
+        ends = grown;
+      }
+      encoder.encodeInto(s, bytes.subarray(used, used + need));
+      used += need;
+      ends[count++] = used;
+    },
+    table(): SharedStrings {
+      const Memory = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : ArrayBuffer;
+      const shared = { bytes: new Uint8Array(new Memory(used)), ends: new Uint32Array(new Memory(count * 4)) };
+      shared.bytes.set(bytes.subarray(0, used));
+      shared.ends.set(ends.subarray(0, count));
+      return shared;
+    },
+  };
+}
+
+/** Strings as a shared-strings table. */
+export function packSharedStrings(strings: string[]): SharedStrings {
+  const t = sharedStringsTable();
+  for (const s of strings) t.add(s);
+  return t.table();
 }
 
 /** "AB12" → 27 (0-based column); null without a reference. */
@@ -89,7 +163,7 @@ function columnOf(ref: string | undefined): number | null {
 }
 
 /** What reading a cell needs besides its own XML: the shared strings and which styles show a date. */
-export type CellContext = { shared: string[]; dateStyles: Set<number>; date1904: boolean };
+export type CellContext = { shared: SharedStrings; dateStyles: Set<number>; date1904: boolean };
 
 /**
  * A cell as the text a provider meant: a shared or inline string as written, a number as JavaScript
@@ -114,7 +188,7 @@ function cellText(attrs: string, inner: string, ctx: CellContext): string {
   const value = xmlText(v);
   switch (type) {
     case 's':
-      return ctx.shared[Number(value)] ?? '';
+      return sharedStringAt(ctx.shared, Number(value));
     case 'str':
     case 'e':
       return value;

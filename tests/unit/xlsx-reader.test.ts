@@ -5,7 +5,7 @@ import { FileRejected } from '@/lib/cbs/file-rejected';
 import { FIELD_KEYS } from '@/lib/cbs/layout';
 import type { ReadRow } from '@/lib/cbs/read-text-records';
 import { readXlsx } from '@/lib/cbs/read-xlsx-records';
-import { xmlText } from '@/lib/cbs/xlsx-xml';
+import { packSharedStrings, sharedStringAt, xmlText } from '@/lib/cbs/xlsx-xml';
 
 // The workbook reader scans the sheet's XML itself, so these workbooks are written by hand the way
 // other writers than ExcelJS write them: namespace prefixes (the OpenXML SDK), the shared strings after
@@ -161,6 +161,18 @@ describe('the workbook reader', () => {
     const rows = await rowsOf(Buffer.from(zipSync(parts)));
     expect(raw(rows[0]).pseudo_id).toBe('&xxe;');
     expect(JSON.stringify(rows)).not.toContain('root:');
+  });
+
+  it('keeps the shared strings in one shared buffer and gives each back as it was', () => {
+    const strings = ['', 'CL-0001', 'Zoë', '日本', '😀 x', 'a\uD800b'];
+    const table = packSharedStrings(strings);
+    expect(table.bytes.buffer).toBeInstanceOf(SharedArrayBuffer); // the workers read it without a copy
+    expect(strings.map((_, i) => sharedStringAt(table, i))).toEqual([...strings.slice(0, 5), 'a\uFFFDb']);
+    expect([sharedStringAt(table, -1), sharedStringAt(table, 6), sharedStringAt(table, Number.NaN)]).toEqual([
+      '',
+      '',
+      '',
+    ]);
   });
 
   it('resolves entities and character references, and leaves unknown ones as written', () => {
