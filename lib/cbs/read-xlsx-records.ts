@@ -34,8 +34,9 @@ function textSink(take: (text: string, final: boolean) => void): EntrySink {
 
 /**
  * The first pass: the zip's structure and names, and what the rows need before the sheet is read: the
- * workbook and its relationships (which sheet is first), its styles (which show a date) and the shared strings (Excel writes them
- * after the sheets, so they cannot wait for the sheet's pass). The sheets are skipped, not inflated.
+ * workbook and its relationships (which sheet is first), its styles (which show a date) and the
+ * shared strings (Excel writes them after the sheets, so they cannot wait for the sheet's pass). The
+ * sheets are skipped, not inflated.
  */
 async function readParts(chunks: ZipChunks, size: number) {
   const small: Record<string, string> = {};
