@@ -2,7 +2,8 @@
 // ten years for 342 municipalities and 1,500 providers (each municipality served by 150 of them,
 // overlapping with its neighbours in rank: a region of ten sees ~480). Prints p50/p95 of the indicator API (the
 // route handler itself: token, scope, one query for every cell with its cell keys, the disclosure
-// control, JSON) for one municipality and for a region, with and without filters: cold (just after
+// control, JSON) for one municipality, a region and the national total (a region of every
+// municipality), with and without filters: cold (just after
 // an import, the figure cache empty) and warm (the same question again), next to three hand-written
 // SQL aggregates measured in the same rounds (the headline alone, the same table without and with its
 // cell keys; the aim is set against the last, the same figure), with
@@ -65,6 +66,8 @@ try {
       label: `gemeente ${gemeenteCode} (${nf.format(Number(sizes[9].n))} trajecten)`,
       token: await tokenFor({ cbsCode: gemeenteCode }),
       codes: [gemeenteCode],
+      aimMs: 50,
+      runs: RUNS,
     },
     {
       label: 'regio van 10 gemeenten',
@@ -72,6 +75,17 @@ try {
       codes: sizes
         .filter((s) => s.gemeentecode >= '1020' && s.gemeentecode <= '1029')
         .map((s) => s.gemeentecode as string),
+      aimMs: 150,
+      runs: RUNS,
+    },
+    {
+      // The national total of issue 12: no user sees it (the TTP sees no figures), so it is measured
+      // as a region of every municipality, through the same route; fewer rounds, each takes ~0.5 s.
+      label: 'heel Nederland (342 gemeenten)',
+      token: await tokenFor({ id: await nationalRegio(owner) }),
+      codes: sizes.map((s) => s.gemeentecode as string),
+      aimMs: 500,
+      runs: Math.min(RUNS, 20),
     },
   ];
   const period = { van: '2025-10-01', tot: '2026-10-01', query: 'eind_van=2025-10&eind_tm=2026-09' };
@@ -90,10 +104,10 @@ try {
    * statement measured 15–24 ms p50 a few minutes apart, session 17), and a drift between the API's
    * runs and the hand-written ones would show as a ratio that is not there.
    */
-  const timeTogether = async <K extends string>(timed: Record<K, Timed>) => {
+  const timeTogether = async <K extends string>(timed: Record<K, Timed>, runs: number) => {
     const entries = Object.entries(timed) as [K, Timed][];
     const out = new Map<K, number[]>(entries.map(([k]) => [k, []]));
-    for (let round = -3; round < RUNS; round++) {
+    for (let round = -3; round < runs; round++) {
       for (const [k, { fn, before }] of entries) {
         await before?.();
         const s = performance.now();
@@ -119,7 +133,7 @@ try {
   );
   const results: {
     label: string;
-    region: boolean;
+    aimMs: number;
     cold: number;
     warm: number;
     hand: number;
@@ -142,47 +156,50 @@ try {
         };
         const where = `gemeentecode = ANY($1) AND einddatum >= $2 AND einddatum < $3 ${v.sql}`;
         const args = [s.codes, period.van, period.tot];
-        const { cold, warm, hand, handTable, handKeys } = await timeTogether({
-          // Cold just after a new generation; warm is the same call again, from the cache.
-          cold: { fn: call, before: newGeneration },
-          warm: { fn: call },
-          // By hand, three ways: the headline alone, the table the page shows (trajectories and
-          // distinct clients per reden einde, the headline and the whole population) without cell keys,
-          // and the same table with its cell keys (the sum of the distinct record keys): everything the
-          // API must compute before it can show a protected figure, written by hand.
-          hand: {
-            fn: () =>
-              owner.query(
-                `SELECT count(*) FILTER (WHERE reden_einde = '03') AS uitval, count(*) AS trajecten, count(DISTINCT client_key) AS clienten
+        const { cold, warm, hand, handTable, handKeys } = await timeTogether(
+          {
+            // Cold just after a new generation; warm is the same call again, from the cache.
+            cold: { fn: call, before: newGeneration },
+            warm: { fn: call },
+            // By hand, three ways: the headline alone, the table the page shows (trajectories and
+            // distinct clients per reden einde, the headline and the whole population) without cell keys,
+            // and the same table with its cell keys (the sum of the distinct record keys): everything the
+            // API must compute before it can show a protected figure, written by hand.
+            hand: {
+              fn: () =>
+                owner.query(
+                  `SELECT count(*) FILTER (WHERE reden_einde = '03') AS uitval, count(*) AS trajecten, count(DISTINCT client_key) AS clienten
                  FROM trajectory WHERE ${where}`,
-                args,
-              ),
-          },
-          handTable: {
-            fn: () =>
-              owner.query(
-                `SELECT reden_einde, reden_einde = '03' AS head, count(DISTINCT traject_key) AS trajecten, count(DISTINCT client_key) AS clienten
+                  args,
+                ),
+            },
+            handTable: {
+              fn: () =>
+                owner.query(
+                  `SELECT reden_einde, reden_einde = '03' AS head, count(DISTINCT traject_key) AS trajecten, count(DISTINCT client_key) AS clienten
                  FROM trajectory WHERE ${where} GROUP BY GROUPING SETS ((reden_einde), (reden_einde = '03'), ())`,
-                args,
-              ),
-          },
-          handKeys: {
-            fn: () =>
-              owner.query(
-                `SELECT reden_einde, count(DISTINCT traject_key) AS trajecten, sum(DISTINCT traject_key) % 2147483648 AS trajecten_key,
+                  args,
+                ),
+            },
+            handKeys: {
+              fn: () =>
+                owner.query(
+                  `SELECT reden_einde, count(DISTINCT traject_key) AS trajecten, sum(DISTINCT traject_key) % 2147483648 AS trajecten_key,
                         count(DISTINCT client_key) AS clienten, sum(DISTINCT client_key) % 2147483648 AS clienten_key
                  FROM trajectory WHERE ${where} GROUP BY GROUPING SETS ((reden_einde), ())`,
-                args,
-              ),
+                  args,
+                ),
+            },
           },
-        });
+          s.runs,
+        );
         console.log(`  ${s.label}, ${v.label}:`);
         console.log(
           `    API koud p50 ${ms(cold.p50)}, p95 ${ms(cold.p95)} · warm p95 ${ms(warm.p95)} · met de hand: kengetal p95 ${ms(hand.p95)}, dezelfde tabel p95 ${ms(handTable.p95)}, met celsleutels p95 ${ms(handKeys.p95)} · koud/kengetal ${(cold.p95 / hand.p95).toFixed(1)}×, koud/tabel ${(cold.p95 / handTable.p95).toFixed(1)}×, koud/met celsleutels ${(cold.p95 / handKeys.p95).toFixed(1)}×`,
         );
         results.push({
           label: `${s.label}, ${v.label}`,
-          region: s.codes.length > 1,
+          aimMs: s.aimMs,
           cold: cold.p95,
           warm: warm.p95,
           hand: hand.p95,
@@ -216,8 +233,8 @@ try {
         {
           figure: `API ${r.label}, p95 koud`,
           value: ms(r.cold),
-          aim: r.region ? '< 150 ms' : '< 50 ms',
-          met: r.cold < (r.region ? 150 : 50),
+          aim: `< ${r.aimMs} ms`,
+          met: r.cold < r.aimMs,
         },
         { figure: `API ${r.label}, p95 warm (cache)`, value: ms(r.warm), aim: '(ter vergelijking)', met: null },
         {
@@ -278,7 +295,7 @@ try {
         figures.push(
           ...(await benchLoad({
             sessions: [await session(gemeente), await session(regioAccount)],
-            tokens: scopes.map((x) => x.token),
+            tokens: scopes.filter((x) => x.aimMs < 500).map((x) => x.token), // municipalities and the region
             uploader: await session({ label: 'aanbieder', role: 'AANBIEDER_UPLOAD', organisationId: uploaderOrg }),
             uploadFile: (i) => benchCsv('90000001', 500, (run * UPLOADS + i) * 500),
             runImport: async () => {
@@ -374,6 +391,20 @@ async function generate(owner: pg.Client): Promise<string> {
   await owner.query('VACUUM (ANALYZE) trajectory');
   console.log(`Koppeling en VACUUM in ${((performance.now() - t) / 1000).toFixed(0)} s.`);
   return regio;
+}
+
+/** A region of every municipality (made once, kept with the database). */
+async function nationalRegio(owner: pg.Client): Promise<string> {
+  const found = await owner.query(`SELECT id FROM organisation WHERE kind = 'REGIO' AND name = 'Benchland'`);
+  if (found.rows[0]) return found.rows[0].id;
+  const { rows } = await owner.query(
+    `INSERT INTO organisation (id, kind, name) VALUES (gen_random_uuid(), 'REGIO', 'Benchland') RETURNING id`,
+  );
+  await owner.query(
+    `INSERT INTO regio_member (regio_id, gemeente_id) SELECT $1, id FROM organisation WHERE kind = 'GEMEENTE'`,
+    [rows[0].id],
+  );
+  return rows[0].id;
 }
 
 async function heldRegio(owner: pg.Client): Promise<string> {
