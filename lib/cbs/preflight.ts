@@ -93,11 +93,10 @@ export function preflightXlsx(bytes: Uint8Array): Preflight {
     };
   }
   const text = (name: string | null | undefined) => (name && files[name] ? strFromU8(files[name]) : '');
-  const parts = workbookParts(text(WORKBOOK), text(WORKBOOK_RELS));
-  const sheet = parts.sheet && files[parts.sheet] ? parts.sheet : Object.keys(files).find(isWorksheet);
+  const { sheet, sharedStrings } = workbookParts(Object.keys(files), text(WORKBOOK), text(WORKBOOK_RELS));
   if (!sheet) return { format, rowsChecked: 0, bsnLines: [], problem: 'Geen eerste werkblad gevonden.' };
   const strings = sharedStringsReader();
-  strings.push(text(parts.sharedStrings ?? Object.keys(files).find(isSharedStrings)), true);
+  strings.push(text(sharedStrings), true);
   const cells: CellContext = { shared: strings.table(), dateStyles: new Set(), date1904: false };
   const xml = text(sheet);
   const rowsOf = sheetRowsReader();

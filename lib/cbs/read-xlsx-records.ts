@@ -8,7 +8,6 @@ import {
   type CellContext,
   isSharedStrings,
   isStyles,
-  isWorksheet,
   packSharedStrings,
   type RowXml,
   recordOfRow,
@@ -33,6 +32,29 @@ function textSink(take: (text: string, final: boolean) => void): EntrySink {
 }
 
 /**
+ * Sinks that must not throw (check-zip.ts): `guard` keeps a sink's first error, `check` throws it once
+ * the zip pass has returned.
+ */
+function guarded() {
+  let failure: Error | null = null;
+  return {
+    guard:
+      (sink: EntrySink): EntrySink =>
+      (chunk, final) => {
+        if (failure) return;
+        try {
+          sink(chunk, final);
+        } catch (err) {
+          failure = err as Error;
+        }
+      },
+    check() {
+      if (failure) throw failure;
+    },
+  };
+}
+
+/**
  * The first pass: the zip's structure and names, and what the rows need before the sheet is read: the
  * workbook and its relationships (which sheet is first), its styles (which show a date) and the
  * shared strings (Excel writes them after the sheets, so they cannot wait for the sheet's pass). The
@@ -41,17 +63,7 @@ function textSink(take: (text: string, final: boolean) => void): EntrySink {
 async function readParts(chunks: ZipChunks, size: number) {
   const small: Record<string, string> = {};
   const strings = new Map<string, ReturnType<typeof sharedStringsReader>>();
-  let failure: Error | null = null;
-  const guard =
-    (sink: EntrySink): EntrySink =>
-    (chunk, final) => {
-      if (failure) return;
-      try {
-        sink(chunk, final);
-      } catch (err) {
-        failure = err as Error;
-      }
-    };
+  const { guard, check } = guarded();
   const { names, unpacked } = await zipPassOver(chunks, size, (name) => {
     if (name === WORKBOOK || name === WORKBOOK_RELS || isStyles(name)) {
       small[name] = '';
@@ -67,15 +79,14 @@ async function readParts(chunks: ZipChunks, size: number) {
     strings.set(name, reader);
     return guard(textSink(reader.push));
   });
-  if (failure) throw failure;
-  const parts = workbookParts(small[WORKBOOK] ?? '', small[WORKBOOK_RELS] ?? '');
-  const sheet = parts.sheet && names.includes(parts.sheet) ? parts.sheet : names.find(isWorksheet);
+  check();
+  const parts = workbookParts(names, small[WORKBOOK] ?? '', small[WORKBOOK_RELS] ?? '');
   const cells: CellContext = {
-    shared: (strings.get(parts.sharedStrings ?? '') ?? strings.values().next().value)?.table() ?? packSharedStrings([]),
-    dateStyles: dateStyles(small[parts.styles ?? 'xl/styles.xml'] ?? ''),
+    shared: strings.get(parts.sharedStrings ?? '')?.table() ?? packSharedStrings([]),
+    dateStyles: dateStyles(small[parts.styles ?? ''] ?? ''),
     date1904: usesDate1904(small[WORKBOOK] ?? ''),
   };
-  return { names, unpacked, sheet, cells };
+  return { names, unpacked, sheet: parts.sheet, cells };
 }
 
 /**
@@ -89,35 +100,23 @@ async function* sheetRows(
 ): AsyncGenerator<RowXml[]> {
   const rowsOf = sheetRowsReader();
   let ready: RowXml[] = [];
-  let failure: Error | null = null;
-  const decode = textSink((text, final) => {
-    for (const row of rowsOf(text, final)) ready.push(row);
-  });
-  const pass = zipPass(
-    size,
-    (name) =>
-      name === parts.sheet
-        ? (chunk, final) => {
-            if (failure) return;
-            try {
-              decode(chunk, final);
-            } catch (err) {
-              failure = err as Error;
-            }
-          }
-        : undefined,
-    parts.unpacked,
+  const { guard, check } = guarded();
+  const decode = guard(
+    textSink((text, final) => {
+      for (const row of rowsOf(text, final)) ready.push(row);
+    }),
   );
+  const pass = zipPass(size, (name) => (name === parts.sheet ? decode : undefined), parts.unpacked);
   for await (const chunk of chunks)
     for (let i = 0; i < chunk.length; i += SLICE) {
       const more = pass.push(chunk.subarray(i, i + SLICE));
-      if (failure) throw failure;
+      check();
       if (ready.length) yield ready;
       ready = [];
       if (!more) return void pass.finish(); // a bomb: finish throws
     }
   pass.finish();
-  if (failure) throw failure;
+  check();
   if (ready.length) yield ready;
 }
 

@@ -268,10 +268,11 @@ const resolve = (target: string) => {
 };
 
 /**
- * The zip paths of the workbook's first sheet, its shared strings and its styles, from xl/workbook.xml and its
- * relationships; null where they do not say (the caller then takes the first worksheet in the zip).
+ * Which entries of the zip (`names`) are the workbook's first sheet, its shared strings and its styles:
+ * as xl/workbook.xml and its relationships say, and where they do not (or name an entry the zip lacks)
+ * the first entry that looks like one. The import and the browser's check both ask here.
  */
-export function workbookParts(workbookXml: string, relsXml: string) {
+export function workbookParts(names: string[], workbookXml: string, relsXml: string) {
   const rels = [...relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)].map((m) => ({
     id: /\bId=["']([^"']*)["']/.exec(m[1])?.[1],
     type: /\bType=["']([^"']*)["']/.exec(m[1])?.[1] ?? '',
@@ -279,12 +280,13 @@ export function workbookParts(workbookXml: string, relsXml: string) {
   }));
   const sheet = /<(?:\w+:)?sheet\b([^>]*)>/.exec(workbookXml);
   const rid = sheet && /\b\w+:id=["']([^"']*)["']/.exec(sheet[1])?.[1];
-  const sheetTarget = rels.find((r) => r.id === rid)?.target;
-  const stringsTarget = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target;
-  const stylesTarget = rels.find((r) => r.type.endsWith('/styles'))?.target;
+  const part = (target: string | undefined, looksLike: (name: string) => boolean) => {
+    const path = target && resolve(target);
+    return path && names.includes(path) ? path : names.find(looksLike);
+  };
   return {
-    sheet: sheetTarget ? resolve(sheetTarget) : null,
-    sharedStrings: stringsTarget ? resolve(stringsTarget) : null,
-    styles: stylesTarget ? resolve(stylesTarget) : null,
+    sheet: part(rels.find((r) => r.id === rid)?.target, isWorksheet),
+    sharedStrings: part(rels.find((r) => r.type.endsWith('/sharedStrings'))?.target, isSharedStrings),
+    styles: part(rels.find((r) => r.type.endsWith('/styles'))?.target, isStyles),
   };
 }
