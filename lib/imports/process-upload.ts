@@ -19,7 +19,8 @@ type FinalStatus = 'VERWERKT' | 'VERWERKT_MET_FOUTEN' | 'AFGEWEZEN';
  * Processes one received upload; safe to run twice and to kill at any moment.
  * 1. Mark it IN_VERWERKING (what the provider sees meanwhile).
  * 2. In ONE transaction: lock the row (another worker holding it → skip), validate in a child process
- *    (read-upload.ts) while streaming the valid records into a staging table, merge them into trajectory (production files only),
+ *    (read-upload.ts) while streaming the valid records into a staging table and merging them into
+ *    trajectory part by part (production files only),
  *    and write the final status and the notification. A crash rolls all of it back and leaves the
  *    upload IN_VERWERKING, which the next run picks up: each file is imported fully once, or not at all.
  * `steps`, when given, receives the duration of each step (npm run bench:import prints them).
@@ -49,8 +50,12 @@ export async function processUpload(uploadId: string, steps?: ImportSteps): Prom
     );
     const u = rows[0];
     if (!u) return null;
-    // Test files are only validated; a production file's records are staged and merged at the end.
-    const sink = u.kind === 'PRODUCTIE' ? await openRecordSink(client) : null;
+    // Test files are only validated; a production file's records are staged and merged in parts as
+    // they come (load-records.ts), the last part after the reading.
+    const sink =
+      u.kind === 'PRODUCTIE'
+        ? await openRecordSink(client, { aanbiederId: u.aanbieder_id, uploadId: u.id, steps })
+        : null;
     const report: FileReport = await timed(steps, 'lezen en COPY', async () => {
       const read = u.storage_path
         ? await readUpload(
@@ -59,11 +64,10 @@ export async function processUpload(uploadId: string, steps?: ImportSteps): Prom
             sink?.stream ?? null,
           )
         : { rows: 0, accepted: 0, rejected: 0, errors: [], fileError: STORED_FILE_UNREADABLE };
-      await sink?.finish();
       return read;
     });
-    // The staged records of a refused file never reach trajectory (the staging table is dropped at commit).
-    if (sink && !report.fileError) await sink.merge(u.aanbieder_id, u.id, steps);
+    // A file refused whole leaves nothing in trajectory: what was merged of it is undone.
+    if (sink) await (report.fileError ? sink.discard() : sink.finish());
     const status: FinalStatus = report.fileError ? 'AFGEWEZEN' : report.rejected ? 'VERWERKT_MET_FOUTEN' : 'VERWERKT';
     await client.query(
       `UPDATE upload SET status = $2::"UploadStatus", row_count = $3, accepted_count = $4, rejected_count = $5, report = $6::jsonb, processed_at = now() WHERE id = $1`,

@@ -96,10 +96,9 @@ export async function seedDemo(opts: { trajectories?: number; today?: Date } = {
     const own = rows.filter((r) => r.agbCode === agbCode);
     if (!own.length) continue;
     await withScopedClient('system', async (client) => {
-      const sink = await openRecordSink(client);
+      const sink = await openRecordSink(client, { aanbiederId, uploadId: null });
       for (const r of own) await sink.write(r);
       await sink.finish();
-      await sink.merge(aanbiederId, null);
     });
   }
   await seedDemoConversation(today);

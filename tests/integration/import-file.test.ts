@@ -101,10 +101,9 @@ describe('importing a production file', () => {
     const { records } = await validateFile(csvFor(a.agbCode!), a.agbCode!);
     await expect(
       withScopedClient('system', async (client) => {
-        const sink = await openRecordSink(client);
+        const sink = await openRecordSink(client, { aanbiederId: a.id, uploadId: null });
         for (const r of records) await sink.write(r);
         await sink.finish();
-        await sink.merge(a.id, null);
         throw new Error('stroomstoring');
       }),
     ).rejects.toThrow('stroomstoring');

@@ -125,43 +125,52 @@ export type RecordInput = Partial<Omit<ValidRecord, 'begindatum' | 'einddatum' |
 const measured = (r: RecordInput) =>
   [r.tevredenheid, r.zonderHulpVerder, r.afnameProblematiek, r.doelrealisatie].some((v) => v != null);
 
-/** Loads records through the import's own loader (COPY, merge, cross-provider link), as one file would. */
-export async function loadRecords(aanbieder: { id: string; agbCode: string | null }, rows: RecordInput[]) {
+/** A record as the import's reader would hand it over (only what a test cares about needs to be given). */
+export function validRecord(aanbieder: { agbCode: string | null }, r: RecordInput): ValidRecord {
   const d = (v: string | null | undefined) => (v ? new Date(`${v}T00:00:00Z`) : null);
+  const einddatum = r.einddatum === undefined ? '2026-06-30' : r.einddatum;
+  return {
+    agbCode: aanbieder.agbCode!,
+    trajectId: `T-${randomUUID().slice(0, 12)}`,
+    respondent: null,
+    geboortejaar: 2012,
+    geslacht: 'V',
+    domein: 'JEUGD',
+    gemeentecode: '0000',
+    redenEinde: einddatum ? '01' : null,
+    verwijzer: '01',
+    hulpvorm: '02',
+    productcategorie: null,
+    profiel: null,
+    zorgvraagzwaarte: null,
+    complexiteit: null,
+    perspectief: null,
+    crisis: null,
+    tevredenheid: null,
+    zonderHulpVerder: null,
+    afnameProblematiek: null,
+    doelrealisatie: null,
+    ...r,
+    pseudoId: r.client,
+    begindatum: d(r.begindatum ?? '2026-01-05')!,
+    einddatum: d(einddatum),
+    meetdatum: d(r.meetdatum === undefined ? (einddatum && measured(r) ? einddatum : null) : r.meetdatum),
+  };
+}
+
+/**
+ * Loads records through the import's own loader (COPY, merge, cross-provider link), as one file would;
+ * `partBytes` makes its parts small (load-records.ts).
+ */
+export async function loadRecords(
+  aanbieder: { id: string; agbCode: string | null },
+  rows: RecordInput[],
+  partBytes?: number,
+) {
   await withScopedClient('system', async (client) => {
-    const sink = await openRecordSink(client);
-    for (const r of rows) {
-      const einddatum = r.einddatum === undefined ? '2026-06-30' : r.einddatum;
-      await sink.write({
-        agbCode: aanbieder.agbCode!,
-        trajectId: `T-${randomUUID().slice(0, 12)}`,
-        respondent: null,
-        geboortejaar: 2012,
-        geslacht: 'V',
-        domein: 'JEUGD',
-        gemeentecode: '0000',
-        redenEinde: einddatum ? '01' : null,
-        verwijzer: '01',
-        hulpvorm: '02',
-        productcategorie: null,
-        profiel: null,
-        zorgvraagzwaarte: null,
-        complexiteit: null,
-        perspectief: null,
-        crisis: null,
-        tevredenheid: null,
-        zonderHulpVerder: null,
-        afnameProblematiek: null,
-        doelrealisatie: null,
-        ...r,
-        pseudoId: r.client,
-        begindatum: d(r.begindatum ?? '2026-01-05')!,
-        einddatum: d(einddatum),
-        meetdatum: d(r.meetdatum === undefined ? (einddatum && measured(r) ? einddatum : null) : r.meetdatum),
-      });
-    }
+    const sink = await openRecordSink(client, { aanbiederId: aanbieder.id, uploadId: null, partBytes });
+    for (const r of rows) await sink.write(validRecord(aanbieder, r));
     await sink.finish();
-    await sink.merge(aanbieder.id, null);
   });
 }
 
