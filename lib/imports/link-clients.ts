@@ -5,7 +5,7 @@ import type pg from 'pg';
 // (stage-2 pseudonym) in the same domain on or after its end: Jeugd links Jeugd, Wmo links Wmo (a
 // youth who later gets Wmo support did not "start again" in youth care). The import keeps it inside
 // its transaction without rescanning trajectory: while it merges a file part by part it notes the
-// clients the file touches (noteTouchedClients), and after the last part it recomputes the links of
+// clients the file touches (keepProviderRecords, noteTouchedClients), and after the last part it recomputes the links of
 // those clients only, over all their trajectories at every provider (an index probe per client), and
 // rewrites only the rows whose link changed (relinkClients). Deleting trajectories does the same.
 
@@ -22,26 +22,35 @@ const linksOver = (rows: string, linkedOnly = false) => `
   GROUP BY e.id, e.domein, e.traject_id, e.respondent`;
 
 /**
+ * Before the first part: the provider's records as they were before this file (key and client), the
+ * only records the file can replace (the reader refuses a key twice in one file, so one part never
+ * replaces another's).
+ */
+export async function keepProviderRecords(client: pg.PoolClient, aanbiederId: string) {
+  // The data generation's row lock first (the trigger on trajectory takes it anyway): two imports
+  // then queue here, before either reads the other's records, rather than deadlock later.
+  await client.query('UPDATE data_generation SET generation = generation + 1');
+  await client.query(
+    `CREATE TEMP TABLE import_before ON COMMIT DROP AS
+       SELECT domein, traject_id, respondent, client_pseudonym FROM trajectory WHERE aanbieder_id = $1::uuid`,
+    [aanbiederId],
+  );
+  await client.query('CREATE INDEX ON import_before (traject_id)');
+  await client.query('ANALYZE import_before');
+  await client.query('CREATE TEMP TABLE import_clients (client_pseudonym varchar(80)) ON COMMIT DROP');
+}
+
+/**
  * Before a part's merge (import_staging filled): its clients into import_clients, and the clients of
  * the records it replaces whose pseudonym it corrects (their other trajectories may lose a link).
  */
-export async function noteTouchedClients(client: pg.PoolClient, aanbiederId: string) {
-  // The data generation's row lock first (the trigger on trajectory takes it anyway): two imports
-  // then queue here rather than deadlock later over each other's clients.
-  await client.query('UPDATE data_generation SET generation = generation + 1');
-  await client.query('CREATE TEMP TABLE IF NOT EXISTS import_clients (client_pseudonym varchar(80)) ON COMMIT DROP');
+export async function noteTouchedClients(client: pg.PoolClient) {
   await client.query('INSERT INTO import_clients SELECT DISTINCT client_pseudonym FROM import_staging');
-  // One probe of trajectory's unique key per staged record (LIMIT keeps it a probe: a join would read
-  // all of the provider's rows, the parts merged before this one included, once per part).
   await client.query(
     `INSERT INTO import_clients
-       SELECT r.client_pseudonym FROM import_staging s CROSS JOIN LATERAL (
-         SELECT t.client_pseudonym FROM trajectory t
-         WHERE t.aanbieder_id = $1::uuid AND t.domein = s.domein AND t.traject_id = s.traject_id
-           AND t.respondent IS NOT DISTINCT FROM s.respondent
-         LIMIT 1) r
-       WHERE r.client_pseudonym <> s.client_pseudonym`,
-    [aanbiederId],
+       SELECT b.client_pseudonym FROM import_staging s
+       JOIN import_before b ON b.traject_id = s.traject_id AND b.domein = s.domein AND b.respondent IS NOT DISTINCT FROM s.respondent
+       WHERE b.client_pseudonym <> s.client_pseudonym`,
   );
 }
 

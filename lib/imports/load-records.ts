@@ -7,7 +7,7 @@ import type { ValidRecord } from '@/lib/cbs/validate-record';
 import { copyLine, currentLineKeys, STAGED_COLUMNS } from './copy-line';
 import { chunkedWriter } from './copy-lines';
 import { type ImportSteps, timed } from './import-steps';
-import { noteTouchedClients, relinkClients } from './link-clients';
+import { keepProviderRecords, noteTouchedClients, relinkClients } from './link-clients';
 
 // Bulk load: records stream into a temporary staging table with COPY, and INSERT … ON CONFLICT merges
 // them into trajectory, part by part, all inside the caller's transaction ('system' scope: only the
@@ -54,6 +54,7 @@ export type SinkTarget = {
 /** Opens the staging table and its COPY stream on `client` (inside an open transaction). */
 export async function openRecordSink(client: pg.PoolClient, target: SinkTarget): Promise<RecordSink> {
   await client.query('SAVEPOINT import_records');
+  await timed(target.steps, 'koppeling voorbereiden', () => keepProviderRecords(client, target.aanbiederId));
   await client.query(
     `CREATE TEMP TABLE import_staging ON COMMIT DROP AS SELECT ${COLUMNS.join(', ')} FROM trajectory WITH NO DATA`,
   );
@@ -99,7 +100,7 @@ export async function openRecordSink(client: pg.PoolClient, target: SinkTarget):
  * relinkClients sets them after the last part, when every trajectory of the file is in.
  */
 async function mergeStaged(client: pg.PoolClient, { aanbiederId, uploadId, steps }: SinkTarget): Promise<number> {
-  await timed(steps, 'koppeling voorbereiden', () => noteTouchedClients(client, aanbiederId));
+  await timed(steps, 'koppeling voorbereiden', () => noteTouchedClients(client));
   const res = await timed(steps, 'samenvoegen', () =>
     client.query(
       `INSERT INTO trajectory (aanbieder_id, upload_id, imported_at, ${COLUMNS.join(', ')})
