@@ -1,6 +1,7 @@
 // npm run bench:import [-- --rows 1000000 --fixed-mb 100 --xlsx-rows 200000 --files DIR] — the import end to end
 // (receive, read, validate, pseudonymise, key, stage, merge, link) of a generated CSV, a fixed-width
-// file and an Excel file, each into its own fresh database. Beside the CSV: a plain COPY of the same
+// file and an Excel file, each into an emptied table (a first delivery); after the CSV, the same
+// trajectories again with other scores (a re-delivery: every record replaces one). Beside the CSV: a plain COPY of the same
 // file into an unindexed table, and a COPY of the same imported rows into a table with trajectory's
 // indexes, in the same run. Peak memory counts the portal's process and its child (read-upload.ts),
 // sampled from outside both (memory-sampler.mjs). With --files, the generated files are kept in DIR and
@@ -84,14 +85,21 @@ async function peakMemory<T>(
 }
 
 const fixedRows = Math.floor(FIXED_BYTES / fixedLine(recordAt(0, 1)).length);
+/**
+ * The files, in the order they are imported. `herlevering` is the CSV's trajectories again with other
+ * scores, imported right after it without emptying the table: a provider correcting a year, where
+ * every record replaces one (the others go into an empty table: a first delivery).
+ */
 const filesIn = (dir: string) => ({
   csv: path.join(dir, 'bench.csv'),
+  herlevering: path.join(dir, 'bench-herlevering.csv'),
   fixed: path.join(dir, 'bench.txt'),
   xlsx: path.join(dir, 'bench.xlsx'),
 });
 if (values['write-files-to']) {
   const files = filesIn(values['write-files-to']);
   await writeLines(files.csv, ROWS, (i) => csvLine(recordAt(i, ROWS)), CSV_HEADER);
+  await writeLines(files.herlevering, ROWS, (i) => csvLine(recordOf(i, ROWS, AGB, 1)), CSV_HEADER);
   await writeLines(files.fixed, fixedRows, (i) => fixedLine(recordAt(i, fixedRows)));
   await writeXlsx(files.xlsx, XLSX_ROWS);
   process.exit(0);
@@ -106,7 +114,8 @@ const figures: BenchFigure[] = [];
 try {
   Object.assign(process.env, generateSecrets(), { UPLOAD_DIR: path.join(dir, 'uploads') });
   const files = filesIn(filesDir);
-  if (existsSync(path.join(filesDir, 'complete'))) console.log(`Bestanden van een eerdere run: ${filesDir}`);
+  if (existsSync(path.join(filesDir, 'complete')) && existsSync(files.herlevering))
+    console.log(`Bestanden van een eerdere run: ${filesDir}`);
   else {
     console.log(
       `Bestanden genereren: CSV ${nf.format(ROWS)} records, vaste breedte ${nf.format(fixedRows)} records, Excel ${nf.format(XLSX_ROWS)} records…`,
@@ -134,7 +143,7 @@ try {
   const results: Record<string, { rows: number; ms: number; peak: number; portal: number; reader: number }> = {};
   const copyRows = path.join(dir, 'rows.copy');
   for (const [kind, file] of Object.entries(files)) {
-    await owner.query('TRUNCATE trajectory');
+    if (kind !== 'herlevering') await owner.query('TRUNCATE trajectory');
     await owner.query('CHECKPOINT');
     const steps: Record<string, number> = {};
     let ms = 0;
@@ -197,9 +206,19 @@ try {
   console.log(
     `Verhouding import / COPY met indexen: ${(results.csv.ms / indexedMs).toFixed(1)}× · import / kale COPY: ${(results.csv.ms / bareMs).toFixed(1)}×`,
   );
-  const labels = { csv: 'CSV', fixed: 'vaste breedte', xlsx: 'Excel' } as const;
+  const labels = { csv: 'CSV', herlevering: 'CSV als herlevering', fixed: 'vaste breedte', xlsx: 'Excel' } as const;
   for (const [kind, r] of Object.entries(results)) {
     const label = labels[kind as keyof typeof labels];
+    if (kind === 'herlevering') {
+      // No aim of its own in the issue; printed beside the first delivery.
+      figures.push({
+        figure: `Import ${label} (${nf.format(r.rows)} records die elk een record vervangen), records/s`,
+        value: `${nf.format(Math.round(rate(r)))} (${(r.ms / 1000).toFixed(1)} s, ${mb(r.peak)})`,
+        aim: '(ter vergelijking)',
+        met: null,
+      });
+      continue;
+    }
     figures.push({
       figure: `Import ${label} (${nf.format(r.rows)} records), records/s`,
       value: nf.format(Math.round(rate(r))),
