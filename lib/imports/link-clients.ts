@@ -59,23 +59,28 @@ export async function noteTouchedClients(client: pg.PoolClient) {
  * column client_pseudonym) and rewrites those that changed; drops the table.
  */
 export async function relinkClients(client: pg.PoolClient, clientsTable: 'import_clients' | 'deleted_clients') {
-  // Without statistics the planner cannot tell a few clients (probes) from a million (one scan).
+  // Their trajectories in a table of their own, analysed: the planner must know whether they are a
+  // few or a million (freshly written rows of trajectory have no statistics yet, and a guess of a few
+  // made it join a million rows to themselves row by row).
   await client.query(`ANALYZE ${clientsTable}`);
+  await client.query(
+    `CREATE TEMP TABLE relink_touched ON COMMIT DROP AS
+       SELECT id, aanbieder_id, domein, traject_id, respondent, client_pseudonym, begindatum, einddatum, volgende_start
+       FROM trajectory WHERE client_pseudonym IN (SELECT client_pseudonym FROM ${clientsTable})`,
+  );
+  await client.query('ANALYZE relink_touched');
   // Only the linked pairs are computed (a join, not a left join: most trajectories have no link); a
   // row with a link that has none now is found by its stored link.
   await client.query(
-    `WITH touched AS MATERIALIZED (
-       SELECT id, aanbieder_id, domein, traject_id, respondent, client_pseudonym, begindatum, einddatum, volgende_start
-       FROM trajectory WHERE client_pseudonym IN (SELECT client_pseudonym FROM ${clientsTable})),
-     linked AS MATERIALIZED (${linksOver('touched', true)})
+    `WITH linked AS MATERIALIZED (${linksOver('relink_touched', true)})
      UPDATE trajectory t SET volgende_start = n.volgende_start
      FROM (SELECT id, volgende_start FROM linked
            UNION ALL
-           SELECT x.id, NULL FROM touched x
+           SELECT x.id, NULL FROM relink_touched x
            WHERE x.volgende_start IS NOT NULL AND NOT EXISTS (SELECT 1 FROM linked l WHERE l.id = x.id)) n
      WHERE t.id = n.id AND t.volgende_start IS DISTINCT FROM n.volgende_start`,
   );
-  await client.query(`DROP TABLE ${clientsTable}`);
+  await client.query(`DROP TABLE relink_touched, ${clientsTable}`);
 }
 
 /** Every client at once (a bulk load outside the import, such as the dashboard benchmark). */
