@@ -37,6 +37,16 @@ export const STAGED_COLUMNS = [
   'record_key_version',
 ] as const;
 
+/**
+ * A record's key within its provider: a later file with the same key replaces the record (respondents
+ * compare NULL as equal, as the unique index on trajectory does: NULLS NOT DISTINCT).
+ */
+export const RECORD_KEY = ['domein', 'traject_id', 'respondent'] as const;
+
+/** SQL: rows `a` and `b` (aliases) have the same RECORD_KEY. */
+export const sameRecordKey = (a: string, b: string) =>
+  `${a}.domein = ${b}.domein AND ${a}.traject_id = ${b}.traject_id AND ${a}.respondent IS NOT DISTINCT FROM ${b}.respondent`;
+
 type Field = string | number | bigint | boolean | null;
 
 const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);

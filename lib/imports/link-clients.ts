@@ -1,12 +1,13 @@
 import type pg from 'pg';
+import { sameRecordKey } from './copy-line';
 
 // "Na beëindiging geen nieuwe start" links a client's trajectories across all providers: every
 // ended trajectory keeps volgende_start, the first start of another trajectory of the same client
 // (stage-2 pseudonym) in the same domain on or after its end: Jeugd links Jeugd, Wmo links Wmo (a
 // youth who later gets Wmo support did not "start again" in youth care). The import keeps it inside
 // its transaction without rescanning trajectory: while it merges a file part by part it notes the
-// clients the file touches (keepProviderRecords, noteTouchedClients), and after the last part it recomputes the links of
-// those clients only, over all their trajectories at every provider (an index probe per client), and
+// clients the file touches (keepProviderRecords, noteTouchedClients); after the last part it
+// recomputes the links of those clients only, over all their trajectories at every provider, and
 // rewrites only the rows whose link changed (relinkClients). Deleting trajectories does the same.
 
 /**
@@ -49,7 +50,7 @@ export async function noteTouchedClients(client: pg.PoolClient) {
   await client.query(
     `INSERT INTO import_clients
        SELECT b.client_pseudonym FROM import_staging s
-       JOIN import_before b ON b.traject_id = s.traject_id AND b.domein = s.domein AND b.respondent IS NOT DISTINCT FROM s.respondent
+       JOIN import_before b ON ${sameRecordKey('b', 's')}
        WHERE b.client_pseudonym <> s.client_pseudonym`,
   );
 }

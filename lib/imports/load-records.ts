@@ -4,7 +4,7 @@ import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { ValidRecord } from '@/lib/cbs/validate-record';
-import { copyLine, currentLineKeys, STAGED_COLUMNS } from './copy-line';
+import { copyLine, currentLineKeys, RECORD_KEY, STAGED_COLUMNS } from './copy-line';
 import { chunkedWriter } from './copy-lines';
 import { type ImportSteps, timed } from './import-steps';
 import { keepProviderRecords, noteTouchedClients, relinkClients } from './link-clients';
@@ -24,7 +24,7 @@ import { keepProviderRecords, noteTouchedClients, relinkClients } from './link-c
 
 const COLUMNS = STAGED_COLUMNS;
 
-const KEY: readonly string[] = ['domein', 'traject_id', 'respondent'];
+const KEY: readonly string[] = RECORD_KEY;
 const UPDATES = COLUMNS.filter((c) => !KEY.includes(c)).map((c) => `${c} = EXCLUDED.${c}`);
 
 /** A part is merged once this much COPY text is staged (~55,000 records; a smaller file is one part). */
@@ -105,7 +105,7 @@ async function mergeStaged(client: pg.PoolClient, { aanbiederId, uploadId, steps
     client.query(
       `INSERT INTO trajectory (aanbieder_id, upload_id, imported_at, ${COLUMNS.join(', ')})
        SELECT $1::uuid, $2::uuid, now(), ${COLUMNS.join(', ')} FROM import_staging
-       ON CONFLICT (aanbieder_id, domein, traject_id, respondent) DO UPDATE SET upload_id = EXCLUDED.upload_id,
+       ON CONFLICT (aanbieder_id, ${KEY.join(', ')}) DO UPDATE SET upload_id = EXCLUDED.upload_id,
          imported_at = EXCLUDED.imported_at, ${UPDATES.join(', ')},
          volgende_start = CASE WHEN EXCLUDED.einddatum IS NULL THEN NULL ELSE trajectory.volgende_start END`,
       [aanbiederId, uploadId],
