@@ -6,9 +6,10 @@ import { sameRecordKey } from './copy-line';
 // (stage-2 pseudonym) in the same domain on or after its end: Jeugd links Jeugd, Wmo links Wmo (a
 // youth who later gets Wmo support did not "start again" in youth care). The import keeps it inside
 // its transaction without rescanning trajectory: while it merges a file part by part it notes the
-// clients the file touches (keepProviderRecords, noteTouchedClients); after the last part it
-// recomputes the links of those clients only, over all their trajectories at every provider, and
-// rewrites only the rows whose link changed (relinkClients). Deleting trajectories does the same.
+// clients whose trajectories the file writes or corrects (keepProviderRecords, mergeNotingClients,
+// noteCorrectedClients); after the last part it recomputes the links of those clients only, over all
+// their trajectories at every provider, and rewrites only the rows whose link changed
+// (relinkClients). Deleting trajectories does the same.
 
 /**
  * The link of every ended trajectory in `rows` (a table or CTE of the touched clients' trajectories);
@@ -42,17 +43,30 @@ export async function keepProviderRecords(client: pg.PoolClient, aanbiederId: st
 }
 
 /**
- * Before a part's merge (import_staging filled): its clients into import_clients, and the clients of
- * the records it replaces whose pseudonym it corrects (their other trajectories may lose a link).
+ * Before a part's merge (import_staging filled): the clients of the records it replaces whose
+ * pseudonym it corrects (their other trajectories may lose a link).
  */
-export async function noteTouchedClients(client: pg.PoolClient) {
-  await client.query('INSERT INTO import_clients SELECT DISTINCT client_pseudonym FROM import_staging');
+export async function noteCorrectedClients(client: pg.PoolClient) {
   await client.query(
     `INSERT INTO import_clients
        SELECT b.client_pseudonym FROM import_staging s
        JOIN import_before b ON ${sameRecordKey('b', 's')}
        WHERE b.client_pseudonym <> s.client_pseudonym`,
   );
+}
+
+/**
+ * Runs `merge` (an INSERT into trajectory, without RETURNING) and notes the clients of the rows it
+ * wrote in import_clients: only a new or changed trajectory can change a link. Returns the rows written.
+ */
+export async function mergeNotingClients(client: pg.PoolClient, merge: string, params: unknown[]): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    `WITH written AS (${merge} RETURNING client_pseudonym),
+          noted AS (INSERT INTO import_clients SELECT DISTINCT client_pseudonym FROM written)
+     SELECT count(*)::int AS n FROM written`,
+    params,
+  );
+  return rows[0].n;
 }
 
 /**

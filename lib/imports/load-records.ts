@@ -7,7 +7,7 @@ import type { ValidRecord } from '@/lib/cbs/validate-record';
 import { copyLine, currentLineKeys, RECORD_KEY, STAGED_COLUMNS } from './copy-line';
 import { chunkedWriter } from './copy-lines';
 import { type ImportSteps, timed } from './import-steps';
-import { keepProviderRecords, noteTouchedClients, relinkClients } from './link-clients';
+import { keepProviderRecords, mergeNotingClients, noteCorrectedClients, relinkClients } from './link-clients';
 
 // Bulk load: records stream into a temporary staging table with COPY, and INSERT … ON CONFLICT merges
 // them into trajectory, part by part, all inside the caller's transaction ('system' scope: only the
@@ -25,7 +25,8 @@ import { keepProviderRecords, noteTouchedClients, relinkClients } from './link-c
 const COLUMNS = STAGED_COLUMNS;
 
 const KEY: readonly string[] = RECORD_KEY;
-const UPDATES = COLUMNS.filter((c) => !KEY.includes(c)).map((c) => `${c} = EXCLUDED.${c}`);
+/** The columns a delivery may change in a record it sends again. */
+const UPDATES = COLUMNS.filter((c) => !KEY.includes(c));
 
 /** A part is merged once this much COPY text is staged (~55,000 records; a smaller file is one part). */
 const PART_BYTES = 16 * 1024 * 1024;
@@ -37,7 +38,7 @@ export type RecordSink = {
   stream: Writable;
   /** One record written here (tests and small loads; a file goes through `stream`). */
   write: (r: ValidRecord) => Promise<void> | void;
-  /** Ends the input and merges what is still staged; returns the number of records merged in all. */
+  /** Ends the input and merges what is still staged; returns the number of records written (new or changed). */
   finish: () => Promise<number>;
   /** Ends the input and undoes every part merged so far (a file refused whole). */
   discard: () => Promise<void>;
@@ -95,23 +96,28 @@ export async function openRecordSink(client: pg.PoolClient, target: SinkTarget):
 }
 
 /**
- * Merges what import_staging holds into trajectory (noting its clients for the links); returns the
- * number of records. A new record has no link yet and a replaced one keeps its link while it is ended:
- * relinkClients sets them after the last part, when every trajectory of the file is in.
+ * Merges what import_staging holds into trajectory; returns the number of records it wrote (new or
+ * changed). A record the provider sends again unchanged is not rewritten: a monthly file usually
+ * repeats the year so far, and rewriting a row costs a new row version in the heap and in every index
+ * (and would make its client's links be recomputed for nothing). Its upload_id and imported_at then
+ * stay those of the delivery that last changed it. A new record has no link yet and a replaced one
+ * keeps its link while it is ended: relinkClients sets them after the last part, when every
+ * trajectory of the file is in; the clients of the written records are noted for it.
  */
 async function mergeStaged(client: pg.PoolClient, { aanbiederId, uploadId, steps }: SinkTarget): Promise<number> {
-  await timed(steps, 'koppeling voorbereiden', () => noteTouchedClients(client));
-  const res = await timed(steps, 'samenvoegen', () =>
-    client.query(
+  await timed(steps, 'koppeling voorbereiden', () => noteCorrectedClients(client));
+  return timed(steps, 'samenvoegen', () =>
+    mergeNotingClients(
+      client,
       `INSERT INTO trajectory (aanbieder_id, upload_id, imported_at, ${COLUMNS.join(', ')})
        SELECT $1::uuid, $2::uuid, now(), ${COLUMNS.join(', ')} FROM import_staging
        ON CONFLICT (aanbieder_id, ${KEY.join(', ')}) DO UPDATE SET upload_id = EXCLUDED.upload_id,
-         imported_at = EXCLUDED.imported_at, ${UPDATES.join(', ')},
-         volgende_start = CASE WHEN EXCLUDED.einddatum IS NULL THEN NULL ELSE trajectory.volgende_start END`,
+         imported_at = EXCLUDED.imported_at, ${UPDATES.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+         volgende_start = CASE WHEN EXCLUDED.einddatum IS NULL THEN NULL ELSE trajectory.volgende_start END
+       WHERE (${UPDATES.map((c) => `trajectory.${c}`).join(', ')}) IS DISTINCT FROM (${UPDATES.map((c) => `EXCLUDED.${c}`).join(', ')})`,
       [aanbiederId, uploadId],
     ),
   );
-  return res.rowCount ?? 0;
 }
 
 /**

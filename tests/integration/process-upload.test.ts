@@ -185,6 +185,42 @@ describe('processing an upload', () => {
     expect(last.einddatum?.toISOString().slice(0, 10)).toBe(iso(rows[0].einddatum));
   }, 60_000);
 
+  it('rewrites only the records a production file changes when it is sent again, and says how many', async () => {
+    const a = await signedAanbieder();
+    const rows = bigRows(a.agbCode!, 20);
+    const deliver = async (content: RawRecord[], fileName: string) => {
+      const r = await receiveUpload({
+        aanbiederId: a.id,
+        content: Buffer.from(toCsv(content)),
+        fileName,
+        kind: 'PRODUCTIE',
+      });
+      await processUpload(r.id);
+      return r.id;
+    };
+    const first = await deliver(rows, 'jan.csv');
+    // February's file: January's records again, two of them corrected, and one new.
+    const feb = [...rows.map((r, i) => (i < 2 ? { ...r, verwijzer: '03' } : r)), { ...rows[0], traject_id: 'TR-20' }];
+    const second = await deliver(feb, 'feb.csv');
+    const notes = await db().notification.findMany({ where: { organisationId: a.id }, orderBy: { createdAt: 'asc' } });
+    expect(notes.map((n) => n.text)).toEqual([
+      expect.stringContaining('20 van 20 records goedgekeurd, waarvan 20 nieuw of gewijzigd.'),
+      expect.stringContaining('21 van 21 records goedgekeurd, waarvan 3 nieuw of gewijzigd.'),
+    ]);
+    const byUpload = await withScope('system', (tx) =>
+      tx.trajectory.groupBy({ by: ['uploadId'], where: { aanbiederId: a.id }, _count: true }),
+    );
+    // The 18 unchanged rows were not rewritten: they still carry January's upload.
+    expect(Object.fromEntries(byUpload.map((g) => [g.uploadId, g._count]))).toEqual({ [first]: 18, [second]: 3 });
+    const corrected = await withScope('system', (tx) =>
+      tx.trajectory.findMany({
+        where: { aanbiederId: a.id, uploadId: second },
+        select: { trajectId: true, verwijzer: true },
+      }),
+    );
+    expect(corrected.map((t) => `${t.trajectId} ${t.verwijzer}`).sort()).toEqual(['TR-0 03', 'TR-1 03', 'TR-20 01']);
+  });
+
   it('notifies the provider in the portal and by e-mail', async () => {
     const a = await signedAanbieder();
     const user = await makeUser('AANBIEDER_UPLOAD', a.id);
