@@ -97,6 +97,11 @@ export function openApiDocument(base: string) {
             rowCount: { type: ['integer', 'null'] },
             acceptedCount: { type: ['integer', 'null'] },
             rejectedCount: { type: ['integer', 'null'] },
+            writtenCount: {
+              type: ['integer', 'null'],
+              description:
+                'Productiebestand: de goedgekeurde records die nieuw of gewijzigd waren (de andere waren al zo bekend en bleven staan).',
+            },
             fileError: { type: ['string', 'null'] },
             errors: {
               type: 'array',

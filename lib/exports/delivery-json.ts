@@ -33,6 +33,7 @@ export const deliveryStatusJson = (u: UploadWithReport) => ({
   rowCount: u.rowCount,
   acceptedCount: u.acceptedCount,
   rejectedCount: u.rejectedCount,
+  writtenCount: u.report?.written ?? null,
   fileError: u.report?.fileError ?? null,
   errors: u.report?.errors ?? [],
 });

@@ -20,6 +20,7 @@ export const ZFileReport = z.object({
   rejected: z.number(),
   errors: z.array(ZRowError),
   fileError: z.string().optional(),
+  written: z.number().optional(),
 });
 
 /** The report as CSV rows (regel, veld, waarde, code, melding): the refusal of the file first, then every row error. */

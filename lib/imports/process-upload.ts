@@ -67,16 +67,15 @@ export async function processUpload(uploadId: string, steps?: ImportSteps): Prom
       return read;
     });
     // A file refused whole leaves nothing in trajectory: what was merged of it is undone.
-    let written: number | null = null;
     if (sink && report.fileError) await sink.discard();
-    else if (sink) written = await sink.finish();
+    else if (sink) report.written = await sink.finish();
     const status: FinalStatus = report.fileError ? 'AFGEWEZEN' : report.rejected ? 'VERWERKT_MET_FOUTEN' : 'VERWERKT';
     await client.query(
       `UPDATE upload SET status = $2::"UploadStatus", row_count = $3, accepted_count = $4, rejected_count = $5, report = $6::jsonb, processed_at = now() WHERE id = $1`,
       [u.id, status, report.rows, report.accepted, report.rejected, JSON.stringify(report)],
     );
     // A monthly file mostly repeats what the provider sent before; how much of it was news, it can see here.
-    const news = written === null ? '' : `, waarvan ${written} nieuw of gewijzigd`;
+    const news = report.written === undefined ? '' : `, waarvan ${report.written} nieuw of gewijzigd`;
     const text = `Uw ${KIND_LABEL[u.kind]} ${u.file_name} is ${STATUS_LABEL[status]}: ${report.accepted} van ${report.rows} records goedgekeurd${news}.`;
     await client.query(
       `INSERT INTO notification (id, organisation_id, text, link) VALUES (gen_random_uuid(), $1, $2, $3)`,

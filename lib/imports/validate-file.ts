@@ -13,6 +13,8 @@ export type FileReport = {
   errors: RowError[];
   /** Set when the file as a whole was refused: one clear message. */
   fileError?: string;
+  /** A production file's approved records that were new or changed (the rest were known as they are). */
+  written?: number;
 };
 
 const MAX_REPORTED_ERRORS = 10_000;

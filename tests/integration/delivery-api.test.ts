@@ -88,6 +88,7 @@ describe('delivering through the API', () => {
       rowCount: exampleRecords().length,
       acceptedCount: exampleRecords().length,
       rejectedCount: 0,
+      writtenCount: null, // a test file writes nothing
       errors: [],
     });
     const audit = await db().auditLog.findFirstOrThrow({

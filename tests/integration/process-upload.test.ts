@@ -210,6 +210,8 @@ describe('processing an upload', () => {
     const byUpload = await withScope('system', (tx) =>
       tx.trajectory.groupBy({ by: ['uploadId'], where: { aanbiederId: a.id }, _count: true }),
     );
+    const reports = await db().upload.findMany({ where: { aanbiederId: a.id }, orderBy: { receivedAt: 'asc' } });
+    expect(reports.map((u) => (u.report as { written?: number }).written)).toEqual([20, 3]);
     // The 18 unchanged rows were not rewritten: they still carry January's upload.
     expect(Object.fromEntries(byUpload.map((g) => [g.uploadId, g._count]))).toEqual({ [first]: 18, [second]: 3 });
     const corrected = await withScope('system', (tx) =>

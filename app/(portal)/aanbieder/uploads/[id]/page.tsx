@@ -50,6 +50,9 @@ export default async function UploadPage({ params }: { params: Promise<{ id: str
             <dd>
               {formatNumber(upload.rowCount)}: {formatNumber(upload.acceptedCount ?? 0)} goedgekeurd,{' '}
               {formatNumber(upload.rejectedCount ?? 0)} afgekeurd
+              {upload.report?.written !== undefined && (
+                <>; {formatNumber(upload.report.written)} nieuw of gewijzigd (de andere waren al zo bekend)</>
+              )}
             </dd>
           </>
         )}
