@@ -62,7 +62,7 @@ const ZEnv = z.object({
    * Figure statements in the background (the overview's cards after the first) that one portal process
    * computes at once, over all pages it renders; the others wait their turn, and what is kept never
    * waits. About the database's cores: all at once, a region's cold overview took both cores of the
-   * test machine from the portal rendering the first card (README, Benchmarks).
+   * test machine from the portal rendering the first card (docs/benchmarks.md).
    */
   FIGURES_IN_BACKGROUND_AT_ONCE: z.coerce.number().int().min(1).max(64).default(2),
   /** Role the application switches to on every connection (no BYPASSRLS, append-only audit log). */

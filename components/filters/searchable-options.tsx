@@ -6,7 +6,7 @@ type Props = { name: string; legend: string; options: { value: string; label: st
 /**
  * Without a search, a long list shows this many options (and every checked one): a region has ~480
  * providers, and 480 checkboxes were ~1,000 elements on every page of a region, rendered in the server
- * and hydrated in the browser, for a list nobody reads from top to bottom (README, Benchmarks, session 15).
+ * and hydrated in the browser, for a list nobody reads from top to bottom (docs/benchmarks.md, session 15).
  */
 export const OPTIONS_AT_ONCE = 40;
 

@@ -10,7 +10,7 @@ import type { FileReport } from './validate-file';
 // Reading (and decrypting) the stored file, validating, pseudonymising and keying happen in a child
 // process, for three reasons:
 // - it runs on another core while PostgreSQL takes in the lines of the COPY, instead of taking
-//   turns on one thread (measured: a small gain, 51 -> 48 s for a million records; README, Benchmarks);
+//   turns on one thread (measured: a small gain, 51 -> 48 s for a million records; docs/benchmarks.md);
 // - the web server stays responsive: the job runs inside it (instrumentation.ts), and a 100 MB file
 //   would otherwise block its event loop for many seconds;
 // - a file that makes the reader run out of memory (say, a crafted spreadsheet) ends the child,

@@ -7,7 +7,7 @@ import path from 'node:path';
 // JavaScript, bundled from the TypeScript source with esbuild, not through tsx: tsx adds a loader
 // thread (a V8 isolate of its own) to the process and to each worker, and an esbuild service process.
 // Measured with bench:import, a million CSV records: the reader's peak 296 -> 228 MB, a small file's
-// 137 -> 105 MB (README, Benchmarks). Built once per process on first use (~0.2 s), into a directory
+// 137 -> 105 MB (docs/benchmarks.md). Built once per process on first use (~0.2 s), into a directory
 // named by the bundle's content hash: a changed source gives a new directory, and a bundle in use is
 // never written over. Packages stay outside the bundle and load from node_modules, as they do here.
 

@@ -44,7 +44,7 @@ let backgroundTurns: ReturnType<typeof limiter> | undefined;
  * Runs `fn` with its figures in the background: a statement that is not kept waits its turn, at most
  * FIGURES_IN_BACKGROUND_AT_ONCE at once in this process. For what a page shows after its main content
  * (the overview's cards after the first): a region's 26 such statements all at once took both cores
- * from the portal while it rendered and sent the first card (README, Benchmarks). What a page waits for
+ * from the portal while it rendered and sent the first card (docs/benchmarks.md). What a page waits for
  * is never queued, and neither is a figure that is kept or already being computed.
  */
 export const inBackground = <T>(fn: () => Promise<T>): Promise<T> => background.run(true, fn);

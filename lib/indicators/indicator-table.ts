@@ -55,7 +55,7 @@ export const CHART_ROWS = 25;
 /**
  * A page's table shows at most this many rows unless asked for all: a region's table per provider had
  * ~480 rows, ~1 MB of HTML and page data, and most of the portal's time per page went into rendering
- * it (README, Benchmarks, session 15). The export and the API always have every row.
+ * it (docs/benchmarks.md, session 15). The export and the API always have every row.
  */
 export const TABLE_ROWS = 50;
 

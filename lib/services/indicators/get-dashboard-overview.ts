@@ -41,7 +41,7 @@ async function overviewCard(scope: Scope, params: ViewParams, indicator: Indicat
  * background (figure-cache.ts: a few statements at a time over all pages): on a cold cache a
  * region's other 26 statements all at once took the cores from the portal while it sent the first card
  * (a region's overview at 5 million trajectories, to its first card: ~1.8–2.3 s before, ~1.2–1.4 s now;
- * README, Benchmarks).
+ * docs/benchmarks.md).
  */
 export function overviewCards(
   scope: Scope,
