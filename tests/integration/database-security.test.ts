@@ -82,6 +82,38 @@ describe('row-level security on trajectories', () => {
     expect(await withScope(scope, (tx) => tx.trajectory.deleteMany({}))).toEqual({ count: 0 });
     expect(await withScope(scope, countAll)).toBe(10);
   });
+  it('admits exactly the codes of a long municipal scope, and nothing for an empty or missing one', async () => {
+    // Straight on the database as the application role, without the portal's where-clauses: the
+    // policy checks a municipal scope with a hash (20261204000000). 400 other codes with g1's among
+    // them see g1's residents and its one provider pair; an empty list, commas only, or no list (on a
+    // new connection, where the setting does not exist at all), none.
+    const asApp = async (codes: string | null, client = owner) => {
+      await client.query('BEGIN');
+      try {
+        await client.query('SET LOCAL ROLE gemeenteportaal_app');
+        await client.query(`SELECT set_config('app.scope_kind', 'gemeente', true)`);
+        if (codes !== null) await client.query(`SELECT set_config('app.scope_gemeenten', $1, true)`, [codes]);
+        const t = await client.query('SELECT gemeentecode, count(*)::int AS n FROM trajectory GROUP BY 1');
+        const pairs = await client.query('SELECT count(*)::int AS n FROM aanbieder_gemeente');
+        return { trajectories: Object.fromEntries(t.rows.map((r) => [r.gemeentecode, r.n])), pairs: pairs.rows[0].n };
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    };
+    const others = Array.from({ length: 400 }, (_, i) => `Z${String(i).padStart(3, '0')}`);
+    expect(await asApp([...others, g1.cbsCode].join(','))).toEqual({
+      trajectories: { [g1.cbsCode!]: 10 },
+      pairs: 1,
+    });
+    for (const none of ['', ',,,']) expect(await asApp(none)).toEqual({ trajectories: {}, pairs: 0 });
+    const fresh = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await fresh.connect();
+    try {
+      expect(await asApp(null, fresh)).toEqual({ trajectories: {}, pairs: 0 });
+    } finally {
+      await fresh.end();
+    }
+  });
   it('runs the application as a role without BYPASSRLS, not as the owner', async () => {
     const [r] = await db().$queryRaw<{ current_user: string; bypass: boolean; superuser: boolean }[]>`
       SELECT current_user::text AS current_user, rolbypassrls AS bypass, rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`;
