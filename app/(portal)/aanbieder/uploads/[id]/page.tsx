@@ -51,7 +51,10 @@ export default async function UploadPage({ params }: { params: Promise<{ id: str
               {formatNumber(upload.rowCount)}: {formatNumber(upload.acceptedCount ?? 0)} goedgekeurd,{' '}
               {formatNumber(upload.rejectedCount ?? 0)} afgekeurd
               {upload.report?.written !== undefined && (
-                <>; {formatNumber(upload.report.written)} nieuw of gewijzigd (de andere waren al zo bekend)</>
+                <>
+                  ; {formatNumber(upload.report.written)} nieuw of gewijzigd,{' '}
+                  {formatNumber((upload.acceptedCount ?? 0) - upload.report.written)} ongewijzigd
+                </>
               )}
             </dd>
           </>
