@@ -27,6 +27,16 @@ const COLUMNS = STAGED_COLUMNS;
 const KEY: readonly string[] = RECORD_KEY;
 /** The columns a delivery may change in a record it sends again. */
 const UPDATES = COLUMNS.filter((c) => !KEY.includes(c));
+/**
+ * The merge of import_staging into trajectory ($1 provider, $2 upload). A record sent again unchanged
+ * is left as it is (the WHERE): see mergeStaged.
+ */
+const MERGE = `INSERT INTO trajectory (aanbieder_id, upload_id, imported_at, ${COLUMNS.join(', ')})
+  SELECT $1::uuid, $2::uuid, now(), ${COLUMNS.join(', ')} FROM import_staging
+  ON CONFLICT (aanbieder_id, ${KEY.join(', ')}) DO UPDATE SET upload_id = EXCLUDED.upload_id,
+    imported_at = EXCLUDED.imported_at, ${UPDATES.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+    volgende_start = CASE WHEN EXCLUDED.einddatum IS NULL THEN NULL ELSE trajectory.volgende_start END
+  WHERE (${UPDATES.map((c) => `trajectory.${c}`).join(', ')}) IS DISTINCT FROM (${UPDATES.map((c) => `EXCLUDED.${c}`).join(', ')})`;
 
 /** A part is merged once this much COPY text is staged (~55,000 records; a smaller file is one part). */
 const PART_BYTES = 16 * 1024 * 1024;
@@ -106,18 +116,7 @@ export async function openRecordSink(client: pg.PoolClient, target: SinkTarget):
  */
 async function mergeStaged(client: pg.PoolClient, { aanbiederId, uploadId, steps }: SinkTarget): Promise<number> {
   await timed(steps, 'koppeling voorbereiden', () => noteCorrectedClients(client));
-  return timed(steps, 'samenvoegen', () =>
-    mergeNotingClients(
-      client,
-      `INSERT INTO trajectory (aanbieder_id, upload_id, imported_at, ${COLUMNS.join(', ')})
-       SELECT $1::uuid, $2::uuid, now(), ${COLUMNS.join(', ')} FROM import_staging
-       ON CONFLICT (aanbieder_id, ${KEY.join(', ')}) DO UPDATE SET upload_id = EXCLUDED.upload_id,
-         imported_at = EXCLUDED.imported_at, ${UPDATES.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
-         volgende_start = CASE WHEN EXCLUDED.einddatum IS NULL THEN NULL ELSE trajectory.volgende_start END
-       WHERE (${UPDATES.map((c) => `trajectory.${c}`).join(', ')}) IS DISTINCT FROM (${UPDATES.map((c) => `EXCLUDED.${c}`).join(', ')})`,
-      [aanbiederId, uploadId],
-    ),
-  );
+  return timed(steps, 'samenvoegen', () => mergeNotingClients(client, MERGE, [aanbiederId, uploadId]));
 }
 
 /**
