@@ -65,6 +65,11 @@ const ZEnv = z.object({
    * test machine from the portal rendering the first card (docs/benchmarks.md).
    */
   FIGURES_IN_BACKGROUND_AT_ONCE: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * Web server processes that npm start runs on one port (scripts/web-processes.ts): one renders pages
+   * on one core. About the cores the portal may take beside PostgreSQL and the import.
+   */
+  WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Role the application switches to on every connection (no BYPASSRLS, append-only audit log). */
   DATABASE_APP_ROLE: z
     .string()

@@ -9,7 +9,8 @@
 // cell keys; the aim is set against the last, the same figure), with
 // the EXPLAIN ANALYZE of the portal's own statement. With --keep the generated database stays
 // (gp_bench_dashboard_kept) and the next run with --keep measures it again without rebuilding it;
-// --parts pages,load (of api,pages,load) runs only those parts, and records only their figures.
+// --parts pages,load (of api,pages,load) runs only those parts, and records only their figures;
+// --load-processes 2,1 runs the load test against that many web server processes, in that order.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { type BenchFigure, percentile, writeBenchResult } from './bench-result';
@@ -22,12 +23,15 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '100' },
     keep: { type: 'boolean', default: false },
     parts: { type: 'string', default: 'api,pages,load' },
+    'load-processes': { type: 'string', default: '2,1' },
   },
 });
 const ROWS = Number(values.rows);
 const RUNS = Number(values.runs);
 /** Which parts run: the API, the pages in Chromium, the load test (e.g. --parts pages,load). */
 const parts = new Set(values.parts.split(','));
+/** The load test once per number of web server processes (scripts/web-processes.ts). */
+const loadProcesses = values['load-processes'].split(',').map(Number);
 const GEMEENTEN = 342;
 const nf = new Intl.NumberFormat('nl-NL');
 const ms = (v: number) => `${v.toFixed(1).replace('.', ',')} ms`;
@@ -253,7 +257,6 @@ try {
   const pages = await import('./bench-pages');
   const browser = parts.has('pages') || parts.has('load') ? await pages.launchChromium() : null;
   if (browser) {
-    const portal = await pages.startPortal();
     try {
       const idOf = async (where: string, value: string) =>
         (await owner.query(`SELECT id FROM organisation WHERE ${where} = $1`, [value])).rows[0].id as string;
@@ -263,7 +266,14 @@ try {
         organisationId: await idOf('cbs_code', gemeenteCode),
       };
       const regioAccount = { label: 'regio van 10', role: 'REGIO' as const, organisationId: regio };
-      if (parts.has('pages')) figures.push(...(await pages.benchPages(browser, [gemeente, regioAccount])));
+      if (parts.has('pages')) {
+        const portal = await pages.startPortal();
+        try {
+          figures.push(...(await pages.benchPages(browser, [gemeente, regioAccount])));
+        } finally {
+          await portal.stop();
+        }
+      }
 
       if (parts.has('load')) {
         const session = async (
@@ -286,33 +296,54 @@ try {
           await db().processingAgreement.create({
             data: { aanbiederId: importer, version: 'bench', status: 'ONDERTEKEND' },
           });
-        // A kept database has the files of earlier runs: this run's differ (a re-delivery of the same
-        // trajectories with other scores, test files further on), so none is refused as a duplicate.
-        const run = await db().upload.count({ where: { aanbiederId: importer } });
         const { benchLoad, UPLOADS } = await import('./bench-load');
         const { receiveUpload } = await import('@/lib/uploads/receive-upload');
         const { processUpload } = await import('@/lib/imports/process-upload');
-        figures.push(
-          ...(await benchLoad({
-            sessions: [await session(gemeente), await session(regioAccount)],
-            tokens: scopes.filter((x) => x.aimMs < 500).map((x) => x.token), // municipalities and the region
-            uploader: await session({ label: 'aanbieder', role: 'AANBIEDER_UPLOAD', organisationId: uploaderOrg }),
-            uploadFile: (i) => benchCsv('90000001', 500, (run * UPLOADS + i) * 500),
-            runImport: async () => {
-              const receipt = await receiveUpload({
-                aanbiederId: importer,
-                content: benchCsv('90000002', 300_000, 0, run),
-                fileName: 'belasting.csv',
-                kind: 'PRODUCTIE',
-              });
-              await processUpload(receipt.id);
-            },
-          })),
-        );
+        const { withScopedClient } = await import('@/lib/access/with-scope');
+        const { deleteRelinking } = await import('@/lib/imports/link-clients');
+        let accounts: { sessions: string[]; uploader: string } | undefined;
+        // The same load against each number of web server processes (--load-processes), the most
+        // first: whatever an earlier load leaves warm in PostgreSQL then favours the fewest.
+        for (const processes of loadProcesses) {
+          const portal = await pages.startPortal(processes);
+          try {
+            // Logged in once, through the portal; the sessions are in PostgreSQL and outlive it.
+            accounts ??= {
+              sessions: [await session(gemeente), await session(regioAccount)],
+              uploader: await session({ label: 'aanbieder', role: 'AANBIEDER_UPLOAD', organisationId: uploaderOrg }),
+            };
+            // Every load's import a first delivery of the same size: the last load's records go first,
+            // outside the timing (as a provider's data goes at the end of its agreement).
+            await withScopedClient('system', (client) =>
+              deleteRelinking(client, 't.aanbieder_id = $1::uuid', [importer]),
+            );
+            // A kept database has the files of earlier runs: this load's differ (other scores, test
+            // files further on), so none is refused as a duplicate.
+            const run = await db().upload.count({ where: { aanbiederId: importer } });
+            figures.push(
+              ...(await benchLoad({
+                processes,
+                ...accounts,
+                tokens: scopes.filter((x) => x.aimMs < 500).map((x) => x.token), // municipalities and the region
+                uploadFile: (i) => benchCsv('90000001', 500, (run * UPLOADS + i) * 500),
+                runImport: async () => {
+                  const receipt = await receiveUpload({
+                    aanbiederId: importer,
+                    content: benchCsv('90000002', 300_000, 0, run),
+                    fileName: 'belasting.csv',
+                    kind: 'PRODUCTIE',
+                  });
+                  await processUpload(receipt.id);
+                },
+              })),
+            );
+          } finally {
+            await portal.stop();
+          }
+        }
       }
     } finally {
       await browser.close();
-      portal.kill();
     }
   }
   writeBenchResult('dashboard', figures);

@@ -4,11 +4,11 @@
 // navigation to its main content (the first indicator card, or the indicator table), on a desktop
 // and on a phone profile (Pixel 7 screen, CPU slowed down four times); each load starts after the
 // previous one has finished.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, devices, type Page } from '@playwright/test';
 import { type BenchFigure, percentile } from './bench-result';
 import { buildIfNeeded } from './build-if-needed';
+import { startWebServer, type WebServer } from './web-processes';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = 3190;
@@ -30,30 +30,39 @@ const PAGES = [
 
 const ms = (v: number) => `${Math.round(v)} ms`;
 
-/** The portal as in production (next start) on the benchmark's database; the jobs run elsewhere. */
-export async function startPortal(): Promise<ChildProcess> {
+/**
+ * The portal as in production (next start, in `processes` processes: scripts/web-processes.ts) on the
+ * benchmark's database; the jobs run elsewhere.
+ */
+export async function startPortal(processes = 1): Promise<WebServer> {
   await buildIfNeeded();
-  const server = spawn('node_modules/.bin/next', ['start', '-p', String(PORT)], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      JOBS_IN_SERVER: 'uit',
-      APP_URL: `http://localhost:${PORT}`,
-      NEXTAUTH_URL: `http://localhost:${PORT}`,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const server = startWebServer({
+    count: processes,
+    port: PORT,
+    env: { ...process.env, JOBS_IN_SERVER: 'uit', APP_URL: PORTAL, NEXTAUTH_URL: PORTAL },
   });
-  for (let i = 0; i < 120; i++) {
-    if (
-      await fetch(`http://localhost:${PORT}/api/health`).then(
-        (r) => r.ok,
-        () => false,
+  // Every process listening (each says so), then one answer: a process still starting gets no connections.
+  const ready = server.processes.map(
+    (child) =>
+      new Promise<void>((resolve) => {
+        child.stdout?.on('data', (chunk: Buffer) => /Ready in/.test(chunk.toString()) && resolve());
+        child.stderr?.pipe(process.stderr);
+      }),
+  );
+  const minute = new Promise<'te laat'>((resolve) => setTimeout(() => resolve('te laat'), 60_000).unref());
+  if ((await Promise.race([Promise.all(ready), minute])) !== 'te laat') {
+    for (let i = 0; i < 20; i++) {
+      if (
+        await fetch(`${PORTAL}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
       )
-    )
-      return server;
-    await new Promise((r) => setTimeout(r, 500));
+        return server;
+      await new Promise((r) => setTimeout(r, 500));
+    }
   }
-  server.kill();
+  await server.stop();
   throw new Error('Het portaal startte niet binnen een minuut.');
 }
 

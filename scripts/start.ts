@@ -1,11 +1,11 @@
 // npm start — the portal with demo data on an embedded PostgreSQL when DATABASE_URL is unset,
 // or against $DATABASE_URL when it is set. See README.md, "Snel starten".
-import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { migrate } from '@/lib/db/migrate';
 import { buildIfNeeded, generateClientIfNeeded } from './build-if-needed';
 import { type EmbeddedDb, ensureDatabase, startEmbeddedDb } from './embedded-db';
 import { applySecrets, loadOrCreateLocalSecrets } from './local-secrets';
+import { startWebServer, type WebServer } from './web-processes';
 
 const root = process.cwd();
 const dataDir = process.env.GP_DATA_DIR ?? path.join(root, '.data');
@@ -13,18 +13,14 @@ const port = Number(process.env.PORT ?? 3000);
 const dev = process.argv.includes('--dev');
 const demo = !process.env.DATABASE_URL;
 let embedded: EmbeddedDb | undefined;
-let server: ChildProcess | undefined;
+let server: WebServer | undefined;
 let stopping = false;
 
 /** Ctrl-C: stop the web server first, then the database, then exit. */
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-  }
+  await server?.stop();
   await embedded?.stop().catch(() => undefined);
   process.exit(code);
 }
@@ -61,17 +57,22 @@ async function main() {
   }
   if (!dev) await buildIfNeeded(root);
 
-  const next = spawn(path.join(root, 'node_modules', '.bin', 'next'), [dev ? 'dev' : 'start', '-p', String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  server = next;
-  next.stdout.on('data', (chunk: Buffer) => {
-    const text = chunk.toString();
-    process.stdout.write(text);
-    if (/Ready in|✓ Ready/.test(text)) printWelcome();
-  });
-  next.on('exit', (code) => shutdown(code ?? 0));
+  const processes = dev ? 1 : env().WEB_PROCESSES;
+  if (processes > 1) console.log(`${processes} webserverprocessen op poort ${port}.`);
+  server = startWebServer({ count: processes, port, env: process.env, dev });
+  let welcomed = false;
+  for (const child of server.processes) {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      process.stdout.write(text);
+      if (!welcomed && /Ready in|✓ Ready/.test(text)) {
+        welcomed = true;
+        printWelcome();
+      }
+    });
+    child.stderr?.pipe(process.stderr);
+    child.on('exit', (code) => shutdown(code ?? 0));
+  }
 }
 
 async function printWelcome() {
