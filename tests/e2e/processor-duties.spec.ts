@@ -1,9 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
-import { expect, type Page, test } from '@playwright/test';
-import { generate } from 'otplib';
+import { expect, test } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { createAccount, enterCredentials, loginDemo, sql } from './helpers/accounts';
+import { loginDemo, loginNew, newProvider, sql } from './helpers/accounts';
 
 // Issue 18 end to end: the TTP ends a provider's agreement with "verwijderen", the nightly run
 // deletes the provider's data after the notice period, the provider downloads the signed statement,
@@ -11,17 +9,7 @@ import { createAccount, enterCredentials, loginDemo, sql } from './helpers/accou
 
 /** A provider of its own (so the demo providers other tests use stay), with a copy of demo trajectories in Tilburg. */
 async function providerWithTilburgData() {
-  const agb = `97${String(randomInt(0, 1e6)).padStart(6, '0')}`;
-  const name = `Jeugdhulp Eindpunt ${agb.slice(-4)}`;
-  const [org] = await sql<{ id: string }>(
-    `INSERT INTO organisation (id, kind, name, agb_code) VALUES (gen_random_uuid(), 'AANBIEDER', $1, $2) RETURNING id`,
-    [name, agb],
-  );
-  const [agreement] = await sql<{ id: string }>(
-    `INSERT INTO processing_agreement (id, aanbieder_id, version, status, signed_at, valid_from)
-     VALUES (gen_random_uuid(), $1, '2026-1', 'ONDERTEKEND', current_date - 100, current_date - 100) RETURNING id`,
-    [org.id],
-  );
+  const { id, name, agb, agreementId } = await newProvider('Jeugdhulp Eindpunt');
   const columns = (
     await sql<{ column_name: string }>(
       `SELECT column_name FROM information_schema.columns WHERE table_name = 'trajectory'
@@ -35,18 +23,9 @@ async function providerWithTilburgData() {
      WHERE gemeentecode = '0855' AND einddatum >= current_date - 300 AND respondent IS NULL
        AND aanbieder_id = (SELECT id FROM organisation WHERE agb_code = '98100001')
      ORDER BY traject_id LIMIT 60 RETURNING traject_id`,
-    [org.id],
+    [id],
   );
-  return { id: org.id, name, agb, agreementId: agreement.id, records: copied.length };
-}
-
-async function loginNew(page: Page, role: string, organisationId: string) {
-  const { email, password } = await createAccount(role, organisationId);
-  await enterCredentials(page, email, password);
-  const secret = (await page.getByTestId('totp-sleutel').textContent())!.trim();
-  await page.getByLabel('Code uit uw authenticator-app').fill(await generate({ secret }));
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).not.toHaveURL(/\/inloggen/);
+  return { id, name, agb, agreementId, records: copied.length };
 }
 
 test('ending an agreement with verwijderen: statement for the provider, its figures gone after the run', async ({

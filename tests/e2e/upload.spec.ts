@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { zipSync } from 'fflate';
 import { exampleRecords, toCsv } from '../../lib/cbs/write-files';
-import { loginDemo, sql } from './helpers/accounts';
+import { loginDemo, loginNew, newProvider, sql } from './helpers/accounts';
 import { axeViolations } from './helpers/axe';
 
 const AGB = '98100001';
@@ -68,6 +69,40 @@ test('a provider uploads a test file in the browser and sees its report per row'
     )
     .toEqual(['AFGEWEZEN', 'AFGEWEZEN', 'AFGEWEZEN']);
   expect((await page.request.get('/api/health')).status()).toBe(200);
+});
+
+test('production files: the nightly run imports them, and a later month says what it changed', async ({ page }) => {
+  // A provider of its own: its records do not move the demo providers' figures other tests read.
+  const provider = await newProvider('Jeugdhulp Maandbestand');
+  await loginNew(page, 'AANBIEDER_UPLOAD', provider.id);
+  const deliver = async (name: string, rows: ReturnType<typeof exampleRecords>) => {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanleveren' }).click();
+    await page.getByLabel('Productiebestand').check();
+    await page
+      .getByLabel('Sleep uw bestand hierheen, of kies een bestand')
+      .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(toCsv(rows)) });
+    await expect(page.getByTestId('controle')).toContainText('herkend als CSV');
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await page.getByTestId('ontvangstbewijs').getByRole('link', { name: 'Bekijk de status en het verslag' }).click();
+    await expect(page.getByText('Productiebestanden worden ’s nachts verwerkt.')).toBeVisible();
+    // The night comes: what the scheduler runs.
+    const job = spawnSync('node_modules/.bin/tsx', ['scripts/job-import.ts'], { env: process.env, encoding: 'utf8' });
+    expect(job.status, job.stderr).toBe(0);
+    await page.reload();
+    await expect(page.getByTestId('status')).toHaveText('verwerkt');
+  };
+  const january = exampleRecords(provider.agb);
+  const n = january.length;
+  await deliver('januari.csv', january);
+  await expect(page.getByTestId('records')).toHaveText(
+    `${n}: ${n} goedgekeurd, 0 afgekeurd; ${n} nieuw of gewijzigd, 0 ongewijzigd`,
+  );
+  // February repeats January with one record corrected: one is written, the others stay as they were.
+  const february = january.map((r, i) => (i === 0 ? { ...r, verwijzer: r.verwijzer === '02' ? '01' : '02' } : r));
+  await deliver('februari.csv', february);
+  await expect(page.getByTestId('records')).toHaveText(
+    `${n}: ${n} goedgekeurd, 0 afgekeurd; 1 nieuw of gewijzigd, ${n - 1} ongewijzigd`,
+  );
 });
 
 test('the browser refuses a file with a BSN before anything is sent', async ({ page }) => {

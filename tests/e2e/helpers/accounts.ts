@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,22 @@ export async function orgId(where: { agb?: string; cbs?: string }) {
     where.cbs ?? null,
   ]);
   return row.id;
+}
+
+/** A provider of its own, with a verwerkersovereenkomst signed 100 days ago (so it may deliver production files). */
+export async function newProvider(namePrefix: string) {
+  const agb = `97${String(randomInt(0, 1e6)).padStart(6, '0')}`;
+  const name = `${namePrefix} ${agb.slice(-4)}`;
+  const [org] = await sql<{ id: string }>(
+    `INSERT INTO organisation (id, kind, name, agb_code) VALUES (gen_random_uuid(), 'AANBIEDER', $1, $2) RETURNING id`,
+    [name, agb],
+  );
+  const [agreement] = await sql<{ id: string }>(
+    `INSERT INTO processing_agreement (id, aanbieder_id, version, status, signed_at, valid_from)
+     VALUES (gen_random_uuid(), $1, '2026-1', 'ONDERTEKEND', current_date - 100, current_date - 100) RETURNING id`,
+    [org.id],
+  );
+  return { id: org.id, name, agb, agreementId: agreement.id };
 }
 
 /** A fresh account without 2FA (as after an invitation), password known. */
@@ -104,4 +120,14 @@ export async function loginDemo(page: Page, email: string, { fresh = false } = {
   await expect(page).not.toHaveURL(/\/inloggen/);
   const cookie = (await page.context().cookies()).find(isSessionCookie);
   if (cookie) writeFileSync(sessionsFile, JSON.stringify({ ...readRunFile<Cookie>(sessionsFile), [email]: cookie }));
+}
+
+/** Logs a fresh account of `role` at the organisation in, setting up its 2FA on the way. */
+export async function loginNew(page: Page, role: string, organisationId: string) {
+  const { email, password } = await createAccount(role, organisationId);
+  await enterCredentials(page, email, password);
+  const secret = (await page.getByTestId('totp-sleutel').textContent())!.trim();
+  await page.getByLabel('Code uit uw authenticator-app').fill(await generate({ secret }));
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).not.toHaveURL(/\/inloggen/);
 }

@@ -47,7 +47,7 @@ export default async function UploadPage({ params }: { params: Promise<{ id: str
         {upload.rowCount !== null && (
           <>
             <dt>Records</dt>
-            <dd>
+            <dd data-testid="records">
               {formatNumber(upload.rowCount)}: {formatNumber(upload.acceptedCount ?? 0)} goedgekeurd,{' '}
               {formatNumber(upload.rejectedCount ?? 0)} afgekeurd
               {upload.report?.written !== undefined && (
