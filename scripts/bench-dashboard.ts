@@ -312,10 +312,10 @@ try {
               sessions: [await session(gemeente), await session(regioAccount)],
               uploader: await session({ label: 'aanbieder', role: 'AANBIEDER_UPLOAD', organisationId: uploaderOrg }),
             };
-            // Every load's import a first delivery of the same size: the last load's records go first,
-            // outside the timing (as a provider's data goes at the end of its agreement).
+            // Every load's import a first delivery of the same size: the last load's records (TR-…, beside
+            // the provider's generated B… rows) go first, outside the timing, relinked as any deletion.
             await withScopedClient('system', (client) =>
-              deleteRelinking(client, 't.aanbieder_id = $1::uuid', [importer]),
+              deleteRelinking(client, `t.aanbieder_id = $1::uuid AND t.traject_id LIKE 'TR-%'`, [importer]),
             );
             // A kept database has the files of earlier runs: this load's differ (other scores, test
             // files further on), so none is refused as a duplicate.
