@@ -12,8 +12,9 @@ export type WebServer = {
 };
 
 /**
- * Starts `next start` on `port` (or `next dev`, always one process), in `count` processes. With more than one, Node's cluster module holds
- * the port and hands each new connection to the next process in turn: one Node process renders pages
+ * Starts `next start` on `port` in `count` processes (`next dev` always in one). With more than one,
+ * Node's cluster module holds the port and hands each new connection to the next process in turn
+ * (the main process only passes connections on, it renders nothing): one Node process renders pages
  * on one core, and everything a request needs beyond that process is in PostgreSQL (sessions, the data
  * generation the figure cache follows, the audit log, rate limits, the jobs' queue), so the processes
  * need not know about each other. The jobs (nightly import, test files) run in the first process only,
