@@ -1,12 +1,12 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatPct } from '@/lib/indicators/format-figure';
+import dynamic from 'next/dynamic';
+import { chartHeight, type RankingRow } from './ranking-layout';
 import { useBoxWidth } from './use-box-width';
 
-type Row = { label: string; pct: number | null; lastYear: number | null; hidden: boolean };
-
-const ROW_HEIGHT = 30;
+// recharts (~400 KB of script) loads after the page has become interactive, never before the table:
+// on a slow phone its parsing held up the whole page (docs/benchmarks.md, Sessie 24).
+const RankingBars = dynamic(() => import('./ranking-bars').then((m) => m.RankingBars), { ssr: false });
 
 /**
  * The ranked headline per provider or municipality: this period as a dark bar with its value, a year
@@ -14,86 +14,25 @@ const ROW_HEIGHT = 30;
  * (two greys and a dash, values written out). The table on the page is the accessible alternative;
  * the chart is described in its caption and hidden rows say "< 7".
  */
-export function RankingChart({ rows, average, headline }: { rows: Row[]; average: number | null; headline: string }) {
-  const { box, width } = useBoxWidth<HTMLDivElement>();
-  return (
-    // hidden from screen readers and out of the tab order: the caption, the list and the table carry it
-    <div ref={box} className="rangschikking" aria-hidden="true">
-      {width > 0 && <Chart rows={rows} average={average} headline={headline} width={width} />}
-    </div>
-  );
-}
-
-function Chart({
+export function RankingChart({
   rows,
   average,
   headline,
-  width,
 }: {
-  rows: Row[];
+  rows: RankingRow[];
   average: number | null;
   headline: string;
-  width: number;
 }) {
-  const narrow = width < 600;
-  // on a phone the name alone (the table has the code), shorter; a hidden row says "< 7" by its name
-  const short = (label: string) => {
-    const name = narrow ? label.replace(/ \(\d+\)$/, '') : label;
-    const max = narrow ? 24 : 40;
-    return name.length > max ? `${name.slice(0, max - 1)}…` : name;
-  };
-  const data = rows.map((r) => ({
-    label: r.hidden ? `${short(r.label)} (< 7)` : short(r.label),
-    full: r.label,
-    dezePeriode: r.pct,
-    jaarEerder: r.lastYear,
-    tekst: formatPct(r.pct),
-  }));
-  const max = Math.max(10, ...rows.flatMap((r) => [r.pct ?? 0, r.lastYear ?? 0]), average ?? 0);
+  const { box, width } = useBoxWidth<HTMLDivElement>();
   return (
-    <BarChart
-      width={width}
-      height={Math.max(140, rows.length * (narrow ? ROW_HEIGHT + 8 : ROW_HEIGHT) + 80)}
-      data={data}
-      layout="vertical"
-      margin={{ top: 22, right: 48, bottom: 8, left: 8 }}
-      barCategoryGap={4}
-      accessibilityLayer={false}
+    // hidden from screen readers and out of the tab order: the caption, the list and the table carry it
+    <div
+      ref={box}
+      className="rangschikking"
+      aria-hidden="true"
+      style={{ minHeight: chartHeight(rows.length, width > 0 && width < 600) }}
     >
-      <CartesianGrid horizontal={false} stroke="#d1d5db" />
-      <XAxis type="number" domain={[0, Math.ceil((max * 1.1) / 5) * 5]} tickFormatter={(v: number) => `${v}%`} />
-      <YAxis
-        type="category"
-        dataKey="label"
-        width={narrow ? 130 : 290}
-        tick={{ fontSize: narrow ? 11 : 12, fill: '#111827' }}
-      />
-      <Tooltip
-        formatter={(v, name) => [
-          formatPct(typeof v === 'number' ? v : null),
-          name === 'dezePeriode' ? 'deze periode' : 'een jaar eerder',
-        ]}
-        labelFormatter={(_, items) => String(items?.[0]?.payload?.full ?? '')}
-      />
-      <Legend
-        formatter={(v: string) => (
-          <span style={{ color: '#111827' }}>
-            {v === 'dezePeriode' ? `${headline}, deze periode` : 'een jaar eerder'}
-          </span>
-        )}
-      />
-      <Bar dataKey="dezePeriode" fill="#1f2937" isAnimationActive={false}>
-        <LabelList dataKey="tekst" position="right" fontSize={11} />
-      </Bar>
-      <Bar dataKey="jaarEerder" fill="#d1d5db" stroke="#6b7280" isAnimationActive={false} />
-      {average !== null && (
-        <ReferenceLine
-          x={average}
-          stroke="#000"
-          strokeDasharray="5 3"
-          label={{ value: `gemiddeld ${formatPct(average)}`, position: 'top', fontSize: 11 }}
-        />
-      )}
-    </BarChart>
+      {width > 0 && <RankingBars rows={rows} average={average} headline={headline} width={width} />}
+    </div>
   );
 }
