@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPct } from '@/lib/indicators/format-figure';
 import { chartHeight, type RankingRow } from './ranking-layout';
+import { isNarrow } from './use-box-width';
 
 /** The bars themselves (recharts), drawn at the measured width: loaded by ranking-chart.tsx once it has one. */
 export function RankingBars({
@@ -16,7 +17,7 @@ export function RankingBars({
   headline: string;
   width: number;
 }) {
-  const narrow = width < 600;
+  const narrow = isNarrow(width);
   // on a phone the name alone (the table has the code), shorter; a hidden row says "< 7" by its name
   const short = (label: string) => {
     const name = narrow ? label.replace(/ \(\d+\)$/, '') : label;

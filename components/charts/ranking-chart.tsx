@@ -2,9 +2,9 @@
 
 import dynamic from 'next/dynamic';
 import { chartHeight, type RankingRow } from './ranking-layout';
-import { useBoxWidth } from './use-box-width';
+import { isNarrow, useBoxWidth } from './use-box-width';
 
-// recharts (~400 KB of script) loads after the page has become interactive, never before the table:
+// recharts (~370 KB of script) loads after the page has become interactive, never before the table:
 // on a slow phone its parsing held up the whole page (docs/benchmarks.md, Sessie 24).
 const RankingBars = dynamic(() => import('./ranking-bars').then((m) => m.RankingBars), { ssr: false });
 
@@ -30,7 +30,7 @@ export function RankingChart({
       ref={box}
       className="rangschikking"
       aria-hidden="true"
-      style={{ minHeight: chartHeight(rows.length, width > 0 && width < 600) }}
+      style={{ minHeight: chartHeight(rows.length, width > 0 && isNarrow(width)) }}
     >
       {width > 0 && <RankingBars rows={rows} average={average} headline={headline} width={width} />}
     </div>

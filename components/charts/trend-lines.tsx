@@ -3,6 +3,7 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPct } from '@/lib/indicators/format-figure';
 import { trendDomain } from './scale';
+import { isNarrow } from './use-box-width';
 
 export type TrendPoint = {
   label: string;
@@ -31,7 +32,7 @@ export function TrendLines({ points, headline, width }: { points: TrendPoint[]; 
   return (
     <LineChart
       width={width}
-      height={width < 600 ? 220 : 260}
+      height={isNarrow(width) ? 220 : 260}
       data={data}
       margin={{ top: 12, right: 24, bottom: 8, left: 0 }}
       accessibilityLayer={false}

@@ -2,6 +2,9 @@
 
 import { useEffect, useRef, useState } from 'react';
 
+/** A chart box narrower than this is drawn for a phone: shorter labels, taller rows, a lower chart. */
+export const isNarrow = (width: number) => width < 600;
+
 /**
  * The width of an element's box, measured in the browser and kept up to date: a chart drawn at this
  * width is as wide as its place on the page (no sideways scrolling on a phone). 0 until measured.
