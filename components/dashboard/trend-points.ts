@@ -1,4 +1,4 @@
-import type { TrendPoint } from '@/components/charts/trend-lines';
+import type { TrendPoint } from '@/components/charts/trend-chart';
 import { monthOf } from '@/lib/filters/months';
 import { lastMonthOf } from '@/lib/indicators/group-by';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';

@@ -230,9 +230,17 @@ test('the answer first: every provider ranked with last year and the average, ab
     // a bar for every provider shown; a hidden one ("< 7") has its label and no bar
     const shown = (await ranked.allTextContents()).filter((t) => !t.includes('niet getoond')).length;
     expect(shown).toBeGreaterThanOrEqual(7);
-    await expect(figure.locator('.recharts-bar').first().locator('.recharts-bar-rectangle')).toHaveCount(shown);
-    await expect(figure.locator('.recharts-reference-line')).toHaveCount(1);
-    await expect(figure.locator('.recharts-bar')).toHaveCount(2); // this period and a year earlier
+    const bars = figure.locator('.rang-balk.nu');
+    await expect(bars).toHaveCount(shown);
+    await expect(figure.locator('.rang-gemiddeld')).toHaveCount(1);
+    // a light bar for every provider with a figure a year earlier
+    const withLastYear = (await ranked.allTextContents()).filter((t) => t.includes('een jaar eerder')).length;
+    expect(withLastYear).toBeGreaterThan(0);
+    await expect(figure.locator('.rang-balk.eerder')).toHaveCount(withLastYear);
+    // the bars on one scale: as long as their values, in the same order
+    const widths = await bars.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    expect(widths).toEqual([...widths].sort((a, b) => b - a));
+    expect(widths[0]).toBeGreaterThan(widths[widths.length - 1]);
     // ranked high to low
     const shares = (await ranked.allTextContents())
       .map((t) => /: ([\d,]+) ?%/.exec(t)?.[1])

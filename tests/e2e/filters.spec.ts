@@ -137,7 +137,7 @@ test('per quarter the trend is a chart with a scale, a tooltip and the running q
   expect(caption).toContain(`einddatum ${thisPeriod}`);
   // the scale fits the values instead of starting at 0
   // the y axis's ticks are the ones in per cent (the x axis names quarters)
-  const ticks = (await figure.locator('.recharts-cartesian-axis-tick-value').allTextContents())
+  const ticks = (await figure.locator('.trend-as-y span').allTextContents())
     .filter((t) => /^\d+%$/.test(t.trim()))
     .map((t) => Number(t.trim().replace('%', '')));
   expect(ticks.length).toBeGreaterThanOrEqual(3);
@@ -149,8 +149,41 @@ test('per quarter the trend is a chart with a scale, a tooltip and the running q
   expect(Math.max(...ticks)).toBeGreaterThanOrEqual(Math.max(...values));
   expect(Math.min(...ticks)).toBeGreaterThan(0);
   // a tooltip names the quarter and its figure
-  const dot = figure.locator('.recharts-line-dots circle').first();
+  const dot = figure.locator('.trend-punt').first();
+  await expect(dot.locator('.trend-tip')).toBeHidden();
   await dot.hover();
-  await expect(figure.locator('.recharts-tooltip-wrapper')).toContainText(/K\d 20\d\d/);
+  await expect(dot.locator('.trend-tip')).toBeVisible();
+  await expect(dot.locator('.trend-tip')).toContainText(/K\d 20\d\d/);
+  // the running quarter's point is the last, on the dashed line
+  await expect(figure.locator('.trend-punt').last()).toHaveClass(/lopend-punt/);
+  await expect(figure.locator('.trend-lijn.lopend')).toHaveCount(1);
   await page.screenshot({ path: test.info().outputPath('trend-1366.png') });
+});
+
+test('per month the trend names its periods under their points without overlap, on a desktop and a phone', async ({
+  page,
+}) => {
+  await loginDemo(page, 'gemeente@gemeenteportaal.demo');
+  for (const viewport of [
+    { width: 1366, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.goto('/dashboard/uitval?groep=maand');
+    const figure = page.getByRole('figure', { name: /door de tijd/ });
+    const names = figure.locator('.trend-as-x span');
+    const boxes = (await names.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()))).filter(
+      (b) => b.width > 0,
+    );
+    // a few names, the latest period always among them, none over another
+    expect(boxes.length).toBeGreaterThanOrEqual(viewport.width === 1366 ? 4 : 2);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i].left).toBeGreaterThan(boxes[i - 1].right);
+    const points = figure.locator('ol.sr-only li');
+    const latest = ((await points.last().textContent()) ?? '').split(/[:(]/)[0].trim();
+    await expect(names.last()).toHaveText(latest);
+    await expect(names.last()).toBeVisible();
+    // the chart fits the page: no sideways scrolling
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: test.info().outputPath(`trend-maand-${viewport.width}.png`) });
+  }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trendDomain } from '../../components/charts/scale';
+import { rankingScale, trendDomain, trendTicks } from '../../components/charts/scale';
 import { trendPoints } from '../../components/dashboard/trend-points';
 import { boundLabel, quarterChoices } from '../../lib/filters/months';
 import type { Figure } from '../../lib/indicators/indicator-table';
@@ -37,6 +37,23 @@ describe('trend scale', () => {
     expect(trendDomain([1, 2])).toEqual([0, 5]);
     expect(trendDomain([97, 99])).toEqual([95, 100]);
     expect(trendDomain([])).toEqual([0, 100]);
+  });
+  it('marks the scale in round steps within its bounds, at most six', () => {
+    expect(trendTicks([55, 70])).toEqual([55, 60, 65, 70]);
+    expect(trendTicks([0, 5])).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(trendTicks([5, 15])).toEqual([6, 8, 10, 12, 14]);
+    expect(trendTicks([0, 100])).toEqual([0, 20, 40, 60, 80, 100]);
+  });
+});
+
+describe('ranking scale', () => {
+  it('starts at 0 and holds the largest share in four round steps', () => {
+    expect(rankingScale([12.4, 9.7, 15])).toEqual({ top: 20, ticks: [0, 5, 10, 15, 20] });
+    expect(rankingScale([61, 58])).toEqual({ top: 80, ticks: [0, 20, 40, 60, 80] });
+    expect(rankingScale([100])).toEqual({ top: 100, ticks: [0, 25, 50, 75, 100] });
+  });
+  it('keeps a readable scale when every share is small or zero', () => {
+    expect(rankingScale([0, 1.2])).toEqual({ top: 20, ticks: [0, 5, 10, 15, 20] });
   });
 });
 
