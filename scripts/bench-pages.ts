@@ -3,7 +3,8 @@
 // in with password and 2FA like anyone else; each page is loaded 20 times and timed from the
 // navigation to its main content (the first indicator card, or the indicator table), on a desktop
 // and on a phone profile (Pixel 7 screen, CPU slowed down four times); each load starts after the
-// previous one has finished.
+// previous one has finished. Printed beside it, not an aim of its own: when an indicator page's chart
+// has been drawn, and how much script the page runs.
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, devices, type Page } from '@playwright/test';
 import { type BenchFigure, percentile } from './bench-result';
@@ -18,13 +19,22 @@ const PASSWORD = 'Bench-wachtwoord-123';
 
 export type Account = { label: string; role: 'GEMEENTE' | 'REGIO' | 'AANBIEDER_UPLOAD'; organisationId: string };
 
+/** A chart box with something in it: drawn (until session 25 recharts filled an empty box after hydration). */
+const CHART = '.rangschikking > *, .trendgrafiek > *';
+
 const PAGES = [
-  { label: 'overzicht', path: '/dashboard', main: 'article.indicatorkaart' },
-  { label: 'uitval per aanbieder', path: '/dashboard/uitval?groep=aanbieder', main: 'table.indicatortabel' },
+  { label: 'overzicht', path: '/dashboard', main: 'article.indicatorkaart', chart: null },
+  {
+    label: 'uitval per aanbieder',
+    path: '/dashboard/uitval?groep=aanbieder',
+    main: 'table.indicatortabel',
+    chart: CHART,
+  },
   {
     label: 'uitval per kwartaal met filters',
     path: '/dashboard/uitval?groep=kwartaal&verwijzer=01&verwijzer=02&hulpvorm=02',
     main: 'table.indicatortabel',
+    chart: CHART,
   },
 ];
 
@@ -132,20 +142,35 @@ export async function benchPages(browser: Browser, accounts: Account[]): Promise
       await login(page, email, secret);
       for (const p of PAGES) {
         const times: number[] = [];
+        const chartTimes: number[] = [];
         for (let i = 0; i < LOADS; i++) {
           const t = performance.now();
           await page.goto(`${PORTAL}${p.path}`, { waitUntil: 'commit' });
           await page.locator(p.main).first().waitFor({ timeout: 30_000 });
           times.push(performance.now() - t);
+          if (p.chart) {
+            await page.locator(p.chart).first().waitFor({ timeout: 30_000 });
+            chartTimes.push(performance.now() - t);
+          }
           // untimed: the page finishes (the rest of its HTML, hydration) before the next load starts,
           // as it does for a user, who reads a page before the next click (before session 13 the
           // next load shared the browser's main thread with the end of this one)
           await page.waitForLoadState('load');
         }
+        // the page's scripts, unpacked, whether they came from the network or the browser's cache
+        const script = await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script')
+            .reduce((sum, e) => sum + (e as PerformanceResourceTiming).decodedBodySize, 0),
+        );
         const aim = profile === 'desktop' ? 1000 : 1500;
         const p95 = percentile(times, 95);
+        const chart = chartTimes.length
+          ? `; grafiek getekend p50 ${ms(percentile(chartTimes, 50))}, p95 ${ms(percentile(chartTimes, 95))}`
+          : '';
         console.log(
-          `  ${account.label}, ${profile}, ${p.label}: eerste keer ${ms(times[0])}, p50 ${ms(percentile(times, 50))}, p95 ${ms(p95)}`,
+          `  ${account.label}, ${profile}, ${p.label}: eerste keer ${ms(times[0])}, p50 ${ms(percentile(times, 50))}, p95 ${ms(p95)}${chart}; script ${Math.round(script / 1024)} KB`,
         );
         figures.push({
           figure: `Pagina ${account.label}, ${profile}, ${p.label}: p95`,
