@@ -1,5 +1,6 @@
 import { formatPct } from '@/lib/indicators/format-figure';
 import { trendDomain, trendTicks } from './scale';
+import { trendSegments } from './trend-segments';
 
 export type TrendPoint = {
   label: string;
@@ -32,18 +33,7 @@ export function TrendChart({ points, headline }: { points: TrendPoint[]; headlin
   const y = (pct: number) => 5 + (1 - (pct - lo) / (hi - lo)) * 90;
   const at = (i: number) => `${x(i)},${y(points[i].pct!)}`;
 
-  // The settled line runs through consecutive ended periods; the dashed one joins the last ended
-  // period to the running one(s) after it.
-  const settled: number[][] = [];
-  points.forEach((p, i) => {
-    if (p.running || p.pct === null) return;
-    if (i === 0 || points[i - 1].running || points[i - 1].pct === null) settled.push([]);
-    settled[settled.length - 1].push(i);
-  });
-  const firstRunning = points.findIndex((p) => p.running);
-  const dashed: number[] = [];
-  for (let i = Math.max(0, firstRunning - 1); firstRunning >= 0 && i < points.length && points[i].pct !== null; i++)
-    dashed.push(i);
+  const { settled, dashed } = trendSegments(points);
 
   // the period names under the chart, counted back from the latest (the one asked about most)
   const every = Math.ceil(points.length / LABELS);
@@ -67,7 +57,7 @@ export function TrendChart({ points, headline }: { points: TrendPoint[]; headlin
           {settled.map((run) => (
             <polyline key={run[0]} points={run.map(at).join(' ')} className="trend-lijn" />
           ))}
-          {dashed.length > 1 && <polyline points={dashed.map(at).join(' ')} className="trend-lijn lopend" />}
+          {dashed.length > 0 && <polyline points={dashed.map(at).join(' ')} className="trend-lijn lopend" />}
         </svg>
         {points.map((p, i) =>
           p.pct === null ? null : (

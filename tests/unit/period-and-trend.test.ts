@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankingScale, trendDomain, trendTicks } from '../../components/charts/scale';
+import { trendSegments } from '../../components/charts/trend-segments';
 import { trendPoints } from '../../components/dashboard/trend-points';
 import { boundLabel, quarterChoices } from '../../lib/filters/months';
 import type { Figure } from '../../lib/indicators/indicator-table';
@@ -43,6 +44,26 @@ describe('trend scale', () => {
     expect(trendTicks([0, 5])).toEqual([0, 1, 2, 3, 4, 5]);
     expect(trendTicks([5, 15])).toEqual([6, 8, 10, 12, 14]);
     expect(trendTicks([0, 100])).toEqual([0, 20, 40, 60, 80, 100]);
+  });
+});
+
+describe('trend lines', () => {
+  const p = (pct: number | null, running = false) => ({ pct, running });
+  it('breaks the solid line where a period has no figure, never bridging the gap', () => {
+    expect(trendSegments([p(10), p(12), p(null), p(11), p(9)])).toEqual({
+      settled: [
+        [0, 1],
+        [3, 4],
+      ],
+      dashed: [],
+    });
+    expect(trendSegments([p(null), p(12), p(null)])).toEqual({ settled: [[1]], dashed: [] });
+  });
+  it('joins the last ended period to the running one with a dashed line, only when both have a figure', () => {
+    expect(trendSegments([p(10), p(12), p(8, true)])).toEqual({ settled: [[0, 1]], dashed: [1, 2] });
+    expect(trendSegments([p(10), p(null), p(8, true)])).toEqual({ settled: [[0]], dashed: [] });
+    expect(trendSegments([p(10), p(12), p(null, true)])).toEqual({ settled: [[0, 1]], dashed: [] });
+    expect(trendSegments([p(8, true)])).toEqual({ settled: [], dashed: [] });
   });
 });
 
