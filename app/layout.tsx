@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import './globals.css';
+import './charts.css';
 
 export const metadata: Metadata = {
   title: { default: 'Gemeenteportaal', template: '%s · Gemeenteportaal' },
