@@ -241,6 +241,8 @@ test('the answer first: every provider ranked with last year and the average, ab
     const widths = await bars.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
     expect(widths).toEqual([...widths].sort((a, b) => b - a));
     expect(widths[0]).toBeGreaterThan(widths[widths.length - 1]);
+    // the bars are backgrounds: kept when the page is printed for a kwaliteitsgesprek
+    expect(await bars.first().evaluate((e) => getComputedStyle(e).printColorAdjust)).toBe('exact');
     // ranked high to low
     const shares = (await ranked.allTextContents())
       .map((t) => /: ([\d,]+) ?%/.exec(t)?.[1])
