@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import './globals.css';
 import './charts.css';
+import './print.css';
 
 export const metadata: Metadata = {
   title: { default: 'Gemeenteportaal', template: '%s · Gemeenteportaal' },

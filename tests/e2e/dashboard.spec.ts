@@ -256,3 +256,35 @@ test('the answer first: every provider ranked with last year and the average, ab
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   }
 });
+
+test('printed for a kwaliteitsgesprek: the figures with their period, filters and source, without the controls', async ({
+  page,
+}) => {
+  await loginDemo(page, 'gemeente@gemeenteportaal.demo');
+  await page.goto('/dashboard/uitval?groep=aanbieder&verwijzer=01');
+  await page.emulateMedia({ media: 'print' });
+  // what the figures are and cover stays: the heading, the period, the active filter, chart and table
+  await expect(page.getByRole('heading', { level: 1, name: 'Uitval' })).toBeVisible();
+  await expect(page.getByText(/^Periode:/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Actieve filters' })).toContainText('01 gemeentelijke toegang');
+  await expect(page.getByRole('figure', { name: /per aanbieder, van hoog naar laag/ })).toBeVisible();
+  await expect(page.locator('table.indicatortabel')).toBeVisible();
+  // whose portal it came from, legible without the header's background
+  const organisation = page.locator('.kop').getByRole('link', { name: 'Gemeente Tilburg' });
+  await expect(organisation).toBeVisible();
+  expect(await organisation.evaluate((e) => getComputedStyle(e).color)).toBe('rgb(0, 0, 0)');
+  // the controls go
+  for (const control of [
+    page.getByRole('navigation', { name: 'Hoofdmenu' }),
+    page.getByRole('button', { name: 'Uitloggen' }),
+    page.getByRole('form', { name: 'Filters' }),
+    page.getByRole('link', { name: 'Filters aanpassen' }),
+    page.getByRole('link', { name: 'Alle filters wissen' }),
+    page.getByText(/^Exporteren:/),
+  ])
+    await expect(control).toBeHidden();
+  await page.screenshot({ path: test.info().outputPath('afdruk.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Filters' })).toBeVisible();
+});
