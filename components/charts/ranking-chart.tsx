@@ -50,7 +50,7 @@ export function RankingChart({
       </div>
       <ol className="rang-rijen">
         {rows.map((r) => (
-          <li key={r.key} className="rang-rij" title={rowTitle(r)}>
+          <li key={r.key} className="rang-rij" title={rankingRowText(r)}>
             <RowName label={r.label} hidden={r.hidden} />
             <span className="rang-baan">
               {r.pct !== null && (
@@ -91,8 +91,8 @@ function RowName({ label, hidden }: { label: string; hidden: boolean }) {
   );
 }
 
-/** The native tooltip of a row: its whole name and figures. */
-const rowTitle = (r: RankingRow) =>
+/** A row in words, its whole name and figures: the bar's tooltip, and the ranking's list for screen readers. */
+export const rankingRowText = (r: RankingRow) =>
   `${r.label}: ${r.hidden ? 'minder dan 7 cliënten, niet getoond' : formatPct(r.pct)}${
-    r.lastYear === null ? '' : `; een jaar eerder ${formatPct(r.lastYear)}`
+    r.lastYear === null ? '' : `, een jaar eerder ${formatPct(r.lastYear)}`
   }`;

@@ -1,4 +1,4 @@
-import { RankingChart } from '@/components/charts/ranking-chart';
+import { RankingChart, rankingRowText } from '@/components/charts/ranking-chart';
 import { formatMonth } from '@/lib/filters/months';
 import { formatPct } from '@/lib/indicators/format-figure';
 import { GROUP_NOUNS, type OrganisationGroupBy } from '@/lib/indicators/group-nouns';
@@ -32,10 +32,7 @@ export function Ranking({ ranking, of }: { ranking: RankingData; of: Organisatio
       <RankingChart rows={rows} average={average} headline={headline} />
       <ol className="sr-only">
         {rows.map((r) => (
-          <li key={r.key}>
-            {r.label}: {r.hidden ? 'minder dan 7 cliënten, niet getoond' : formatPct(r.pct)}
-            {r.lastYear !== null && `, een jaar eerder ${formatPct(r.lastYear)}`}
-          </li>
+          <li key={r.key}>{rankingRowText(r)}</li>
         ))}
       </ol>
     </figure>

@@ -4,6 +4,7 @@ import { PERMISSIONS } from '../../lib/access/permissions';
 import { loginDemo, orgId, sql } from './helpers/accounts';
 import { DEMO_ROLES, filesNamed, permissionIn, urlOf } from './helpers/app-tree';
 import { axeViolations } from './helpers/axe';
+import { DESKTOP, PHONE } from './helpers/screens';
 import { visibleJunk, watchPage } from './helpers/watch';
 
 // Issue 13: every page a role may open, in Chromium, at 1366 and at 390 px: no console error, no
@@ -41,11 +42,9 @@ async function ownIds(role: string): Promise<Record<string, string>> {
 async function look(page: Page, url: string, shot: string, problems: string[]) {
   const watch = watchPage(page);
   const errors = watch.problems;
-  for (const [width, height] of [
-    [1366, 900],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
+  for (const screen of [DESKTOP, PHONE]) {
+    const { width } = screen;
+    await page.setViewportSize(screen);
     const res = await page.goto(url);
     if ((res?.status() ?? 0) >= 400) errors.push(`status ${res?.status()}`);
     await page.waitForLoadState('networkidle');

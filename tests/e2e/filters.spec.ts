@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { loginDemo } from './helpers/accounts';
+import { DESKTOP, PHONE } from './helpers/screens';
 
 // Issue 13: the filters. The period is chosen in whole quarters and always in view (the default
 // included), every active filter is a chip that removes it, "Meer filters" stays collapsed so the
@@ -18,7 +19,7 @@ test('the quarter picker shows the active period, chips remove filters, the figu
   page,
 }) => {
   await loginDemo(page, 'gemeente@gemeenteportaal.demo');
-  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.setViewportSize(DESKTOP);
   await page.goto('/dashboard/uitval?groep=aanbieder');
   const active = page.getByTestId('actieve-filters');
   // the default period is named, in the line above the figures and in the picker itself
@@ -93,7 +94,7 @@ test('the gemeente list of a region can be searched in a real search box', async
 
 test('on a phone the figures come before the filter form', async ({ page }) => {
   await loginDemo(page, 'gemeente@gemeenteportaal.demo');
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize(PHONE);
   for (const [url, figures] of [
     ['/dashboard?verwijzer=02', '.indicatorkaart'],
     ['/dashboard/uitval?groep=aanbieder&verwijzer=02', 'figure.antwoord'],
@@ -109,7 +110,7 @@ test('on a phone the figures come before the filter form', async ({ page }) => {
     await expect(page.locator('#eind_van')).toBeInViewport();
   }
   // on a desktop the form stays above the figures
-  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.setViewportSize(DESKTOP);
   await page.goto('/dashboard');
   expect((await page.locator('form.filterbalk').boundingBox())!.y).toBeLessThan(
     (await page.locator('.indicatorkaart').first().boundingBox())!.y,
@@ -119,7 +120,7 @@ test('on a phone the figures come before the filter form', async ({ page }) => {
 
 test('per quarter the trend is a chart with a scale, a tooltip and the running quarter marked', async ({ page }) => {
   await loginDemo(page, 'gemeente@gemeenteportaal.demo');
-  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.setViewportSize(DESKTOP);
   await page.goto('/dashboard/zonder-hulp-verder?groep=kwartaal');
   const figure = page.getByRole('figure', { name: /door de tijd/ });
   await expect(figure).toBeVisible();
@@ -164,10 +165,7 @@ test('per month the trend names its periods under their points without overlap, 
   page,
 }) => {
   await loginDemo(page, 'gemeente@gemeenteportaal.demo');
-  for (const viewport of [
-    { width: 1366, height: 900 },
-    { width: 390, height: 844 },
-  ]) {
+  for (const viewport of [DESKTOP, PHONE]) {
     await page.setViewportSize(viewport);
     await page.goto('/dashboard/uitval?groep=maand');
     const figure = page.getByRole('figure', { name: /door de tijd/ });
@@ -176,7 +174,7 @@ test('per month the trend names its periods under their points without overlap, 
       (b) => b.width > 0,
     );
     // a few names, the latest period always among them, none over another
-    expect(boxes.length).toBeGreaterThanOrEqual(viewport.width === 1366 ? 4 : 2);
+    expect(boxes.length).toBeGreaterThanOrEqual(viewport === DESKTOP ? 4 : 2);
     for (let i = 1; i < boxes.length; i++) expect(boxes[i].left).toBeGreaterThan(boxes[i - 1].right);
     const points = figure.locator('ol.sr-only li');
     const latest = ((await points.last().textContent()) ?? '').split(/[:(]/)[0].trim();

@@ -1,4 +1,5 @@
 import { errors, type Page, test } from '@playwright/test';
+import { DESKTOP, PHONE } from './screens';
 
 /**
  * Collects what must never happen on a page while a test walks it: a console error, a failed request
@@ -37,16 +38,14 @@ export async function visibleJunk(page: Page): Promise<string[]> {
  * own timeout.
  */
 export async function screenshots(page: Page, name: string) {
-  for (const [width, height] of [
-    [390, 844],
-    [1366, 900],
-  ]) {
-    await page.setViewportSize({ width, height });
+  for (const screen of [PHONE, DESKTOP]) {
+    await page.setViewportSize(screen);
+    const shot = `${name}-${screen.width}`;
     try {
-      await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), timeout: 15_000 });
+      await page.screenshot({ path: test.info().outputPath(`${shot}.png`), timeout: 15_000 });
     } catch (e) {
       if (!(e instanceof errors.TimeoutError)) throw e;
-      test.info().annotations.push({ type: 'geen screenshot', description: `${name}-${width}: na 15 s opgegeven` });
+      test.info().annotations.push({ type: 'geen screenshot', description: `${shot}: na 15 s opgegeven` });
     }
   }
 }
