@@ -78,12 +78,21 @@ export function RankingChart({
 }
 
 /** The row's name, cut short with an ellipsis where it does not fit; on a phone without its code (the table has it). A hidden row says "< 7", never cut off. */
+/**
+ * A row's name and its code apart, so a phone can leave the code out: " (98100010)" of a provider,
+ * " (GM0855)" of a municipality; a name without a code (or a bare "GM0855") keeps it whole.
+ */
+export function nameAndCode(label: string): { name: string; code: string } {
+  const code = / \((?:GM)?\d+\)$/.exec(label)?.[0] ?? '';
+  return { name: label.slice(0, label.length - code.length), code };
+}
+
 function RowName({ label, hidden }: { label: string; hidden: boolean }) {
-  const code = / \(\d+\)$/.exec(label)?.[0] ?? '';
+  const { name, code } = nameAndCode(label);
   return (
     <span className="rang-naam">
       <span className="rang-tekst">
-        {label.slice(0, label.length - code.length)}
+        {name}
         {code && <span className="rang-code">{code}</span>}
       </span>
       {hidden && <span className="rang-klein">&nbsp;(&lt; 7)</span>}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nameAndCode } from '@/components/charts/ranking-chart';
 import { CHART_ROWS, withMostClients } from '@/lib/indicators/indicator-table';
 import { type RankingRow, rankRows } from '@/lib/services/indicators/get-ranking';
 
@@ -43,5 +44,21 @@ describe('withMostClients (the rows of the stacked bars per group)', () => {
       Array.from({ length: CHART_ROWS }, (_, i) => 35 + i),
     );
     expect(kept.map((r) => r.key)).toEqual(many.filter((r) => r.clients! >= 35).map((r) => r.key));
+  });
+});
+
+describe('nameAndCode (a phone shows the name without its code)', () => {
+  it('parts the code of a provider and of a municipality from the name', () => {
+    expect(nameAndCode('Jeugdhulp Midden-Brabant (98100001)')).toEqual({
+      name: 'Jeugdhulp Midden-Brabant',
+      code: ' (98100001)',
+    });
+    expect(nameAndCode('Tilburg (GM0855)')).toEqual({ name: 'Tilburg', code: ' (GM0855)' });
+  });
+
+  it('keeps a name without a code whole, and never leaves a row without a name', () => {
+    expect(nameAndCode('K3 2026')).toEqual({ name: 'K3 2026', code: '' });
+    expect(nameAndCode('GM0855')).toEqual({ name: 'GM0855', code: '' });
+    expect(nameAndCode('Stichting (Jeugd) & Gezin')).toEqual({ name: 'Stichting (Jeugd) & Gezin', code: '' });
   });
 });
