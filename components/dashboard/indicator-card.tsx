@@ -3,7 +3,7 @@ import { Legend, StackedBar } from '@/components/charts/stacked-bar';
 import { TrendLine } from '@/components/charts/trend-line';
 import { Link } from '@/components/ui/link';
 import { HIDDEN_EXPLANATION, HIDDEN_MARKER } from '@/lib/indicators/disclosure-control';
-import { formatN, formatPct, unsettledNote } from '@/lib/indicators/format-figure';
+import { formatN, formatPct, NOT_YET_KNOWN, notYetKnown, unsettledNote } from '@/lib/indicators/format-figure';
 import type { OverviewCard } from '@/lib/services/indicators/get-dashboard-overview';
 
 /** One indicator on the overview: the distribution bar, the headline with n, and the trend per quarter. */
@@ -17,9 +17,9 @@ export function IndicatorCard({ card, href }: { card: OverviewCard; href: string
       <h2 id={`kaart-${view.indicator.key}`}>
         <Link href={href}>{view.indicator.label}</Link>
       </h2>
-      {view.unsettledFrom && t.populatie.n === 0 ? (
+      {notYetKnown(view.unsettledFrom, t.populatie) ? (
         <p className="kerncijfer">
-          <strong>nog niet bekend</strong>
+          <strong>{NOT_YET_KNOWN}</strong>
         </p>
       ) : (
         <p className="kerncijfer">

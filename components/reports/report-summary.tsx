@@ -1,5 +1,6 @@
 import { FigureCells, HiddenMarkerExplained } from '@/components/dashboard/figure-cell';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { NOT_YET_KNOWN, notYetKnown, periodsUnsettledNote } from '@/lib/indicators/format-figure';
 import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 
 /** The figures of a spiegelrapportage as accessible tables: per indicator the consecutive periods. */
@@ -36,14 +37,21 @@ export function ReportSummary({ report }: { report: Spiegelrapportage }) {
                 {ind.periods.map((p) => (
                   <tr key={p.period.key} aria-current={p.period.key === report.period.key ? 'true' : undefined}>
                     <th scope="row">{p.period.label}</th>
-                    <FigureCells f={p.populatie} withPct={false} />
-                    <FigureCells f={p.headline} />
-                    {p.respons && <FigureCells f={p.respons} />}
+                    {notYetKnown(p.unsettledFrom, p.populatie) ? (
+                      <td colSpan={p.respons ? 5 : 3}>{NOT_YET_KNOWN}</td>
+                    ) : (
+                      <>
+                        <FigureCells f={p.populatie} withPct={false} />
+                        <FigureCells f={p.headline} />
+                        {p.respons && <FigureCells f={p.respons} />}
+                      </>
+                    )}
                   </tr>
                 ))}
               </tbody>
             </table>
           </TableScroll>
+          {periodsUnsettledNote(ind.periods) && <p className="hint">{periodsUnsettledNote(ind.periods)}</p>}
         </section>
       ))}
       {hidden && (

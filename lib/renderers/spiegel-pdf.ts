@@ -1,7 +1,7 @@
 import { grayscale } from 'pdf-lib';
 import { formatMonth } from '@/lib/filters/months';
 import { HIDDEN_EXPLANATION, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
-import { formatN, formatPct } from '@/lib/indicators/format-figure';
+import { formatN, formatPct, NOT_YET_KNOWN, notYetKnown, periodsUnsettledNote } from '@/lib/indicators/format-figure';
 import type { Figure } from '@/lib/indicators/indicator-table';
 import type { ConversationRecord } from '@/lib/services/conversations/conversation-record';
 import type { ReportIndicator, Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
@@ -96,9 +96,11 @@ function drawIndicator(w: Writer, ind: ReportIndicator) {
 const chartAlt = (ind: ReportIndicator) =>
   `Staafdiagram ${ind.label}: ${ind.periods
     .map((p) =>
-      p.whollySuppressed || p.headline.suppressed
-        ? `${p.period.label} niet getoond`
-        : `${p.period.label} ${ind.categories.map((c, i) => `${c.label} ${formatPct(p.categories[i].pct)}`).join(', ')}`,
+      notYetKnown(p.unsettledFrom, p.populatie)
+        ? `${p.period.label} ${NOT_YET_KNOWN}`
+        : p.whollySuppressed || p.headline.suppressed
+          ? `${p.period.label} niet getoond`
+          : `${p.period.label} ${ind.categories.map((c, i) => `${c.label} ${formatPct(p.categories[i].pct)}`).join(', ')}`,
     )
     .join('; ')}. De tabel hieronder geeft dezelfde cijfers.`;
 
@@ -111,6 +113,8 @@ function drawBars(w: Writer, ind: ReportIndicator, rowH: number) {
         size: 8,
         advance: false,
       });
+    } else if (notYetKnown(p.unsettledFrom, p.populatie)) {
+      w.text(NOT_YET_KNOWN, { x: M + 110, size: 8, advance: false });
     } else if ((p.populatie.n ?? 0) === 0) {
       w.text('geen beëindigde trajecten', { x: M + 110, size: 8, advance: false });
     } else {
@@ -146,12 +150,9 @@ function drawTable(w: Writer, ind: ReportIndicator) {
     });
     w.y -= 11;
     for (const p of ind.periods) {
-      const values = [
-        p.period.label,
-        formatN(p.populatie),
-        ...p.categories.map(cell),
-        ...(p.respons ? [cell(p.respons)] : []),
-      ];
+      const values = notYetKnown(p.unsettledFrom, p.populatie)
+        ? [p.period.label, NOT_YET_KNOWN]
+        : [p.period.label, formatN(p.populatie), ...p.categories.map(cell), ...(p.respons ? [cell(p.respons)] : [])];
       w.struct('TR', () => {
         values.forEach((v, i) => {
           w.struct(i === 0 ? 'TH' : 'TD', () => w.text(v, { x: xs[i], size: 7.5, advance: false }));
@@ -169,6 +170,8 @@ function drawTable(w: Writer, ind: ReportIndicator) {
     }),
   );
   w.y -= 10;
+  const note = periodsUnsettledNote(ind.periods);
+  if (note) w.paragraph(note, 7.5);
 }
 
 /** The conversation's record first: the questions with both sides' answers, then the actions. */

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '@/lib/exports/csv';
 import { formatMonth } from '@/lib/filters/months';
 import { HIDDEN_EXPLANATION, HIDDEN_MARKER, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
+import { NOT_YET_KNOWN, notYetKnown, periodsUnsettledNote } from '@/lib/indicators/format-figure';
 import type { Figure } from '@/lib/indicators/indicator-table';
 import type { ConversationRecord } from '@/lib/services/conversations/conversation-record';
 import type { Spiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
@@ -9,7 +10,10 @@ import { REPORT_VERSION_LABEL } from '@/lib/services/reports/report-target';
 
 // The spiegelrapportage as Excel: a sheet that says what it is, and the figures in long format (one
 // row per indicator, period and figure), so a pivot table or BI tool reads it without reshaping.
-// A hidden figure is the text "< 7" with an empty percentage; no cell is ever a formula.
+// A hidden figure is the text "< 7" with an empty percentage; a period of which nothing counts yet
+// (geen nieuwe start) is one row "nog niet bekend"; no cell is ever a formula.
+
+const NOT_YET_KNOWN_HEADING = 'Nog niet bekend';
 
 const text = (v: string) => neutraliseFormula(v);
 const setWidths = (sheet: ExcelJS.Worksheet, widths: number[]) => {
@@ -55,6 +59,11 @@ export async function spiegelrapportageXlsx(r: Spiegelrapportage, record?: Conve
         : 'Interne versie: exacte aantallen, niets afgeschermd. Alleen voor de aanbieder zelf.',
     ],
   ];
+  const unsettled = r.indicators.flatMap((ind) => {
+    const note = periodsUnsettledNote(ind.periods);
+    return note ? [`${ind.label}: ${note}`] : [];
+  });
+  if (unsettled.length) info.push([NOT_YET_KNOWN_HEADING, unsettled.join(' ')]);
   for (const [k, v] of info) about.addRow([k, text(v)]).getCell(1).font = { bold: true };
   about.getColumn(1).width = 22;
   about.getColumn(2).width = 90;
@@ -63,18 +72,29 @@ export async function spiegelrapportageXlsx(r: Spiegelrapportage, record?: Conve
   sheet.addRow(['indicator', 'periode', 'einddatum_van', 'einddatum_tm', 'cijfer', 'clienten', 'percentage']).font = {
     bold: true,
   };
-  const add = (indicator: string, p: { key: string; van: string; tm: string }, what: string, f: Figure) =>
+  const add = (
+    indicator: string,
+    p: { key: string; van: string; tm: string },
+    what: string,
+    f: Figure,
+    unknown = false,
+  ) =>
     sheet.addRow([
       text(indicator),
       p.key,
       p.van,
       p.tm,
       text(what),
-      f.suppressed ? HIDDEN_MARKER : (f.n ?? 0),
-      f.suppressed ? null : f.pct,
+      unknown ? NOT_YET_KNOWN : f.suppressed ? HIDDEN_MARKER : (f.n ?? 0),
+      unknown || f.suppressed ? null : f.pct,
     ]);
   for (const ind of r.indicators) {
     for (const p of ind.periods) {
+      if (notYetKnown(p.unsettledFrom, p.populatie)) {
+        // nothing of the period counts yet: one row says so, rather than a 0 for every category
+        add(ind.label, p.period, 'populatie (beëindigde trajecten)', p.populatie, true);
+        continue;
+      }
       add(ind.label, p.period, 'populatie (beëindigde trajecten)', p.populatie);
       ind.categories.forEach((c, i) => {
         add(ind.label, p.period, c.label, p.categories[i]);

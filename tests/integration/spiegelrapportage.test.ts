@@ -1,12 +1,16 @@
 import ExcelJS from 'exceljs';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
+import { ReportSummary } from '@/components/reports/report-summary';
 import type { Scope } from '@/lib/access/scope';
 import { spiegelrapportagePdf } from '@/lib/renderers/spiegel-pdf';
 import { spiegelrapportageXlsx } from '@/lib/renderers/spiegel-xlsx';
 import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
 import { parsePeriod } from '@/lib/services/reports/report-period';
 import type { ReportVersion } from '@/lib/services/reports/report-target';
+import { parseSpiegelrapportage } from '@/lib/services/reports/spiegelrapportage-json';
 import {
   loadRecords,
   makeAanbieder,
@@ -102,7 +106,7 @@ describe('spiegelrapportage', () => {
       expect(cells).toContain(k2Shown);
       expect(cells).toContain('< 7');
       expect(cells.filter((v) => typeof v === 'number' && v > 0 && v < 7)).toEqual([]);
-      expect(cells.every((v) => typeof v === 'number' || v === '< 7')).toBe(true);
+      expect(cells.every((v) => typeof v === 'number' || v === '< 7' || v === 'nog niet bekend')).toBe(true);
     }
   });
 
@@ -128,5 +132,49 @@ describe('spiegelrapportage', () => {
     const r = await report(municipalScope, a.agbCode!, 'deelbaar');
     expect(r.indicators.find((i) => i.key === 'uitval')!.periods[3].populatie).toMatchObject({ n: k2Shown });
     expect(r.audience).toContain('inwoners van');
+  });
+
+  it('geen nieuwe start of a quarter whose window still runs is "nog niet bekend", never 0, on the page, in the PDF and in Excel', async () => {
+    const { a, providerScope, municipalScope } = await provider();
+    for (const [scope, version] of [
+      [providerScope, 'intern'],
+      [municipalScope, 'deelbaar'],
+    ] as const) {
+      // Frozen as a kwaliteitsgesprek keeps it, and read back.
+      const r = parseSpiegelrapportage(JSON.parse(JSON.stringify(await report(scope, a.agbCode!, version))));
+      const gns = r.indicators.find((i) => i.key === 'geen-nieuwe-start')!;
+      // As of 23 November 2026 the window of a trajectory ended in the first half of 2026 runs until
+      // 31 December 2026; those of 2025 have passed.
+      expect(gns.periods.map((p) => p.unsettledFrom)).toEqual([null, null, '2026-01', '2026-04']);
+      expect(r.indicators.find((i) => i.key === 'uitval')!.periods.every((p) => p.unsettledFrom === null)).toBe(true);
+
+      const page = renderToStaticMarkup(createElement(ReportSummary, { report: r }));
+      const section = page.slice(page.indexOf('id="rapport-JEUGD-geen-nieuwe-start"'));
+      const table = section.slice(0, section.indexOf('</table>'));
+      const rowOf = (label: string) => table.slice(table.indexOf(`>${label}</th>`)).split('</tr>')[0];
+      for (const q of ['1e kwartaal 2026', '2e kwartaal 2026']) {
+        expect(rowOf(q)).toContain('nog niet bekend');
+        expect(rowOf(q)).not.toMatch(/>0</);
+      }
+      expect(rowOf('4e kwartaal 2025')).not.toContain('nog niet bekend');
+      expect(section.slice(0, section.indexOf('</section>'))).toContain(
+        'Nog niet bekend voor trajecten beëindigd vanaf jan 2026',
+      );
+
+      const text = await pdfText(await spiegelrapportagePdf(r));
+      expect(text).toContain('nog niet bekend');
+      expect(text).toContain('Nog niet bekend voor trajecten beëindigd vanaf jan 2026');
+
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(new Uint8Array(await spiegelrapportageXlsx(r)).buffer as ArrayBuffer);
+      const rows: (string | number)[][] = [];
+      wb.getWorksheet('Cijfers')!.eachRow((row, i) => {
+        if (i > 1) rows.push([1, 2, 5, 6].map((c) => row.getCell(c).value as string | number));
+      });
+      const gnsRows = (period: string) => rows.filter(([ind, p]) => ind === gns.label && p === period);
+      for (const period of ['2026-K1', '2026-K2'])
+        expect(gnsRows(period)).toEqual([[gns.label, period, 'populatie (beëindigde trajecten)', 'nog niet bekend']]);
+      expect(gnsRows('2025-K4').length).toBeGreaterThan(1);
+    }
   });
 });

@@ -19,6 +19,12 @@ export const REPORT_PERIODS = 4;
 export type ReportPeriodFigures = {
   period: ReportPeriod;
   whollySuppressed: boolean;
+  /**
+   * As IndicatorView.unsettledFrom: the first month of the period whose trajectories do not count yet
+   * (geen nieuwe start: the window runs), so its figures are "nog niet bekend", not zero. Absent in
+   * reports frozen before session 26.
+   */
+  unsettledFrom?: string | null;
   populatie: Figure;
   headline: Figure;
   categories: Figure[];
@@ -80,6 +86,7 @@ export async function getSpiegelrapportage(
           return {
             period,
             whollySuppressed: view.whollySuppressed,
+            unsettledFrom: view.unsettledFrom,
             populatie: t.populatie,
             headline: t.headline,
             categories: t.categories,

@@ -32,6 +32,7 @@ export const ZSpiegelrapportage = z.object({
         z.object({
           period: ZReportPeriod,
           whollySuppressed: z.boolean(),
+          unsettledFrom: z.string().nullable().optional(),
           populatie: ZFigure,
           headline: ZFigure,
           categories: z.array(ZFigure),
