@@ -1,4 +1,5 @@
 import type { Prisma } from '@/lib/db';
+import { addMonths } from '@/lib/filters/months';
 import type { Domein } from '@/lib/generated/prisma/enums';
 
 /** What an indicator's SQL may depend on besides the row: the moment of the view and the settings. */
@@ -38,3 +39,17 @@ export type IndicatorDefinition = {
    */
   settled?: (month: string, ctx: IndicatorContext) => boolean;
 };
+
+/**
+ * The first month from `van` to `tm` (yyyy-mm) whose trajectories do not count yet for `indicator`
+ * (its `settled`), or null when all do: the figures from then on are "nog niet bekend", not zero.
+ */
+export function firstUnsettled(
+  indicator: Pick<IndicatorDefinition, 'settled'>,
+  period: { van: string; tm: string },
+  ctx: IndicatorContext,
+): string | null {
+  if (!indicator.settled) return null;
+  for (let m = period.van; m <= period.tm; m = addMonths(m, 1)) if (!indicator.settled(m, ctx)) return m;
+  return null;
+}

@@ -147,6 +147,10 @@ describe('spiegelrapportage', () => {
       // 31 December 2026; those of 2025 have passed.
       expect(gns.periods.map((p) => p.unsettledFrom)).toEqual([null, null, '2026-01', '2026-04']);
       expect(r.indicators.find((i) => i.key === 'uitval')!.periods.every((p) => p.unsettledFrom === null)).toBe(true);
+      // A report frozen before the field existed gets it back from the moment it was made.
+      const older = JSON.parse(JSON.stringify(r)) as typeof r;
+      for (const ind of older.indicators) for (const p of ind.periods) delete p.unsettledFrom;
+      expect(parseSpiegelrapportage(older)).toEqual(r);
 
       const page = renderToStaticMarkup(createElement(ReportSummary, { report: r }));
       const section = page.slice(page.indexOf('id="rapport-JEUGD-geen-nieuwe-start"'));

@@ -2,11 +2,10 @@ import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { addMonths } from '@/lib/filters/months';
 import type { FilterState } from '@/lib/filters/registry';
 import { compareNames } from '@/lib/format';
 import type { Domein } from '@/lib/generated/prisma/enums';
-import type { IndicatorContext, IndicatorDefinition } from '@/lib/indicators/definition';
+import { firstUnsettled, type IndicatorDefinition } from '@/lib/indicators/definition';
 import { needsProtection } from '@/lib/indicators/disclosure-control';
 import type { GroupBy } from '@/lib/indicators/group-by';
 import { isOrganisationGroupBy } from '@/lib/indicators/group-nouns';
@@ -36,12 +35,6 @@ export type IndicatorView = {
   rows: TableRow[];
   total: TableRow;
 };
-
-function firstUnsettled(indicator: IndicatorDefinition, filters: FilterState, ctx: IndicatorContext): string | null {
-  if (!indicator.settled) return null;
-  for (let m = filters.eind_van!; m <= filters.eind_tm!; m = addMonths(m, 1)) if (!indicator.settled(m, ctx)) return m;
-  return null;
-}
 
 /**
  * One indicator table for one scope. The scope goes into the SQL (and row-level security); for every
@@ -86,7 +79,7 @@ export async function getIndicatorView(
     filters,
     protection,
     whollySuppressed: protectedCells?.whole ?? false,
-    unsettledFrom: firstUnsettled(indicator, filters, ctx),
+    unsettledFrom: firstUnsettled(indicator, { van: filters.eind_van!, tm: filters.eind_tm! }, ctx),
     rows,
     total,
   };

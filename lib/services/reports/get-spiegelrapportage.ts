@@ -22,7 +22,7 @@ export type ReportPeriodFigures = {
   /**
    * As IndicatorView.unsettledFrom: the first month of the period whose trajectories do not count yet
    * (geen nieuwe start: the window runs), so its figures are "nog niet bekend", not zero. Absent in
-   * reports frozen before session 26.
+   * reports frozen before session 26 (parseSpiegelrapportage derives it).
    */
   unsettledFrom?: string | null;
   populatie: Figure;

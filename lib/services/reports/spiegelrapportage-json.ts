@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { env } from '@/lib/env';
+import { firstUnsettled } from '@/lib/indicators/definition';
+import { findIndicator } from '@/lib/indicators/registry';
 import type { Spiegelrapportage } from './get-spiegelrapportage';
 
 // A spiegelrapportage frozen as JSON (a kwaliteitsgesprek keeps the figures as they were discussed),
@@ -44,4 +47,20 @@ export const ZSpiegelrapportage = z.object({
 }) satisfies z.ZodType<Spiegelrapportage>;
 
 /** The frozen figures of a conversation; throws when the stored JSON is not a report (a bug or damage). */
-export const parseSpiegelrapportage = (json: unknown): Spiegelrapportage => ZSpiegelrapportage.parse(json);
+export const parseSpiegelrapportage = (json: unknown): Spiegelrapportage =>
+  withUnsettled(ZSpiegelrapportage.parse(json));
+
+/**
+ * A report frozen before session 26 lacks each period's unsettledFrom: derived from the moment it was
+ * made, as getSpiegelrapportage would have stored it, so it too says "nog niet bekend" instead of 0.
+ */
+function withUnsettled(r: Spiegelrapportage): Spiegelrapportage {
+  const ctx = { asOf: new Date(r.generatedAt), geenNieuweStartMaanden: env().GEEN_NIEUWE_START_MAANDEN };
+  for (const ind of r.indicators) {
+    const definition = findIndicator(ind.key);
+    for (const p of ind.periods)
+      if (p.unsettledFrom === undefined)
+        p.unsettledFrom = definition ? firstUnsettled(definition, p.period, ctx) : null;
+  }
+  return r;
+}
