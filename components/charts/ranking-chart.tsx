@@ -79,19 +79,23 @@ export function RankingChart({
 
 /** The row's name, cut short with an ellipsis where it does not fit; on a phone without its code (the table has it). A hidden row says "< 7", never cut off. */
 /**
- * A row's name and its code apart, so a phone can leave the code out: " (98100010)" of a provider,
- * " (GM0855)" of a municipality; a name without a code (or a bare "GM0855") keeps it whole.
+ * A row's name apart from what a phone leaves out: the code (" (98100010)" of a provider, " (GM0855)" of
+ * a municipality) and a municipality's "Gemeente " (every row of its chart is one). A name without
+ * them keeps it whole, and a name is never left empty.
  */
-export function nameAndCode(label: string): { name: string; code: string } {
+export function nameAndCode(label: string): { prefix: string; name: string; code: string } {
   const code = / \((?:GM)?\d+\)$/.exec(label)?.[0] ?? '';
-  return { name: label.slice(0, label.length - code.length), code };
+  const rest = label.slice(0, label.length - code.length);
+  const prefix = /^Gemeente (?=\S)/.exec(rest)?.[0] ?? '';
+  return { prefix, name: rest.slice(prefix.length), code };
 }
 
 function RowName({ label, hidden }: { label: string; hidden: boolean }) {
-  const { name, code } = nameAndCode(label);
+  const { prefix, name, code } = nameAndCode(label);
   return (
     <span className="rang-naam">
       <span className="rang-tekst">
+        {prefix && <span className="rang-code">{prefix}</span>}
         {name}
         {code && <span className="rang-code">{code}</span>}
       </span>

@@ -48,17 +48,27 @@ describe('withMostClients (the rows of the stacked bars per group)', () => {
 });
 
 describe('nameAndCode (a phone shows the name without its code)', () => {
-  it('parts the code of a provider and of a municipality from the name', () => {
+  it('parts the code of a provider, and the code and "Gemeente " of a municipality, from the name', () => {
     expect(nameAndCode('Jeugdhulp Midden-Brabant (98100001)')).toEqual({
+      prefix: '',
       name: 'Jeugdhulp Midden-Brabant',
       code: ' (98100001)',
     });
-    expect(nameAndCode('Tilburg (GM0855)')).toEqual({ name: 'Tilburg', code: ' (GM0855)' });
+    expect(nameAndCode('Gemeente Loon op Zand (GM0809)')).toEqual({
+      prefix: 'Gemeente ',
+      name: 'Loon op Zand',
+      code: ' (GM0809)',
+    });
   });
 
-  it('keeps a name without a code whole, and never leaves a row without a name', () => {
-    expect(nameAndCode('K3 2026')).toEqual({ name: 'K3 2026', code: '' });
-    expect(nameAndCode('GM0855')).toEqual({ name: 'GM0855', code: '' });
-    expect(nameAndCode('Stichting (Jeugd) & Gezin')).toEqual({ name: 'Stichting (Jeugd) & Gezin', code: '' });
+  it('keeps a name without them whole, and never leaves a row without a name', () => {
+    expect(nameAndCode('K3 2026')).toEqual({ prefix: '', name: 'K3 2026', code: '' });
+    expect(nameAndCode('GM0855')).toEqual({ prefix: '', name: 'GM0855', code: '' });
+    expect(nameAndCode('Gemeente (GM0855)')).toEqual({ prefix: '', name: 'Gemeente', code: ' (GM0855)' });
+    expect(nameAndCode('Stichting (Jeugd) & Gezin')).toEqual({
+      prefix: '',
+      name: 'Stichting (Jeugd) & Gezin',
+      code: '',
+    });
   });
 });
