@@ -31,8 +31,12 @@ export function IndicatorTable({
       : shortened
         ? withMostClients(view.rows, (r) => r.populatie.n, TABLE_ROWS)
         : view.rows;
+  // A headline that is one category (uitval is 03) is that category's column, marked as the headline,
+  // not a second column with the same figures; a headline that joins categories has its own column.
+  const ownHeadline = view.indicator.headlineCategory === null;
   // n and % per category, the headline and the respons, then the clients
-  const columns = 2 * (view.indicator.categories.length + 1 + (view.indicator.measured ? 1 : 0)) + 1;
+  const columns =
+    2 * (view.indicator.categories.length + (ownHeadline ? 1 : 0) + (view.indicator.measured ? 1 : 0)) + 1;
   const line = (r: TableRow, total = false) => (
     <tr key={r.key} className={total ? 'totaalrij' : undefined}>
       <th scope="row">{total ? 'Totaal' : r.label}</th>
@@ -47,7 +51,7 @@ export function IndicatorTable({
           {r.categories.map((f, i) => (
             <FigureCells key={i} f={f} />
           ))}
-          <FigureCells f={r.headline} />
+          {ownHeadline && <FigureCells f={r.headline} />}
           {r.respons && <FigureCells f={r.respons} />}
           <FigureCells f={r.populatie} withPct={false} />
         </>
@@ -74,14 +78,22 @@ export function IndicatorTable({
               <th scope="col" rowSpan={2}>
                 Groep
               </th>
-              {view.indicator.categories.map((c) => (
-                <th key={c.key} scope="colgroup" colSpan={2}>
-                  {c.label}
+              {view.indicator.categories.map((c) =>
+                c.key === view.indicator.headlineCategory ? (
+                  <th key={c.key} scope="colgroup" colSpan={2} className="kernkolom">
+                    {c.label} <span className="kernlabel">= {view.indicator.headline}</span>
+                  </th>
+                ) : (
+                  <th key={c.key} scope="colgroup" colSpan={2}>
+                    {c.label}
+                  </th>
+                ),
+              )}
+              {ownHeadline && (
+                <th scope="colgroup" colSpan={2} className="kernkolom">
+                  {view.indicator.headline}
                 </th>
-              ))}
-              <th scope="colgroup" colSpan={2}>
-                {view.indicator.headline}
-              </th>
+              )}
               {view.indicator.measured && (
                 <th scope="colgroup" colSpan={2}>
                   Respons
@@ -92,16 +104,18 @@ export function IndicatorTable({
               </th>
             </tr>
             <tr>
-              {[...view.indicator.categories, 'kern', ...(view.indicator.measured ? ['respons'] : [])].flatMap(
-                (_, i) => [
-                  <th key={`n${i}`} scope="col">
-                    n
-                  </th>,
-                  <th key={`p${i}`} scope="col">
-                    %
-                  </th>,
-                ],
-              )}
+              {[
+                ...view.indicator.categories,
+                ...(ownHeadline ? ['kern'] : []),
+                ...(view.indicator.measured ? ['respons'] : []),
+              ].flatMap((_, i) => [
+                <th key={`n${i}`} scope="col">
+                  n
+                </th>,
+                <th key={`p${i}`} scope="col">
+                  %
+                </th>,
+              ])}
             </tr>
           </thead>
           <tbody>

@@ -53,3 +53,11 @@ export function firstUnsettled(
   for (let m = period.van; m <= period.tm; m = addMonths(m, 1)) if (!indicator.settled(m, ctx)) return m;
   return null;
 }
+
+/**
+ * The one category the headline is (uitval: 03, tevredenheid: 8 of hoger), or null when it joins
+ * several (zonder hulp verder, afname problematiek): then the headline is a cell of its own, otherwise
+ * it is that category's cell, with the same count and perturbation.
+ */
+export const headlineCategory = (indicator: Pick<IndicatorDefinition, 'headline'>): string | null =>
+  indicator.headline.keys.length === 1 ? indicator.headline.keys[0] : null;

@@ -5,7 +5,7 @@ import { filterSql } from '@/lib/filters/filter-sql';
 import type { FilterState } from '@/lib/filters/registry';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { keyedCount, keyedRows } from './cell-key-sql';
-import type { IndicatorContext, IndicatorDefinition } from './definition';
+import { headlineCategory, type IndicatorContext, type IndicatorDefinition } from './definition';
 import type { CellCount } from './disclosure-control';
 import { cachedRows } from './figure-cache';
 import { GROUP_BY, type GroupBy } from './group-by';
@@ -53,7 +53,7 @@ export async function queryIndicator(scope: Scope, q: IndicatorQuery): Promise<R
     cells.push({ group, kind, count });
     // The cells the statement leaves out because they hold the same rows as one it computes (sets()):
     // the same contributors, so the same counts and cell keys, and so the same perturbation.
-    if (headFromCat && typeof kind === 'object' && kind.cat === q.indicator.headline.keys[0])
+    if (headFromCat && typeof kind === 'object' && kind.cat === headlineCategory(q.indicator))
       cells.push({ group, kind: 'head', count });
     if (measIsPop && kind === 'pop') cells.push({ group, kind: 'meas', count });
   }
@@ -67,7 +67,7 @@ export async function queryIndicator(scope: Scope, q: IndicatorQuery): Promise<R
  * measured rows are the population.
  */
 function sets(q: IndicatorQuery) {
-  const headFromCat = q.indicator.headline.keys.length === 1;
+  const headFromCat = headlineCategory(q.indicator) !== null;
   const measIsPop = !q.indicator.measured;
   const table = [['cat'], ...(headFromCat ? [] : [['head']]), ...(measIsPop ? [] : [['meas']]), []];
   return { headFromCat, measIsPop, table };

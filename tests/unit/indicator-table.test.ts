@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { IndicatorTable } from '@/components/dashboard/indicator-table';
 import { TABLE_ROWS, type TableRow } from '@/lib/indicators/indicator-table';
 import { uitval } from '@/lib/indicators/uitval';
+import { zonderHulpVerder } from '@/lib/indicators/zonder-hulp-verder';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
 
 // A page's table per provider or municipality shows the TABLE_ROWS with the most clients and links to
@@ -21,7 +22,7 @@ const row = (i: number): TableRow => ({
 });
 
 const view = (groupBy: IndicatorView['groupBy'], count: number): IndicatorView => ({
-  indicator: { ...uitval, headline: uitval.headline.label },
+  indicator: { ...uitval, headline: uitval.headline.label, headlineCategory: '03' },
   domein: 'JEUGD',
   groupBy,
   filters: {},
@@ -63,5 +64,38 @@ describe('IndicatorTable', () => {
         createElement(IndicatorTable, { view: view('maand', 60), caption: 't', allRowsHref: '?alle' }),
       ),
     ).not.toContain('tabel-ingekort');
+  });
+
+  it('shows a headline that is one category once, in that category marked as the headline; a headline over several categories in a column of its own', () => {
+    const columnHeads = (html: string) =>
+      [...html.matchAll(/<th scope="colgroup" colSpan="2"( class="kernkolom")?>(.*?)<\/th>/g)].map((m) => ({
+        text: m[2].replace(/<[^>]+>/g, ''),
+        headline: !!m[1],
+      }));
+    const cellsPerRow = (html: string) =>
+      [...html.matchAll(/<tr><th scope="row">[^<]+<\/th>(.*?)<\/tr>/g)].map((m) => m[1].match(/<td/g)!.length);
+    // uitval: five categories, the headline is 03, no second column with the same figures
+    const u = renderToStaticMarkup(createElement(IndicatorTable, { view: view('aanbieder', 3), caption: 't' }));
+    expect(columnHeads(u).filter((h) => h.headline)).toEqual([
+      { text: '03 voortijdig, eenzijdig door cliënt (uitval) = uitval (03)', headline: true },
+    ]);
+    expect(columnHeads(u)).toHaveLength(uitval.categories.length);
+    expect(new Set(cellsPerRow(u))).toEqual(new Set([2 * uitval.categories.length + 1]));
+    // zonder hulp verder: the headline joins two categories, so it has its own column, beside the respons
+    const z: IndicatorView = {
+      ...view('aanbieder', 3),
+      indicator: { ...zonderHulpVerder, headline: zonderHulpVerder.headline.label, headlineCategory: null },
+      rows: [0, 1, 2].map((i) => ({
+        ...row(i),
+        categories: zonderHulpVerder.categories.map(() => figure(1)),
+        respons: figure(1),
+      })),
+    };
+    const zh = renderToStaticMarkup(createElement(IndicatorTable, { view: z, caption: 't' }));
+    expect(columnHeads(zh).filter((h) => h.headline)).toEqual([
+      { text: zonderHulpVerder.headline.label, headline: true },
+    ]);
+    expect(columnHeads(zh)).toHaveLength(zonderHulpVerder.categories.length + 2);
+    expect(new Set(cellsPerRow(zh))).toEqual(new Set([2 * (zonderHulpVerder.categories.length + 2) + 1]));
   });
 });

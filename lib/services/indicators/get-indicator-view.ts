@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { FilterState } from '@/lib/filters/registry';
 import { compareNames } from '@/lib/format';
 import type { Domein } from '@/lib/generated/prisma/enums';
-import { firstUnsettled, type IndicatorDefinition } from '@/lib/indicators/definition';
+import { firstUnsettled, headlineCategory, type IndicatorDefinition } from '@/lib/indicators/definition';
 import { needsProtection } from '@/lib/indicators/disclosure-control';
 import type { GroupBy } from '@/lib/indicators/group-by';
 import { isOrganisationGroupBy } from '@/lib/indicators/group-nouns';
@@ -18,7 +18,11 @@ export type IndicatorView = {
   indicator: Pick<
     IndicatorDefinition,
     'key' | 'label' | 'description' | 'unit' | 'measured' | 'categories' | 'favourable'
-  > & { headline: string };
+  > & {
+    headline: string;
+    /** The category the headline is, or null when it joins several (headlineCategory). */
+    headlineCategory: string | null;
+  };
   domein: Domein;
   groupBy: GroupBy;
   /** The filters as applied, period included. */
@@ -73,6 +77,7 @@ export async function getIndicatorView(
       categories: indicator.categories,
       favourable: indicator.favourable,
       headline: indicator.headline.label,
+      headlineCategory: headlineCategory(indicator),
     },
     domein: params.domein,
     groupBy: params.groupBy,
