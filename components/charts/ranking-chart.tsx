@@ -77,7 +77,6 @@ export function RankingChart({
   );
 }
 
-/** The row's name, cut short with an ellipsis where it does not fit; on a phone without its code (the table has it). A hidden row says "< 7", never cut off. */
 /**
  * A row's name apart from what a phone leaves out: the code (" (98100010)" of a provider, " (GM0855)" of
  * a municipality) and a municipality's "Gemeente " (every row of its chart is one). A name without
@@ -90,6 +89,7 @@ export function nameAndCode(label: string): { prefix: string; name: string; code
   return { prefix, name: rest.slice(prefix.length), code };
 }
 
+/** The row's name, cut short with an ellipsis where it does not fit; on a phone without its code (the table has it) and "Gemeente ". A hidden row says "< 7", never cut off. */
 function RowName({ label, hidden }: { label: string; hidden: boolean }) {
   const { prefix, name, code } = nameAndCode(label);
   return (
