@@ -140,7 +140,7 @@ try {
   const { findIndicator } = await import('@/lib/indicators/registry');
   const { parseViewParams, filtersFor } = await import('@/lib/indicators/view-params');
   const { indicatorSql } = await import('@/lib/indicators/query-indicator');
-  const { env } = await import('@/lib/env');
+  const { indicatorContext } = await import('@/lib/indicators/definition');
   const uitval = findIndicator('uitval')!;
   console.log(
     `\nUitval via GET /api/v1/indicatoren/uitval, einddatum ${period.van} t/m ${period.tot} (excl.), ${RUNS} runs.` +
@@ -230,7 +230,7 @@ try {
         domein: params.domein,
         groupBy: params.groupBy,
         filters: filtersFor(uitval, params),
-        ctx: { asOf: params.asOf, geenNieuweStartMaanden: env().GEEN_NIEUWE_START_MAANDEN },
+        ctx: indicatorContext(params.asOf),
       });
       const plan = await withScopedClient(scope, (c) =>
         c.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values as unknown[]),

@@ -14,46 +14,49 @@ export function ReportSummary({ report }: { report: Spiegelrapportage }) {
         Volwassenheidsniveau: <strong>{report.maturity.level ?? '–'}</strong> ({report.maturity.label}). Over:{' '}
         {report.audience}.
       </p>
-      {report.indicators.map((ind) => (
-        <section key={`${ind.domein}-${ind.key}`} aria-labelledby={`rapport-${ind.domein ?? 'JEUGD'}-${ind.key}`}>
-          <h3 id={`rapport-${ind.domein ?? 'JEUGD'}-${ind.key}`}>{ind.label}</h3>
-          <TableScroll>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Periode</th>
-                  <th scope="col">Cliënten</th>
-                  <th scope="col" colSpan={2}>
-                    {ind.headline}
-                  </th>
-                  {ind.periods[0]?.respons && (
+      {report.indicators.map((ind) => {
+        const note = periodsUnsettledNote(ind.periods);
+        return (
+          <section key={`${ind.domein}-${ind.key}`} aria-labelledby={`rapport-${ind.domein ?? 'JEUGD'}-${ind.key}`}>
+            <h3 id={`rapport-${ind.domein ?? 'JEUGD'}-${ind.key}`}>{ind.label}</h3>
+            <TableScroll>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Periode</th>
+                    <th scope="col">Cliënten</th>
                     <th scope="col" colSpan={2}>
-                      Respons
+                      {ind.headline}
                     </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {ind.periods.map((p) => (
-                  <tr key={p.period.key} aria-current={p.period.key === report.period.key ? 'true' : undefined}>
-                    <th scope="row">{p.period.label}</th>
-                    {notYetKnown(p.unsettledFrom, p.populatie) ? (
-                      <td colSpan={p.respons ? 5 : 3}>{NOT_YET_KNOWN}</td>
-                    ) : (
-                      <>
-                        <FigureCells f={p.populatie} withPct={false} />
-                        <FigureCells f={p.headline} />
-                        {p.respons && <FigureCells f={p.respons} />}
-                      </>
+                    {ind.periods[0]?.respons && (
+                      <th scope="col" colSpan={2}>
+                        Respons
+                      </th>
                     )}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          {periodsUnsettledNote(ind.periods) && <p className="hint">{periodsUnsettledNote(ind.periods)}</p>}
-        </section>
-      ))}
+                </thead>
+                <tbody>
+                  {ind.periods.map((p) => (
+                    <tr key={p.period.key} aria-current={p.period.key === report.period.key ? 'true' : undefined}>
+                      <th scope="row">{p.period.label}</th>
+                      {notYetKnown(p.unsettledFrom, p.populatie) ? (
+                        <td colSpan={p.respons ? 5 : 3}>{NOT_YET_KNOWN}</td>
+                      ) : (
+                        <>
+                          <FigureCells f={p.populatie} withPct={false} />
+                          <FigureCells f={p.headline} />
+                          {p.respons && <FigureCells f={p.respons} />}
+                        </>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+            {note && <p className="hint">{note}</p>}
+          </section>
+        );
+      })}
       {hidden && (
         <p className="toelichting">
           <HiddenMarkerExplained />

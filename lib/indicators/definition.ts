@@ -1,9 +1,16 @@
 import type { Prisma } from '@/lib/db';
+import { env } from '@/lib/env';
 import { addMonths } from '@/lib/filters/months';
 import type { Domein } from '@/lib/generated/prisma/enums';
 
 /** What an indicator's SQL may depend on besides the row: the moment of the view and the settings. */
 export type IndicatorContext = { asOf: Date; geenNieuweStartMaanden?: number };
+
+/** The context of a view (or a report frozen) at `asOf`, with the settings it depends on. */
+export const indicatorContext = (asOf: Date): IndicatorContext => ({
+  asOf,
+  geenNieuweStartMaanden: env().GEEN_NIEUWE_START_MAANDEN,
+});
 
 /**
  * One NJi indicator (docs/domain.md, "The indicators"). The registry (registry.ts) lists them; the query

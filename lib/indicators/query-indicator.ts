@@ -36,7 +36,7 @@ export type IndicatorQuery = {
 export async function queryIndicator(scope: Scope, q: IndicatorQuery): Promise<RawCell[]> {
   const sql = indicatorSql(scope, q);
   const rows = await cachedRows<Record<string, unknown>>(scope, sql);
-  const { headFromCat, measIsPop } = sets(q);
+  const { headCat, measIsPop } = sets(q);
   const cells: RawCell[] = [];
   for (const r of rows) {
     let kind: CellKind | null = null;
@@ -53,7 +53,7 @@ export async function queryIndicator(scope: Scope, q: IndicatorQuery): Promise<R
     cells.push({ group, kind, count });
     // The cells the statement leaves out because they hold the same rows as one it computes (sets()):
     // the same contributors, so the same counts and cell keys, and so the same perturbation.
-    if (headFromCat && typeof kind === 'object' && kind.cat === headlineCategory(q.indicator))
+    if (headCat !== null && typeof kind === 'object' && kind.cat === headCat)
       cells.push({ group, kind: 'head', count });
     if (measIsPop && kind === 'pop') cells.push({ group, kind: 'meas', count });
   }
@@ -67,10 +67,11 @@ export async function queryIndicator(scope: Scope, q: IndicatorQuery): Promise<R
  * measured rows are the population.
  */
 function sets(q: IndicatorQuery) {
-  const headFromCat = headlineCategory(q.indicator) !== null;
+  const headCat = headlineCategory(q.indicator);
+  const headFromCat = headCat !== null;
   const measIsPop = !q.indicator.measured;
   const table = [['cat'], ...(headFromCat ? [] : [['head']]), ...(measIsPop ? [] : [['meas']]), []];
-  return { headFromCat, measIsPop, table };
+  return { headCat, headFromCat, measIsPop, table };
 }
 
 /** The statement of queryIndicator (exported for the benchmark's EXPLAIN ANALYZE). */

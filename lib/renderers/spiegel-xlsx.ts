@@ -13,8 +13,6 @@ import { REPORT_VERSION_LABEL } from '@/lib/services/reports/report-target';
 // A hidden figure is the text "< 7" with an empty percentage; a period of which nothing counts yet
 // (geen nieuwe start) is one row "nog niet bekend"; no cell is ever a formula.
 
-const NOT_YET_KNOWN_HEADING = 'Nog niet bekend';
-
 const text = (v: string) => neutraliseFormula(v);
 const setWidths = (sheet: ExcelJS.Worksheet, widths: number[]) => {
   sheet.columns.forEach((c, i) => {
@@ -63,7 +61,7 @@ export async function spiegelrapportageXlsx(r: Spiegelrapportage, record?: Conve
     const note = periodsUnsettledNote(ind.periods);
     return note ? [`${ind.label}: ${note}`] : [];
   });
-  if (unsettled.length) info.push([NOT_YET_KNOWN_HEADING, unsettled.join(' ')]);
+  if (unsettled.length) info.push(['Nog niet bekend', unsettled.join(' ')]);
   for (const [k, v] of info) about.addRow([k, text(v)]).getCell(1).font = { bold: true };
   about.getColumn(1).width = 22;
   about.getColumn(2).width = 90;

@@ -1,11 +1,15 @@
 import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
-import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { FilterState } from '@/lib/filters/registry';
 import { compareNames } from '@/lib/format';
 import type { Domein } from '@/lib/generated/prisma/enums';
-import { firstUnsettled, headlineCategory, type IndicatorDefinition } from '@/lib/indicators/definition';
+import {
+  firstUnsettled,
+  headlineCategory,
+  type IndicatorDefinition,
+  indicatorContext,
+} from '@/lib/indicators/definition';
 import { needsProtection } from '@/lib/indicators/disclosure-control';
 import type { GroupBy } from '@/lib/indicators/group-by';
 import { isOrganisationGroupBy } from '@/lib/indicators/group-nouns';
@@ -53,7 +57,7 @@ export async function getIndicatorView(
   if (scope.kind === 'ttp') throw new AppError('Beheerders van de TTP zien geen cijfers.', 403);
   const protection = needsProtection(scope, params.shareable);
   const filters = filtersFor(indicator, params);
-  const ctx = { asOf: params.asOf, geenNieuweStartMaanden: env().GEEN_NIEUWE_START_MAANDEN };
+  const ctx = indicatorContext(params.asOf);
   const cells = await queryIndicator(scope, {
     indicator,
     domein: params.domein,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { env } from '@/lib/env';
-import { firstUnsettled } from '@/lib/indicators/definition';
+import { firstUnsettled, indicatorContext } from '@/lib/indicators/definition';
 import { findIndicator } from '@/lib/indicators/registry';
 import type { Spiegelrapportage } from './get-spiegelrapportage';
 
@@ -55,7 +54,7 @@ export const parseSpiegelrapportage = (json: unknown): Spiegelrapportage =>
  * made, as getSpiegelrapportage would have stored it, so it too says "nog niet bekend" instead of 0.
  */
 function withUnsettled(r: Spiegelrapportage): Spiegelrapportage {
-  const ctx = { asOf: new Date(r.generatedAt), geenNieuweStartMaanden: env().GEEN_NIEUWE_START_MAANDEN };
+  const ctx = indicatorContext(new Date(r.generatedAt));
   for (const ind of r.indicators) {
     const definition = findIndicator(ind.key);
     for (const p of ind.periods)
