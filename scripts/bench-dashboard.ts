@@ -229,7 +229,7 @@ try {
         indicator: uitval,
         domein: params.domein,
         groupBy: params.groupBy,
-        filters: filtersFor(uitval, params),
+        filters: filtersFor(scope, uitval, params),
         ctx: indicatorContext(params.asOf),
       });
       const plan = await withScopedClient(scope, (c) =>

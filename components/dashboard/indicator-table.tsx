@@ -1,6 +1,11 @@
 import { Link } from '@/components/ui/link';
 import { TableScroll } from '@/components/ui/table-scroll';
-import { HIDDEN_EXPLANATION, HIDDEN_MARKER, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
+import {
+  HIDDEN_EXPLANATION,
+  HIDDEN_MARKER,
+  PERTURBATION_NOTE,
+  WHOLLY_HIDDEN,
+} from '@/lib/indicators/disclosure-control';
 import { GROUP_NOUNS, isOrganisationGroupBy } from '@/lib/indicators/group-nouns';
 import { TABLE_ROWS, type TableRow, withMostClients } from '@/lib/indicators/indicator-table';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
@@ -136,9 +141,7 @@ export function IndicatorTable({
             <HiddenMarkerExplained /> {PERTURBATION_NOTE}
           </>
         )}
-        {view.whollySuppressed && (
-          <> Deze selectie omvat minder dan 7 cliënten en wordt daarom helemaal niet getoond.</>
-        )}
+        {view.whollySuppressed && <> {WHOLLY_HIDDEN}</>}
       </p>
     </>
   );

@@ -17,6 +17,8 @@ export type FilterBarProps = {
   /** The first year with figures (retention) and today: the quarter picker's range. */
   firstYear: number;
   asOf: Date;
+  /** Per filter one value or all (a protected view's query grammar, lib/indicators/view-grammar.ts). */
+  single?: boolean;
 };
 
 /**
@@ -25,7 +27,16 @@ export type FilterBarProps = {
  * filters" (the active ones are shown as chips above the figures, components/filters/active-filters.tsx),
  * so an active filter never pushes the figures down. A filter with no options here is left out.
  */
-export function FilterBar({ filters, period, scopeOptions, keep, domein, firstYear, asOf }: FilterBarProps) {
+export function FilterBar({
+  filters,
+  period,
+  scopeOptions,
+  keep,
+  domein,
+  firstYear,
+  asOf,
+  single = false,
+}: FilterBarProps) {
   const active = CODE_KEYS.filter((k) => filters[k]?.length).length + (filters.begin_van || filters.begin_tm ? 1 : 0);
   const range = { firstYear, asOf };
   return (
@@ -78,13 +89,24 @@ export function FilterBar({ filters, period, scopeOptions, keep, domein, firstYe
                 legend={FILTERS[key].label}
                 options={options}
                 selected={[...selected]}
+                single={single}
               />
             ) : (
               <fieldset className="keuze" key={key}>
                 <legend>{FILTERS[key].label}</legend>
+                {single && (
+                  <label>
+                    <input type="radio" name={key} value="" defaultChecked={selected.size === 0} /> Alle
+                  </label>
+                )}
                 {options.map((o) => (
                   <label key={o.value}>
-                    <input type="checkbox" name={key} value={o.value} defaultChecked={selected.has(o.value)} />{' '}
+                    <input
+                      type={single ? 'radio' : 'checkbox'}
+                      name={key}
+                      value={o.value}
+                      defaultChecked={selected.has(o.value)}
+                    />{' '}
                     {o.label}
                   </label>
                 ))}

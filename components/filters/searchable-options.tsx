@@ -1,7 +1,14 @@
 'use client';
 import { useId, useState } from 'react';
 
-type Props = { name: string; legend: string; options: { value: string; label: string }[]; selected: string[] };
+type Props = {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  selected: string[];
+  /** One value or all (radio buttons with "Alle"): the query grammar of a protected view. */
+  single?: boolean;
+};
 
 /**
  * Without a search, a long list shows this many options (and every checked one): a region has ~480
@@ -15,7 +22,7 @@ export const OPTIONS_AT_ONCE = 40;
  * match the search (without one, the first OPTIONS_AT_ONCE). An option that is not shown is not in the
  * page at all; it was not checked, so the form sends the same.
  */
-export function SearchableOptions({ name, legend, options, selected }: Props) {
+export function SearchableOptions({ name, legend, options, selected, single = false }: Props) {
   const [query, setQuery] = useState('');
   const [checked, setChecked] = useState(new Set(selected));
   const id = useId();
@@ -36,15 +43,27 @@ export function SearchableOptions({ name, legend, options, selected }: Props) {
         </p>
       )}
       <div className="keuzelijst">
+        {single && (
+          <label>
+            <input
+              type="radio"
+              name={name}
+              value=""
+              checked={checked.size === 0}
+              onChange={() => setChecked(new Set())}
+            />{' '}
+            Alle
+          </label>
+        )}
         {shown.map((o) => (
           <label key={o.value}>
             <input
-              type="checkbox"
+              type={single ? 'radio' : 'checkbox'}
               name={name}
               value={o.value}
               checked={checked.has(o.value)}
               onChange={(e) => {
-                const next = new Set(checked);
+                const next = new Set(single ? [] : checked);
                 if (e.target.checked) next.add(o.value);
                 else next.delete(o.value);
                 setChecked(next);

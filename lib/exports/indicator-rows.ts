@@ -1,4 +1,9 @@
-import { HIDDEN_MARKER as HIDDEN, HIDDEN_EXPLANATION, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
+import {
+  HIDDEN_MARKER as HIDDEN,
+  HIDDEN_EXPLANATION,
+  PERTURBATION_NOTE,
+  WHOLLY_HIDDEN,
+} from '@/lib/indicators/disclosure-control';
 import type { Figure, TableRow } from '@/lib/indicators/indicator-table';
 import type { IndicatorView } from '@/lib/services/indicators/get-indicator-view';
 
@@ -25,6 +30,14 @@ export function indicatorRows(view: IndicatorView): { header: string[]; rows: (s
     r.populatie.suppressed ? HIDDEN : r.populatie.n,
   ];
   const groups = view.groupBy === 'totaal' ? [] : view.rows; // one total row needs no copy of itself
-  const notes = view.protection ? [[], [`${HIDDEN}: ${HIDDEN_EXPLANATION}`], [PERTURBATION_NOTE]] : [];
+  const notes = view.protection
+    ? [
+        [],
+        ...(view.whollySuppressed ? [[WHOLLY_HIDDEN]] : []),
+        [`${HIDDEN}: ${HIDDEN_EXPLANATION}`],
+        [PERTURBATION_NOTE],
+        ...view.notes.map((n) => [n]),
+      ]
+    : [];
   return { header, rows: [...groups.map(line), line({ ...view.total, label: 'Totaal' }), ...notes] };
 }

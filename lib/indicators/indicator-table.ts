@@ -69,7 +69,10 @@ export function withMostClients<T>(rows: T[], clientsOf: (row: T) => number | nu
 /** Percentages of perturbed counts can pass 100 (49 of 50 shown as 51 of 50): shown as at most 100. */
 const pct = (num: number, den: number) => (den > 0 ? Math.min(100, Math.round((1000 * num) / den) / 10) : 0);
 
-/** Rows of figures; `protectedCells` null means the scope sees exact figures (the provider's own data). */
+/**
+ * Rows of figures, one per group of `table.groups`; `protectedCells` null means the scope sees exact
+ * figures (the provider's own data).
+ */
 export function presentRows(
   indicator: IndicatorDefinition,
   table: CountTable,
@@ -79,14 +82,8 @@ export function presentRows(
   const row = (g: string): TableRow => {
     const get = (k: CellKind): ShownCell | undefined => {
       const id = cellId(g, k);
-      if (protectedCells) {
-        const shown = protectedCells.shown.get(id);
-        if (shown !== undefined) return shown;
-        // No rows for this cell: a zero, hidden like the rest of its row when the row is.
-        return protectedCells.whole || protectedCells.shown.get(cellId(g, 'pop')) === null
-          ? null
-          : { units: 0, clients: 0 };
-      }
+      // No rows for a protected cell: a true 0, hidden like 1 to 6 (disclosure-control.ts).
+      if (protectedCells) return protectedCells.shown.get(id) ?? null;
       const c = table.cells.get(id);
       return c ? { units: c.units.n, clients: c.clients.n } : { units: 0, clients: 0 };
     };

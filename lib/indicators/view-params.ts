@@ -5,8 +5,10 @@ import { parseFilters, type SearchInput, valuesOf, withDefaultPeriod } from '@/l
 import type { FilterState } from '@/lib/filters/registry';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import type { IndicatorDefinition } from './definition';
+import { needsProtection } from './disclosure-control';
 import { type GroupBy, parseGroupBy } from './group-by';
 import { DOMEINEN } from './registry';
+import { type ProtectedView, protectedView } from './view-grammar';
 
 /** Everything that defines one indicator view; the same for page, export and API. */
 export type ViewParams = {
@@ -38,13 +40,23 @@ export function parseViewParams(scope: Scope, input: SearchInput, asOf = new Dat
 }
 
 /**
- * The view's filters with its period filled in. Per quarter, every quarter is whole: the period is
- * widened to quarter bounds, so a row "K4 2025" covers October to December however the period began,
- * and is the same figure as that quarter on the overview cards (issue 13: a partial quarter looked
- * like a whole one, and card and page disagreed).
+ * The view's filters as applied, with what was changed to fit. A protected scope (a municipality, a
+ * region, a shareable report) gets the view the query grammar allows (view-grammar.ts), whatever it
+ * asked. A provider's own view: the period filled in, and per quarter widened to whole quarters, so a
+ * row "K4 2025" covers October to December however the period began, and is the same figure as that
+ * quarter on the overview cards.
  */
-export function filtersFor(indicator: IndicatorDefinition, p: ViewParams): FilterState {
+export function viewFilters(scope: Scope, indicator: IndicatorDefinition, p: ViewParams): ProtectedView {
+  if (needsProtection(scope, p.shareable))
+    return protectedView(p.filters, p.groupBy, p.asOf, indicator.defaultLagMonths ?? 0);
   const f = withDefaultPeriod(p.filters, p.asOf, indicator.defaultLagMonths);
-  if (p.groupBy !== 'kwartaal') return f;
-  return { ...f, eind_van: quarterBound(f.eind_van!, false), eind_tm: quarterBound(f.eind_tm!, true) };
+  if (p.groupBy !== 'kwartaal') return { filters: f, notes: [] };
+  return {
+    filters: { ...f, eind_van: quarterBound(f.eind_van!, false), eind_tm: quarterBound(f.eind_tm!, true) },
+    notes: [],
+  };
 }
+
+/** The view's filters as applied, period included (viewFilters). */
+export const filtersFor = (scope: Scope, indicator: IndicatorDefinition, p: ViewParams): FilterState =>
+  viewFilters(scope, indicator, p).filters;

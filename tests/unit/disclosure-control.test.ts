@@ -66,9 +66,8 @@ describe('the p-table', () => {
 });
 
 describe('one count', () => {
-  it('keeps zero, hides 1 to 6 and perturbs the rest by at most D, never below 7', () => {
-    expect(protectCount({ n: 0, key: 123 })).toEqual({ value: 0, suppressed: false });
-    for (let n = 1; n < K_ANONYMITY; n++)
+  it('hides 0 to 6 alike and perturbs the rest by at most D, never below 7', () => {
+    for (let n = 0; n < K_ANONYMITY; n++)
       expect(protectCount({ n, key: 99 })).toEqual({ value: null, suppressed: true });
     for (let n = K_ANONYMITY; n < 60; n++) {
       for (let key = 0; key < CELL_KEY_RANGE; key += 104_729_731) {
@@ -99,7 +98,7 @@ describe('a table', () => {
   });
   const populationOf = (id: string) => `${id.split('|')[0]}|pop`;
 
-  it('hides the whole table when the view rests on 1 to 6 clients, zeros included', () => {
+  it('hides the whole table when the view rests on 0 to 6 clients', () => {
     const cells = new Map([
       ['*|pop', cell(5, 5)],
       ['*|cat:01', cell(5, 5)],
@@ -108,9 +107,11 @@ describe('a table', () => {
     const t = protectTable(cells, populationOf, '*|pop');
     expect(t.whole).toBe(true);
     expect([...t.shown.values()].every((c) => c === null)).toBe(true);
+    const empty = protectTable(new Map([['*|pop', cell(0, 0)]]), populationOf, '*|pop');
+    expect(empty.whole).toBe(true); // an empty view answers like a view of a few
   });
 
-  it('hides a row of few clients entirely, shows zeros elsewhere and perturbs totals as cells of their own', () => {
+  it('hides a row of few clients entirely, hides zeros like 1 to 6 and perturbs totals as cells of their own', () => {
     const cells = new Map([
       ['a|pop', cell(4, 3)],
       ['a|cat:03', cell(0, 0)],
@@ -123,7 +124,7 @@ describe('a table', () => {
     const t = protectTable(cells, populationOf, '*|pop');
     expect(t.shown.get('a|pop')).toBeNull();
     expect(t.shown.get('a|cat:03')).toBeNull(); // "none of these three" would be a statement about them
-    expect(t.shown.get('b|cat:03')).toEqual({ units: 0, clients: 0 });
+    expect(t.shown.get('b|cat:03')).toBeNull(); // an exact 0 beside "< 7" would tell that a few exist
     expect(t.shown.get('b|pop')).toEqual({
       units: perturb(cells.get('b|pop')!.units),
       clients: perturb(cells.get('b|pop')!.clients),

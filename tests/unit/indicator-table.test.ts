@@ -26,6 +26,7 @@ const view = (groupBy: IndicatorView['groupBy'], count: number): IndicatorView =
   domein: 'JEUGD',
   groupBy,
   filters: {},
+  notes: [],
   protection: true,
   whollySuppressed: false,
   unsettledFrom: null,

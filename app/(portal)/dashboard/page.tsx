@@ -7,8 +7,8 @@ import { ActiveFilters } from '@/components/filters/active-filters';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { requireScope } from '@/lib/access/require-scope';
 import { formatMonth } from '@/lib/filters/months';
-import { toSearchParams, withDefaultPeriod } from '@/lib/filters/parse-filters';
-import { needsProtection, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
+import { toSearchParams } from '@/lib/filters/parse-filters';
+import { needsProtection, PERTURBATION_NOTE, WHOLLY_HIDDEN } from '@/lib/indicators/disclosure-control';
 import { DOMEINEN } from '@/lib/indicators/registry';
 import { parseViewParams } from '@/lib/indicators/view-params';
 import { settled } from '@/lib/promises';
@@ -59,7 +59,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
     (await Promise.all(cards.map((c) => c.card))).every((c) => !(c instanceof ViewError) && !c.view.total.populatie.n);
   const query = toSearchParams(params.filters);
   query.set('domein', params.domein);
-  const { eind_van, eind_tm } = withDefaultPeriod(params.filters, params.asOf);
+  const { eind_van, eind_tm } = cardFilters(scope, cards[0].indicator, params);
   const filterProps = {
     filters: params.filters,
     period: { van: eind_van!, tm: eind_tm! },
@@ -67,7 +67,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
     keep: {},
     domein: params.domein,
   };
-  const periods = cards.map((c) => cardFilters(c.indicator, params));
+  const periods = cards.map((c) => cardFilters(scope, c.indicator, params));
   return (
     <>
       <h1>Dashboard outcome-indicatoren</h1>
@@ -77,8 +77,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
           : 'De cijfers van uw eigen cliënten, exact en zonder afscherming (interne spiegel). Deel ze niet buiten uw organisatie.'}
       </p>
       <ActiveFilters {...filterProps} />
+      {!(first instanceof ViewError) && first.view.notes.length > 0 && (
+        <p className="melding" role="status">
+          {first.view.notes.join(' ')}
+        </p>
+      )}
       <div className="met-filters">
-        <FilterBar {...filterProps} firstYear={retentionCutoff().getUTCFullYear()} asOf={params.asOf} />
+        <FilterBar
+          {...filterProps}
+          firstYear={retentionCutoff().getUTCFullYear()}
+          asOf={params.asOf}
+          single={protection}
+        />
         <p className="hint">{retentionNote()}</p>
         {first instanceof ViewError ? (
           <p className="melding melding-fout">{first.message}</p>
@@ -86,7 +96,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
           // A domain without a single trajectory in the period says so, instead of cards of "— (n = 0)".
           <p className="melding" role="status">
             {protection
-              ? `Nog geen ${DOMEINEN[params.domein]}-aanleveringen voor uw inwoners in deze periode: er zijn geen cijfers om te tonen.`
+              ? WHOLLY_HIDDEN
               : `U heeft in deze periode nog geen ${DOMEINEN[params.domein]}-trajecten aangeleverd: er zijn geen cijfers om te tonen.`}
           </p>
         ) : (

@@ -19,7 +19,7 @@ export async function getComparison(
   params: ViewParams,
 ): Promise<PeriodFigure[]> {
   checkCaller(scope, 'dashboard:view');
-  const current = filtersFor(indicator, params);
+  const current = filtersFor(scope, indicator, params);
   const length = monthsBetween(current.eind_van!, current.eind_tm!) + 1;
   const periods = [
     { label: 'Deze periode', shift: 0 },

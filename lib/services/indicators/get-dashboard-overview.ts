@@ -1,6 +1,5 @@
 import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
-import { addMonths, quarterBound } from '@/lib/filters/months';
 import type { IndicatorDefinition } from '@/lib/indicators/definition';
 import { inBackground } from '@/lib/indicators/figure-cache';
 import { indicatorsFor } from '@/lib/indicators/registry';
@@ -8,26 +7,26 @@ import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
 import { settled } from '@/lib/promises';
 import { getIndicatorView, type IndicatorView } from './get-indicator-view';
 
-/** Quarters in the trend line of a card. */
-export const TREND_QUARTERS = 6;
+/** Calendar years in the trend line of a card, per quarter: the period's year and the one before. */
+export const TREND_YEARS = 2;
 
 export type OverviewCard = { view: IndicatorView; trend: IndicatorView };
 
 /** A card's view is the total, whatever grouping the URL has. */
 const cardParams = (params: ViewParams): ViewParams => ({ ...params, groupBy: 'totaal' });
 /** The filters and period of a card's figures (the overview's period line says them too). */
-export const cardFilters = (indicator: IndicatorDefinition, params: ViewParams) =>
-  filtersFor(indicator, cardParams(params));
+export const cardFilters = (scope: Scope, indicator: IndicatorDefinition, params: ViewParams) =>
+  filtersFor(scope, indicator, cardParams(params));
 
-/** One card: the view's totals, and the headline per quarter over the last six quarters up to the period's end (its own table, protected like any other). */
+/**
+ * One card: the view's totals, and the headline per quarter over the calendar year the period ends in
+ * and the year before (its own table, protected like any other; whole calendar years, as the query
+ * grammar asks of a protected trend).
+ */
 async function overviewCard(scope: Scope, params: ViewParams, indicator: IndicatorDefinition): Promise<OverviewCard> {
-  const filters = cardFilters(indicator, params);
-  const tm = quarterBound(filters.eind_tm!, true);
-  const trendFilters = {
-    ...filters,
-    eind_tm: tm,
-    eind_van: quarterBound(addMonths(tm, -3 * TREND_QUARTERS + 1), false),
-  };
+  const filters = cardFilters(scope, indicator, params);
+  const year = Number(filters.eind_tm!.slice(0, 4));
+  const trendFilters = { ...filters, eind_van: `${year - TREND_YEARS + 1}-01`, eind_tm: `${year}-12` };
   const [view, trend] = await Promise.all([
     getIndicatorView(scope, indicator, cardParams(params)),
     getIndicatorView(scope, indicator, { ...params, groupBy: 'kwartaal', filters: trendFilters }),

@@ -32,14 +32,19 @@ export async function getFilterOptions(scope: Scope): Promise<{ gemeente: Option
     .map((c) => ({ value: c, label: nameOf.has(c) ? `${nameOf.get(c)} (GM${c})` : `GM${c}` }))
     .sort((a, b) => compareNames(a.label, b.label));
   if (scope.kind !== 'gemeente') return { gemeente, aanbieder: [] };
-  const ids = await cachedRows<{ id: string }>(
-    scope,
-    Prisma.sql`SELECT DISTINCT t.aanbieder_id AS id FROM aanbieder_gemeente t WHERE ${trajectoryScopeSql(scope)}`,
-  );
   // Names are read fresh: a renamed organisation shows its new name at once.
-  const providers = [...(await providerNames(ids.map((r) => r.id))).values()];
+  const providers = [...(await providerNames(await scopeProviderIds(scope))).values()];
   const aanbieder = providers
     .sort((a, b) => compareNames(a.name, b.name))
     .map((p) => ({ value: p.agbCode, label: `${p.name} (${p.agbCode})` }));
   return { gemeente, aanbieder };
+}
+
+/** The ids of the providers with data on the scope's residents (the options of the filter "aanbieder"). */
+export async function scopeProviderIds(scope: Scope): Promise<string[]> {
+  const ids = await cachedRows<{ id: string }>(
+    scope,
+    Prisma.sql`SELECT DISTINCT t.aanbieder_id AS id FROM aanbieder_gemeente t WHERE ${trajectoryScopeSql(scope)}`,
+  );
+  return ids.map((r) => r.id);
 }

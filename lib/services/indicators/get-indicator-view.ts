@@ -13,10 +13,11 @@ import {
 import { needsProtection } from '@/lib/indicators/disclosure-control';
 import type { GroupBy } from '@/lib/indicators/group-by';
 import { isOrganisationGroupBy } from '@/lib/indicators/group-nouns';
-import { presentRows, protectCountTable, type TableRow, toCountTable } from '@/lib/indicators/indicator-table';
+import { cellId, presentRows, protectCountTable, type TableRow, toCountTable } from '@/lib/indicators/indicator-table';
 import { queryIndicator } from '@/lib/indicators/query-indicator';
-import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
+import { type ViewParams, viewFilters } from '@/lib/indicators/view-params';
 import { groupLabels } from './group-labels';
+import { protectedRowKeys } from './protected-row-keys';
 
 export type IndicatorView = {
   indicator: Pick<
@@ -31,9 +32,11 @@ export type IndicatorView = {
   groupBy: GroupBy;
   /** The filters as applied, period included. */
   filters: FilterState;
+  /** What was changed in the filters asked for to fit the query grammar of a protected view, in Dutch. */
+  notes: string[];
   /** True for municipal and regional scopes and shareable reports: 1–6 hidden, other counts perturbed. */
   protection: boolean;
-  /** The view rests on fewer than 7 clients and shows nothing. */
+  /** The view rests on fewer than 7 clients (none included) and shows nothing. */
   whollySuppressed: boolean;
   /**
    * The first month of the period whose trajectories do not count yet (geen nieuwe start: their
@@ -56,7 +59,7 @@ export async function getIndicatorView(
   checkCaller(scope, 'dashboard:view');
   if (scope.kind === 'ttp') throw new AppError('Beheerders van de TTP zien geen cijfers.', 403);
   const protection = needsProtection(scope, params.shareable);
-  const filters = filtersFor(indicator, params);
+  const { filters, notes } = viewFilters(scope, indicator, params);
   const ctx = indicatorContext(params.asOf);
   const cells = await queryIndicator(scope, {
     indicator,
@@ -65,8 +68,20 @@ export async function getIndicatorView(
     filters,
     ctx,
   });
-  const table = toCountTable(cells);
-  const protectedCells = protection ? protectCountTable(table) : null;
+  const counted = toCountTable(cells);
+  const protectedCells = protection ? protectCountTable(counted) : null;
+  const table = protectedCells
+    ? {
+        ...counted,
+        groups: await protectedRowKeys(
+          scope,
+          params.groupBy,
+          filters,
+          params.domein,
+          counted.groups.filter((g) => protectedCells.shown.get(cellId(g, 'pop'))),
+        ),
+      }
+    : counted;
   const labelOf = await groupLabels(params.groupBy, table.groups, params.domein, params.asOf);
   const { rows, total } = presentRows(indicator, table, protectedCells, labelOf);
   // Providers and municipalities by name, as anyone looks them up (the keys are ids and codes).
@@ -86,6 +101,7 @@ export async function getIndicatorView(
     domein: params.domein,
     groupBy: params.groupBy,
     filters,
+    notes,
     protection,
     whollySuppressed: protectedCells?.whole ?? false,
     unsettledFrom: firstUnsettled(indicator, { van: filters.eind_van!, tm: filters.eind_tm! }, ctx),

@@ -13,6 +13,7 @@ import { Link } from '@/components/ui/link';
 import { requireScope } from '@/lib/access/require-scope';
 import { formatMonth } from '@/lib/filters/months';
 import { toSearchParams } from '@/lib/filters/parse-filters';
+import { needsProtection } from '@/lib/indicators/disclosure-control';
 import { unsettledNote } from '@/lib/indicators/format-figure';
 import { GROUP_BY, type GroupBy } from '@/lib/indicators/group-by';
 import { isOrganisationGroupBy } from '@/lib/indicators/group-nouns';
@@ -55,8 +56,8 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   const query = toSearchParams(p.filters);
   query.set('domein', p.domein);
   const withGroup = (g: GroupBy) => `?${query}&groep=${g}`;
-  // The period the figures cover, as the view computes it (its default, widened to whole quarters per quarter).
-  const { eind_van, eind_tm } = filtersFor(indicator, p);
+  // The period the figures cover, as the view computes it (its default, and the grammar of a protected view).
+  const { eind_van, eind_tm } = filtersFor(scope, indicator, p);
   const filterProps = {
     filters: p.filters,
     period: { van: eind_van!, tm: eind_tm! },
@@ -71,13 +72,23 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
       </p>
       <h1>{indicator.label}</h1>
       <ActiveFilters {...filterProps} />
+      {!(view instanceof ViewError) && view.notes.length > 0 && (
+        <p className="melding" role="status">
+          {view.notes.join(' ')}
+        </p>
+      )}
       <div className="met-filters">
         {ranking && !(ranking instanceof ViewError) && (
           <Ranking ranking={ranking} of={p.groupBy === 'aanbieder' ? 'aanbieder' : 'gemeente'} />
         )}
         {overTime && !(view instanceof ViewError) && !view.whollySuppressed && <Trend view={view} asOf={p.asOf} />}
         <p>{indicator.description}</p>
-        <FilterBar {...filterProps} firstYear={retentionCutoff().getUTCFullYear()} asOf={p.asOf} />
+        <FilterBar
+          {...filterProps}
+          firstYear={retentionCutoff().getUTCFullYear()}
+          asOf={p.asOf}
+          single={needsProtection(scope)}
+        />
         <p className="hint">{retentionNote()}</p>
         {view instanceof ViewError ? (
           <p className="melding melding-fout">{view.message}</p>
