@@ -13,11 +13,12 @@ export const NOT_YET_KNOWN = 'nog niet bekend';
 
 /**
  * Nothing of the period counts yet (geen nieuwe start: the window runs for every month of it): its
- * population of 0 is "nog niet bekend", not zero. With some months counted, the figures are shown,
- * with unsettledNote under them.
+ * population of 0 is "nog niet bekend", not zero; in a protected view 0 reads "< 7" like 1 to 6, so
+ * there a hidden population of a period with months still open is "nog niet bekend" too. With enough
+ * months counted, the figures are shown, with unsettledNote under them.
  */
 export const notYetKnown = (unsettledFrom: string | null | undefined, populatie: Figure) =>
-  !!unsettledFrom && !populatie.suppressed && populatie.n === 0;
+  !!unsettledFrom && (populatie.suppressed || populatie.n === 0);
 
 /** The sentence a page or card shows for a view with months that do not count yet. */
 export const unsettledNote = (v: { unsettledFrom?: string | null }) =>

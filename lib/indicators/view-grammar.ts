@@ -8,11 +8,16 @@ import type { GroupBy } from './group-by';
 // *different* differences that each isolate the same small group: "all but one" of a freely chosen
 // set of municipalities, providers or codes, or periods that slide by a month, give one independent
 // estimate each. The grammar leaves no such free padding: per dimension one value or all, periods
-// that are whole calendar quarters, half-years or years. A provider's own exact view is never
+// that are whole calendar quarters or years. A provider's own exact view is never
 // passed through here.
 
-/** A protected period is one of these, in quarters, on end date: whole calendar units only. */
-const PERIOD_QUARTERS = { kwartaal: 1, halfjaar: 2, jaar: 4 } as const;
+/**
+ * A protected period is one of these, in quarters, on end date: whole calendar units only. No
+ * half-years: with them a quarter is also a half-year minus the other quarter, a second estimate
+ * beside the year minus three quarters, and averaged they recover hidden quarters more often than one
+ * difference does (measured, docs/disclosure-control.md).
+ */
+const PERIOD_QUARTERS = { kwartaal: 1, jaar: 4 } as const;
 
 /** Groupings by time: their rows are months, quarters or years. */
 const TIME_GROUPINGS: ReadonlySet<GroupBy> = new Set(['maand', 'kwartaal', 'jaar']);
@@ -29,20 +34,18 @@ export type ProtectedView = {
 const yearOf = (month: string) => month.slice(0, 4);
 const quartersIn = (van: string, tm: string) => (monthsBetween(van, tm) + 1) / 3;
 
-/** Whether [van, tm] (whole quarters) is a calendar quarter, half-year or year. */
+/** Whether [van, tm] (whole quarters) is a calendar quarter or year. */
 function isCalendarPeriod(van: string, tm: string): boolean {
   const n = quartersIn(van, tm);
   const startMonth = Number(van.slice(5, 7));
   if (n === PERIOD_QUARTERS.kwartaal) return true;
-  if (n === PERIOD_QUARTERS.halfjaar) return startMonth === 1 || startMonth === 7;
   return n === PERIOD_QUARTERS.jaar && startMonth === 1;
 }
 
 /**
  * The period of a protected view. Without one: the calendar year of the last whole month before
  * `asOf` (moved back `lagMonths`), so a running year shows its figures so far. With one: widened to
- * whole quarters (a grouping by year to whole years); then a calendar quarter, half-year or year
- * stays, a trend (a grouping by time) becomes the whole calendar years it touches (at most three,
+ * whole quarters (a grouping by year to whole years); then a calendar quarter or year stays, a trend (a grouping by time) becomes the whole calendar years it touches (at most three,
  * the last ones), and any other view the calendar year its end lies in.
  */
 function protectedPeriod(f: FilterState, groupBy: GroupBy, asOf: Date, lagMonths: number, notes: string[]) {
@@ -63,7 +66,7 @@ function protectedPeriod(f: FilterState, groupBy: GroupBy, asOf: Date, lagMonths
       return years;
     }
     notes.push(
-      `Voor gemeenten en regio's gaat een periode over één kwartaal, halfjaar of kalenderjaar: getoond wordt ${yearOf(tm)}.`,
+      `Voor gemeenten en regio's gaat een periode over één kwartaal of kalenderjaar: getoond wordt ${yearOf(tm)}.`,
     );
     return year(yearOf(tm));
   }

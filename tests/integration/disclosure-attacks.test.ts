@@ -17,7 +17,7 @@ import {
 } from './helpers/attack-data';
 import { loadRecords, makeUser, scopeOf } from './helpers/fixtures';
 
-// The attacks of issue 11 on the disclosure control, through the API route itself against real
+// The classic attacks on the disclosure control, through the API route itself against real
 // PostgreSQL: for every hidden cell (true 1–6 clients) that an attacker can estimate from shown
 // figures, the error must be spread as the p-table predicts, exact hits no more frequent than that
 // spread implies, and never every one. The pseudonyms and cell keys come from fixed test secrets, so
@@ -33,21 +33,18 @@ beforeAll(async () => {
 
 type Column = 'populatie' | 'kerncijfer';
 type Setting = { q: string; f: (r: Rec) => boolean };
-const QUARTER_PERIODS: Setting[] = ['2025-10', '2026-01', '2026-04', '2026-07'].map((van) => {
+// A protected view's period is a calendar quarter or year (lib/indicators/view-grammar.ts).
+const QUARTER_PERIODS: Setting[] = ['2026-01', '2026-04', '2026-07', '2026-10'].map((van) => {
   const tm = `${van.slice(0, 5)}${String(Number(van.slice(5)) + 2).padStart(2, '0')}`;
   return { q: `eind_van=${van}&eind_tm=${tm}`, f: (r) => r.month >= van && r.month <= tm };
 });
-const YEAR: Setting = { q: PERIOD, f: (r) => r.month >= '2025-10' && r.month <= '2026-09' };
+const YEAR: Setting = { q: PERIOD, f: (r) => r.month >= '2026-01' && r.month <= '2026-12' };
 const FILTERS: Setting[] = [
   { q: '', f: () => true },
   { q: '&verwijzer=01', f: (r) => r.verwijzer === '01' },
   { q: '&verwijzer=02', f: (r) => r.verwijzer === '02' },
   { q: '&hulpvorm=03', f: (r) => r.hulpvorm === '03' },
-  { q: '&verwijzer=01&verwijzer=02', f: (r) => r.verwijzer === '01' || r.verwijzer === '02' },
-  {
-    q: '&verwijzer=01&verwijzer=02&hulpvorm=03',
-    f: (r) => (r.verwijzer === '01' || r.verwijzer === '02') && r.hulpvorm === '03',
-  },
+  { q: '&verwijzer=01&hulpvorm=03', f: (r) => r.verwijzer === '01' && r.hulpvorm === '03' },
 ];
 const COLUMNS: Record<Column, (r: Rec) => boolean> = { populatie: () => true, kerncijfer: (r) => r.reden === '03' };
 const SCOPES = { gemeente: (r: Rec) => r.g === 0, regio: () => true } as const;
@@ -69,7 +66,7 @@ const providerKey = (p: number) => data.providers[p].id;
 
 /** A shown figure as a term of the attacker's sum, or null when it is hidden. */
 function term(row: ApiRow | undefined, column: Column, clients: string[], sign: 1 | -1): Term | null {
-  if (!row) return clients.length === 0 ? { shown: 0, clients, sign } : null; // an absent row is a shown zero
+  if (!row) return null; // a protected table lists every row it can have; none is hidden like a few
   const f = row[column];
   return f.suppressed ? null : { shown: f.n!, clients, sign };
 }
@@ -146,7 +143,7 @@ describe('attacks on the disclosure control', () => {
 
   it('two filters and their intersection (inclusion–exclusion) do not give back the clients outside both', async () => {
     const estimates: Estimate[] = [];
-    const [all, b, a, ab] = [FILTERS[0], FILTERS[3], FILTERS[4], FILTERS[5]];
+    const [all, a, b, ab] = [FILTERS[0], FILTERS[1], FILTERS[3], FILTERS[4]];
     for (const scope of ['gemeente', 'regio'] as const) {
       for (const period of [YEAR, ...QUARTER_PERIODS]) {
         for (const [column, colF] of Object.entries(COLUMNS) as [Column, (r: Rec) => boolean][]) {
@@ -176,43 +173,53 @@ describe('attacks on the disclosure control', () => {
         }
       }
     }
-    judge('N(alles) − N(A) − N(B) + N(A en B)', estimates, 10);
+    // With one value per filter, N(A en B) is shown only where the clients outside both are many: the
+    // attack finds (almost) nothing to estimate; what it finds must still be noise.
+    if (estimates.length > 0) judge('N(alles) − N(A) − N(B) + N(A en B)', estimates, 1);
   });
 
   it('a longer period minus its other quarters does not give back a small quarter', async () => {
+    // 2025: all four quarters have clients (2026-K4 has none, and an empty quarter is hidden like a few).
+    const quarters: Setting[] = ['2025-01', '2025-04', '2025-07', '2025-10'].map((van) => {
+      const tm = `${van.slice(0, 5)}${String(Number(van.slice(5)) + 2).padStart(2, '0')}`;
+      return { q: `eind_van=${van}&eind_tm=${tm}`, f: (r) => r.month >= van && r.month <= tm };
+    });
+    const year: Setting = { q: 'eind_van=2025-01&eind_tm=2025-12', f: (r) => r.month.startsWith('2025') };
     const estimates: Estimate[] = [];
     for (const scope of ['gemeente', 'regio'] as const) {
       for (const filter of FILTERS) {
         for (const [column, colF] of Object.entries(COLUMNS) as [Column, (r: Rec) => boolean][]) {
           for (let p = 0; p < PROVIDERS; p++) {
             const base = [SCOPES[scope], filter.f, colF, byProvider(p)];
-            for (const [qi, quarter] of QUARTER_PERIODS.entries()) {
+            for (const [qi, quarter] of quarters.entries()) {
               const target = clientsWhere(...base, quarter.f);
               if (!isSmall(target.length)) continue;
-              const year = term(
-                rowOf(await view(scope, 'uitval', `${YEAR.q}${filter.q}&groep=aanbieder`), providerKey(p)),
+              const yearTerm = term(
+                rowOf(await view(scope, 'uitval', `${year.q}${filter.q}&groep=aanbieder`), providerKey(p)),
                 column,
-                clientsWhere(...base, YEAR.f),
+                clientsWhere(...base, year.f),
                 1,
               );
               const rest = await Promise.all(
-                QUARTER_PERIODS.filter((_, i) => i !== qi).map(async (q) =>
-                  term(
-                    rowOf(await view(scope, 'uitval', `${q.q}${filter.q}&groep=aanbieder`), providerKey(p)),
-                    column,
-                    clientsWhere(...base, q.f),
-                    -1,
+                quarters
+                  .filter((_, i) => i !== qi)
+                  .map(async (q) =>
+                    term(
+                      rowOf(await view(scope, 'uitval', `${q.q}${filter.q}&groep=aanbieder`), providerKey(p)),
+                      column,
+                      clientsWhere(...base, q.f),
+                      -1,
+                    ),
                   ),
-                ),
               );
-              if (year && rest.every((t) => t !== null))
-                estimates.push({ truth: target.length, terms: [year, ...(rest as Term[])] });
+              if (yearTerm && rest.every((t) => t !== null))
+                estimates.push({ truth: target.length, terms: [yearTerm, ...(rest as Term[])] });
             }
           }
         }
       }
     }
-    judge('jaar min de andere kwartalen', estimates, 12);
+    judge('jaar min de andere kwartalen', estimates, 8);
   });
 
   it("one indicator's population minus another's does not give back the clients between them", async () => {
@@ -281,7 +288,7 @@ describe('attacks on the disclosure control', () => {
   it('frozen kwaliteitsgesprek figures against the live dashboard do not give back a small later delivery', async () => {
     // Runs last in this file: it adds clients.
     const scope = await scopeOf((await makeUser('GEMEENTE', data.gemeenten[0].id)).id);
-    const K2: Setting = QUARTER_PERIODS[2];
+    const K2: Setting = QUARTER_PERIODS[1];
     const estimates: Estimate[] = [];
     for (let p = 0; p < PROVIDERS; p++) {
       const before = clientsWhere(SCOPES.gemeente, K2.f, byProvider(p));

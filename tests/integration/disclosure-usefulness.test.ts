@@ -9,7 +9,7 @@ import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import { loadAttackData } from './helpers/attack-data';
 import { makeUser, scopeOf } from './helpers/fixtures';
 
-// The other half of issue 11's promise: the figures users need stay visible. For a municipality and
+// The other half of the promise: the figures users need stay visible. For a municipality and
 // a region, over all seven indicators and the groupings totaal, aanbieder, gemeente and kwartaal,
 // every cell is compared with the exact figure of the same query: at least 95 % of the cells with a
 // true n of 10 or more are shown, each shown count within D of the truth, mean absolute error ≤ 1.
@@ -22,8 +22,8 @@ const GROUPINGS: GroupBy[] = ['totaal', 'aanbieder', 'gemeente', 'kwartaal'];
 /** Geen nieuwe start counts a trajectory once its window has passed: a period a year further back. */
 const periodFor = (key: string) =>
   key === 'geen-nieuwe-start'
-    ? { eind_van: '2024-07', eind_tm: '2025-06' }
-    : { eind_van: '2025-10', eind_tm: '2026-09' };
+    ? { eind_van: '2025-01', eind_tm: '2025-12' }
+    : { eind_van: '2026-01', eind_tm: '2026-12' };
 
 let scopes: Record<'gemeente' | 'regio', Scope>;
 beforeAll(async () => {
@@ -59,7 +59,8 @@ describe('usefulness of the protected figures', () => {
           const exact = presentRows(indicator, toCountTable(exactCells), null, (g) => g);
           // the same rows (the page orders providers and municipalities by name, the exact table by key)
           const shownByKey = new Map([...shown.rows, shown.total].map((r) => [r.key, r]));
-          expect(shownByKey.size).toBe(exact.rows.length + 1);
+          // every row with clients is there (a protected table also lists the rows it can have without)
+          expect(shownByKey.size).toBeGreaterThanOrEqual(exact.rows.length + 1);
           for (const row of [...exact.rows, exact.total]) {
             const shownRow = shownByKey.get(row.key)!;
             expect(shownRow).toBeDefined();
@@ -81,7 +82,7 @@ describe('usefulness of the protected figures', () => {
     expect(visible.length / large.length).toBeGreaterThanOrEqual(0.95);
     expect(Math.max(...errors)).toBeLessThanOrEqual(MAX_OFFSET);
     expect(mae).toBeLessThanOrEqual(1);
-    // Only a true 1–6, or a zero in a row of 1–6 clients, is hidden: the marker "< 7" is true.
+    // Only a true 0–6, or any cell in a row of 0–6 clients, is hidden: the marker "< 7" is true.
     for (const p of pairs.filter((p) => p.shown === null)) expect(p.truth).toBeLessThan(7);
   });
 });

@@ -7,7 +7,12 @@ import { formatDate } from '@/lib/format';
 import { listConversations } from '@/lib/services/conversations/list-conversations';
 import { QUESTIONS } from '@/lib/services/conversations/questions';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
-import { lastCompletePeriod, parsePeriod, recentPeriods } from '@/lib/services/reports/report-period';
+import {
+  lastCompletePeriod,
+  PROTECTED_PERIOD_KINDS,
+  parsePeriod,
+  recentPeriods,
+} from '@/lib/services/reports/report-period';
 import { FormMessage } from '../form-message';
 import { prepareAction } from './actions';
 
@@ -55,7 +60,7 @@ export default async function ConversationsPage({
             <div className="veld">
               <label htmlFor="periode">Periode</label>
               <select id="periode" name="periode" defaultValue={lastCompletePeriod('kwartaal', now).key}>
-                {recentPeriods(now).map((p) => (
+                {recentPeriods(now, 8, PROTECTED_PERIOD_KINDS).map((p) => (
                   <option key={p.key} value={p.key}>
                     {p.label}
                   </option>

@@ -58,6 +58,18 @@ export async function getIndicatorView(
 ): Promise<IndicatorView> {
   checkCaller(scope, 'dashboard:view');
   if (scope.kind === 'ttp') throw new AppError('Beheerders van de TTP zien geen cijfers.', 403);
+  return computeIndicatorView(scope, indicator, params);
+}
+
+/**
+ * The view itself, without the caller check: also what `npm run disclosure:risk` measures, reading
+ * the TTP's database as each municipality and region would see it.
+ */
+export async function computeIndicatorView(
+  scope: Scope,
+  indicator: IndicatorDefinition,
+  params: ViewParams,
+): Promise<IndicatorView> {
   const protection = needsProtection(scope, params.shareable);
   const { filters, notes } = viewFilters(scope, indicator, params);
   const ctx = indicatorContext(params.asOf);

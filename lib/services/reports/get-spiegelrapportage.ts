@@ -2,6 +2,7 @@ import { checkCaller } from '@/lib/access/check-caller';
 import type { Scope } from '@/lib/access/scope';
 import { withScope } from '@/lib/access/with-scope';
 import { DOMEIN_LABEL } from '@/lib/cbs/layout';
+import { AppError } from '@/lib/errors';
 import type { FilterState } from '@/lib/filters/registry';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import { K_ANONYMITY } from '@/lib/indicators/disclosure-control';
@@ -10,7 +11,7 @@ import { indicatorsFor } from '@/lib/indicators/registry';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import { maturityOf } from '@/lib/services/maturity/list-maturity';
 import { MATURITY_LABELS } from '@/lib/services/maturity/maturity-level';
-import { periodSeries, type ReportPeriod } from '@/lib/services/reports/report-period';
+import { PROTECTED_PERIOD_KINDS, periodSeries, type ReportPeriod } from '@/lib/services/reports/report-period';
 import { type ReportVersion, reportTarget } from './report-target';
 
 /** Periods a report compares: the chosen one and the three before it (Hart van Brabant: consecutive periods). */
@@ -66,6 +67,8 @@ export async function getSpiegelrapportage(
 ): Promise<Spiegelrapportage> {
   checkCaller(scope, 'report:view');
   const target = await reportTarget(scope, input.agbCode, input.version);
+  if (target.shareable && !PROTECTED_PERIOD_KINDS.includes(input.period.kind))
+    throw new AppError('Een deelbare spiegelrapportage gaat over een kwartaal of een jaar; kies een van die.', 400);
   const periods = periodSeries(input.period, REPORT_PERIODS);
   const providerFilter: FilterState = scope.kind === 'gemeente' ? { aanbieder: [target.aanbieder.agbCode] } : {};
   const indicators: ReportIndicator[] = [];

@@ -56,9 +56,19 @@ export function lastCompletePeriod(kind: PeriodKind, asOf: Date): ReportPeriod {
   return candidate.tm === month ? candidate : shiftPeriod(candidate, -1);
 }
 
+/**
+ * The kinds a protected report may cover: a shareable spiegelrapportage and a kwaliteitsgesprek go
+ * through the query grammar of protected views, which has no half-years (lib/indicators/view-grammar.ts).
+ */
+export const PROTECTED_PERIOD_KINDS: readonly PeriodKind[] = ['kwartaal', 'jaar'];
+
 /** Choices for a period picker: the last `count` complete periods of each kind, newest first. */
-export function recentPeriods(asOf: Date, count = 8): ReportPeriod[] {
-  return (['kwartaal', 'halfjaar', 'jaar'] as const).flatMap((kind) => {
+export function recentPeriods(
+  asOf: Date,
+  count = 8,
+  kinds: readonly PeriodKind[] = ['kwartaal', 'halfjaar', 'jaar'],
+): ReportPeriod[] {
+  return kinds.flatMap((kind) => {
     const last = lastCompletePeriod(kind, asOf);
     return Array.from({ length: kind === 'kwartaal' ? count : Math.ceil(count / 2) }, (_, i) => shiftPeriod(last, -i));
   });

@@ -8,7 +8,7 @@ import { issueApiToken } from '@/lib/services/api-tokens/issue-api-token';
 import { loadRecords, makeAanbieder, makeGemeente, makeRegio, makeUser, type RecordInput, scopeOf } from './fixtures';
 
 export const PROVIDERS = 14;
-/** Quarters with data: the attack period (2025-K4 … 2026-K3) and, thinner, the year before it. */
+/** Quarters with data: 2025-K4 … 2026-K3 and, thinner, the year before. */
 export const QUARTERS = [
   '2024-07',
   '2024-10',
@@ -20,7 +20,8 @@ export const QUARTERS = [
   '2026-04',
   '2026-07',
 ];
-export const PERIOD = 'eind_van=2025-10&eind_tm=2026-09';
+/** A calendar year, as a protected view's period is (lib/indicators/view-grammar.ts). */
+export const PERIOD = 'eind_van=2026-01&eind_tm=2026-12';
 
 /** One client, one trajectory: a count of trajectories is a count of clients, which keeps the truth simple. */
 export type Rec = {
