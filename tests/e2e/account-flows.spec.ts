@@ -112,3 +112,23 @@ test('the TTP reads the outbox', async ({ page }) => {
   await expect(table).toContainText('Het scheidingsteken is niet herkend');
   await expect(page.getByText('Volgende nachtelijke run')).toBeVisible();
 });
+
+test('opened under another host name than APP_URL, the login page says where the portal is', async ({ page }) => {
+  const own = new URL(process.env.APP_URL!);
+  const other = `http://127.0.0.1:${own.port}`;
+  await page.goto(`${other}/inloggen`);
+  const notice = page.getByTestId('ander-adres');
+  await expect(notice).toContainText(`maar het portaal staat op ${own.origin}`);
+  await expect(notice.getByRole('link')).toHaveAttribute('href', `${own.origin}/inloggen`);
+  // trying anyway is refused with a message, not silence
+  await page.getByLabel('E-mailadres', { exact: true }).fill('gemeente@gemeenteportaal.demo');
+  await page.getByLabel('Wachtwoord').fill('wat-dan-ook-123');
+  await page.getByRole('button', { name: 'Volgende' }).click();
+  await expect(
+    page.getByText('Inloggen is geweigerd: deze pagina staat niet op het adres van het portaal.'),
+  ).toBeVisible();
+  // on its own address there is no such notice
+  await page.goto(`${own.origin}/inloggen`);
+  await expect(page.getByRole('heading', { name: 'Inloggen', exact: true })).toBeVisible();
+  await expect(page.getByTestId('ander-adres')).toHaveCount(0);
+});
