@@ -1,6 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { env } from '@/lib/env';
 import { contentSecurityPolicy } from '@/lib/security/csp';
 import { CROSS_SITE_REFUSAL, isCrossSite } from '@/lib/security/same-origin';
+import { transportHeaders } from '@/lib/security/transport';
 
 // Before every request: a state-changing request from another site is refused (pages' form
 // actions, server actions and routes alike, with a Dutch answer), and every response gets a fresh
@@ -15,7 +17,11 @@ export function proxy(request: NextRequest) {
   if (!SAFE.has(request.method) && !tokenApi && isCrossSite(request.headers)) {
     return new NextResponse(CROSS_SITE_REFUSAL, {
       status: 403,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+        ...transportHeaders(env().APP_URL),
+      },
     });
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
@@ -25,6 +31,7 @@ export function proxy(request: NextRequest) {
   headers.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', csp);
+  for (const [name, value] of Object.entries(transportHeaders(env().APP_URL))) response.headers.set(name, value);
   return response;
 }
 

@@ -36,6 +36,10 @@ async function main() {
   }
   process.env.APP_URL ??= `http://localhost:${port}`;
   process.env.NEXTAUTH_URL ??= process.env.APP_URL;
+  // The outbox page may show account links in the local demo without a mail server, and only there
+  // (lib/mail/send-mail.ts; lib/env.ts refuses the setting beside SMTP_URL or a public APP_URL).
+  const localUrl = ['localhost', '127.0.0.1'].includes(new URL(process.env.APP_URL).hostname);
+  if (demo && !process.env.SMTP_URL && localUrl) process.env.LOCAL_DEMO = 'aan';
 
   const { applied } = await migrate(process.env.DATABASE_URL!);
   if (applied.length) console.log(`Migraties toegepast: ${applied.join(', ')}`);

@@ -8,7 +8,7 @@ import { loginMessage } from '@/lib/auth/login-errors';
 type Step = 'wachtwoord' | 'code' | 'instellen';
 
 /** Password first, then the TOTP code; on a first login, enrolment with a QR code in between. */
-export function LoginForm() {
+export function LoginForm({ appOrigin }: { appOrigin: string }) {
   const [step, setStep] = useState<Step>('wachtwoord');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -22,13 +22,21 @@ export function LoginForm() {
     setBusy(true);
     setError(null);
     try {
+      // Refused before any check (403, not JSON: next-auth throws) when this page is not on the
+      // portal's own address: said here, not left to a form that stays as it was.
       const res = await signIn('credentials', {
         redirect: false,
         email,
         password,
         code: step === 'wachtwoord' ? '' : code,
-      });
-      if (res?.ok && !res.error) {
+      }).catch(() => null);
+      if (!res || res.status === 403)
+        return setError(
+          window.location.origin !== appOrigin
+            ? `Inloggen is geweigerd: deze pagina staat niet op het adres van het portaal. Open ${appOrigin}/inloggen en log daar in.`
+            : 'Inloggen is niet gelukt. Laad de pagina opnieuw en probeer het nog eens.',
+        );
+      if (res.ok && !res.error) {
         window.location.assign('/');
         return;
       }

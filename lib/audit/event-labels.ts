@@ -49,6 +49,7 @@ const EVENT_LABELS: Record<string, string> = {
   'account.activeren': 'account geactiveerd',
   'account.deactiveren': 'account gedeactiveerd',
   'account.rol': 'rol van account gewijzigd',
+  'account.2fa-reset-aangevraagd': 'reset van tweestapsverificatie aangevraagd (wacht op tweede beheerder)',
   'account.2fa-resetten': 'tweestapsverificatie van account gereset',
   'account.uitnodiging-opnieuw': 'uitnodiging opnieuw verstuurd',
   'organisatie.aangemaakt': 'organisatie geregistreerd',

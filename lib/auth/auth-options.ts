@@ -4,6 +4,7 @@ import type { Provider } from 'next-auth/providers/index';
 import { addressFromHeaders, requestAddress } from '@/lib/audit/request-address';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { env } from '@/lib/env';
+import { isHttps } from '@/lib/security/transport';
 import { authenticate } from './authenticate';
 import { revokeSession } from './sessions';
 import { acceptSsoLogin } from './sso/sso-login';
@@ -14,9 +15,11 @@ import { organisationIdOf } from './sso/sso-providers';
 // Single sign-on providers (lib/auth/sso) are passed in by the auth route only: reading a session
 // needs none of them.
 export function authOptions(sso: Provider[] = []): NextAuthOptions {
-  const { NEXTAUTH_SECRET, SESSION_MAX_HOURS } = env();
+  const { NEXTAUTH_SECRET, SESSION_MAX_HOURS, APP_URL } = env();
   return {
     secret: NEXTAUTH_SECRET,
+    // Secure (and __Secure-/__Host- names) by APP_URL itself, not by NEXTAUTH_URL, which may be unset
+    useSecureCookies: isHttps(APP_URL),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_HOURS * 3600 },
     pages: { signIn: '/inloggen', error: '/inloggen' },
     providers: [

@@ -1,4 +1,5 @@
 import { writeAudit } from '@/lib/audit/write-audit';
+import { inBackground } from '@/lib/background';
 import { openString, sealString } from '@/lib/crypto/secret-box';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -30,34 +31,51 @@ const actorOf = (u: LoginUser) => ({
   organisationName: u.organisation.name,
 });
 
-async function registerFailure(user: LoginUser, reason: string, address?: string | null): Promise<never> {
+/**
+ * A wrong password or code. For a wrong password the answer waits only for the audit entry, as an
+ * unknown address's does (no timing oracle); counting towards the lock, the lock and the owner's mail
+ * follow after it. A wrong code comes after the right password, so it is counted before the answer,
+ * which sends a locked account back to the password step.
+ */
+async function registerFailure(
+  user: LoginUser,
+  reason: 'wachtwoord' | 'code',
+  address?: string | null,
+): Promise<never> {
+  await writeAudit({ event: 'inloggen.mislukt', actor: actorOf(user), object: reason, address, outcome: 'mislukt' });
+  if (reason === 'wachtwoord') {
+    inBackground('mislukte inlog tellen', () => countFailure(user, address));
+    throw new LoginError('ONGELDIG');
+  }
+  throw new LoginError((await countFailure(user, address)) ? 'ONGELDIG' : 'CODE_ONGELDIG');
+}
+
+/** Counts a failure in one statement (parallel attempts cannot lose a count); the last one locks. */
+async function countFailure(user: LoginUser, address?: string | null): Promise<boolean> {
   const { LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES } = env();
-  const failures = user.failedLogins + 1;
-  const lock = failures >= LOGIN_MAX_FAILURES;
-  await db().user.update({
-    where: { id: user.id },
-    data: lock
-      ? { failedLogins: 0, lockedUntil: new Date(Date.now() + LOGIN_LOCK_MINUTES * 60_000) }
-      : { failedLogins: failures },
-  });
+  const [row] = await db().$queryRaw<{ locked: boolean }[]>`
+    UPDATE app_user
+       SET failed_logins = CASE WHEN failed_logins + 1 >= ${LOGIN_MAX_FAILURES} THEN 0 ELSE failed_logins + 1 END,
+           locked_until = CASE WHEN failed_logins + 1 >= ${LOGIN_MAX_FAILURES}
+                               THEN now() + make_interval(mins => ${LOGIN_LOCK_MINUTES}) ELSE locked_until END
+     WHERE id = ${user.id}::uuid
+ RETURNING failed_logins = 0 AS locked`;
+  if (!row?.locked) return false;
   await writeAudit({
-    event: lock ? 'inloggen.geblokkeerd' : 'inloggen.mislukt',
+    event: 'inloggen.geblokkeerd',
     actor: actorOf(user),
-    object: reason,
+    object: `na ${LOGIN_MAX_FAILURES} mislukte pogingen`,
     address,
     outcome: 'mislukt',
   });
-  if (lock) {
-    // The owner hears of the lock by e-mail; the login form says nothing that an unknown address would
-    // not get too (no enumeration: "geblokkeerd" would tell that the address exists).
-    await sendMail({
-      to: user.email,
-      subject: 'Uw account is tijdelijk geblokkeerd',
-      body: `Beste ${user.name},\n\nNa ${LOGIN_MAX_FAILURES} mislukte inlogpogingen is uw account van het Gemeenteportaal ${LOGIN_LOCK_MINUTES} minuten geblokkeerd. Daarna kunt u weer inloggen.\n\nWas u dit niet zelf? Wijzig dan uw wachtwoord via "Wachtwoord vergeten" en meld het bij de beheerder van de TTP.\n`,
-    });
-    throw new LoginError('ONGELDIG');
-  }
-  throw new LoginError(reason === 'code' ? 'CODE_ONGELDIG' : 'ONGELDIG');
+  // The owner hears of the lock by e-mail; the login form says nothing that an unknown address would
+  // not get too (no enumeration: "geblokkeerd" would tell that the address exists).
+  await sendMail({
+    to: user.email,
+    subject: 'Uw account is tijdelijk geblokkeerd',
+    body: `Beste ${user.name},\n\nNa ${LOGIN_MAX_FAILURES} mislukte inlogpogingen is uw account van het Gemeenteportaal ${LOGIN_LOCK_MINUTES} minuten geblokkeerd. Daarna kunt u weer inloggen.\n\nWas u dit niet zelf? Wijzig dan uw wachtwoord via "Wachtwoord vergeten" en meld het bij de beheerder van de TTP.\n`,
+  });
+  return true;
 }
 
 /** Checks password, lock-out and account state; returns the user, or throws a LoginError. */

@@ -1,8 +1,10 @@
 import { writeAudit } from '@/lib/audit/write-audit';
+import { inBackground } from '@/lib/background';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { sendMail } from '@/lib/mail/send-mail';
+import { ACCOUNT_LINK, sendMail } from '@/lib/mail/send-mail';
+import { settled } from '@/lib/promises';
 import { hashPassword, passwordProblem } from './password';
 import { revokeAllSessions } from './sessions';
 import { consumeUserToken, issueUserToken } from './user-tokens';
@@ -12,8 +14,20 @@ const LINK_INVALID = 'Deze link is ongeldig, al gebruikt of verlopen. Vraag een 
 const RESET_VALID_MINUTES = 60;
 const MAX_RESETS_PER_HOUR = 3; // stops mail-bombing someone's inbox through the public form
 
-/** Always answers the same, whether or not the address is known (no account enumeration). */
+let queue: Promise<void> = Promise.resolve();
+
+/**
+ * Always answers the same, and as fast, whether or not the address is known (no account
+ * enumeration): the lookup, the link and the mail happen after the answer.
+ */
 export async function requestPasswordReset(email: string, address?: string | null): Promise<void> {
+  // one at a time, so the per-hour count sees the links issued before it
+  const next = queue.then(() => handlePasswordReset(email, address));
+  queue = settled(next);
+  inBackground('wachtwoordherstel', () => next);
+}
+
+async function handlePasswordReset(email: string, address?: string | null): Promise<void> {
   const user = await db().user.findUnique({
     where: { email: email.trim().toLowerCase() },
     include: { organisation: true },
@@ -40,7 +54,6 @@ export async function requestPasswordReset(email: string, address?: string | nul
     return;
   }
   const token = await issueUserToken(user.id, 'WACHTWOORD_HERSTEL', RESET_VALID_MINUTES);
-  const link = `${env().APP_URL}/wachtwoord-herstellen?token=${token}`;
   await sendMail({
     to: user.email,
     subject: 'Wachtwoord herstellen voor Gemeenteportaal',
@@ -48,10 +61,11 @@ export async function requestPasswordReset(email: string, address?: string | nul
       `Beste ${user.name},`,
       '',
       'Er is gevraagd uw wachtwoord voor Gemeenteportaal te herstellen. Kies een nieuw wachtwoord via deze link:',
-      link,
+      ACCOUNT_LINK,
       '',
       `De link werkt één keer en is ${RESET_VALID_MINUTES} minuten geldig. Heeft u dit niet zelf gevraagd? Dan kunt u dit bericht negeren; uw wachtwoord blijft ongewijzigd.`,
     ].join('\n'),
+    link: `${env().APP_URL}/wachtwoord-herstellen?token=${token}`,
   });
   await writeAudit({
     event: 'wachtwoord.herstel.aangevraagd',

@@ -11,8 +11,11 @@ export const RATE_LIMITS = {
   /** Aanmelding: per address, and for everyone together (a flood from many addresses still stops). */
   aanmeldingPerAddress: { bucket: 'aanmelding', max: 5, windowMinutes: 60 },
   aanmeldingTotal: { bucket: 'aanmelding-totaal', max: 200, windowMinutes: 24 * 60 },
-  /** Deliveries through the API, per token: a monthly file with retries fits many times over; a runaway script does not. */
-  aanleveringPerToken: { bucket: 'aanlevering-token', max: 30, windowMinutes: 60 },
+  /**
+   * Deliveries through the API, per provider (over all its tokens: a second token does not start
+   * afresh): a monthly file with retries fits many times over; a runaway script does not.
+   */
+  aanleveringPerAanbieder: { bucket: 'aanlevering-aanbieder', max: 30, windowMinutes: 60 },
 } as const satisfies Record<string, RateLimit>;
 
 const LONGEST_WINDOW_MINUTES = Math.max(...Object.values(RATE_LIMITS).map((l) => l.windowMinutes));

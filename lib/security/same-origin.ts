@@ -7,15 +7,16 @@ export const CROSS_SITE_REFUSAL =
   'Geweigerd: dit verzoek kwam niet van een pagina van het portaal zelf (bescherming tegen cross-site request forgery). Open het portaal opnieuw en probeer het daar.';
 
 /**
- * Same-origin only (the session cookie is SameSite=Lax already). Browsers send Origin "null" under
- * our Referrer-Policy no-referrer, so Sec-Fetch-Site is the signal where they send it; a request
- * without either (curl, a provider's script with a token) is not a browser's forged request.
+ * Same-origin only (the session cookie is SameSite=Lax already): a Sec-Fetch-Site other than
+ * same-origin (or none: typed or bookmarked), or an Origin other than APP_URL's, "null" included (a
+ * sandboxed frame, a data: page, a redirect from another site; Next.js would answer such a server
+ * action with a bare 500), is refused. A request without either (curl, a provider's script with a
+ * token) is not a browser's forged request.
  */
 export function isCrossSite(headers: Headers): boolean {
   const site = headers.get('sec-fetch-site');
   const origin = headers.get('origin');
   return Boolean(
-    (site && site !== 'same-origin' && site !== 'none') ||
-      (origin && origin !== 'null' && origin !== new URL(env().APP_URL).origin),
+    (site && site !== 'same-origin' && site !== 'none') || (origin && origin !== new URL(env().APP_URL).origin),
   );
 }

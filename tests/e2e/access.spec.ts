@@ -143,7 +143,12 @@ test('a state-changing request from another site is refused with 403 and a Dutch
   await loginDemo(page, 'beheer@gemeenteportaal.demo');
   const before = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM app_user`);
   // A server action (inviting an account) posted as another site would: refused before it runs.
-  const attacks: Record<string, string>[] = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }];
+  // Origin "null": a sandboxed frame, a data: page or a redirect chain from another site
+  const attacks: Record<string, string>[] = [
+    { origin: 'https://evil.example' },
+    { origin: 'null' },
+    { 'sec-fetch-site': 'cross-site' },
+  ];
   for (const headers of attacks) {
     const res = await page.request.post('/beheer/accounts', {
       headers: { ...headers, 'next-action': 'x', 'content-type': 'application/x-www-form-urlencoded' },
@@ -204,7 +209,12 @@ test('the signed-agreement upload refuses a post from another site, even with th
     signatoryRole: 'x',
     pdf: { name: 'a.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') },
   };
-  const attacks: Record<string, string>[] = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }];
+  // Origin "null": a sandboxed frame, a data: page or a redirect chain from another site
+  const attacks: Record<string, string>[] = [
+    { origin: 'https://evil.example' },
+    { origin: 'null' },
+    { 'sec-fetch-site': 'cross-site' },
+  ];
   for (const headers of attacks) {
     const res = await page.request.post(`/api/beheer/overeenkomsten/${agreement.id}/ondertekend`, {
       multipart,

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { generate } from 'otplib';
 import { createAccount, enterCredentials, loginDemo, orgId, sql } from './helpers/accounts';
+import { firstLink, mailTo } from './helpers/mailbox';
 
 async function requestResetLink(page: Page, email: string) {
   await page.goto('/wachtwoord-vergeten');
@@ -53,12 +54,8 @@ test('a wrong password gets one message that does not reveal whether the account
 test('password reset: link from the outbox, new password, then login', async ({ page }) => {
   const { email } = await createAccount('GEMEENTE', await orgId({ cbs: '0766' }));
   await requestResetLink(page, email);
-  const [mail] = await sql<{ body: string }>(
-    `SELECT body FROM outbox_mail WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1`,
-    [email],
-  );
-  const link = new URL(mail.body.match(/https?:\/\/\S+/)![0]);
-  await page.goto(link.pathname + link.search);
+  const link = firstLink(await mailTo(email));
+  await page.goto(link);
   await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Mijn-nieuwe-wachtwoord-9');
   await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('Mijn-nieuwe-wachtwoord-9');
   await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
@@ -66,7 +63,7 @@ test('password reset: link from the outbox, new password, then login', async ({ 
   await enterCredentials(page, email, 'Mijn-nieuwe-wachtwoord-9');
   await expect(page.getByRole('heading', { name: 'Tweestapsverificatie instellen' })).toBeVisible();
   // the link works once, and a used or made-up link says so before anyone types a password (issue 13)
-  for (const url of [link.pathname + link.search, '/wachtwoord-herstellen?token=verzonnen-token']) {
+  for (const url of [link, '/wachtwoord-herstellen?token=verzonnen-token']) {
     await page.goto(url);
     await expect(page.getByRole('main').getByRole('alert')).toHaveText(
       'Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe link aan.',
@@ -81,6 +78,9 @@ test('the TTP reads the outbox', async ({ page }) => {
   await loginDemo(page, 'beheer@gemeenteportaal.demo');
   await page.getByRole('link', { name: 'Uitgaande e-mail' }).click();
   await expect(page.getByRole('table')).toContainText(email);
+  // to whom and why, never the link: that reaches only the addressee
+  await expect(page.getByRole('table')).toContainText('alleen in de e-mail aan de geadresseerde');
+  expect(await page.content()).not.toContain('token=');
 
   // the audit log: searchable, exportable, and reading it is logged too
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Auditlog' }).click();
@@ -111,4 +111,24 @@ test('the TTP reads the outbox', async ({ page }) => {
   await expect(table).toContainText('ONBEKENDE_CODE: 1');
   await expect(table).toContainText('Het scheidingsteken is niet herkend');
   await expect(page.getByText('Volgende nachtelijke run')).toBeVisible();
+});
+
+test('opened under another host name than APP_URL, the login page says where the portal is', async ({ page }) => {
+  const own = new URL(process.env.APP_URL!);
+  const other = `http://127.0.0.1:${own.port}`;
+  await page.goto(`${other}/inloggen`);
+  const notice = page.getByTestId('ander-adres');
+  await expect(notice).toContainText(`maar het portaal staat op ${own.origin}`);
+  await expect(notice.getByRole('link')).toHaveAttribute('href', `${own.origin}/inloggen`);
+  // trying anyway is refused with a message, not silence
+  await page.getByLabel('E-mailadres', { exact: true }).fill('gemeente@gemeenteportaal.demo');
+  await page.getByLabel('Wachtwoord').fill('wat-dan-ook-123');
+  await page.getByRole('button', { name: 'Volgende' }).click();
+  await expect(
+    page.getByText('Inloggen is geweigerd: deze pagina staat niet op het adres van het portaal.'),
+  ).toBeVisible();
+  // on its own address there is no such notice
+  await page.goto(`${own.origin}/inloggen`);
+  await expect(page.getByRole('heading', { name: 'Inloggen', exact: true })).toBeVisible();
+  await expect(page.getByTestId('ander-adres')).toHaveCount(0);
 });

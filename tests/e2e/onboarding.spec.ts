@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { generate } from 'otplib';
 import { exampleRecords, toCsv } from '../../lib/cbs/write-files';
 import { loginDemo, sql } from './helpers/accounts';
+import { firstLink, mailTo } from './helpers/mailbox';
 
 // The whole onboarding of a new provider (docs/domain.md): the public aanmelding → the TTP accepts it and
 // sends the verwerkersovereenkomst → records the signed PDF → the requested account gets its
@@ -82,12 +83,7 @@ test('a provider goes from aanmelding to its first production file', async ({ br
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 
   // 4. The invitation: choose a password, enrol 2FA, land on the provider's start page
-  const [mail] = await sql<{ body: string }>(
-    `SELECT body FROM outbox_mail WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1`,
-    [email],
-  );
-  const link = new URL(mail.body.match(/https?:\/\/\S+/)![0]);
-  await provider.goto(link.pathname + link.search);
+  await provider.goto(firstLink(await mailTo(email)));
   await provider.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Onboarding-wachtwoord-1');
   await provider.getByLabel('Herhaal het nieuwe wachtwoord').fill('Onboarding-wachtwoord-1');
   await provider.getByRole('button', { name: 'Wachtwoord opslaan' }).click();

@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { startTestIdp, type TestIdp } from '../fixtures/test-idp';
-import { loginDemo, orgId, sql } from './helpers/accounts';
+import { loginDemo, loginNew, orgId, sql } from './helpers/accounts';
 import { confirmAction } from './helpers/confirm';
 
 // Single sign-on (issue 16) in Chromium against a real OpenID provider started in this test
@@ -42,7 +42,10 @@ async function fresh(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
-test('the TTP sets up single sign-on for Waalwijk and invites an account that needs no password', async ({ page }) => {
+test('the TTP sets up single sign-on for Waalwijk (two admins) and invites an account that needs no password', async ({
+  page,
+  browser,
+}) => {
   await loginDemo(page, 'beheer@gemeenteportaal.demo');
   await page.goto('/beheer/inlogdiensten');
   const form = page.getByRole('form', { name: 'Inlogdienst instellen' });
@@ -54,6 +57,19 @@ test('the TTP sets up single sign-on for Waalwijk and invites an account that ne
   await form.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByRole('status')).toContainText('De inlogdienst van Gemeente Waalwijk is opgeslagen');
   const row = page.getByRole('row').filter({ hasText: 'Gemeente Waalwijk' });
+  // four eyes: the admin who saved it cannot turn it on; a second admin does
+  await expect(row).toContainText('uit; een tweede beheerder zet haar aan');
+  await expect(row.getByRole('button', { name: /Aanzetten/ })).toHaveCount(0);
+  const [ttpOrg] = await sql<{ id: string }>(`SELECT id FROM organisation WHERE kind = 'TTP'`);
+  const second = await browser.newContext();
+  const secondPage = await second.newPage();
+  await loginNew(secondPage, 'TTP_BEHEER', ttpOrg.id);
+  await secondPage.goto('/beheer/inlogdiensten');
+  await secondPage.getByRole('button', { name: 'Aanzetten: inlogdienst van Gemeente Waalwijk' }).click();
+  await expect(secondPage.getByRole('status')).toBeVisible();
+  await second.close();
+  await page.reload();
+  await expect(row.getByRole('cell', { name: 'aan', exact: true })).toBeVisible();
   callbackUrl = (await row.locator('code').filter({ hasText: '/api/auth/callback/' }).textContent())!.trim();
   expect(callbackUrl).toBe(`${new URL(page.url()).origin}/api/auth/callback/sso-${await orgId({ cbs: '0867' })}`);
   idp.allowRedirect(callbackUrl);

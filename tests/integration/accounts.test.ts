@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { changeAccount } from '@/lib/services/accounts/change-account';
 import { inviteAccount } from '@/lib/services/accounts/invite-account';
 import { makeAanbieder, makeGemeente, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
+import { mailTo, tokenIn } from './helpers/mailbox';
 
 // Account administration by the TTP: invitations, role changes, deactivation, 2FA reset, and the
 // two rules no change may break (role fits the organisation; at least one active TTP admin).
@@ -14,7 +15,6 @@ async function admin() {
   const user = await makeUser('TTP_BEHEER', ttpOrg.id);
   return { ttpOrg, user, scope: expectScope(await scopeOf(user.id), 'ttp') };
 }
-const linkIn = (body: string) => /token=([A-Za-z0-9_-]+)/.exec(body)?.[1];
 
 describe('invitations', () => {
   it('create an account without password and mail a one-time link that sets it', async () => {
@@ -28,7 +28,8 @@ describe('invitations', () => {
     );
     expect(user.passwordHash).toBeNull();
     const mail = await db().outboxMail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: 'desc' } });
-    const token = linkIn(mail.body)!;
+    expect(mail.body).not.toContain('token='); // what admins read has no link
+    const token = tokenIn(await mailTo(email))!;
     await resetPassword(token, 'Een-goed-wachtwoord-2026');
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).not.toBeNull();
     await expect(resetPassword(token, 'Een-ander-wachtwoord-2026')).rejects.toMatchObject({ code: 'LINK_ONGELDIG' });
@@ -91,15 +92,32 @@ describe('changes', () => {
     });
   });
 
-  it('2FA reset clears the secret and ends open sessions', async () => {
-    const { scope } = await admin();
+  it('2FA reset takes two admins: one asks, another confirms; then the secret is gone and sessions end', async () => {
+    const first = await admin();
+    const second = await admin();
     const a = await makeAanbieder();
     const user = await makeUser('AANBIEDER_UPLOAD', a.id);
     const session = await createSession(user.id);
-    await changeAccount(scope, user.id, { kind: '2fa-resetten' }, null);
+    expect(await changeAccount(first.scope, user.id, { kind: '2fa-resetten' }, null)).toBe('2fa-aangevraagd');
+    // the asking admin cannot confirm their own request, however often they try
+    for (let i = 0; i < 2; i++)
+      await expect(changeAccount(first.scope, user.id, { kind: '2fa-resetten' }, null)).rejects.toMatchObject({
+        status: 403,
+        code: 'VIER_OGEN',
+      });
+    const waiting = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(waiting.totpSecretEnc).not.toBeNull();
+    expect(await resolveSession(session)).toHaveProperty('user');
+    expect(await changeAccount(second.scope, user.id, { kind: '2fa-resetten' }, null)).toBe('2fa-resetten');
     const after = await db().user.findUniqueOrThrow({ where: { id: user.id } });
-    expect([after.totpSecretEnc, after.totpEnabledAt]).toEqual([null, null]);
+    expect([after.totpSecretEnc, after.totpEnabledAt, after.totpResetRequestedBy]).toEqual([null, null, null]);
     expect(await resolveSession(session)).not.toHaveProperty('user');
+    const logged = await db().auditLog.findMany({ where: { object: { contains: user.id } }, orderBy: { id: 'asc' } });
+    expect(logged.map((l) => [l.event, l.userEmail])).toEqual([
+      ['account.2fa-reset-aangevraagd', first.user.email],
+      ['account.2fa-resetten', second.user.email],
+    ]);
+    expect(logged[1]?.object).toContain(`aangevraagd door ${first.user.email}`);
   });
 });
 

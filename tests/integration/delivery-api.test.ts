@@ -14,6 +14,7 @@ import { db } from '@/lib/db';
 import { processUpload } from '@/lib/imports/process-upload';
 import { INDICATORS } from '@/lib/indicators/registry';
 import { parseViewParams } from '@/lib/indicators/view-params';
+import { RATE_LIMITS } from '@/lib/security/rate-limit';
 import { issueApiToken } from '@/lib/services/api-tokens/issue-api-token';
 import { revokeApiToken } from '@/lib/services/api-tokens/revoke-api-token';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
@@ -108,7 +109,8 @@ describe('delivering through the API', () => {
     expect(names.length).toBe(Object.keys(files).length);
     for (const name of names) {
       const expected = files[name];
-      // A token per file: the corpus is larger than one token's hourly limit.
+      // The corpus is larger than a provider's hourly limit: its count starts afresh for each file.
+      await db().rateLimitEvent.deleteMany({ where: { bucket: RATE_LIMITS.aanleveringPerAanbieder.bucket } });
       const token = await p.token();
       const res = await post(
         token,
@@ -232,12 +234,18 @@ describe('delivery tokens, attacked', () => {
     expect(await res.json()).toMatchObject({ code: 'GEEN_OVEREENKOMST' });
     expect(await db().upload.count({ where: { aanbiederId: unsigned.aanbieder.id } })).toBe(0);
 
+    // the limit is the provider's: a second token of the same provider does not start afresh
     const p = await provider();
-    const token = await p.token();
+    const [first, second] = [await p.token(), await p.token()];
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await post(token, 'soort=test', Buffer.from(`bestand ${i}`))).status);
+    for (let i = 0; i < 31; i++)
+      statuses.push((await post(i < 20 ? first : second, 'soort=test', Buffer.from(`bestand ${i}`))).status);
     expect(statuses.slice(0, 30).every((s) => s === 202)).toBe(true);
     expect(statuses[30]).toBe(429);
+    // another provider's deliveries are its own
+    const other = await provider();
+    expect((await post(await other.token(), 'soort=test', Buffer.from('bestand'))).status).toBe(202);
+    await db().upload.deleteMany({ where: { aanbiederId: other.aanbieder.id } });
     // thirty test files nobody will look at: out of the way of other tests' job runs
     await db().upload.deleteMany({ where: { aanbiederId: p.aanbieder.id } });
   });

@@ -31,16 +31,23 @@ afterAll(async () => {
 
 const domain = () => `g${randomUUID().slice(0, 8)}.test`;
 
-/** A municipality with its own identity provider (set up by the TTP through the service) and one account. */
+const ttpAdmin = async () => expectScope(await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id), 'ttp');
+
+/**
+ * A municipality with its own identity provider (set up by one TTP admin through the service, turned
+ * on by a second) and one account; `ttp` is the second admin.
+ */
 async function ssoGemeente(via = idp) {
-  const ttp = expectScope(await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id), 'ttp');
+  const first = await ttpAdmin();
+  const ttp = await ttpAdmin();
   const g = await makeGemeente();
   const d = domain();
-  await saveSsoConnection(
-    ttp,
+  const { connection } = await saveSsoConnection(
+    first,
     { organisationId: g.id, issuer: via.issuer, clientId: via.clientId, clientSecret: via.clientSecret, domains: [d] },
     null,
   );
+  await setSsoActive(ttp, connection.id, true, null);
   const u = await makeUser('GEMEENTE', g.id);
   const email = `medewerker@${d}`;
   await db().user.update({ where: { id: u.id }, data: { email } });
@@ -222,6 +229,20 @@ describe('single sign-on: a leaver at either side loses access', () => {
     const after = await db().session.findUniqueOrThrow({ where: { id: sessionId } });
     expect(after.revokedAt).toBeNull();
     expect(Date.now() + 61_000 - (after.idpCheckedAt?.getTime() ?? 0)).toBeGreaterThan(60_000); // not marked as checked
+  });
+
+  it('four eyes: a connection one admin saves or changes is off until another admin turns it on', async () => {
+    const { g, d, user, ttp } = await ssoGemeente();
+    const c = await db().ssoConnection.findUniqueOrThrow({ where: { organisationId: g.id } });
+    // the second admin changes it (a domain more): off again, and they cannot turn their own change on
+    const input = { organisationId: g.id, issuer: idp.issuer, clientId: idp.clientId, domains: [d, domain()] };
+    await saveSsoConnection(ttp, { ...input, clientSecret: '' }, null);
+    expect(await login(g.id, claims(user.email, 'v'))).toEqual({ refusal: 'NIET_ACTIEF' });
+    expect(await ssoForEmail(user.email)).toBeNull();
+    await expect(setSsoActive(ttp, c.id, true, null)).rejects.toMatchObject({ status: 403, code: 'VIER_OGEN' });
+    expect(await login(g.id, claims(user.email, 'v'))).toEqual({ refusal: 'NIET_ACTIEF' });
+    await setSsoActive(await ttpAdmin(), c.id, true, null);
+    expect(await login(g.id, claims(user.email, 'v'))).toHaveProperty('sessionId');
   });
 
   it('ends the open SSO sessions when the TTP turns the connection off', async () => {

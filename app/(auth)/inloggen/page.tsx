@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { LoginForm } from '@/components/auth/login-form';
+import { OtherHostNotice } from '@/components/auth/other-host-notice';
 import { SsoLogin } from '@/components/auth/sso-login';
 import { Link } from '@/components/ui/link';
 import { ssoMessage } from '@/lib/auth/sso/sso-messages';
+import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Inloggen' };
 
@@ -12,9 +14,11 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const params = await searchParams;
+  const appOrigin = new URL(env().APP_URL).origin;
   return (
     <>
       <h1>Inloggen</h1>
+      <OtherHostNotice appOrigin={appOrigin} />
       {params.uitgelogd !== undefined && <p className="melding melding-ok">U bent uitgelogd.</p>}
       {params.verlopen !== undefined && (
         <p className="melding">Uw sessie is verlopen omdat u een tijd niet actief was. Log opnieuw in.</p>
@@ -33,7 +37,7 @@ export default async function LoginPage({
           {ssoMessage(params.sso)}
         </p>
       )}
-      <LoginForm />
+      <LoginForm appOrigin={appOrigin} />
       <p>
         <Link href="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
       </p>

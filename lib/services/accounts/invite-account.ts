@@ -8,7 +8,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { Role } from '@/lib/generated/prisma/enums';
-import { sendMail } from '@/lib/mail/send-mail';
+import { ACCOUNT_LINK, sendMail } from '@/lib/mail/send-mail';
 import { assertRoleFits } from './account-rules';
 
 export const INVITE_VALID_DAYS = 7;
@@ -48,10 +48,11 @@ export async function sendInvite(
       `Beste ${user.name},`,
       '',
       `Er is een account voor u aangemaakt bij Gemeenteportaal (${organisationName}). Kies een wachtwoord via deze link:`,
-      `${env().APP_URL}/wachtwoord-herstellen?token=${token}`,
+      ACCOUNT_LINK,
       '',
       `De link werkt één keer en is ${INVITE_VALID_DAYS} dagen geldig. Bij de eerste keer inloggen stelt u tweestapsverificatie in met een authenticator-app.`,
     ].join('\n'),
+    link: `${env().APP_URL}/wachtwoord-herstellen?token=${token}`,
   });
 }
 

@@ -18,6 +18,8 @@ export async function listAccounts(scope: Extract<Scope, { kind: 'ttp' }>) {
         totpEnabledAt: true,
         lockedUntil: true,
         passwordHash: true,
+        totpResetRequestedBy: true,
+        totpResetRequestedAt: true,
         organisation: { select: { name: true, kind: true } },
       },
     }),

@@ -47,6 +47,8 @@ export const ZSsoConnection = z.object({
  * configuration first, so a typo is said now and not at the first login. An e-mail domain belongs to
  * one organisation only: two connections for one domain would let the wrong one decide.
  * A change ends the open single sign-on sessions of the connection (their tokens are the old issuer's).
+ * A new or changed connection is off until another admin turns it on (four eyes, `setSsoActive`):
+ * whoever configures an identity provider decides who logs in as the organisation's staff.
  */
 export async function saveSsoConnection(
   scope: TtpScope,
@@ -68,7 +70,13 @@ export async function saveSsoConnection(
 
   const existing = await db().ssoConnection.findUnique({ where: { organisationId: org.id } });
   if (!existing && !input.clientSecret) throw new AppError('Vul het clientgeheim in.', 400);
-  const fields = { issuer: input.issuer, clientId: input.clientId, domains: input.domains };
+  const fields = {
+    issuer: input.issuer,
+    clientId: input.clientId,
+    domains: input.domains,
+    active: false,
+    changedBy: scope.user.userId,
+  };
   // The secret is sealed to the connection's id, so the id is chosen before the row is written.
   const id = existing?.id ?? randomUUID();
   const secret = input.clientSecret ? { clientSecretEnc: sealString(input.clientSecret, id) } : {};

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { Role } from '@/lib/generated/prisma/enums';
-import { type AccountChange, changeAccount } from '@/lib/services/accounts/change-account';
+import { type AccountChange, type AccountChangeOutcome, changeAccount } from '@/lib/services/accounts/change-account';
 import { inviteAccount, ZInvite } from '@/lib/services/accounts/invite-account';
 import { runAdminForm } from '../admin-form';
 
@@ -34,10 +34,12 @@ const ZChange = z.intersection(
   ),
 );
 
-const DONE: Record<AccountChange['kind'], string> = {
+const DONE: Record<AccountChangeOutcome, string> = {
   rol: 'De rol is gewijzigd; dat geldt vanaf de volgende klik van de gebruiker.',
   deactiveren: 'Het account is gedeactiveerd; open sessies zijn beëindigd.',
   activeren: 'Het account is weer actief.',
+  '2fa-aangevraagd':
+    'De 2FA-reset is aangevraagd. Een tweede beheerder bevestigt hem onder Accounts; pas dan is de tweestapsverificatie gereset.',
   '2fa-resetten': 'De tweestapsverificatie is gereset; bij de volgende login stelt de gebruiker een nieuwe in.',
   'uitnodiging-opnieuw': 'De uitnodiging is opnieuw verstuurd.',
 };
@@ -48,8 +50,7 @@ export async function changeAction(form: FormData) {
     audit: `account wijzigen ${z.uuid().safeParse(form.get('id')).data ?? '?'}`,
     backTo: PAGE,
     schema: ZChange,
-    run: (scope, input, address) =>
-      changeAccount(scope, input.id, input as AccountChange, address).then(() => input.kind),
+    run: (scope, input, address) => changeAccount(scope, input.id, input as AccountChange, address),
     done: (kind) => DONE[kind],
   });
 }

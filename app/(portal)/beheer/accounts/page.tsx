@@ -52,7 +52,8 @@ export default async function AccountsPage({
       <h1>Accounts</h1>
       <p>
         Een nieuw account krijgt een uitnodiging per e-mail (eenmalige link, 7 dagen geldig) om een wachtwoord te
-        kiezen; tweestapsverificatie stelt de gebruiker in bij de eerste login. Elke wijziging staat in het auditlog.
+        kiezen; tweestapsverificatie stelt de gebruiker in bij de eerste login. Een reset van de tweestapsverificatie
+        vraagt twee beheerders: de een vraagt hem aan, een ander bevestigt. Elke wijziging staat in het auditlog.
       </p>
       <FormMessage melding={melding} fout={fout} />
       <form action={inviteAction} className="filters" aria-label="Account uitnodigen">
@@ -156,14 +157,26 @@ export default async function AccountsPage({
                   ) : (
                     <Action id={u.id} who={u.email} kind="activeren" label="Activeren" />
                   )}
-                  {u.totpEnabledAt && (
+                  {u.totpEnabledAt && u.totpResetRequestedBy === scope.user.userId ? (
+                    <span>2FA-reset aangevraagd; wacht op een tweede beheerder</span>
+                  ) : u.totpEnabledAt && u.totpResetRequestedBy ? (
                     <Action
                       id={u.id}
                       who={u.email}
                       kind="2fa-resetten"
-                      label="2FA resetten"
-                      confirm={`Tweestapsverificatie van ${u.name} resetten? De sessies eindigen en bij de volgende inlog stelt ${u.name} een nieuwe app in.`}
+                      label="2FA-reset bevestigen"
+                      confirm={`Een andere beheerder heeft de reset van de tweestapsverificatie van ${u.name} aangevraagd. Bevestigen? De sessies eindigen en bij de volgende inlog stelt ${u.name} een nieuwe app in.`}
                     />
+                  ) : (
+                    u.totpEnabledAt && (
+                      <Action
+                        id={u.id}
+                        who={u.email}
+                        kind="2fa-resetten"
+                        label="2FA resetten"
+                        confirm={`Reset van de tweestapsverificatie van ${u.name} aanvragen? Een tweede beheerder moet hem bevestigen; pas dan eindigen de sessies en stelt ${u.name} bij de volgende inlog een nieuwe app in.`}
+                      />
+                    )
                   )}
                   {u.invitationPending && (
                     <Action id={u.id} who={u.email} kind="uitnodiging-opnieuw" label="Uitnodiging opnieuw" />

@@ -16,7 +16,7 @@ export async function saveSsoAction(form: FormData) {
     schema: ZSsoConnection,
     run: saveSsoConnection,
     done: ({ organisationName }) =>
-      `De inlogdienst van ${organisationName} is opgeslagen. Accounts met een e-mailadres in de genoemde domeinen loggen nu in via hun organisatie.`,
+      `De inlogdienst van ${organisationName} is opgeslagen en staat uit. Een tweede beheerder zet haar aan; daarna loggen accounts met een e-mailadres in de genoemde domeinen in via hun organisatie.`,
   });
 }
 

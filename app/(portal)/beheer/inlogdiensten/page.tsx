@@ -66,19 +66,27 @@ export default async function SsoConnectionsPage({
                   <td>
                     <code>{c.callbackUrl}</code>
                   </td>
-                  <td>{c.active ? 'aan' : 'uit'}</td>
                   <td>
-                    <ActionButton
-                      action={setSsoActiveAction}
-                      fields={{ id: c.id, active: c.active ? 'nee' : 'ja' }}
-                      label={c.active ? 'Uitzetten' : 'Aanzetten'}
-                      ariaLabel={`${c.active ? 'Uitzetten' : 'Aanzetten'}: inlogdienst van ${c.organisation.name}`}
-                      confirm={
-                        c.active
-                          ? `Inloggen via de organisatie uitzetten voor ${c.organisation.name}? Open sessies daarvan eindigen direct; medewerkers loggen daarna in met wachtwoord en code.`
-                          : undefined
-                      }
-                    />
+                    {c.active
+                      ? 'aan'
+                      : c.changedBy === scope.user.userId
+                        ? 'uit; een tweede beheerder zet haar aan'
+                        : 'uit'}
+                  </td>
+                  <td>
+                    {!c.active && c.changedBy === scope.user.userId ? null : (
+                      <ActionButton
+                        action={setSsoActiveAction}
+                        fields={{ id: c.id, active: c.active ? 'nee' : 'ja' }}
+                        label={c.active ? 'Uitzetten' : 'Aanzetten'}
+                        ariaLabel={`${c.active ? 'Uitzetten' : 'Aanzetten'}: inlogdienst van ${c.organisation.name}`}
+                        confirm={
+                          c.active
+                            ? `Inloggen via de organisatie uitzetten voor ${c.organisation.name}? Open sessies daarvan eindigen direct; medewerkers loggen daarna in met wachtwoord en code.`
+                            : undefined
+                        }
+                      />
+                    )}
                   </td>
                 </tr>
               ))}

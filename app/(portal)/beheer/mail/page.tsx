@@ -14,8 +14,9 @@ export default async function OutboxPage() {
     <>
       <h1>Uitgaande e-mail</h1>
       <p>
-        Alle e-mail die het portaal verstuurt. Zonder SMTP-server (SMTP_URL) wordt niets verstuurd en staat de e-mail
-        alleen hier.
+        Alle e-mail die het portaal verstuurt: aan wie, waarom en of hij is verzonden. Een persoonlijke link
+        (uitnodiging, wachtwoordherstel) staat alleen in de e-mail aan de geadresseerde, nooit hier. Zonder SMTP-server
+        (SMTP_URL) wordt niets verstuurd.
       </p>
       {mails.length === 0 ? (
         <p>Er is nog geen e-mail.</p>
@@ -37,7 +38,17 @@ export default async function OutboxPage() {
                   <td>{m.to}</td>
                   <td>
                     <strong>{m.subject}</strong>
-                    <pre className="mail">{m.body}</pre>
+                    {m.demoText ? (
+                      <>
+                        <p className="melding-fout">
+                          Alleen in de lokale demo zonder mailserver: de hele e-mail met de persoonlijke link. In
+                          productie ziet alleen de geadresseerde deze link.
+                        </p>
+                        <pre className="mail">{m.demoText}</pre>
+                      </>
+                    ) : (
+                      <pre className="mail">{m.body}</pre>
+                    )}
                   </td>
                   <td>
                     {m.sentAt

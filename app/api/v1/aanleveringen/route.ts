@@ -26,8 +26,8 @@ export const POST = runRoute({
   },
   run: async ({ req, url, scope, address }) => {
     const provider = expectScope(scope!, 'aanbieder');
-    if (!(await takeRateLimit(RATE_LIMITS.aanleveringPerToken, `${provider.aanbiederId}:${provider.user.email}`)))
-      throw new AppError('Te veel aanleveringen met deze token; probeer het over een uur opnieuw.', 429, 'TE_VAAK');
+    if (!(await takeRateLimit(RATE_LIMITS.aanleveringPerAanbieder, provider.aanbiederId)))
+      throw new AppError('Te veel aanleveringen van uw organisatie; probeer het over een uur opnieuw.', 429, 'TE_VAAK');
     const query = ZQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!query.success) throw new AppError(query.error.issues.map((i) => i.message).join(' '), 400, 'PARAMETER');
     const receipt = await deliverFile(provider, req, {
