@@ -5,6 +5,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { ReportSummary } from '@/components/reports/report-summary';
 import type { Scope } from '@/lib/access/scope';
+import { db } from '@/lib/db';
 import { spiegelrapportagePdf } from '@/lib/renderers/spiegel-pdf';
 import { spiegelrapportageXlsx } from '@/lib/renderers/spiegel-xlsx';
 import { getSpiegelrapportage } from '@/lib/services/reports/get-spiegelrapportage';
@@ -180,5 +181,34 @@ describe('spiegelrapportage', () => {
         expect(gnsRows(period)).toEqual([[gns.label, period, 'populatie (beëindigde trajecten)', 'nog niet bekend']]);
       expect(gnsRows('2025-K4').length).toBeGreaterThan(1);
     }
+  });
+
+  it("tells a municipality the provider's maturity over its own residents only", async () => {
+    // Respons 0 % among the municipality's residents, 100 % elsewhere: 50 % over all, level 6.
+    const [g, elsewhere, a] = [await makeGemeente(), await makeGemeente(), await makeAanbieder()];
+    const t = tag();
+    await db().processingAgreement.create({ data: { aanbiederId: a.id, version: '1', status: 'ONDERTEKEND' } });
+    await loadRecords(a, [
+      ...times(20, (i) => ({ client: `${t}-here-${i}`, gemeentecode: g.cbsCode!, einddatum: '2026-06-15' })),
+      ...times(20, (i) => ({
+        client: `${t}-there-${i}`,
+        gemeentecode: elsewhere.cbsCode!,
+        einddatum: '2026-06-15',
+        tevredenheid: 8,
+        respondent: '1',
+      })),
+    ]);
+    const own = await getSpiegelrapportage(
+      await scopeOf((await makeUser('AANBIEDER_INZAGE', a.id)).id),
+      { agbCode: a.agbCode!, period: K2, version: 'intern' },
+      AS_OF,
+    );
+    const theirs = await getSpiegelrapportage(
+      await scopeOf((await makeUser('GEMEENTE', g.id)).id),
+      { agbCode: a.agbCode!, period: K2, version: 'deelbaar' },
+      AS_OF,
+    );
+    expect(own.maturity.level).toBe(6);
+    expect(theirs.maturity.level).toBe(4);
   });
 });

@@ -33,12 +33,24 @@ export async function listMaturity(scope: TtpScope, asOf = new Date()): Promise<
   return maturityRows({}, asOf);
 }
 
-/** One provider's levels (one per domain), for its spiegelrapportage (the caller has checked that the scope may see the report). */
-export async function maturityOf(aanbiederId: string, asOf = new Date()): Promise<MaturityRow[]> {
-  return maturityRows({ id: aanbiederId }, asOf);
+/**
+ * One provider's levels (one per domain), for its spiegelrapportage (the caller has checked that the
+ * scope may see the report). With `gemeenteCodes` the respons rests only on those municipalities'
+ * residents: what a municipality's shareable report may state.
+ */
+export async function maturityOf(
+  aanbiederId: string,
+  asOf = new Date(),
+  gemeenteCodes?: readonly string[],
+): Promise<MaturityRow[]> {
+  return maturityRows({ id: aanbiederId }, asOf, gemeenteCodes);
 }
 
-async function maturityRows(where: { id?: string }, asOf: Date): Promise<MaturityRow[]> {
+async function maturityRows(
+  where: { id?: string },
+  asOf: Date,
+  gemeenteCodes?: readonly string[],
+): Promise<MaturityRow[]> {
   const since = new Date(asOf.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
   const [providers, shares] = await Promise.all([
     db().organisation.findMany({
@@ -67,7 +79,9 @@ async function maturityRows(where: { id?: string }, asOf: Date): Promise<Maturit
         SELECT t.aanbieder_id, t.domein::text AS domein,
                count(DISTINCT t.traject_id) FILTER (WHERE t.einddatum >= ${since}::date) AS ended,
                count(DISTINCT t.traject_id) FILTER (WHERE t.einddatum >= ${since}::date AND ${respons.category()} = 'met') AS met
-        FROM trajectory t ${where.id ? Prisma.sql`WHERE t.aanbieder_id = ${where.id}::uuid` : Prisma.empty}
+        FROM trajectory t
+        WHERE ${where.id ? Prisma.sql`t.aanbieder_id = ${where.id}::uuid` : Prisma.sql`TRUE`}
+          AND ${gemeenteCodes ? Prisma.sql`t.gemeentecode = ANY(${[...gemeenteCodes]}::bpchar[])` : Prisma.sql`TRUE`}
         GROUP BY t.aanbieder_id, t.domein ORDER BY t.domein`,
     ),
   ]);

@@ -113,7 +113,12 @@ export async function getSpiegelrapportage(
     audience: target.audience,
     period: input.period,
     generatedAt: asOf.toISOString(),
-    maturity: await reportMaturity(target.aanbieder.id, target.shareable, asOf),
+    maturity: await reportMaturity(
+      target.aanbieder.id,
+      target.shareable,
+      asOf,
+      scope.kind === 'gemeente' ? scope.gemeenteCodes : undefined,
+    ),
     indicators,
   };
 }
@@ -132,10 +137,12 @@ async function deliveredDomains(scope: Scope, aanbiederId: string): Promise<Dome
 
 /**
  * Levels 4–6 differ only by the respons over the last twelve months; in a shareable report that
- * share must rest on at least 7 trajectories like any figure, otherwise only "4–6" is told.
+ * share must rest on at least 7 trajectories like any figure, otherwise only "4–6" is told. A
+ * municipality's or region's report tells the level over its own residents only (`gemeenteCodes`),
+ * like every other figure in it.
  */
-async function reportMaturity(aanbiederId: string, shareable: boolean, asOf: Date) {
-  const rows = await maturityOf(aanbiederId, asOf);
+async function reportMaturity(aanbiederId: string, shareable: boolean, asOf: Date, gemeenteCodes?: string[]) {
+  const rows = await maturityOf(aanbiederId, asOf, gemeenteCodes);
   if (!rows.length) return { level: null, label: 'onbekend (aanbieder gedeactiveerd)' };
   const one = (row: (typeof rows)[number]) =>
     shareable && row.level >= 4 && row.ended < K_ANONYMITY
