@@ -16,6 +16,7 @@ import { isOrganisationGroupBy } from '@/lib/indicators/group-nouns';
 import { presentRows, protectCountTable, type TableRow, toCountTable } from '@/lib/indicators/indicator-table';
 import { queryIndicator } from '@/lib/indicators/query-indicator';
 import { filtersFor, type ViewParams } from '@/lib/indicators/view-params';
+import { chargeView } from '@/lib/services/disclosure/charge-view';
 import { groupLabels } from './group-labels';
 
 export type IndicatorView = {
@@ -57,6 +58,8 @@ export async function getIndicatorView(
   if (scope.kind === 'ttp') throw new AppError('Beheerders van de TTP zien geen cijfers.', 403);
   const protection = needsProtection(scope, params.shareable);
   const filters = filtersFor(indicator, params);
+  if (scope.kind === 'gemeente')
+    await chargeView(scope, { indicator: indicator.key, domein: params.domein, groupBy: params.groupBy, filters });
   const ctx = indicatorContext(params.asOf);
   const cells = await queryIndicator(scope, {
     indicator,
