@@ -23,24 +23,12 @@ import {
 
 type GemeenteScope = Extract<Scope, { kind: 'gemeente' }>;
 
-export type ChargeOutcome = {
-  status: 'herhaald' | 'nieuw' | 'op';
-  used: number;
-  slowed: boolean;
-  /** The largest family of this view within the window, and the new views of the last minute (new views only). */
-  familySize: number;
-  rate: number;
-  alertId: string | null;
-};
-
 type ChargeRow = {
-  status: ChargeOutcome['status'];
+  status: 'herhaald' | 'nieuw' | 'op';
   used: number;
   first_refusal: boolean;
   slowed: boolean;
   alert_id: string | null;
-  family_size: number;
-  rate: number;
 };
 
 // Views this process saw charged (organisation, month, key): asked again, they cost no round trip. A
@@ -51,6 +39,13 @@ const charged = new Set<string>();
 const usage = new Map<string, { month: string; used: number }>();
 // An organisation's slowed views wait in line in this process, so asking many at once does not help.
 const slowLine = new Map<string, Promise<void>>();
+
+// The moment of a charge. The benchmark replays a day of pages at a person's pace, and tests script
+// sequences over minutes, by setting it (setViewClock); the portal keeps the real one.
+let clock = () => new Date();
+export function setViewClock(next: (() => Date) | null) {
+  clock = next ?? (() => new Date());
+}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -76,25 +71,12 @@ export const budgetSpentMessage = (budget: number, month: string) =>
  */
 export async function chargeView(scope: Scope, view: ChargedView): Promise<void> {
   if (scope.kind !== 'gemeente') return;
-  await chargeViewAt(scope, view, new Date());
-}
-
-/** chargeView at a given moment (the benchmark replays a day; tests script a sequence). */
-export async function chargeViewAt(scope: GemeenteScope, view: ChargedView, now: Date): Promise<ChargeOutcome> {
+  const now = clock();
   const org = scope.user.organisationId;
   const month = budgetMonth(now);
   const key = viewKey(view);
   const remembered = `${org}|${month}|${key}`;
-  if (charged.has(remembered)) {
-    return {
-      status: 'herhaald',
-      used: usage.get(org)?.used ?? 0,
-      slowed: false,
-      familySize: 0,
-      rate: 0,
-      alertId: null,
-    };
-  }
+  if (charged.has(remembered)) return;
   const e = env();
   const {
     rows: [row],
@@ -135,18 +117,10 @@ export async function chargeViewAt(scope: GemeenteScope, view: ChargedView, now:
   charged.add(remembered);
   if (row.alert_id) await auditAlert(scope, row.alert_id);
   if (row.slowed) await waitInLine(org, e.VIEW_SLOW_SECONDS * 1000);
-  return {
-    status: row.status,
-    used: row.used,
-    slowed: row.slowed,
-    familySize: row.family_size,
-    rate: row.rate,
-    alertId: row.alert_id,
-  };
 }
 
 /** The month's use as this process last saw it (for the API's headers), or null when it charged nothing for it. */
-export function lastKnownUsage(organisationId: string, now = new Date()): { used: number; budget: number } | null {
+export function lastKnownUsage(organisationId: string, now = clock()): { used: number; budget: number } | null {
   const seen = usage.get(organisationId);
   return seen && seen.month === budgetMonth(now) ? { used: seen.used, budget: env().VIEW_BUDGET_PER_MONTH } : null;
 }

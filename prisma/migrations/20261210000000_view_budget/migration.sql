@@ -13,6 +13,10 @@ CREATE TABLE "view_charge" (
   "view" JSONB NOT NULL,
   "families" BIGINT[] NOT NULL,
   "charged_at" TIMESTAMPTZ(3) NOT NULL,
+  -- What the detector counted when it was charged: the largest of its families within the window, and
+  -- the organisation's new views in the minute before (how close it came, for the monitor and the benchmark).
+  "family_size" INTEGER NOT NULL DEFAULT 0,
+  "rate" INTEGER NOT NULL DEFAULT 0,
   CONSTRAINT "view_charge_pkey" PRIMARY KEY ("organisation_id", "month", "view_key")
 );
 CREATE INDEX "view_charge_organisation_id_charged_at_idx" ON "view_charge"("organisation_id", "charged_at");
@@ -61,7 +65,7 @@ CREATE FUNCTION "charge_view"(
   p_now TIMESTAMPTZ, p_budget INTEGER, p_window INTERVAL, p_variants_max INTEGER, p_rate_max INTEGER,
   p_slow INTERVAL
 ) RETURNS TABLE (
-  status TEXT, used INTEGER, first_refusal BOOLEAN, slowed BOOLEAN, alert_id UUID, family_size INTEGER, rate INTEGER
+  status TEXT, used INTEGER, first_refusal BOOLEAN, slowed BOOLEAN, alert_id UUID
 ) LANGUAGE plpgsql AS $$
 DECLARE
   v_used INTEGER;
@@ -74,7 +78,7 @@ BEGIN
   PERFORM 1 FROM view_charge c WHERE c.organisation_id = p_org AND c.month = p_month AND c.view_key = p_key;
   IF FOUND THEN
     RETURN QUERY SELECT 'herhaald'::text, coalesce((SELECT u.used FROM view_budget_use u
-      WHERE u.organisation_id = p_org AND u.month = p_month), 0), false, false, NULL::uuid, 0, 0;
+      WHERE u.organisation_id = p_org AND u.month = p_month), 0), false, false, NULL::uuid;
     RETURN;
   END IF;
   -- Counted first: the row lock makes the organisation's new views wait for each other.
@@ -86,7 +90,7 @@ BEGIN
   IF v_used IS NULL THEN
     UPDATE view_budget_use u SET refused_at = p_now
       WHERE u.organisation_id = p_org AND u.month = p_month AND u.refused_at IS NULL RETURNING u.refused_at INTO v_refused;
-    RETURN QUERY SELECT 'op'::text, p_budget, v_refused IS NOT NULL, false, NULL::uuid, 0, 0;
+    RETURN QUERY SELECT 'op'::text, p_budget, v_refused IS NOT NULL, false, NULL::uuid;
     RETURN;
   END IF;
   INSERT INTO view_charge (organisation_id, month, view_key, view, families, charged_at)
@@ -95,7 +99,7 @@ BEGIN
     -- Charged meanwhile by a request that held the lock before us: free after all.
     UPDATE view_budget_use u SET used = u.used - 1 WHERE u.organisation_id = p_org AND u.month = p_month
       RETURNING u.used INTO v_used;
-    RETURN QUERY SELECT 'herhaald'::text, v_used, false, false, NULL::uuid, 0, 0;
+    RETURN QUERY SELECT 'herhaald'::text, v_used, false, false, NULL::uuid;
     RETURN;
   END IF;
 
@@ -108,6 +112,8 @@ BEGIN
     GROUP BY x.ord ORDER BY count(DISTINCT c.view_key) DESC, x.ord LIMIT 1;
   SELECT count(*) INTO v_rate FROM view_charge c
     WHERE c.organisation_id = p_org AND c.charged_at > p_now - interval '1 minute' AND c.charged_at <= p_now;
+  UPDATE view_charge c SET family_size = v_size, rate = v_rate
+    WHERE c.organisation_id = p_org AND c.month = p_month AND c.view_key = p_key;
 
   IF v_size > p_variants_max AND NOT EXISTS (SELECT 1 FROM view_alert a WHERE a.organisation_id = p_org
       AND a.rule = 'varianten' AND a.family_key = p_families[v_ord] AND a.slowed_until > p_now) THEN
@@ -129,13 +135,13 @@ BEGIN
 
   RETURN QUERY SELECT 'nieuw'::text, v_used, false,
     EXISTS (SELECT 1 FROM view_alert a WHERE a.organisation_id = p_org AND a.slowed_until > p_now AND a.fired_at <= p_now),
-    v_alert, v_size, v_rate;
+    v_alert;
 END
 $$;
 
 -- Charges and counts are pruned by the application once older than their month; alerts stay (the
 -- audit log holds them for five years, this table for the monitor).
-GRANT SELECT, INSERT, DELETE ON "view_charge" TO gemeenteportaal_app;
+GRANT SELECT, INSERT, DELETE, UPDATE ("family_size", "rate") ON "view_charge" TO gemeenteportaal_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON "view_budget_use" TO gemeenteportaal_app;
 GRANT SELECT, INSERT ON "view_alert" TO gemeenteportaal_app;
 GRANT EXECUTE ON FUNCTION "charge_view"(UUID, CHAR(7), CHAR(64), JSONB, BIGINT[], TEXT[], TIMESTAMPTZ, INTEGER, INTERVAL, INTEGER, INTEGER, INTERVAL) TO gemeenteportaal_app;
