@@ -34,13 +34,6 @@ const one = async <T extends Record<string, unknown>>(text: string, values: unkn
   (await pgPool().query<T>(text, values)).rows[0];
 const chargesOf = async (orgId: string) =>
   Number((await one<{ n: string }>('SELECT count(*) AS n FROM view_charge WHERE organisation_id = $1', [orgId])).n);
-const alertsOf = async (orgId: string) =>
-  (
-    await pgPool().query<{ rule: string; dimension: string | null; view_count: number; views: unknown[] }>(
-      'SELECT rule, dimension, view_count, views FROM view_alert WHERE organisation_id = $1 ORDER BY fired_at',
-      [orgId],
-    )
-  ).rows;
 const auditsOf = async (orgId: string, event: string) =>
   (
     await pgPool().query<{ object: string; scope: { views?: unknown[]; dimensie?: string } }>(
