@@ -4,8 +4,11 @@ import { expectScope, type Scope } from '@/lib/access/scope';
 import { pgPool } from '@/lib/db';
 import { INDICATORS } from '@/lib/indicators/registry';
 import { issueApiToken } from '@/lib/services/api-tokens/issue-api-token';
+import { describeView } from '@/lib/services/disclosure/describe-view';
+import { listViewMonitor } from '@/lib/services/disclosure/list-view-monitor';
+import { budgetMonth } from '@/lib/services/disclosure/view-families';
 import { apiCall, contractManagerDay, type Visit, walkAt } from '@/scripts/view-walks';
-import { loadRecords, makeAanbieder, makeGemeente, makeRegio, makeUser, scopeOf } from './helpers/fixtures';
+import { loadRecords, makeAanbieder, makeGemeente, makeRegio, makeTtp, makeUser, scopeOf } from './helpers/fixtures';
 
 // The detector of differencing patterns (docs/view-budget.md) on PostgreSQL: the scripted families of
 // the averaging attack fire it (one alert, one audit record with the views, the organisation slowed),
@@ -105,6 +108,22 @@ describe('detector of differencing patterns', () => {
     // One finding per family while the organisation is slowed.
     expect(await alertsOf(regio.id)).toHaveLength(1);
     expect(await detectorAudits(regio.id)).toHaveLength(1);
+
+    // The TTP's monitor: the region's use this month, and the finding with its family and views.
+    const ttp = await scopeOf((await makeUser('TTP_BEHEER', (await makeTtp()).id)).id);
+    const monitor = await listViewMonitor(ttp, budgetMonth(new Date()));
+    expect(monitor.organisations.find((o) => o.organisationId === regio.id)).toMatchObject({
+      used: 20,
+      peakFamily: 20,
+      alerts: 1,
+    });
+    const found = monitor.alerts.find((a) => a.organisationName === regio.name)!;
+    expect(found).toMatchObject({ rule: 'varianten', dimension: 'gemeente', count: 17 });
+    expect(found.family.filters).not.toHaveProperty('gemeente');
+    expect(found.views).toHaveLength(17);
+    expect(describeView(found.views[0])).toBe(
+      `Uitval, Jeugd, per aanbieder; Einddatum van: 2025-01; Einddatum t/m: 2025-12; Gemeente: ${codes[0]}`,
+    );
   }, 60_000);
 
   it('fires on a municipality asking the table for every provider one at a time, within the window only', async () => {
