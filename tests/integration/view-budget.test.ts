@@ -6,7 +6,10 @@ import { AppError } from '@/lib/errors';
 import { INDICATORS } from '@/lib/indicators/registry';
 import { parseViewParams } from '@/lib/indicators/view-params';
 import { issueApiToken } from '@/lib/services/api-tokens/issue-api-token';
+import { setViewClock } from '@/lib/services/disclosure/charge-view';
+import { pruneViewCharges } from '@/lib/services/disclosure/prune-view-charges';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
+import { apiCall } from '@/scripts/view-walks';
 import { makeAanbieder, makeGemeente, makeUser, scopeOf } from './helpers/fixtures';
 
 // The budget of distinct views and the detector of differencing patterns (docs/view-budget.md),
@@ -118,5 +121,27 @@ describe('budget of distinct views per organisation and month', () => {
     }
     expect(await chargesOf(aanbieder.id)).toBe(0);
     expect(await one('SELECT 1 AS x FROM view_budget_use WHERE organisation_id = $1', [aanbieder.id])).toBeUndefined();
+  });
+
+  it('starts again each calendar month in Europe/Amsterdam, and the nightly run forgets the views of months before the last', async () => {
+    const { org, scope } = await gemeenteWithToken();
+    const q = distinctQueries(1)[0];
+    const ask = (at: string) => {
+      setViewClock(() => new Date(at));
+      return apiCall(scope, { indicator: q.indicator, search: q.query, pause: 0 }).finally(() => setViewClock(null));
+    };
+    await ask('2026-01-31T22:59:00Z'); // 23:59 in Amsterdam: January
+    await ask('2026-01-31T23:01:00Z'); // 00:01 in Amsterdam: February, charged again
+    await ask('2026-03-10T12:00:00Z');
+    const months = async () =>
+      (
+        await pgPool().query<{ month: string }>(
+          'SELECT month FROM view_charge WHERE organisation_id = $1 ORDER BY month',
+          [org.id],
+        )
+      ).rows.map((r) => r.month);
+    expect(await months()).toEqual(['2026-01', '2026-02', '2026-03']);
+    await pruneViewCharges(new Date('2026-03-11T02:00:00Z'));
+    expect(await months()).toEqual(['2026-02', '2026-03']);
   });
 });
