@@ -78,9 +78,16 @@ export const familyKeys = (view: ChargedView): string[] =>
   );
 
 /** The budget's month of a moment: calendar months in Europe/Amsterdam (yyyy-mm). */
+const AMSTERDAM_MONTH = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+});
+
 export function budgetMonth(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((acc, p) => Object.assign(acc, { [p.type]: p.value }), {});
+  const parts = AMSTERDAM_MONTH.formatToParts(at).reduce<Record<string, string>>(
+    (acc, p) => Object.assign(acc, { [p.type]: p.value }),
+    {},
+  );
   return `${parts.year}-${parts.month}`;
 }

@@ -93,8 +93,21 @@ BEGIN
     RETURN QUERY SELECT 'op'::text, p_budget, v_refused IS NOT NULL, false, NULL::uuid;
     RETURN;
   END IF;
-  INSERT INTO view_charge (organisation_id, month, view_key, view, families, charged_at)
-    VALUES (p_org, p_month, p_key, p_view, p_families, p_now) ON CONFLICT DO NOTHING;
+  -- The detector. Distinct views of each of this view's families within the window (months may
+  -- differ: the window slides over the first of the month), and new views in the last minute; this
+  -- view counted in both.
+  SELECT x.ord, count(DISTINCT c.view_key) INTO v_ord, v_size
+    FROM view_charge c CROSS JOIN LATERAL unnest(c.families) WITH ORDINALITY AS x(f, ord)
+    WHERE c.organisation_id = p_org AND c.charged_at > p_now - p_window AND c.charged_at <= p_now
+      AND x.f = p_families[x.ord]
+    GROUP BY x.ord ORDER BY count(DISTINCT c.view_key) DESC, x.ord LIMIT 1;
+  v_ord := coalesce(v_ord, 1);
+  v_size := coalesce(v_size, 0) + 1;
+  SELECT count(*) + 1 INTO v_rate FROM view_charge c
+    WHERE c.organisation_id = p_org AND c.charged_at > p_now - interval '1 minute' AND c.charged_at <= p_now;
+
+  INSERT INTO view_charge (organisation_id, month, view_key, view, families, charged_at, family_size, rate)
+    VALUES (p_org, p_month, p_key, p_view, p_families, p_now, v_size, v_rate) ON CONFLICT DO NOTHING;
   IF NOT FOUND THEN
     -- Charged meanwhile by a request that held the lock before us: free after all.
     UPDATE view_budget_use u SET used = u.used - 1 WHERE u.organisation_id = p_org AND u.month = p_month
@@ -102,18 +115,6 @@ BEGIN
     RETURN QUERY SELECT 'herhaald'::text, v_used, false, false, NULL::uuid;
     RETURN;
   END IF;
-
-  -- The detector. Distinct views of each of this view's families within the window (months may
-  -- differ: the window slides over the first of the month), and new views in the last minute.
-  SELECT x.ord, count(DISTINCT c.view_key) INTO v_ord, v_size
-    FROM view_charge c CROSS JOIN LATERAL unnest(c.families) WITH ORDINALITY AS x(f, ord)
-    WHERE c.organisation_id = p_org AND c.charged_at > p_now - p_window AND c.charged_at <= p_now
-      AND x.f = p_families[x.ord]
-    GROUP BY x.ord ORDER BY count(DISTINCT c.view_key) DESC, x.ord LIMIT 1;
-  SELECT count(*) INTO v_rate FROM view_charge c
-    WHERE c.organisation_id = p_org AND c.charged_at > p_now - interval '1 minute' AND c.charged_at <= p_now;
-  UPDATE view_charge c SET family_size = v_size, rate = v_rate
-    WHERE c.organisation_id = p_org AND c.month = p_month AND c.view_key = p_key;
 
   IF v_size > p_variants_max AND NOT EXISTS (SELECT 1 FROM view_alert a WHERE a.organisation_id = p_org
       AND a.rule = 'varianten' AND a.family_key = p_families[v_ord] AND a.slowed_until > p_now) THEN
@@ -141,7 +142,7 @@ $$;
 
 -- Charges and counts are pruned by the application once older than their month; alerts stay (the
 -- audit log holds them for five years, this table for the monitor).
-GRANT SELECT, INSERT, DELETE, UPDATE ("family_size", "rate") ON "view_charge" TO gemeenteportaal_app;
+GRANT SELECT, INSERT, DELETE ON "view_charge" TO gemeenteportaal_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON "view_budget_use" TO gemeenteportaal_app;
 GRANT SELECT, INSERT ON "view_alert" TO gemeenteportaal_app;
 GRANT EXECUTE ON FUNCTION "charge_view"(UUID, CHAR(7), CHAR(64), JSONB, BIGINT[], TEXT[], TIMESTAMPTZ, INTEGER, INTERVAL, INTEGER, INTEGER, INTERVAL) TO gemeenteportaal_app;
