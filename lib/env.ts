@@ -6,6 +6,9 @@ const ZBase64Key = z
   .string()
   .refine((v) => Buffer.from(v, 'base64').length === 32, 'moet 32 bytes base64 zijn (openssl rand -base64 32)');
 
+/** A whole number from the environment, with Dutch messages. */
+const zWhole = z.coerce.number('moet een getal zijn').int('moet een geheel getal zijn');
+
 const ZEnv = z
   .object({
     DATABASE_URL: z.string().min(1, 'DATABASE_URL ontbreekt'),
@@ -82,6 +85,30 @@ const ZEnv = z
      * on one core. About the cores the portal may take beside PostgreSQL and the import.
      */
     WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+    /**
+     * Distinct views (indicator, domein, grouping, filters) a municipality or region may ask per calendar
+     * month (Europe/Amsterdam), page, export and API together; asking one again is free. Measured sizes
+     * and the reasoning: docs/view-budget.md.
+     */
+    VIEW_BUDGET_PER_MONTH: zWhole.min(1, 'moet minstens 1 zijn').default(3000),
+    /** Detector of differencing: more than VIEW_VARIANTS_MAX distinct views of one family within the window fires. */
+    VIEW_VARIANTS_WINDOW_MINUTES: zWhole
+      .min(1, 'moet minstens 1 zijn')
+      .max(24 * 60, 'moet hoogstens 1440 zijn')
+      .default(10),
+    VIEW_VARIANTS_MAX: zWhole.min(2, 'moet minstens 2 zijn').default(16),
+    /** Detector: more new distinct views than this in one minute fires too (faster than anyone reads). */
+    VIEW_RATE_MAX_PER_MINUTE: zWhole.min(1, 'moet minstens 1 zijn').default(250),
+    /** Once fired: every new distinct view of the organisation waits this long, for this many minutes. */
+    VIEW_SLOW_SECONDS: z.coerce
+      .number('moet een getal zijn')
+      .min(0, 'mag niet negatief zijn')
+      .max(60, 'moet hoogstens 60 zijn')
+      .default(2),
+    VIEW_SLOW_MINUTES: zWhole
+      .min(1, 'moet minstens 1 zijn')
+      .max(7 * 24 * 60, 'moet hoogstens een week zijn')
+      .default(60),
     /** Role the application switches to on every connection (no BYPASSRLS, append-only audit log). */
     DATABASE_APP_ROLE: z
       .string()

@@ -26,6 +26,7 @@ const NAV: NavItem[] = [
   { label: 'Verwerkersovereenkomsten', href: '/beheer/overeenkomsten', permission: 'agreements:manage' },
   { label: 'Volwassenheid', href: '/beheer/volwassenheid', permission: 'beheer:start' },
   { label: 'Verwerking', href: '/beheer/verwerking', permission: 'processing:monitor' },
+  { label: 'Overzichten', href: '/beheer/overzichten', permission: 'processing:monitor' },
   { label: 'Verwerkingsregister', href: '/beheer/verwerkingsregister', permission: 'register:view' },
   { label: 'Auditlog', href: '/beheer/auditlog', permission: 'audit:view' },
   { label: 'Uitgaande e-mail', href: '/beheer/mail', permission: 'mail:outbox' },

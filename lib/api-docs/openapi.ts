@@ -141,10 +141,23 @@ export function openApiDocument(base: string) {
             })),
           ],
           responses: {
-            200: { description: 'De tabel van de indicator (zie README, API voor BI-pakketten)' },
+            200: {
+              description: 'De tabel van de indicator (zie README, API voor BI-pakketten)',
+              headers: {
+                'X-Overzichten-Gebruikt': {
+                  description: 'Verschillende overzichten die uw organisatie deze kalendermaand heeft opgevraagd',
+                  schema: { type: 'integer' },
+                },
+                'X-Overzichten-Budget': {
+                  description: 'Verschillende overzichten per kalendermaand; hetzelfde overzicht opnieuw telt niet',
+                  schema: { type: 'integer' },
+                },
+              },
+            },
             400: error,
             401: error,
             404: error,
+            429: error,
           },
         },
       },

@@ -95,6 +95,9 @@ const EVENT_LABELS: Record<string, string> = {
   'clientverzoek.inzage-download': 'inzage over een cliënt gedownload',
   'clientverzoek.verwijdering': 'verzoek om verwijdering over een cliënt',
   'verwerkingsregister.opgevraagd': 'verwerkingsregister opgevraagd',
+  'overzichten.budget-op': 'overzichtenbudget van de maand op (nieuw overzicht geweigerd)',
+  'overzichten.verschilpatroon':
+    'verschilpatroon gesignaleerd (veel varianten van één overzicht), organisatie vertraagd',
 };
 
 const LABELS: Record<string, string> = { ...PERMISSION_LABELS, ...EVENT_LABELS };

@@ -6,6 +6,7 @@ import type { UploadKind } from '@/lib/generated/prisma/enums';
 import { processUpload } from '@/lib/imports/process-upload';
 import { refreshRecordKeys } from '@/lib/imports/refresh-record-keys';
 import { expireAgreements } from '@/lib/services/agreements/expire-agreements';
+import { pruneViewCharges } from '@/lib/services/disclosure/prune-view-charges';
 import { deleteEndedProviderData } from '@/lib/services/privacy/delete-provider-data';
 import { enforceRetention } from '@/lib/services/privacy/retention';
 import { deleteUploadFile } from '@/lib/uploads/file-store';
@@ -45,6 +46,7 @@ export async function runImportJob(kinds: UploadKind[] = ['TEST', 'PRODUCTIE']):
   if (kinds.includes('PRODUCTIE')) {
     summary.retentionDeleted = await enforceRetention();
     summary.providersDeleted = await deleteEndedProviderData();
+    await pruneViewCharges();
   }
   // The processing monitor shows the last run from this record.
   await writeAudit({ event: IMPORT_RUN_EVENT, object: JSON.stringify({ soorten: kinds, ...summary }) });

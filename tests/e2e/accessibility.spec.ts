@@ -39,6 +39,7 @@ test('the onboarding admin pages: no accessibility problems', async ({ page }) =
     '/beheer/overeenkomsten',
     '/beheer/organisaties',
     '/beheer/verwerkingsregister',
+    '/beheer/overzichten',
   ]) {
     await page.goto(url);
     expect(await axeViolations(page), url).toEqual([]);

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { exampleRecords, toCsv } from '../../lib/cbs/write-files';
-import { loginDemo } from './helpers/accounts';
+import { env } from '../../lib/env';
+import { loginDemo, sql } from './helpers/accounts';
 import { walk } from './helpers/watch';
 
 // Issue 13: each role walks its main task in Chromium, from its start page through the menu. Every
@@ -9,6 +10,31 @@ import { walk } from './helpers/watch';
 
 const menu = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
+/**
+ * A walk's distinct views (docs/view-budget.md): its organisation stays within the month's budget and
+ * the detector stays silent. Prints the figures the budget and the thresholds were chosen against.
+ */
+async function expectWithinViewBudget(email: string, since: Date) {
+  const [r] = await sql<{ used: number; walk: number; family: number; rate: number; alerts: number }>(
+    `SELECT coalesce((SELECT u.used FROM view_budget_use u WHERE u.organisation_id = o.id
+         AND u.month = to_char(now() AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM')), 0) AS used,
+       (SELECT count(*)::int FROM view_charge c WHERE c.organisation_id = o.id AND c.charged_at >= $2) AS walk,
+       (SELECT coalesce(max(c.family_size), 0) FROM view_charge c WHERE c.organisation_id = o.id AND c.charged_at >= $2) AS family,
+       (SELECT coalesce(max(c.rate), 0) FROM view_charge c WHERE c.organisation_id = o.id AND c.charged_at >= $2) AS rate,
+       (SELECT count(*)::int FROM view_alert a WHERE a.organisation_id = o.id AND a.fired_at >= $2) AS alerts
+     FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE u.email = $1`,
+    [email, since],
+  );
+  const e = env();
+  console.log(
+    `overzichten ${email}: wandeling ${r.walk} nieuw, maand ${r.used} van ${e.VIEW_BUDGET_PER_MONTH}, ` +
+      `grootste familie ${r.family} (grens ${e.VIEW_VARIANTS_MAX}), meeste per minuut ${r.rate} (grens ${e.VIEW_RATE_MAX_PER_MINUTE})`,
+  );
+  expect(r.walk).toBeGreaterThan(0);
+  expect(r.used).toBeLessThan(e.VIEW_BUDGET_PER_MONTH);
+  expect(r.alerts).toBe(0);
+}
+
 const grouping = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Indeling van de tabel' }).getByRole('link', { name }).click();
 
@@ -59,6 +85,7 @@ test('provider (inzien): reads its uploads and downloads its internal report', a
 });
 
 test('municipality: compares providers on uitval, narrows down, prepares a kwaliteitsgesprek', async ({ page }) => {
+  const since = new Date();
   await loginDemo(page, 'gemeente@gemeenteportaal.demo');
   const w = walk(page, 'gemeente');
   await w.step('start');
@@ -84,9 +111,11 @@ test('municipality: compares providers on uitval, narrows down, prepares a kwali
   await expect(page.getByRole('region', { name: 'De vastgelegde cijfers' })).toContainText('Uitval');
   await w.step('gesprek');
   expect(w.problems()).toEqual([]);
+  await expectWithinViewBudget('gemeente@gemeenteportaal.demo', since);
 });
 
 test('region: compares its municipalities and follows one over the quarters', async ({ page }) => {
+  const since = new Date();
   await loginDemo(page, 'regio@gemeenteportaal.demo');
   const w = walk(page, 'regio');
   await w.step('start');
@@ -108,6 +137,7 @@ test('region: compares its municipalities and follows one over the quarters', as
   await expect(page.getByRole('figure', { name: /door de tijd/ })).toBeVisible();
   await w.step('goirle-per-kwartaal');
   expect(w.problems()).toEqual([]);
+  await expectWithinViewBudget('regio@gemeenteportaal.demo', since);
 });
 
 test('TTP: invites an account, reads the agreements and searches the audit log', async ({ page }) => {

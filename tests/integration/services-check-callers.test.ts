@@ -19,6 +19,8 @@ import { addAction, addAnswer, setActionStatus } from '@/lib/services/conversati
 import { getConversation } from '@/lib/services/conversations/get-conversation';
 import { listConversations } from '@/lib/services/conversations/list-conversations';
 import { prepareConversation } from '@/lib/services/conversations/prepare-conversation';
+import { getViewUsage } from '@/lib/services/disclosure/get-view-usage';
+import { listViewMonitor } from '@/lib/services/disclosure/list-view-monitor';
 import { getComparison } from '@/lib/services/indicators/get-comparison';
 import { overviewCards } from '@/lib/services/indicators/get-dashboard-overview';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
@@ -74,6 +76,8 @@ const CALLS: Record<string, [Permission, (s: Scope) => unknown]> = {
   searchAudit: ['audit:view', (s) => searchAudit(any(s), ZAuditFilters.parse({}))],
   listOutbox: ['mail:outbox', (s) => listOutbox(any(s))],
   listProcessing: ['processing:monitor', (s) => listProcessing(any(s))],
+  listViewMonitor: ['processing:monitor', (s) => listViewMonitor(any(s), '2026-01')],
+  getViewUsage: ['dashboard:view', (s) => getViewUsage(any(s))],
   rerunUpload: ['processing:monitor', (s) => rerunUpload(any(s), ID, null)],
   listMaturity: ['beheer:start', (s) => listMaturity(any(s))],
   getBeheerStart: ['beheer:start', (s) => getBeheerStart(any(s))],

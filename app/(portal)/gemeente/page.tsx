@@ -1,17 +1,19 @@
 import type { Metadata } from 'next';
+import { ViewUsageNote } from '@/components/dashboard/view-usage-note';
 import { Link } from '@/components/ui/link';
 import { StatCards } from '@/components/ui/stat-cards';
 import { requireScope } from '@/lib/access/require-scope';
 import { expectScope } from '@/lib/access/scope';
 import { formatNumber } from '@/lib/format';
 import { formatShownCount, K_ANONYMITY, PERTURBATION_NOTE } from '@/lib/indicators/disclosure-control';
+import { getViewUsage } from '@/lib/services/disclosure/get-view-usage';
 import { getGemeenteStart } from '@/lib/services/start/get-gemeente-start';
 
 export const metadata: Metadata = { title: 'Start gemeente' };
 
 export default async function GemeenteStart() {
   const scope = expectScope(await requireScope('gemeente:start', 'startpagina gemeente'), 'gemeente');
-  const s = await getGemeenteStart(scope);
+  const [s, usage] = await Promise.all([getGemeenteStart(scope), getViewUsage(scope)]);
   return (
     <>
       <h1>{scope.user.organisationName}</h1>
@@ -36,6 +38,7 @@ export default async function GemeenteStart() {
           Naar het dashboard met alle outcome-indicatoren
         </Link>
       </p>
+      <ViewUsageNote usage={usage} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { indicatorJson } from '@/lib/exports/indicator-json';
 import { findIndicator } from '@/lib/indicators/registry';
 import { parseViewParams } from '@/lib/indicators/view-params';
 import { indicatorTokenScope } from '@/lib/services/api-tokens/authenticate-api-token';
+import { viewUsageHeaders } from '@/lib/services/disclosure/view-usage-headers';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 
@@ -17,8 +18,7 @@ export const GET = runRoute<{ indicator: string }>({
   run: async ({ url, params, scope }) => {
     const indicator = findIndicator(params.indicator);
     if (!indicator || !scope) throw new AppError('Onbekende indicator.', 404);
-    return Response.json(
-      indicatorJson(await getIndicatorView(scope, indicator, parseViewParams(scope, url.searchParams))),
-    );
+    const view = await getIndicatorView(scope, indicator, parseViewParams(scope, url.searchParams));
+    return Response.json(indicatorJson(view), { headers: viewUsageHeaders(scope.user.organisationId) });
   },
 });
