@@ -60,3 +60,13 @@ export function viewFilters(scope: Scope, indicator: IndicatorDefinition, p: Vie
 /** The view's filters as applied, period included (viewFilters). */
 export const filtersFor = (scope: Scope, indicator: IndicatorDefinition, p: ViewParams): FilterState =>
   viewFilters(scope, indicator, p).filters;
+
+/**
+ * The filters as the filter form and its chips show them: what the view applies (a protected view's
+ * grammar included), with the period left out when the URL has none, so it reads as the default.
+ */
+export function shownFilters(scope: Scope, indicator: IndicatorDefinition, p: ViewParams): FilterState {
+  const { filters } = viewFilters(scope, indicator, p);
+  const { eind_van, eind_tm, ...rest } = filters;
+  return p.filters.eind_van || p.filters.eind_tm ? filters : rest;
+}

@@ -22,12 +22,12 @@ test('the quarter picker shows the active period, chips remove filters, the figu
   await page.setViewportSize(DESKTOP);
   await page.goto('/dashboard/uitval?groep=aanbieder');
   const active = page.getByTestId('actieve-filters');
-  // the default period is named, in the line above the figures and in the picker itself
-  const tm = addMonths(month(new Date()), -1);
-  const van = addMonths(tm, -11);
-  await expect(active).toContainText(`Periode: einddatum ${nl(van)} t/m ${nl(tm)} (standaard)`);
-  await expect(page.locator('#eind_van option:checked')).toHaveText(`${nl(van)} (standaard)`);
-  await expect(page.locator('#eind_tm option:checked')).toHaveText(`${nl(tm)} (standaard)`);
+  // the default period is named, in the line above the figures and in the picker itself: for a
+  // municipality the calendar year of the last whole month
+  const year = addMonths(month(new Date()), -1).slice(0, 4);
+  await expect(active).toContainText(`Periode: einddatum K1 ${year} t/m K4 ${year} (standaard)`);
+  await expect(page.locator('#eind_van option:checked')).toHaveText(`K1 ${year} (standaard)`);
+  await expect(page.locator('#eind_tm option:checked')).toHaveText(`K4 ${year} (standaard)`);
 
   // whole quarters: K1 2025 t/m K4 2025 is January to December
   await page.locator('#eind_van').selectOption({ label: 'K1 2025' });
@@ -41,26 +41,29 @@ test('the quarter picker shows the active period, chips remove filters, the figu
   await expect(page.locator('#eind_tm')).toHaveValue('2025-12');
   await expect(page.getByRole('figure', { name: /van hoog naar laag/ })).toContainText('jan 2025 t/m dec 2025');
 
-  // two more filters: each a chip; the panel stays closed, the answer stays above the fold
+  // two more filters, one value each (a municipality's grammar: one value or all): each a chip; the
+  // panel stays closed, the answer stays above the fold
   await page.getByText('Meer filters').click();
+  await expect(page.getByRole('group', { name: 'Verwijzer' }).getByRole('checkbox')).toHaveCount(0);
   await page.getByRole('group', { name: 'Verwijzer' }).getByLabel('02 huisarts').check();
-  await page.getByRole('group', { name: 'Verwijzer' }).getByLabel('01 gemeentelijke toegang').check();
+  await page.getByRole('group', { name: 'Complexiteit' }).getByLabel('meervoudig').check();
   await page.getByRole('button', { name: 'Filters toepassen' }).click();
-  await expect(page).toHaveURL(/verwijzer=01&verwijzer=02/);
+  await expect(page).toHaveURL(/verwijzer=02/);
+  await expect(page).toHaveURL(/complexiteit=2/);
   const chips = active.getByRole('list', { name: 'Actieve filters' }).getByRole('link');
   await expect(chips).toHaveText([
     'Einddatum: K1 2025 t/m K4 2025 × (filter weghalen)',
-    'Verwijzer: 01 gemeentelijke toegang × (filter weghalen)',
     'Verwijzer: 02 huisarts × (filter weghalen)',
+    'Complexiteit: meervoudig × (filter weghalen)',
   ]);
   await expect(page.locator('form.filterbalk details')).not.toHaveAttribute('open');
-  await expect(page.getByText('Meer filters (1 actief)')).toBeVisible();
+  await expect(page.getByText('Meer filters (2 actief)')).toBeVisible();
   const chart = (await page.locator('.rangschikking').boundingBox())!;
   expect(chart.y).toBeLessThan(900 - 100);
 
-  // a chip removes just its own value; the period stays
+  // a chip removes just its own filter; the period stays
   await chips.filter({ hasText: '02 huisarts' }).click();
-  await expect(page).toHaveURL(/verwijzer=01/);
+  await expect(page).toHaveURL(/complexiteit=2/);
   await expect(page).not.toHaveURL(/verwijzer=02/);
   await expect(page).toHaveURL(/eind_van=2025-01/);
   await expect(chips).toHaveCount(2);
@@ -69,7 +72,7 @@ test('the quarter picker shows the active period, chips remove filters, the figu
   await expect(page).not.toHaveURL(/eind_van/);
   await expect(active).toContainText('(standaard)');
   await active.getByRole('link', { name: 'Alle filters wissen' }).click();
-  await expect(page).not.toHaveURL(/verwijzer/);
+  await expect(page).not.toHaveURL(/complexiteit/);
   await expect(active.getByRole('list', { name: 'Actieve filters' })).toHaveCount(0);
 });
 
@@ -81,12 +84,15 @@ test('the gemeente list of a region can be searched in a real search box', async
   const search = group.getByRole('searchbox', { name: 'Zoeken in gemeente' });
   const box = (await search.boundingBox())!;
   expect(box.width).toBeGreaterThan(150); // it was a 17 × 17 px square
-  const all = await group.getByRole('checkbox').count();
+  // one municipality or all (a region's grammar): radio buttons, "Alle" first
+  const all = await group.getByRole('radio').count();
   expect(all).toBeGreaterThan(3);
+  await expect(group.getByRole('radio', { name: 'Alle' })).toBeChecked();
   await search.fill('tilb');
-  await expect(group.getByRole('checkbox')).toHaveCount(1); // hidden options leave the accessibility tree
-  await expect(group.getByRole('checkbox', { name: /Tilburg/ })).toBeVisible();
-  await group.getByRole('checkbox', { name: /Tilburg/ }).check();
+  // hidden options leave the accessibility tree; "Alle" stays
+  await expect(group.getByRole('radio')).toHaveCount(2);
+  await expect(group.getByRole('radio', { name: /Tilburg/ })).toBeVisible();
+  await group.getByRole('radio', { name: /Tilburg/ }).check();
   await page.getByRole('button', { name: 'Filters toepassen' }).click();
   await expect(page).toHaveURL(/gemeente=0855/);
   await expect(page.getByTestId('actieve-filters')).toContainText('Gemeente: Gemeente Tilburg (GM0855)');

@@ -10,7 +10,7 @@ import { formatMonth } from '@/lib/filters/months';
 import { toSearchParams } from '@/lib/filters/parse-filters';
 import { needsProtection, PERTURBATION_NOTE, WHOLLY_HIDDEN } from '@/lib/indicators/disclosure-control';
 import { DOMEINEN } from '@/lib/indicators/registry';
-import { parseViewParams } from '@/lib/indicators/view-params';
+import { parseViewParams, shownFilters } from '@/lib/indicators/view-params';
 import { settled } from '@/lib/promises';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { cardFilters, type OverviewCard, overviewCards } from '@/lib/services/indicators/get-dashboard-overview';
@@ -61,7 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
   query.set('domein', params.domein);
   const { eind_van, eind_tm } = cardFilters(scope, cards[0].indicator, params);
   const filterProps = {
-    filters: params.filters,
+    filters: shownFilters(scope, cards[0].indicator, params),
     period: { van: eind_van!, tm: eind_tm! },
     scopeOptions: options,
     keep: {},

@@ -18,7 +18,7 @@ import { unsettledNote } from '@/lib/indicators/format-figure';
 import { GROUP_BY, type GroupBy } from '@/lib/indicators/group-by';
 import { isOrganisationGroupBy } from '@/lib/indicators/group-nouns';
 import { findIndicator } from '@/lib/indicators/registry';
-import { filtersFor, parseViewParams } from '@/lib/indicators/view-params';
+import { filtersFor, parseViewParams, shownFilters } from '@/lib/indicators/view-params';
 import { dashboardAuditObject } from '@/lib/services/indicators/audit-object';
 import { getComparison } from '@/lib/services/indicators/get-comparison';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
@@ -59,7 +59,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   // The period the figures cover, as the view computes it (its default, and the grammar of a protected view).
   const { eind_van, eind_tm } = filtersFor(scope, indicator, p);
   const filterProps = {
-    filters: p.filters,
+    filters: shownFilters(scope, indicator, p),
     period: { van: eind_van!, tm: eind_tm! },
     scopeOptions: options,
     keep: { groep: p.groupBy },
