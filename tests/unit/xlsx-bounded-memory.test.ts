@@ -68,4 +68,20 @@ describe('the workbook reader at bounded memory', () => {
     expect(Math.max(...pieces)).toBeLessThanOrEqual(SLICE * 1040);
     expect(Math.max(...pieces)).toBeLessThan(10 * 1024 * 1024);
   });
+
+  it('refuses a larger bomb after as much as a smaller one: the ratio is to the bytes read so far', () => {
+    const unpackedBeforeRefusal = (megabytes: number) => {
+      const bomb = forgedZipBomb(megabytes);
+      let seen = 0;
+      const pass = zipPass(bomb.length, () => (chunk) => {
+        seen += chunk.length;
+      });
+      pass.push(bomb);
+      expect(() => pass.finish()).toThrow(/zip-bom/);
+      return seen;
+    };
+    const [small, large] = [unpackedBeforeRefusal(50), unpackedBeforeRefusal(400)];
+    expect(large).toBeLessThanOrEqual(small + SLICE * 1040);
+    expect(large).toBeLessThan(20 * 1024 * 1024);
+  });
 });
