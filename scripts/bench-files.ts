@@ -4,10 +4,17 @@ import { exampleRecords } from '@/lib/cbs/write-files';
 // Generated delivery files for the benchmarks: record i of n, ~1.4 trajectories per client, four
 // municipalities, scores spread; the layout's own field list and widths.
 
+let base: RawRecord | undefined;
+/** The example record the generated ones vary, made once per AGB code (not once per record). */
+function baseRecord(agbCode: string): RawRecord {
+  if (base?.agb_code !== agbCode) base = exampleRecords(agbCode)[1];
+  return base;
+}
+
 /** `variant` shifts the scores only: the same trajectories in a file that is not a duplicate of an earlier one. */
 export function recordAt(i: number, rows: number, agbCode = '99999999', variant = 0): RawRecord {
   return {
-    ...exampleRecords(agbCode)[1],
+    ...baseRecord(agbCode),
     pseudo_id: `CL-${((i * 7919) % (rows * 0.7)) | 0}`,
     traject_id: `TR-${i}`,
     gemeentecode: ['0855', '0785', '0798', '0766'][i % 4],

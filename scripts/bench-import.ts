@@ -4,25 +4,29 @@
 // trajectories again with other scores (a re-delivery: every record replaces one). Beside the CSV: a plain COPY of the same
 // file into an unindexed table, and a COPY of the same imported rows into a table with trajectory's
 // indexes, in the same run. Peak memory counts the portal's process and its child (read-upload.ts),
-// sampled from outside both (memory-sampler.mjs). With --files, the generated files are kept in DIR and
-// reused by the next run with the same sizes (writing 200,000 Excel rows alone takes ~2 minutes), so
-// two versions of the code can be measured on the same files one after the other.
-import { execFileSync, spawn } from 'node:child_process';
+// sampled from outside both (memory-sampler.mjs). After them a forged-header Excel bomb and the Excel
+// file through `npm run import:file`, the command's memory sampled whole (bench-import-command.ts).
+// With --files, the generated files are kept in DIR and reused by the next run with the same sizes
+// (writing 200,000 Excel rows alone takes ~2 minutes), so two versions of the code can be measured on
+// the same files one after the other.
+import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { FIELD_KEYS } from '@/lib/cbs/layout';
+import { forgedZipBomb } from '../tests/fixtures/forged-zip-bomb';
 import { CSV_HEADER, csvLine, fixedLine, recordAt as recordOf } from './bench-files';
+import { importFileCommand } from './bench-import-command';
 import { type BenchFigure, writeBenchResult } from './bench-result';
 import { openDatabaseServer } from './database-server';
 import { generateSecrets } from './local-secrets';
+import { peakMemory } from './peak-memory';
 
 const { values } = parseArgs({
   options: {
@@ -61,27 +65,6 @@ async function writeXlsx(file: string, rows: number) {
   for (let i = 0; i < rows; i++) ws.addRow(FIELD_KEYS.map((k) => recordAt(i, rows)[k])).commit();
   ws.commit();
   await wb.commit();
-}
-
-/**
- * The peak resident memory of this process (the portal) and of the import's reader while `fn` runs,
- * sampled from outside (scripts/memory-sampler.mjs, which says what counts as which).
- */
-async function peakMemory<T>(
-  fn: () => Promise<T>,
-): Promise<{ result: T; peak: { total: number; portal: number; reader: number } }> {
-  const sampler = spawn(process.execPath, [path.join(import.meta.dirname, 'memory-sampler.mjs'), String(process.pid)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: sampler.stdout! })[Symbol.asyncIterator]();
-  await lines.next(); // "ready": the first sample is taken
-  try {
-    const result = await fn();
-    sampler.stdin!.end();
-    return { result, peak: JSON.parse((await lines.next()).value) };
-  } finally {
-    sampler.kill();
-  }
 }
 
 const fixedRows = Math.floor(FIXED_BYTES / fixedLine(recordAt(0, 1)).length);
@@ -184,6 +167,20 @@ try {
   }
   await closeDb();
 
+  // A forged-header Excel bomb and the valid Excel file through `npm run import:file`: the reader's
+  // memory stays bounded whatever a file unpacks to.
+  const bomb = path.join(dir, 'bom-vervalste-koppen.xlsx');
+  writeFileSync(bomb, forgedZipBomb(100));
+  const commands = { bom: await importFileCommand(bomb, AGB), xlsx: await importFileCommand(files.xlsx, AGB) };
+  if (!commands.bom.fileError) throw new Error('de Excel-bom is niet geweigerd');
+  if (commands.xlsx.accepted !== XLSX_ROWS) throw new Error(`Excel via import:file: ${commands.xlsx.accepted} records`);
+  for (const [kind, run] of Object.entries(commands))
+    console.log(
+      `npm run import:file ${kind === 'bom' ? 'Excel-bom (vervalste koppen, 100 MB nullen)' : `Excel (${nf.format(XLSX_ROWS)} records)`}: ` +
+        `${(run.ms / 1000).toFixed(1)} s, piekgeheugen leesproces ${mb(run.peak.reader)}, hele opdracht ${mb(run.peak.total)}` +
+        (run.fileError ? ` (geweigerd: ${run.fileError})` : ''),
+    );
+
   // The database's own speed, on the CSV's database: the file as it is into text columns without
   // indexes, and the imported rows into a table with trajectory's indexes (LIKE … INCLUDING ALL).
   const client = owner;
@@ -244,6 +241,18 @@ try {
       met: r.peak < 400 * 1024 ** 2,
     });
   }
+  figures.push({
+    figure: 'Excel-bom via npm run import:file, piekgeheugen leesproces (hele opdracht)',
+    value: `${mb(commands.bom.peak.reader)} (${mb(commands.bom.peak.total)})`,
+    aim: '< 200 MB',
+    met: commands.bom.peak.reader < 200 * 1024 ** 2,
+  });
+  figures.push({
+    figure: `Excel (${nf.format(XLSX_ROWS)} records) via npm run import:file, piekgeheugen leesproces (hele opdracht)`,
+    value: `${mb(commands.xlsx.peak.reader)} (${mb(commands.xlsx.peak.total)})`,
+    aim: '(ter vergelijking)',
+    met: null,
+  });
   figures.push({
     figure: 'Import CSV / COPY met indexen',
     value: `${(results.csv.ms / indexedMs).toFixed(1)}×`,

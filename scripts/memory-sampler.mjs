@@ -8,9 +8,13 @@
 // every node child with all of its children (the import's reader), never this sampler; the database
 // server (also a child of <pid> in the benchmark) does not count. Each is its own peak; total is the
 // peak of their sum.
+// node scripts/memory-sampler.mjs <pid> command: <pid> is a command (npm run import:file): "reader" is
+// the import's reader process (read-upload-child, lib/imports/read-upload.ts) with its children,
+// "portal" the rest of the command's processes (npm, tsx, the import), total all of them.
 import { readdirSync, readFileSync } from 'node:fs';
 
 const root = process.argv[2];
+const commandMode = process.argv[3] === 'command';
 const self = String(process.pid);
 
 const read = (pid, file) => {
@@ -29,6 +33,18 @@ function treeRss() {
     if (parent) children.set(parent, [...(children.get(parent) ?? []), pid]);
   }
   const treeOf = (pid) => rssOf(pid) + (children.get(pid) ?? []).reduce((n, c) => n + treeOf(c), 0);
+  if (commandMode) {
+    const split = (pid) =>
+      read(pid, 'cmdline').includes('read-upload-child')
+        ? { portal: 0, reader: treeOf(pid) }
+        : (children.get(pid) ?? [])
+            .map(split)
+            .reduce((a, b) => ({ portal: a.portal + b.portal, reader: a.reader + b.reader }), {
+              portal: rssOf(pid),
+              reader: 0,
+            });
+    return split(root);
+  }
   let portal = rssOf(root);
   let reader = 0;
   for (const child of children.get(root) ?? []) {

@@ -8,7 +8,7 @@ import { uploadMaxBytes } from '@/lib/uploads/receive-upload';
 /**
  * The one path of a delivered file, from the browser (`/api/uploads`) and from a provider's system
  * (`/api/v1/aanleveringen`): the body streamed up to the size limit into encrypted storage (never held
- * whole), the agreement checked before a byte is stored, the receipt after, and a test file queued at
+ * whole; both routes are outside the proxy, which would buffer it: proxy.ts), the agreement checked before a byte is stored, the receipt after, and a test file queued at
  * once (the per-minute sweep takes it otherwise).
  */
 export async function deliverFile(

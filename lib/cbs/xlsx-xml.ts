@@ -3,6 +3,7 @@
 // the few elements that carry its cells replaces a general XML parser (ExcelJS built an object per
 // row and per cell: ~40 µs per row, most of an Excel import's time; docs in read-xlsx-records.ts).
 // Element names may carry a namespace prefix (<x:row>, as the OpenXML SDK writes them).
+import { FileRejected } from './file-rejected';
 import { recordFromCells } from './header-columns';
 import type { ColumnKey } from './layout';
 import type { ReadRow } from './read-text-records';
@@ -18,9 +19,13 @@ export const isWorksheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.tes
 export const SHEET_WITHOUT_HEADER =
   'Het eerste werkblad begint niet met een kopregel met de veldnamen (agb_code, pseudo_id, …).';
 
-/** Longer than this without a complete row or shared string, and the XML is no delivery's table. */
-const MAX_PENDING = 16 * 1024 * 1024;
-const XML_TOO_LONG = 'een rij of tekst in het werkblad is onredelijk lang';
+/**
+ * A row or shared string longer than this (in characters of its XML) is no delivery's: a record's
+ * cells take a few hundred, a cell at most Excel's 32,767. The reader refuses it when its unfinished
+ * part grows past this, so it never holds more than this and one inflated piece (check-zip.ts).
+ */
+export const MAX_ELEMENT_CHARS = 1024 * 1024;
+export const ELEMENT_TOO_LONG = `Het Excelbestand is geweigerd: een rij of tekst in het werkblad is langer dan ${MAX_ELEMENT_CHARS / 1024 / 1024} MB, en zo lang is geen rij van een aanlevering.`;
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -47,11 +52,17 @@ export function stringItemText(inner: string): string {
   return text;
 }
 
+/** A cut-off start tag (`<x:ro`) is at most this long. */
+const START_TAG_CHARS = 32;
+
 /**
- * Cuts a stream of XML text into complete elements matched by `element` (a global regex), keeping the
- * incomplete tail for the next chunk. `take` gets each complete match, in order.
+ * Cuts a stream of XML text into the complete elements `name` matched by `element` (a global regex).
+ * `take` gets each complete match, in order. Of the rest only an unfinished element is kept for the
+ * next chunk (from its start tag; other XML between elements is dropped), and it is refused once it
+ * passes MAX_ELEMENT_CHARS.
  */
-function elementStream(element: RegExp, take: (m: RegExpExecArray) => void) {
+function elementStream(name: string, element: RegExp, take: (m: RegExpExecArray) => void) {
+  const startTag = new RegExp(`<(?:\\w+:)?${name}[\\s/>]`, 'g');
   let pending = '';
   return (text: string, final: boolean) => {
     pending += text;
@@ -61,16 +72,17 @@ function elementStream(element: RegExp, take: (m: RegExpExecArray) => void) {
       take(m);
       end = element.lastIndex;
     }
-    // Keep what follows the last complete element (the start of the next one, or the closing tags).
-    pending = pending.slice(end);
-    if (!final && pending.length > MAX_PENDING) throw new Error(XML_TOO_LONG);
+    startTag.lastIndex = end;
+    const unfinished = startTag.exec(pending);
+    pending = pending.slice(unfinished ? unfinished.index : Math.max(end, pending.length - START_TAG_CHARS));
+    if (!final && pending.length > MAX_ELEMENT_CHARS) throw new FileRejected(ELEMENT_TOO_LONG);
   };
 }
 
 /** The shared-string table, fed as text: push each decoded chunk, then take the `table`. */
 export function sharedStringsReader() {
   const t = sharedStringsTable();
-  const push = elementStream(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g, (m) =>
+  const push = elementStream('si', /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g, (m) =>
     t.add(m[1] ? stringItemText(m[1]) : ''),
   );
   return { push, table: t.table };
@@ -244,7 +256,7 @@ export function recordOfRow(row: RowXml, start: SheetStart): ReadRow | null {
 export function sheetRowsReader() {
   let previousLine = 0;
   let rows: RowXml[] = [];
-  const push = elementStream(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g, (m) => {
+  const push = elementStream('row', /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g, (m) => {
     const line = Number(R_ATTR.exec(m[1])?.[1]) || previousLine + 1;
     previousLine = line;
     rows.push({ line, xml: m[2] ?? '' });

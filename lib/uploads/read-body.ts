@@ -1,8 +1,8 @@
 import { AppError } from '@/lib/errors';
 
-/** The one answer to a file over its limit, wherever it is counted. */
+/** The one answer to a file over its limit, wherever it is counted: 413 Content Too Large. */
 export const fileTooBig = (maxBytes: number) =>
-  new AppError(`Het bestand is groter dan ${Math.round(maxBytes / 1024 / 1024)} MB.`, 400, 'TE_GROOT');
+  new AppError(`Het bestand is groter dan ${Math.round(maxBytes / 1024 / 1024)} MB.`, 413, 'TE_GROOT');
 
 /**
  * A request body as its chunks arrive, up to `maxBytes`: a declared length over the limit is refused

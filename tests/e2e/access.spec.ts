@@ -197,6 +197,21 @@ test('reports and conversations: the internal report is the provider’s alone, 
   expect(refused[0].n).toBeGreaterThanOrEqual(1);
 });
 
+test('the browser upload refuses a post from another site, even with the provider’s session', async ({ page }) => {
+  await loginDemo(page, 'aanbieder@gemeenteportaal.demo');
+  const attacks: Record<string, string>[] = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }];
+  for (const headers of attacks) {
+    const res = await page.request.post('/api/uploads', {
+      headers: { ...headers, 'x-soort': 'test', 'x-bestandsnaam': 'van-elders.csv' },
+      data: 'agb_code;pseudo_id\n',
+    });
+    expect(res.status(), JSON.stringify(headers)).toBe(403);
+    expect((await res.json()).fout).toContain('Geweigerd: dit verzoek kwam niet van een pagina van het portaal zelf');
+  }
+  const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM upload WHERE file_name = 'van-elders.csv'`);
+  expect(n).toBe(0);
+});
+
 test('the signed-agreement upload refuses a post from another site, even with the TTP’s session', async ({ page }) => {
   await loginDemo(page, 'beheer@gemeenteportaal.demo');
   const [agreement] = await sql<{ id: string }>(

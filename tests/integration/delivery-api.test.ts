@@ -256,7 +256,7 @@ describe('delivery tokens, attacked', () => {
     const before = storedUploadFiles();
     const tooBig = Buffer.alloc(1024 * 1024 + 1, 'a');
     const res = await post(token, 'soort=test&bestandsnaam=groot.csv', tooBig);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: 'TE_GROOT', fout: 'Het bestand is groter dan 1 MB.' });
     // a body streamed without a length is counted as it arrives
     const stream = new ReadableStream({
@@ -274,7 +274,7 @@ describe('delivery tokens, attacked', () => {
       } as RequestInit),
       { params: Promise.resolve({}) },
     );
-    expect(streamed.status).toBe(400);
+    expect(streamed.status).toBe(413);
     expect(await streamed.json()).toMatchObject({ code: 'TE_GROOT' });
     expect(await db().upload.count({ where: { aanbiederId: p.aanbieder.id } })).toBe(0);
     // the part written before the limit was crossed is gone too

@@ -20,9 +20,11 @@ const decodeName = (v: string | null) => {
 
 /** POST the raw file as the body; X-Soort: test|productie; X-Domein: jeugd|wmo; X-Bestandsnaam: URI-encoded name. */
 export const POST = runRoute({
-  // No same-origin check needed: the custom X-Soort header makes a cross-site post a CORS request,
-  // which browsers preflight and we never allow (and the session cookie is SameSite=Lax).
   access: { permission: 'upload:create', object: () => 'upload aanleveren' },
+  // The proxy leaves this route alone (it would buffer the file, proxy.ts), so the same-origin check is
+  // here. Behind it: the custom X-Soort header makes a cross-site post a CORS request, which browsers
+  // preflight and the portal never allows, and the session cookie is SameSite=Lax.
+  sameOrigin: true,
   run: async ({ req, scope, address }) => {
     const headers = ZHeaders.safeParse({
       soort: req.headers.get('x-soort'),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { readUploadFile, storeUploadFile } from '@/lib/uploads/file-store';
+import { fileTooBig } from '@/lib/uploads/read-body';
 
 // The signed PDF of a verwerkersovereenkomst, stored encrypted like uploads (AES-256-GCM with the
 // data key, bound to its name), under UPLOAD_DIR/overeenkomsten/. It is not deleted by the upload
@@ -13,8 +14,7 @@ const storageId = (agreementId: string) => `overeenkomsten/${agreementId}`;
 export function checkPdf(content: Buffer): void {
   const max = env().AGREEMENT_PDF_MAX_MB * 1024 * 1024;
   if (content.length === 0) throw new AppError('Kies het ondertekende PDF-bestand.', 400, 'GEEN_BESTAND');
-  if (content.length > max)
-    throw new AppError(`Het bestand is groter dan ${env().AGREEMENT_PDF_MAX_MB} MB.`, 400, 'TE_GROOT');
+  if (content.length > max) throw fileTooBig(max);
   const head = content.subarray(0, 1024).toString('latin1');
   const tail = content.subarray(Math.max(0, content.length - 2048)).toString('latin1');
   if (!head.startsWith('%PDF-') || !tail.includes('%%EOF')) {
