@@ -109,12 +109,12 @@ test('Tilburg sees the uitval of every provider with 10 or more uitval clients, 
 test('a provider with fewer than 7 clients in the period is one line that says so, not a marker per column', async ({
   page,
 }) => {
-  await loginDemo(page, 'gemeente@gemeenteportaal.demo');
-  // a quarter in which a provider served 1 to 6 of Tilburg's clients whose trajectory ended then
+  await loginDemo(page, 'hilvarenbeek@gemeenteportaal.demo');
+  // a quarter in which a provider served 1 to 6 of Hilvarenbeek's clients whose trajectory ended then
   const [small] = await sql<{ name: string; m: string }>(
     `SELECT o.name, to_char(date_trunc('quarter', t.einddatum), 'YYYY-MM') AS m
      FROM trajectory t JOIN organisation o ON o.id = t.aanbieder_id
-     WHERE t.gemeentecode = '0855' AND t.domein = 'JEUGD' AND t.einddatum >= now() - interval '2 years'
+     WHERE t.gemeentecode = '0798' AND t.domein = 'JEUGD' AND t.einddatum >= date_trunc('quarter', now()) - interval '21 months'
      GROUP BY 1, 2 HAVING count(DISTINCT t.client_pseudonym) BETWEEN 1 AND 6 ORDER BY 2 DESC, 1 LIMIT 1`,
   );
   expect(small).toBeDefined();

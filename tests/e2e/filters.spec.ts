@@ -54,7 +54,7 @@ test('the quarter picker shows the active period, chips remove filters, the figu
   await expect(chips).toHaveText([
     'Einddatum: K1 2025 t/m K4 2025 × (filter weghalen)',
     'Verwijzer: 02 huisarts × (filter weghalen)',
-    'Complexiteit: meervoudig × (filter weghalen)',
+    'Complexiteit: 2 meervoudig × (filter weghalen)',
   ]);
   await expect(page.locator('form.filterbalk details')).not.toHaveAttribute('open');
   await expect(page.getByText('Meer filters (2 actief)')).toBeVisible();

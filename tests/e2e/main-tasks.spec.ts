@@ -127,9 +127,10 @@ test('region: compares its municipalities and follows one over the quarters', as
   await w.step('per-gemeente');
   await page.getByText('Meer filters').click();
   await page.getByRole('searchbox', { name: 'Zoeken in gemeente' }).fill('Goirle');
+  // one municipality or all (a region's grammar): a radio button
   await page
     .getByRole('group', { name: 'Gemeente' })
-    .getByRole('checkbox', { name: /Goirle/ })
+    .getByRole('radio', { name: /Goirle/ })
     .check();
   await page.getByRole('button', { name: 'Filters toepassen' }).click();
   await grouping(page, 'Per kwartaal');

@@ -119,6 +119,35 @@ export async function chargeView(scope: Scope, view: ChargedView): Promise<void>
   if (row.slowed) await waitInLine(org, e.VIEW_SLOW_SECONDS * 1000);
 }
 
+/**
+ * Notes a request the query grammar had to change (a set of values, a sliding period): the grammar
+ * answers it with a view it allows, so a script that asks many of them gets few distinct views and
+ * never fills a family, but what it asked says what it tried. More than VIEW_VARIANTS_MAX distinct
+ * such requests within the window fire the detector (rule grammatica): an audit record, the finding on
+ * the TTP's monitor, and the organisation's next new views slowed. `asked` is the request as parsed,
+ * before the grammar.
+ */
+export async function noteAdjustedRequest(scope: Scope, asked: ChargedView): Promise<void> {
+  if (scope.kind !== 'gemeente') return;
+  const e = env();
+  const {
+    rows: [row],
+  } = await pgPool().query<{ alert_id: string | null }>({
+    name: 'note-adjusted-request',
+    text: 'SELECT note_adjusted_request($1, $2, $3, $4, $5, $6, $7) AS alert_id',
+    values: [
+      scope.user.organisationId,
+      viewKey(asked),
+      JSON.stringify(canonicalView(asked)),
+      clock(),
+      `${e.VIEW_VARIANTS_WINDOW_MINUTES} minutes`,
+      e.VIEW_VARIANTS_MAX,
+      `${e.VIEW_SLOW_MINUTES} minutes`,
+    ],
+  });
+  if (row.alert_id) await auditAlert(scope, row.alert_id);
+}
+
 /** The month's use as this process last saw it (for the API's headers), or null when it charged nothing for it. */
 export function lastKnownUsage(organisationId: string, now = clock()): { used: number; budget: number } | null {
   const seen = usage.get(organisationId);
@@ -149,7 +178,9 @@ async function auditAlert(scope: GemeenteScope, alertId: string) {
 
 /** One Dutch line for a finding, as the audit log and the monitor show it. */
 export function alertSummary(rule: string, dimension: Dimension | null, count: number): string {
-  return rule === 'varianten' && dimension
-    ? `${count} varianten van één overzicht (variërend: ${DIMENSION_LABELS[dimension]}) binnen ${env().VIEW_VARIANTS_WINDOW_MINUTES} minuten`
-    : `${count} nieuwe overzichten binnen één minuut`;
+  const minutes = env().VIEW_VARIANTS_WINDOW_MINUTES;
+  if (rule === 'varianten' && dimension)
+    return `${count} varianten van één overzicht (variërend: ${DIMENSION_LABELS[dimension]}) binnen ${minutes} minuten`;
+  if (rule === 'grammatica') return `${count} vragen buiten de vraaggrammatica binnen ${minutes} minuten`;
+  return `${count} nieuwe overzichten binnen één minuut`;
 }

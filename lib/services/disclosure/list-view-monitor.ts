@@ -19,7 +19,7 @@ export type ViewAlertEntry = {
   id: string;
   organisationName: string;
   firedAt: Date;
-  rule: 'varianten' | 'tempo';
+  rule: 'varianten' | 'tempo' | 'grammatica';
   dimension: Dimension | null;
   /** The view the variants share (the firing view without the varying dimension), or the firing view. */
   family: ChargedView;
@@ -53,7 +53,7 @@ export async function listViewMonitor(scope: Scope, month: string) {
       id: string;
       name: string;
       fired_at: Date;
-      rule: 'varianten' | 'tempo';
+      rule: 'varianten' | 'tempo' | 'grammatica';
       dimension: Dimension | null;
       view: ChargedView;
       views: ChargedView[];

@@ -11,5 +11,7 @@ export async function pruneViewCharges(now = new Date()): Promise<number> {
   const { rowCount } = await pgPool().query('DELETE FROM view_charge WHERE month < $1', [
     addMonths(budgetMonth(now), -1),
   ]);
+  // Requests outside the grammar matter only within the detector's window: a day is plenty.
+  await pgPool().query(`DELETE FROM view_request_adjusted WHERE asked_at < $1::timestamptz - interval '1 day'`, [now]);
   return rowCount ?? 0;
 }

@@ -16,7 +16,7 @@ import { isOrganisationGroupBy } from '@/lib/indicators/group-nouns';
 import { cellId, presentRows, protectCountTable, type TableRow, toCountTable } from '@/lib/indicators/indicator-table';
 import { queryIndicator } from '@/lib/indicators/query-indicator';
 import { type ViewParams, viewFilters } from '@/lib/indicators/view-params';
-import { chargeView } from '@/lib/services/disclosure/charge-view';
+import { chargeView, noteAdjustedRequest } from '@/lib/services/disclosure/charge-view';
 import { groupLabels } from './group-labels';
 import { protectedRowKeys } from './protected-row-keys';
 
@@ -62,8 +62,10 @@ export async function getIndicatorView(
   // Every distinct view a municipality or region gets counts against its budget, and feeds the
   // detector of differencing (lib/services/disclosure/charge-view.ts), in the form the grammar gave it.
   if (scope.kind === 'gemeente') {
-    const { filters } = viewFilters(scope, indicator, params);
-    await chargeView(scope, { indicator: indicator.key, domein: params.domein, groupBy: params.groupBy, filters });
+    const { filters, notes } = viewFilters(scope, indicator, params);
+    const view = { indicator: indicator.key, domein: params.domein, groupBy: params.groupBy };
+    if (notes.length) await noteAdjustedRequest(scope, { ...view, filters: params.filters });
+    await chargeView(scope, { ...view, filters });
   }
   return computeIndicatorView(scope, indicator, params);
 }
