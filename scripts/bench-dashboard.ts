@@ -104,13 +104,14 @@ try {
       runs: Math.min(RUNS, 20),
     },
   ];
-  const period = { van: '2025-10-01', tot: '2026-10-01', query: 'eind_van=2025-10&eind_tm=2026-09' };
+  // A calendar year and one value per filter: a view the query grammar of protected scopes allows as asked.
+  const period = { van: '2025-01-01', tot: '2026-01-01', query: 'eind_van=2025-01&eind_tm=2025-12' };
   const variants = [
     { label: 'zonder filters', query: '', sql: '' },
     {
-      label: 'verwijzer 01+02, hulpvorm 02',
-      query: '&verwijzer=01&verwijzer=02&hulpvorm=02',
-      sql: `AND verwijzer IN ('01','02') AND hulpvorm = '02'`,
+      label: 'verwijzer 02, hulpvorm 02',
+      query: '&verwijzer=02&hulpvorm=02',
+      sql: `AND verwijzer = '02' AND hulpvorm = '02'`,
     },
   ];
   type Timed = { fn: () => Promise<unknown>; before?: () => Promise<unknown> };

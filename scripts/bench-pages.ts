@@ -32,7 +32,7 @@ const PAGES = [
   },
   {
     label: 'uitval per kwartaal met filters',
-    path: '/dashboard/uitval?groep=kwartaal&verwijzer=01&verwijzer=02&hulpvorm=02',
+    path: '/dashboard/uitval?groep=kwartaal&verwijzer=02&hulpvorm=02',
     main: 'table.indicatortabel',
     chart: CHART,
   },

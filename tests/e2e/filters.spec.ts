@@ -10,10 +10,6 @@ import { DESKTOP, PHONE } from './helpers/screens';
 const month = (d: Date) => d.toISOString().slice(0, 7);
 const addMonths = (m: string, k: number) =>
   month(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5)) - 1 + k, 1)));
-const nl = (m: string) =>
-  new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${m}-01T00:00:00Z`),
-  );
 
 test('the quarter picker shows the active period, chips remove filters, the figures stay above the fold', async ({
   page,
