@@ -97,7 +97,7 @@ const monthsFrom = (van: string, tm: string) => {
 type Shown = { n: number | null; suppressed: boolean };
 /** The part of the API's answer the attack reads (lib/exports/indicator-json.ts). */
 export type AnswerRow = { sleutel: string; kerncijfer: Shown; populatie: Shown };
-export type Answer = { filters: FilterState; rijen: AnswerRow[]; totaal: AnswerRow };
+export type Answer = { filters: FilterState; aanpassingen?: string[]; rijen: AnswerRow[]; totaal: AnswerRow };
 
 /** The exact count behind each cell of an answer: by row key ('*' for the total) and column. */
 export type Truth = (row: string, column: 'pop' | 'head') => { n: number; id: string };

@@ -7,6 +7,8 @@ export type FamilyRun = AttackSummary & {
   queries: number;
   /** Cells of 0–6 clients that were shown as a number: always 0 when the markers hold. */
   shownSmall: number;
+  /** Distinct requests the query grammar had to change (the detector's rule grammatica counts them). */
+  adjusted: number;
 };
 
 /**
@@ -21,9 +23,11 @@ export async function runFamily(
 ): Promise<FamilyRun> {
   const observations: Observation[] = [];
   const views = new Set<string>();
+  const adjusted = new Set<string>();
   for (const q of queries) {
     const { answer: a, truth } = await answer(q);
     views.add(JSON.stringify([a.filters, q.includes('groep=aanbieder')]));
+    if (a.aanpassingen?.length) adjusted.add(q);
     observations.push(...observationsOf(a, truth, domain, providerId));
   }
   const distinct = new Map(observations.map((o) => [JSON.stringify(o.box), o]));
@@ -33,5 +37,6 @@ export async function runFamily(
     views: views.size,
     queries: queries.length,
     shownSmall: small.filter((o) => o.shown !== null).length,
+    adjusted: adjusted.size,
   };
 }
