@@ -1,8 +1,10 @@
 // npm run disclosure:risk — the averaging attack of a scripted insider, run against this database as
 // every region and municipality in it would see it (read only: nothing is written, no budget used),
 // scored against the exact figures. Prints per scope and family: hidden cells, how many the attack
-// could estimate, exact recoveries, and the chance of one difference (docs/disclosure-control.md,
-// "Residual risk"). Without DATABASE_URL it reads the demo's embedded database (started by npm start).
+// could estimate, exact recoveries, the chance of one difference, and whether the detector would fire
+// (more requests the grammar had to change than VIEW_VARIANTS_MAX: it is not run, nothing is written)
+// (docs/disclosure-control.md, "Residual risk"). Without DATABASE_URL it reads the demo's embedded
+// database (started by npm start).
 import path from 'node:path';
 import { HULPVORM, VERWIJZER } from '@/lib/cbs/code-lists';
 import { startEmbeddedDb } from './embedded-db';
@@ -18,6 +20,7 @@ if (!process.env.DATABASE_URL) {
 }
 
 const { pgPool, closeDb } = await import('@/lib/db');
+const { env } = await import('@/lib/env');
 const { attackFamilies } = await import('@/lib/disclosure/attack-families');
 const { exactTruth } = await import('@/lib/disclosure/exact-truth');
 const { runFamily } = await import('@/lib/disclosure/run-family');
@@ -42,7 +45,7 @@ for (let y = YEAR - 10; y <= YEAR + 1; y++)
   for (let m = 1; m <= 12; m++) begin.push(`${y}-${String(m).padStart(2, '0')}`);
 
 console.log(`Middelingsaanval op ${YEAR} (uitval, Jeugd), per regio en gemeente met gegevens:`);
-console.log('scope | familie | vragen | overzichten | verborgen | geschat | exact | kans van één verschil');
+console.log('scope | familie | vragen | overzichten | verborgen | geschat | exact | kans van één verschil | detector');
 let totals = { exact: 0, chance: 0 };
 for (const org of orgs) {
   const codes = org.codes.filter(Boolean).sort();
@@ -86,7 +89,7 @@ for (const org of orgs) {
     );
     totals = { exact: totals.exact + run.exact, chance: totals.chance + run.chance };
     console.log(
-      `${org.name} | ${family.name} | ${run.queries} | ${run.views} | ${run.hidden} | ${run.attacked} | ${run.exact} | ${run.chance.toFixed(1)}`,
+      `${org.name} | ${family.name} | ${run.queries} | ${run.views} | ${run.hidden} | ${run.attacked} | ${run.exact} | ${run.chance.toFixed(1)} | ${run.adjusted > env().VIEW_VARIANTS_MAX ? 'vuurt' : 'stil'} (${run.adjusted} aangepast)`,
     );
   }
 }
