@@ -3,6 +3,7 @@ import type { Scope } from '@/lib/access/scope';
 import { trajectoryScopeSql } from '@/lib/access/trajectory-scope';
 import { Prisma } from '@/lib/db';
 import { compareNames } from '@/lib/format';
+import type { Domein } from '@/lib/generated/prisma/enums';
 import { cachedRows } from '@/lib/indicators/figure-cache';
 import { gemeenteNames, providerNames } from '@/lib/services/organisations/organisation-names';
 
@@ -40,11 +41,19 @@ export async function getFilterOptions(scope: Scope): Promise<{ gemeente: Option
   return { gemeente, aanbieder };
 }
 
-/** The ids of the providers with data on the scope's residents (the options of the filter "aanbieder"). */
-export async function scopeProviderIds(scope: Scope): Promise<string[]> {
+/**
+ * The ids of the providers with data on the scope's residents (the options of the filter "aanbieder"),
+ * or with `domein` those with data on them in that domain: the rows a protected table per provider
+ * lists (protected-row-keys.ts). The domain's test runs per provider on trajectory's unique index
+ * (aanbieder_id, domein, …), under the scope's row-level security.
+ */
+export async function scopeProviderIds(scope: Scope, domein?: Domein): Promise<string[]> {
+  const inDomain = domein
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM trajectory d WHERE d.aanbieder_id = t.aanbieder_id AND d.domein = ${domein}::"Domein" AND d.gemeentecode = t.gemeentecode)`
+    : Prisma.empty;
   const ids = await cachedRows<{ id: string }>(
     scope,
-    Prisma.sql`SELECT DISTINCT t.aanbieder_id AS id FROM aanbieder_gemeente t WHERE ${trajectoryScopeSql(scope)}`,
+    Prisma.sql`SELECT DISTINCT t.aanbieder_id AS id FROM aanbieder_gemeente t WHERE ${trajectoryScopeSql(scope)} ${inDomain}`,
   );
   return ids.map((r) => r.id);
 }

@@ -5,6 +5,7 @@ import type { FilterState } from '@/lib/filters/registry';
 import type { Domein } from '@/lib/generated/prisma/enums';
 import type { GroupBy } from '@/lib/indicators/group-by';
 import { providerNames } from '@/lib/services/organisations/organisation-names';
+
 import { scopeProviderIds } from './get-filter-options';
 
 /** Every key a grouping can have in a view, whether or not it has clients there. */
@@ -21,7 +22,7 @@ async function possibleKeys(scope: Scope, groupBy: GroupBy, f: FilterState, dome
     case 'gemeente':
       return f.gemeente ?? (scope.kind === 'gemeente' ? scope.gemeenteCodes : []);
     case 'aanbieder': {
-      const names = await providerNames(await scopeProviderIds(scope));
+      const names = await providerNames(await scopeProviderIds(scope, domein));
       return [...names].filter(([, p]) => !f.aanbieder || f.aanbieder.includes(p.agbCode)).map(([id]) => id);
     }
     case 'respondent':
