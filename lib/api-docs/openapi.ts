@@ -22,7 +22,7 @@ export const ENDPOINTS: Endpoint[] = [
     summary: 'De afgeschermde cijfers van één indicator, met dezelfde filters en indeling als het dashboard.',
     who: 'gemeenten en regio’s (token uit het eigen menu API-tokens)',
     curl: (base) =>
-      `curl -H "Authorization: Bearer $GP_TOKEN" "${base}/api/v1/indicatoren/uitval?eind_van=2026-01&eind_tm=2026-06&groep=aanbieder"`,
+      `curl -H "Authorization: Bearer $GP_TOKEN" "${base}/api/v1/indicatoren/uitval?eind_van=2025-01&eind_tm=2025-12&groep=aanbieder"`,
   },
   {
     method: 'post',
