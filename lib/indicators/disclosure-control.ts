@@ -38,7 +38,7 @@ export type ShownCount = { value: number; suppressed: false } | { value: null; s
 
 const small = (n: number) => n < K_ANONYMITY;
 
-/** A count of K or more with its offset: never below K, zero stays zero (never asked here). */
+/** A count of K or more with its offset: never below K. */
 export const perturb = (c: KeyedCount) => c.n + offsetFor(c.n, c.key);
 
 /** One protected count: 0 to K−1 is hidden, the rest perturbed. */
@@ -62,8 +62,8 @@ export type ShownCell = { units: number; clients: number } | null;
  * A table's cells as shown. A cell is hidden when its clients are 0 to K−1, or when the population of
  * its row is ("none of these three dropped out" is a statement about them); the whole table when the
  * view's population is, none included. Everything else shows, perturbed; totals are cells of their
- * own, never sums of shown cells. A cell the query has no rows for is a true 0: hidden like the rest
- * (`shownOrHidden`).
+ * own, never sums of shown cells. A cell the query has no rows for is a true 0: `presentRows` hides it
+ * like the rest.
  */
 export function protectTable(
   cells: ReadonlyMap<string, CellCount>,

@@ -8,8 +8,7 @@ import type { GroupBy } from './group-by';
 // *different* differences that each isolate the same small group: "all but one" of a freely chosen
 // set of municipalities, providers or codes, or periods that slide by a month, give one independent
 // estimate each. The grammar leaves no such free padding: per dimension one value or all, periods
-// that are whole calendar quarters or years. A provider's own exact view is never
-// passed through here.
+// that are whole calendar quarters or years. A provider's own exact view is never passed through here.
 
 /**
  * A protected period is one of these, in quarters, on end date: whole calendar units only. No
@@ -18,6 +17,9 @@ import type { GroupBy } from './group-by';
  * difference does (measured, docs/disclosure-control.md).
  */
 const PERIOD_QUARTERS = { kwartaal: 1, jaar: 4 } as const;
+
+/** The periods a protected view, a shareable report or a kwaliteitsgesprek may cover. */
+export const PROTECTED_PERIOD_KINDS = Object.keys(PERIOD_QUARTERS) as (keyof typeof PERIOD_QUARTERS)[];
 
 /** Groupings by time: their rows are months, quarters or years. */
 const TIME_GROUPINGS: ReadonlySet<GroupBy> = new Set(['maand', 'kwartaal', 'jaar']);
@@ -45,8 +47,9 @@ function isCalendarPeriod(van: string, tm: string): boolean {
 /**
  * The period of a protected view. Without one: the calendar year of the last whole month before
  * `asOf` (moved back `lagMonths`), so a running year shows its figures so far. With one: widened to
- * whole quarters (a grouping by year to whole years); then a calendar quarter or year stays, a trend (a grouping by time) becomes the whole calendar years it touches (at most three,
- * the last ones), and any other view the calendar year its end lies in.
+ * whole quarters (a grouping by year to whole years); then a calendar quarter or year stays, a trend
+ * (a grouping by time) becomes the whole calendar years it touches (at most three, the last ones), and
+ * any other view the calendar year its end lies in.
  */
 function protectedPeriod(f: FilterState, groupBy: GroupBy, asOf: Date, lagMonths: number, notes: string[]) {
   const year = (y: string) => ({ van: `${y}-01`, tm: `${y}-12` });

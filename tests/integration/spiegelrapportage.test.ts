@@ -211,4 +211,20 @@ describe('spiegelrapportage', () => {
     expect(own.maturity.level).toBe(6);
     expect(theirs.maturity.level).toBe(4);
   });
+
+  it('refuses a shareable report of a half-year: a quarter would be it minus the other quarter', async () => {
+    const { a, providerScope, municipalScope } = await provider();
+    const half = parsePeriod('2026-H1')!;
+    for (const scope of [providerScope, municipalScope])
+      await expect(
+        getSpiegelrapportage(scope, { agbCode: a.agbCode!, period: half, version: 'deelbaar' }, AS_OF),
+      ).rejects.toThrow('Een deelbare spiegelrapportage gaat over een kwartaal of een jaar');
+    // the provider's internal report still may
+    const own = await getSpiegelrapportage(
+      providerScope,
+      { agbCode: a.agbCode!, period: half, version: 'intern' },
+      AS_OF,
+    );
+    expect(own.period.kind).toBe('halfjaar');
+  });
 });

@@ -4,15 +4,11 @@ import { TableScroll } from '@/components/ui/table-scroll';
 import { can } from '@/lib/access/permissions';
 import { requireScope } from '@/lib/access/require-scope';
 import { formatDate } from '@/lib/format';
+import { PROTECTED_PERIOD_KINDS } from '@/lib/indicators/view-grammar';
 import { listConversations } from '@/lib/services/conversations/list-conversations';
 import { QUESTIONS } from '@/lib/services/conversations/questions';
 import { getFilterOptions } from '@/lib/services/indicators/get-filter-options';
-import {
-  lastCompletePeriod,
-  PROTECTED_PERIOD_KINDS,
-  parsePeriod,
-  recentPeriods,
-} from '@/lib/services/reports/report-period';
+import { lastCompletePeriod, parsePeriod, recentPeriods } from '@/lib/services/reports/report-period';
 import { FormMessage } from '../form-message';
 import { prepareAction } from './actions';
 

@@ -22,8 +22,10 @@ async function possibleKeys(scope: Scope, groupBy: GroupBy, f: FilterState, dome
     case 'gemeente':
       return f.gemeente ?? (scope.kind === 'gemeente' ? scope.gemeenteCodes : []);
     case 'aanbieder': {
-      const names = await providerNames(await scopeProviderIds(scope, domein));
-      return [...names].filter(([, p]) => !f.aanbieder || f.aanbieder.includes(p.agbCode)).map(([id]) => id);
+      const ids = await scopeProviderIds(scope, domein);
+      if (!f.aanbieder) return ids;
+      const names = await providerNames(ids);
+      return ids.filter((id) => f.aanbieder!.includes(names.get(id)?.agbCode ?? ''));
     }
     case 'respondent':
       return f.respondent ?? [...Object.keys(domein === 'WMO' ? RESPONDENT_WMO : RESPONDENT), '-'];

@@ -8,10 +8,11 @@ import type { Domein } from '@/lib/generated/prisma/enums';
 import { K_ANONYMITY } from '@/lib/indicators/disclosure-control';
 import type { Figure } from '@/lib/indicators/indicator-table';
 import { indicatorsFor } from '@/lib/indicators/registry';
+import { PROTECTED_PERIOD_KINDS } from '@/lib/indicators/view-grammar';
 import { getIndicatorView } from '@/lib/services/indicators/get-indicator-view';
 import { maturityOf } from '@/lib/services/maturity/list-maturity';
 import { MATURITY_LABELS } from '@/lib/services/maturity/maturity-level';
-import { PROTECTED_PERIOD_KINDS, periodSeries, type ReportPeriod } from '@/lib/services/reports/report-period';
+import { periodSeries, type ReportPeriod } from '@/lib/services/reports/report-period';
 import { type ReportVersion, reportTarget } from './report-target';
 
 /** Periods a report compares: the chosen one and the three before it (Hart van Brabant: consecutive periods). */
@@ -67,7 +68,8 @@ export async function getSpiegelrapportage(
 ): Promise<Spiegelrapportage> {
   checkCaller(scope, 'report:view');
   const target = await reportTarget(scope, input.agbCode, input.version);
-  if (target.shareable && !PROTECTED_PERIOD_KINDS.includes(input.period.kind))
+  // A shareable report goes through the query grammar of protected views, which has no half-years.
+  if (target.shareable && !(PROTECTED_PERIOD_KINDS as readonly string[]).includes(input.period.kind))
     throw new AppError('Een deelbare spiegelrapportage gaat over een kwartaal of een jaar; kies een van die.', 400);
   const periods = periodSeries(input.period, REPORT_PERIODS);
   const providerFilter: FilterState = scope.kind === 'gemeente' ? { aanbieder: [target.aanbieder.agbCode] } : {};

@@ -56,12 +56,6 @@ export function lastCompletePeriod(kind: PeriodKind, asOf: Date): ReportPeriod {
   return candidate.tm === month ? candidate : shiftPeriod(candidate, -1);
 }
 
-/**
- * The kinds a protected report may cover: a shareable spiegelrapportage and a kwaliteitsgesprek go
- * through the query grammar of protected views, which has no half-years (lib/indicators/view-grammar.ts).
- */
-export const PROTECTED_PERIOD_KINDS: readonly PeriodKind[] = ['kwartaal', 'jaar'];
-
 /** Choices for a period picker: the last `count` complete periods of each kind, newest first. */
 export function recentPeriods(
   asOf: Date,

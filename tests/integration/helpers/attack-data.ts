@@ -3,7 +3,7 @@
 // ask: the indicator API with a municipality's and the region's token. Used by the attack suite and
 // the usefulness test of the disclosure control (docs/disclosure-control.md).
 import { GET } from '@/app/api/v1/indicatoren/[indicator]/route';
-import { PTABLE } from '@/lib/indicators/ptable';
+import { predictError } from '@/lib/disclosure/averaging-attack';
 import { issueApiToken } from '@/lib/services/api-tokens/issue-api-token';
 import { loadRecords, makeAanbieder, makeGemeente, makeRegio, makeUser, type RecordInput, scopeOf } from './fixtures';
 
@@ -152,35 +152,13 @@ export type Estimate = { truth: number; terms: Term[] };
 
 export const estimateOf = (e: Estimate) => e.terms.reduce((s, t) => s + t.sign * t.shown, 0);
 
-/** The distribution of one shown count's offset, from the p-table (a true 0 is shown as 0). */
-function offsetDistribution(n: number): Map<number, number> {
-  if (n === 0) return new Map([[0, 1]]);
-  const row = PTABLE.rows[Math.min(n - PTABLE.k, PTABLE.rows.length - 1)];
-  return new Map(row.offsets.map((v, i) => [v, row.probabilities[i]]));
-}
-
 /**
- * What the p-table predicts for an estimate's error: the chance that it is exactly 0, and its
- * variance. Terms over the same clients carry the same offset (that is the point of cell keys), so
- * they are added up first: the same cell twice with opposite signs cancels, as it does for the attacker.
+ * What the p-table predicts for an estimate's error (lib/disclosure/averaging-attack.ts): terms over
+ * the same clients carry the same offset, so the same cell twice with opposite signs cancels.
  */
 export function predicted(e: Estimate): { exact: number; variance: number } {
-  const coefficients = new Map<string, { n: number; c: number }>();
-  for (const t of e.terms) {
-    const key = [...t.clients].sort().join('|');
-    const prev = coefficients.get(key) ?? { n: t.clients.length, c: 0 };
-    coefficients.set(key, { n: prev.n, c: prev.c + t.sign });
-  }
-  let dist = new Map([[0, 1]]);
-  let variance = 0;
-  for (const { n, c } of coefficients.values()) {
-    if (c === 0) continue;
-    const d = offsetDistribution(n);
-    const next = new Map<number, number>();
-    for (const [s, ps] of dist) for (const [v, pv] of d) next.set(s + c * v, (next.get(s + c * v) ?? 0) + ps * pv);
-    dist = next;
-    const mean = [...d].reduce((s, [v, p]) => s + v * p, 0);
-    variance += c * c * [...d].reduce((s, [v, p]) => s + p * (v - mean) ** 2, 0);
-  }
-  return { exact: dist.get(0) ?? 0, variance };
+  const { exact, variance } = predictError(
+    e.terms.map((t) => ({ sign: t.sign, truth: { n: t.clients.length, id: [...t.clients].sort().join('|') } })),
+  );
+  return { exact, variance };
 }
